@@ -1,0 +1,264 @@
+//! Clusters: `OpenCluster(Ex)`, `CloseCluster`, `GetClusterInformation`,
+//! `GetClusterNetInterface`, `GetNodeClusterState`.
+
+use std::panic::Location;
+
+use crate::access;
+use crate::error::{Error, Result};
+use crate::handle::HCluster;
+use crate::handle_table::Access;
+use crate::simulator::{Simulator, State};
+use crate::world::{ClusterKey, NetInterfaceKey};
+
+/// What `GetClusterInformation` returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ClusterInformation {
+    /// The cluster's name, as the topology spelled it.
+    pub name: String,
+    /// The version of the (simulated) cluster service.
+    pub version: ClusterVersionInfo,
+}
+
+/// `CLUSTERVERSIONINFO`: the simulator reports a Windows Server 2022 cluster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ClusterVersionInfo {
+    /// Operating system major version (10).
+    pub major_version: u16,
+    /// Operating system minor version (0).
+    pub minor_version: u16,
+    /// Operating system build (20348, Windows Server 2022).
+    pub build_number: u16,
+    /// `szVendorId`: `"Microsoft(R) Cluster Service"`.
+    pub vendor_id: String,
+    /// `szCSDVersion`: the service pack, empty.
+    pub csd_version: String,
+    /// `CLUSTER_MAKE_VERSION(11, 20348)`: cluster functional level 11 (Windows Server 2022).
+    pub cluster_highest_version: u32,
+    /// The same as the highest: every simulated node runs the same version.
+    pub cluster_lowest_version: u32,
+    /// `dwFlags`: 0.
+    pub flags: u32,
+}
+
+impl Default for ClusterVersionInfo {
+    fn default() -> Self {
+        let version = (11 << 16) | 20348;
+        Self {
+            major_version: 10,
+            minor_version: 0,
+            build_number: 20348,
+            vendor_id: "Microsoft(R) Cluster Service".into(),
+            csd_version: String::new(),
+            cluster_highest_version: version,
+            cluster_lowest_version: version,
+            flags: 0,
+        }
+    }
+}
+
+/// What `GetNodeClusterState` reports about a machine (`NODE_CLUSTER_STATE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+#[non_exhaustive]
+pub enum NodeClusterState {
+    /// `ClusterStateNotInstalled` (0): not a node of any simulated cluster.
+    NotInstalled = 0,
+    /// `ClusterStateNotConfigured` (1).
+    NotConfigured = 1,
+    /// `ClusterStateNotRunning` (3).
+    NotRunning = 3,
+    /// `ClusterStateRunning` (0x13): a node of a simulated cluster.
+    Running = 0x13,
+}
+
+impl NodeClusterState {
+    /// The `DWORD` value.
+    #[must_use]
+    pub fn code(self) -> u32 {
+        self as u32
+    }
+}
+
+impl State {
+    /// The cluster behind a cluster handle.
+    fn cluster_of(
+        &mut self,
+        h: HCluster,
+        call: &'static str,
+        at: &'static Location<'static>,
+    ) -> Result<ClusterKey> {
+        let (_, e) = self.resolve(h, call, at)?;
+        let key = ClusterKey::from(e.object);
+        if self.world.clusters.contains_key(key) {
+            Ok(key)
+        } else {
+            Err(Error::RpcServerUnavailable(format!("the cluster behind {h:?} is gone")))
+        }
+    }
+}
+
+impl Simulator {
+    /// `OpenCluster`: opens a new connection to a cluster, with full access.
+    ///
+    /// `None` (or an empty name) reaches the local cluster, the first of the topology.
+    /// A name may be the cluster's name or one of its nodes' names, compared
+    /// case-insensitively. Every call opens a new connection, which ends when its last
+    /// handle closes.
+    ///
+    /// # Errors
+    ///
+    /// `RPC_S_SERVER_UNAVAILABLE` (1722) for a name that is no simulated cluster or node;
+    /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use clusapi_sim::{codes, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let local = sim.open_cluster(None)?;
+    /// let by_node = sim.open_cluster(Some("node2"))?;
+    /// assert_eq!(sim.open_cluster(Some("ELSEWHERE")).unwrap_err().code(), codes::RPC_S_SERVER_UNAVAILABLE);
+    /// sim.close_cluster(local)?;
+    /// sim.close_cluster(by_node)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn open_cluster(&self, name: Option<&str>) -> Result<HCluster> {
+        self.connect(name, Access::All, Location::caller())
+    }
+
+    /// `OpenClusterEx`: as [`open_cluster`](Self::open_cluster), with a desired access
+    /// (`GENERIC_READ`, `GENERIC_ALL` or `MAXIMUM_ALLOWED`, which grants `GENERIC_ALL`);
+    /// returns the handle and the granted access. A `GENERIC_READ` handle, and every handle
+    /// opened through it, may query but not change anything.
+    ///
+    /// # Errors
+    ///
+    /// Those of `open_cluster`, and `ERROR_INVALID_PARAMETER` (87) for a desired access of
+    /// 0 or with bits other than those three.
+    ///
+    /// ```
+    /// use clusapi_sim::{Simulator, GENERIC_ALL, GENERIC_READ, MAXIMUM_ALLOWED};
+    ///
+    /// let sim = Simulator::default();
+    /// let (h, granted) = sim.open_cluster_ex(None, MAXIMUM_ALLOWED)?;
+    /// assert_eq!(granted, GENERIC_ALL);
+    /// let (r, granted) = sim.open_cluster_ex(None, GENERIC_READ)?;
+    /// assert_eq!(granted, GENERIC_READ);
+    /// assert_eq!(sim.open_cluster_ex(None, 0).unwrap_err().code(), 87);
+    /// # sim.close_cluster(h)?; sim.close_cluster(r)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn open_cluster_ex(&self, name: Option<&str>, desired_access: u32) -> Result<(HCluster, u32)> {
+        let at = Location::caller();
+        let what = match name {
+            Some(n) => format!("cluster \"{n}\""),
+            None => "the local cluster".to_owned(),
+        };
+        let access = access::requested(desired_access, Access::All, &what)?;
+        let h = self.connect(name, access, at)?;
+        Ok((h, access::granted(access)))
+    }
+
+    fn connect(
+        &self,
+        name: Option<&str>,
+        access: Access,
+        at: &'static Location<'static>,
+    ) -> Result<HCluster> {
+        let mut st = self.lock();
+        let cluster = match name {
+            None | Some("") => st.world.local_cluster(),
+            Some(n) => st.world.find_cluster(n),
+        };
+        let Some(cluster) = cluster else {
+            return Err(Error::RpcServerUnavailable(format!(
+                "no simulated cluster or node is named \"{}\"",
+                name.unwrap_or_default()
+            )));
+        };
+        let raw = st.handles.open_connection(cluster, access, at)?;
+        HCluster::from_raw(raw).ok_or_else(|| Error::InternalError("the handle table returned NULL".into()))
+    }
+
+    /// `CloseCluster`: closes one cluster handle. Handles opened through it stay usable
+    /// (in strict mode they fail with `ERROR_INVALID_HANDLE`, but can still be closed); the
+    /// connection ends with its last handle.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a value that is not a live cluster handle (a second close
+    /// included). The real `CloseCluster` is documented to always return `TRUE`; the
+    /// simulator reports the misuse instead.
+    #[track_caller]
+    pub fn close_cluster(&self, hcluster: HCluster) -> Result<()> {
+        self.close_handle("close_cluster", hcluster)
+    }
+
+    /// `GetClusterInformation`: the cluster's name and version.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle.
+    #[track_caller]
+    pub fn get_cluster_information(&self, hcluster: HCluster) -> Result<ClusterInformation> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let key = st.cluster_of(hcluster, "get_cluster_information", at)?;
+        let name = st.world.clusters.get(key).map(|c| c.name.clone()).unwrap_or_default();
+        Ok(ClusterInformation { name, version: ClusterVersionInfo::default() })
+    }
+
+    /// `GetClusterNetInterface`: the name of the interface that connects `node` to
+    /// `network`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NODE_NOT_FOUND` (5042) for an
+    /// unknown node (checked first); `ERROR_CLUSTER_NETWORK_NOT_FOUND` (5045) for an
+    /// unknown network; `ERROR_CLUSTER_NETINTERFACE_NOT_FOUND` if the pair has no interface.
+    #[track_caller]
+    pub fn get_cluster_net_interface(&self, hcluster: HCluster, node: &str, network: &str) -> Result<String> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let key = st.cluster_of(hcluster, "get_cluster_net_interface", at)?;
+        let w = &st.world;
+        let Some(c) = w.clusters.get(key) else {
+            return Err(Error::RpcServerUnavailable("the cluster is gone".into()));
+        };
+        let node_key = c.node_names.get(node).ok_or_else(|| {
+            Error::ClusterNodeNotFound(format!("no node named \"{node}\" in cluster \"{}\"", c.name))
+        })?;
+        let network_key = c.network_names.get(network).ok_or_else(|| {
+            Error::ClusterNetworkNotFound(format!("no network named \"{network}\" in cluster \"{}\"", c.name))
+        })?;
+        let found: Option<NetInterfaceKey> = w.nodes.get(node_key).and_then(|n| {
+            n.net_interfaces
+                .iter()
+                .copied()
+                .find(|&i| w.net_interfaces.get(i).is_some_and(|i| i.network == network_key))
+        });
+        found.and_then(|i| w.net_interfaces.get(i)).map(|i| i.name.clone()).ok_or_else(|| {
+            Error::ClusterNetInterfaceNotFound(format!(
+                "node \"{node}\" has no interface on network \"{network}\""
+            ))
+        })
+    }
+
+    /// `GetNodeClusterState`: whether a machine is a running cluster node. `None` asks
+    /// about the local node (always running); a name that is a node of any simulated
+    /// cluster gives `Running`, any other name `NotInstalled`.
+    #[must_use]
+    pub fn get_node_cluster_state(&self, node_name: Option<&str>) -> NodeClusterState {
+        let st = self.lock();
+        let is_node = match node_name {
+            None | Some("") => true,
+            Some(n) => st.world.clusters.values().any(|c| c.node_names.get(n).is_some()),
+        };
+        if is_node { NodeClusterState::Running } else { NodeClusterState::NotInstalled }
+    }
+}

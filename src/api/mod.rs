@@ -1,0 +1,134 @@
+//! The ClusAPI-shaped operations, one file per object family.
+//!
+//! Every public operation is a thin `#[track_caller]` method on [`Simulator`] over one of
+//! the generic operations here, so the rules (handle checks, scope rules, access, the
+//! handle table) live in one place.
+
+mod cluster;
+mod enumerate;
+mod group;
+mod net_interface;
+mod network;
+mod node;
+mod resource;
+
+use std::panic::Location;
+
+use slotmap::KeyData;
+
+use crate::access;
+use crate::diagnostics::DiagnosticKind;
+use crate::error::{Error, Result};
+use crate::handle::{HCluster, Handle};
+use crate::simulator::{Simulator, State};
+use crate::world::{ClusterKey, World};
+
+pub use cluster::{ClusterInformation, ClusterVersionInfo, NodeClusterState};
+pub use enumerate::{
+    CLUSTER_ENUM_ALL, CLUSTER_ENUM_GROUP, CLUSTER_ENUM_INTERNAL_NETWORK, CLUSTER_ENUM_NETINTERFACE,
+    CLUSTER_ENUM_NETWORK, CLUSTER_ENUM_NODE, CLUSTER_ENUM_RESOURCE, CLUSTER_ENUM_RESTYPE,
+    CLUSTER_ENUM_SHARED_VOLUME_GROUP, CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, CLUSTER_NETWORK_ENUM_ALL,
+    CLUSTER_NETWORK_ENUM_NETINTERFACES,
+};
+
+/// A kind of cluster object that handles can be opened to by name.
+pub(crate) trait ObjectKind: Handle {
+    /// What ClusAPI calls the object, for messages (`"network"`).
+    const NOUN: &'static str;
+    /// The object of this kind and name in `cluster`.
+    fn find(world: &World, cluster: ClusterKey, name: &str) -> Option<KeyData>;
+    /// Whether the object still exists.
+    fn exists(world: &World, key: KeyData) -> bool;
+    /// The kind's not-found error.
+    fn not_found(message: String) -> Error;
+    /// The error for a handle whose object was deleted (the not-found code unless the
+    /// kind has a "not available" code of its own).
+    fn deleted(message: String) -> Error {
+        Self::not_found(message)
+    }
+}
+
+/// Wraps a raw value the table just handed out.
+fn typed<H: Handle>(raw: usize) -> Result<H> {
+    H::from_raw(raw).ok_or_else(|| Error::InternalError("the handle table returned NULL".into()))
+}
+
+impl State {
+    /// The object behind a live handle, or the kind's error if it was deleted.
+    pub(crate) fn object<H: ObjectKind>(&self, handle: H, key: KeyData) -> Result<KeyData> {
+        if H::exists(&self.world, key) {
+            Ok(key)
+        } else {
+            Err(H::deleted(format!("the {} behind {handle:?} was deleted", H::NOUN)))
+        }
+    }
+}
+
+impl Simulator {
+    /// `OpenCluster<Kind>` and `OpenCluster<Kind>Ex`: a new handle to the named object, in
+    /// the scope of `hcluster`. Without `desired`, the handle gets the cluster handle's
+    /// access.
+    #[track_caller]
+    pub(crate) fn open_object<H: ObjectKind>(
+        &self,
+        call: &'static str,
+        hcluster: HCluster,
+        name: &str,
+        desired: Option<u32>,
+    ) -> Result<(H, u32)> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let (_, ce) = st.resolve(hcluster, call, at)?;
+        let access = match desired {
+            None => ce.access,
+            Some(d) => access::requested(d, ce.access, &format!("{} \"{name}\"", H::NOUN))?,
+        };
+        let cluster = ClusterKey::from(ce.object);
+        let Some(object) = H::find(&st.world, cluster, name) else {
+            let cluster_name = st.world.clusters.get(cluster).map_or("?", |c| c.name.as_str());
+            return Err(H::not_found(format!(
+                "no {} named \"{name}\" in cluster \"{cluster_name}\"",
+                H::NOUN
+            )));
+        };
+        let raw = st.handles.open_in_scope(ce.scope, H::KIND, object, access, at)?;
+        Ok((typed(raw)?, access::granted(access)))
+    }
+
+    /// `CloseCluster<Kind>` (and the enumeration closes): closes one handle. Succeeds for a
+    /// handle whose object was deleted or whose cluster handle was closed (recording a
+    /// diagnostic for the latter).
+    #[track_caller]
+    pub(crate) fn close_handle<H: Handle>(&self, call: &'static str, handle: H) -> Result<()> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let raw = handle.as_raw();
+        let (key, entry) = st.handles.get(raw, H::KIND).map_err(|r| r.into_error(raw, H::KIND))?;
+        if H::KIND != crate::HandleKind::Cluster {
+            st.check_scope(raw, H::KIND, entry, call, DiagnosticKind::ClosedAfterClusterClosed, at)?;
+        }
+        let entry = st.handles.remove(key);
+        // An enumeration owns its snapshot.
+        if let Some(e) = entry {
+            if matches!(H::KIND, crate::HandleKind::ClusEnum | crate::HandleKind::NetworkEnum) {
+                st.snapshots.remove(e.object.into());
+            }
+        }
+        Ok(())
+    }
+
+    /// `GetClusterFrom<Kind>`: a new cluster handle on the connection of `handle`, in a
+    /// scope of its own, with the handle's access.
+    #[track_caller]
+    pub(crate) fn cluster_from<H: ObjectKind>(&self, call: &'static str, handle: H) -> Result<HCluster> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let (_, entry) = st.resolve(handle, call, at)?;
+        let Some(scope) = st.handles.scope(entry.scope) else {
+            return Err(Error::InternalError(format!("{handle:?} has no scope")));
+        };
+        let connection = scope.connection;
+        let raw = st.handles.open_cluster_on(connection, entry.access, at)?;
+        typed(raw)
+    }
+}

@@ -1,0 +1,100 @@
+//! Networks: `OpenClusterNetwork(Ex)`, `CloseClusterNetwork`, `GetClusterFromNetwork`.
+
+use slotmap::{Key, KeyData};
+
+use super::ObjectKind;
+use crate::error::{Error, Result};
+use crate::handle::{HCluster, HNetwork};
+use crate::simulator::Simulator;
+use crate::world::{ClusterKey, World};
+
+impl ObjectKind for HNetwork {
+    const NOUN: &'static str = "network";
+    fn find(world: &World, cluster: ClusterKey, name: &str) -> Option<KeyData> {
+        world.clusters.get(cluster)?.network_names.get(name).map(|k| k.data())
+    }
+    fn exists(world: &World, key: KeyData) -> bool {
+        world.networks.contains_key(key.into())
+    }
+    fn not_found(message: String) -> Error {
+        Error::ClusterNetworkNotFound(message)
+    }
+}
+
+impl Simulator {
+    /// `OpenClusterNetwork`: a new handle to the network `name` (compared
+    /// case-insensitively), with the access of `hcluster`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
+    /// handle is closed); `ERROR_CLUSTER_NETWORK_NOT_FOUND` (5045) for an unknown name;
+    /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
+    #[track_caller]
+    pub fn open_cluster_network(&self, hcluster: HCluster, name: &str) -> Result<HNetwork> {
+        self.open_object("open_cluster_network", hcluster, name, None).map(|(h, _)| h)
+    }
+
+    /// `OpenClusterNetworkEx`: as [`open_cluster_network`](Self::open_cluster_network), with a
+    /// desired access; returns the handle and the granted access.
+    ///
+    /// # Errors
+    ///
+    /// Those of `open_cluster_network`, and `ERROR_INVALID_PARAMETER` for a desired access
+    /// of 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
+    /// `GENERIC_READ` cluster handle.
+    #[track_caller]
+    pub fn open_cluster_network_ex(
+        &self,
+        hcluster: HCluster,
+        name: &str,
+        desired_access: u32,
+    ) -> Result<(HNetwork, u32)> {
+        self.open_object("open_cluster_network_ex", hcluster, name, Some(desired_access))
+    }
+
+    /// `CloseClusterNetwork`: closes the handle. Works once per handle, also after the
+    /// network was deleted.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` if the value is not a live network handle of this simulator
+    /// (a second close included).
+    #[track_caller]
+    pub fn close_cluster_network(&self, handle: HNetwork) -> Result<()> {
+        self.close_handle("close_cluster_network", handle)
+    }
+
+    /// `GetClusterFromNetwork`: a new cluster handle on the connection the handle belongs
+    /// to. It must be closed with [`close_cluster`](Self::close_cluster); closing it
+    /// affects no other handle.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NOT_ENOUGH_MEMORY` when the table
+    /// is full.
+    #[track_caller]
+    pub fn get_cluster_from_network(&self, handle: HNetwork) -> Result<HCluster> {
+        self.cluster_from("get_cluster_from_network", handle)
+    }
+}
+
+impl Simulator {
+    /// `GetClusterNetworkId`: the network's id, a GUID string that stays the same for the
+    /// life of the network (and for the same topology in every run).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NETWORK_NOT_FOUND` if the
+    /// network was deleted.
+    #[track_caller]
+    pub fn get_cluster_network_id(&self, hnetwork: HNetwork) -> Result<String> {
+        let at = std::panic::Location::caller();
+        let mut st = self.lock();
+        let (_, e) = st.resolve(hnetwork, "get_cluster_network_id", at)?;
+        let key = st.object(hnetwork, e.object)?;
+        st.world.networks.get(key.into()).map(|n| n.id.clone()).ok_or_else(|| {
+            Error::ClusterNetworkNotFound(format!("the network behind {hnetwork:?} was deleted"))
+        })
+    }
+}

@@ -1,0 +1,125 @@
+//! Nodes: `OpenClusterNode(Ex)`, `CloseClusterNode`, `GetClusterFromNode`,
+//! `GetClusterNodeId`.
+
+use std::panic::Location;
+
+use slotmap::{Key, KeyData};
+
+use super::ObjectKind;
+use crate::error::{Error, Result};
+use crate::handle::{HCluster, HNode};
+use crate::simulator::Simulator;
+use crate::world::{ClusterKey, NodeKey, World};
+
+impl ObjectKind for HNode {
+    const NOUN: &'static str = "node";
+    fn find(world: &World, cluster: ClusterKey, name: &str) -> Option<KeyData> {
+        world.clusters.get(cluster)?.node_names.get(name).map(|k| k.data())
+    }
+    fn exists(world: &World, key: KeyData) -> bool {
+        world.nodes.contains_key(key.into())
+    }
+    fn not_found(message: String) -> Error {
+        Error::ClusterNodeNotFound(message)
+    }
+}
+
+impl Simulator {
+    /// `OpenClusterNode`: a new handle to the node `name` (its NetBIOS name, compared
+    /// case-insensitively), with the access of `hcluster`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
+    /// handle is closed); `ERROR_CLUSTER_NODE_NOT_FOUND` (5042) for an unknown name;
+    /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
+    #[track_caller]
+    pub fn open_cluster_node(&self, hcluster: HCluster, name: &str) -> Result<HNode> {
+        self.open_object("open_cluster_node", hcluster, name, None).map(|(h, _)| h)
+    }
+
+    /// `OpenClusterNodeEx`: as [`open_cluster_node`](Self::open_cluster_node), with a
+    /// desired access; returns the handle and the granted access.
+    ///
+    /// # Errors
+    ///
+    /// Those of `open_cluster_node`, and `ERROR_INVALID_PARAMETER` for a desired access of
+    /// 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
+    /// `GENERIC_READ` cluster handle.
+    #[track_caller]
+    pub fn open_cluster_node_ex(
+        &self,
+        hcluster: HCluster,
+        name: &str,
+        desired_access: u32,
+    ) -> Result<(HNode, u32)> {
+        self.open_object("open_cluster_node_ex", hcluster, name, Some(desired_access))
+    }
+
+    /// `CloseClusterNode`: closes the handle. Works once per handle.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` if `hnode` is not a live node handle of this simulator (a
+    /// second close included).
+    #[track_caller]
+    pub fn close_cluster_node(&self, hnode: HNode) -> Result<()> {
+        self.close_handle("close_cluster_node", hnode)
+    }
+
+    /// `GetClusterFromNode`: a new cluster handle on the connection `hnode` belongs to. It
+    /// must be closed with [`close_cluster`](Self::close_cluster); closing it affects no
+    /// other handle.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad `hnode`; `ERROR_NOT_ENOUGH_MEMORY` when the table
+    /// is full.
+    #[track_caller]
+    pub fn get_cluster_from_node(&self, hnode: HNode) -> Result<HCluster> {
+        self.cluster_from("get_cluster_from_node", hnode)
+    }
+
+    /// `GetClusterNodeId`: the id of the node (`"1"`, `"2"`, ... in the order the topology
+    /// lists them), or with `None` the id of the local node of the local cluster
+    /// (`GetCurrentClusterNodeId`).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NODE_NOT_FOUND` if the node
+    /// was evicted.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let sim = clusapi_sim::Simulator::default();
+    /// assert_eq!(sim.get_cluster_node_id(None)?, "1");
+    /// let c = sim.open_cluster(None)?;
+    /// let n = sim.open_cluster_node(c, "node2")?;
+    /// assert_eq!(sim.get_cluster_node_id(Some(n))?, "2");
+    /// # sim.close_cluster_node(n)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn get_cluster_node_id(&self, hnode: Option<HNode>) -> Result<String> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let key = match hnode {
+            Some(h) => {
+                let (_, e) = st.resolve(h, "get_cluster_node_id", at)?;
+                NodeKey::from(st.object(h, e.object)?)
+            }
+            None => st
+                .world
+                .local_cluster()
+                .and_then(|c| st.world.clusters.get(c))
+                .map(|c| c.local_node)
+                .unwrap_or_default(),
+        };
+        st.world
+            .nodes
+            .get(key)
+            .map(|n| n.id.clone())
+            .ok_or_else(|| Error::ClusterNodeNotFound("the local node is not a cluster node".into()))
+    }
+}

@@ -1,0 +1,474 @@
+//! The shared simulator: world, handle table and diagnostics behind one lock.
+
+use std::fmt;
+use std::panic::Location;
+
+use slotmap::{KeyData, SlotMap, new_key_type};
+
+use crate::diagnostics::{Diagnostic, DiagnosticKind, Diagnostics};
+use crate::error::{Error, Result};
+use crate::handle::{Handle, HandleKind};
+use crate::handle_table::{Entry, EntryKey, HandleTable, MAX_HANDLES};
+use crate::identity::SimId;
+use crate::leak::OpenHandle;
+use crate::sync::{Arc, Mutex, MutexGuard};
+use crate::world::{
+    ClusterKey, ClusterSpec, GroupKey, GroupSpec, NetInterfaceKey, NetworkKey, NodeKey, ResourceKey,
+    ResourceSpec, Topology, World,
+};
+
+new_key_type! {
+    /// An enumeration snapshot, owned by the enumeration handle that took it.
+    pub(crate) struct SnapshotKey;
+}
+
+/// One item of an enumeration snapshot: its `CLUSTER_ENUM_*` type bit and its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EnumItem {
+    pub object_type: u32,
+    pub name: String,
+}
+
+/// Everything behind the lock.
+#[derive(Debug)]
+pub(crate) struct State {
+    pub world: World,
+    pub handles: HandleTable,
+    pub snapshots: SlotMap<SnapshotKey, Vec<EnumItem>>,
+    pub diagnostics: Diagnostics,
+    pub strict: bool,
+}
+
+#[derive(Debug)]
+struct Inner {
+    // Declared before `id` so the table is gone before the identity is free again.
+    state: Mutex<State>,
+    id: SimId,
+}
+
+/// A simulated set of failover clusters and the handles the code under test holds.
+///
+/// Cheap to clone: clones share one world and one handle table, so a test can hand a clone
+/// to the code it tests and inspect the same simulator afterwards. `Send + Sync`; every call
+/// takes one internal lock for its whole duration, so each call is atomic.
+///
+/// The ClusAPI functions are methods, named as ClusAPI names them in snake case
+/// (`OpenClusterNetwork` is [`Simulator::open_cluster_network`]).
+///
+/// # Examples
+///
+/// ```
+/// use clusapi_sim::Simulator;
+///
+/// let sim = Simulator::default();
+/// let cluster = sim.open_cluster(None)?;
+/// let network = sim.open_cluster_network(cluster, "Cluster Network 1")?;
+/// let again = sim.get_cluster_from_network(network)?;
+/// sim.close_cluster(cluster)?;
+/// // Closing one handle never invalidates another.
+/// assert_eq!(sim.get_cluster_information(again)?.name, "SIMCLUSTER");
+/// sim.close_cluster_network(network)?;
+/// sim.close_cluster(again)?;
+/// sim.assert_no_open_handles();
+/// # Ok::<(), clusapi_sim::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Simulator {
+    inner: Arc<Inner>,
+}
+
+impl Default for Simulator {
+    /// A ready cluster shaped like a fresh real one: `"SIMCLUSTER"` with nodes `NODE1` and
+    /// `NODE2`, networks `"Cluster Network 1"` and `"Cluster Network 2"` (so four network
+    /// interfaces, `"NODE1 - Cluster Network 1"` and so on), the core group
+    /// `"Cluster Group"` owned by `NODE1` with `"Cluster Name"` (type `"Network Name"`) and
+    /// `"Cluster IP Address"` (type `"IP Address"`), and the empty group
+    /// `"Available Storage"`.
+    ///
+    /// # Panics
+    ///
+    /// Only if 4095 simulators are alive at once (see [`SimulatorBuilder::build`], which
+    /// reports that as an error instead).
+    fn default() -> Self {
+        match Self::default_builder().build() {
+            Ok(sim) => sim,
+            Err(e) => panic!("cannot create the default simulator: {e}"),
+        }
+    }
+}
+
+impl Simulator {
+    /// Starts describing a topology. See [`SimulatorBuilder`].
+    #[must_use]
+    pub fn builder() -> SimulatorBuilder {
+        SimulatorBuilder::default()
+    }
+
+    /// The builder behind [`Simulator::default`], to extend or to set options on.
+    ///
+    /// ```
+    /// let sim = clusapi_sim::Simulator::default_builder().strict().build()?;
+    /// assert!(sim.is_strict());
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    #[must_use]
+    pub fn default_builder() -> SimulatorBuilder {
+        Self::builder()
+            .cluster("SIMCLUSTER")
+            .node("NODE1")
+            .node("NODE2")
+            .network("Cluster Network 1")
+            .network("Cluster Network 2")
+            .group("Cluster Group", "NODE1")
+            .resource("Cluster Group", "Cluster Name", "Network Name")
+            .resource("Cluster Group", "Cluster IP Address", "IP Address")
+            .group("Available Storage", "NODE1")
+    }
+
+    /// Whether this simulator follows the documented contract strictly (see
+    /// [`SimulatorBuilder::strict`]).
+    #[must_use]
+    pub fn is_strict(&self) -> bool {
+        self.lock().strict
+    }
+
+    pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
+        self.inner.state.lock()
+    }
+
+    /// Every live handle: kind, raw value, object name and the place that opened it, in
+    /// handle-table order.
+    #[must_use]
+    pub fn open_handles(&self) -> Vec<OpenHandle> {
+        let st = self.lock();
+        st.handles
+            .iter()
+            .filter_map(|(raw, e)| {
+                let kind = e.kind?;
+                Some(OpenHandle::new(kind, raw, st.object_name(kind, e.object), st.handles.site(e.site)))
+            })
+            .collect()
+    }
+
+    /// The number of live handles.
+    #[must_use]
+    pub fn open_handle_count(&self) -> usize {
+        self.lock().handles.len()
+    }
+
+    /// The number of live cluster connections (each `open_cluster` starts one; it ends
+    /// with its last handle).
+    #[must_use]
+    pub fn open_connection_count(&self) -> usize {
+        self.lock().handles.connections.len()
+    }
+
+    /// Panics, listing every live handle one a line, if any handle is still open: what a
+    /// test of your own code calls at its end.
+    ///
+    /// # Panics
+    ///
+    /// If a handle is open; the message lists each with the place that opened it.
+    #[track_caller]
+    pub fn assert_no_open_handles(&self) {
+        let open = self.open_handles();
+        if !open.is_empty() {
+            let list: Vec<String> = open.iter().map(ToString::to_string).collect();
+            panic!("{} handle(s) left open:\n{}", open.len(), list.join("\n"));
+        }
+    }
+
+    /// Everything the simulator noticed that the real API leaves undefined but that ran
+    /// anyway (or, in strict mode, was refused): for now, handles used or closed after
+    /// the cluster handle they were opened through was closed.
+    #[must_use]
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.lock().diagnostics.to_vec()
+    }
+
+    /// How many diagnostics were counted but not kept, past
+    /// [`SimulatorBuilder::max_diagnostics`].
+    #[must_use]
+    pub fn dropped_diagnostics(&self) -> u64 {
+        self.lock().diagnostics.dropped()
+    }
+
+    /// Forgets the recorded diagnostics.
+    pub fn clear_diagnostics(&self) {
+        self.lock().diagnostics.clear();
+    }
+}
+
+impl State {
+    /// The live entry behind a handle, after the scope rules: a handle whose cluster handle
+    /// was closed is recorded as a diagnostic, and refused in strict mode.
+    #[inline]
+    pub(crate) fn resolve<H: Handle>(
+        &mut self,
+        handle: H,
+        call: &'static str,
+        at: &'static Location<'static>,
+    ) -> Result<(EntryKey, Entry)> {
+        let raw = handle.as_raw();
+        let (key, entry) = self.handles.get(raw, H::KIND).map_err(|r| r.into_error(raw, H::KIND))?;
+        self.check_scope(raw, H::KIND, entry, call, DiagnosticKind::UsedAfterClusterClosed, at)?;
+        Ok((key, entry))
+    }
+
+    /// Records (and in strict mode refuses) a handle whose cluster handle was closed.
+    pub(crate) fn check_scope(
+        &mut self,
+        raw: usize,
+        kind: HandleKind,
+        entry: Entry,
+        call: &'static str,
+        what: DiagnosticKind,
+        at: &'static Location<'static>,
+    ) -> Result<()> {
+        let Some(scope) = self.handles.scope(entry.scope) else {
+            return Err(Error::InternalError(format!("{kind} {raw:#x} has no scope")));
+        };
+        if scope.cluster_handle_open {
+            return Ok(());
+        }
+        let cluster_handle = scope.cluster_handle;
+        let refused = self.strict && what == DiagnosticKind::UsedAfterClusterClosed;
+        let object = self.object_name(kind, entry.object);
+        self.diagnostics.push(Diagnostic {
+            kind: what,
+            call,
+            handle_kind: kind,
+            handle: raw,
+            object: object.clone(),
+            cluster_handle,
+            refused,
+            location: at,
+        });
+        if refused {
+            return Err(Error::InvalidHandle(format!(
+                "{kind} {raw:#x} (\"{object}\") was opened through HCluster {cluster_handle:#x}, \
+                 which is closed (strict mode)"
+            )));
+        }
+        Ok(())
+    }
+
+    /// A readable name for what an entry refers to.
+    pub(crate) fn object_name(&self, kind: HandleKind, object: KeyData) -> String {
+        let w = &self.world;
+        let name = match kind {
+            HandleKind::Cluster => w.clusters.get(ClusterKey::from(object)).map(|c| c.name.as_str()),
+            HandleKind::Node => w.nodes.get(NodeKey::from(object)).map(|o| o.name.as_str()),
+            HandleKind::Group => w.groups.get(GroupKey::from(object)).map(|o| o.name.as_str()),
+            HandleKind::Resource => w.resources.get(ResourceKey::from(object)).map(|o| o.name.as_str()),
+            HandleKind::Network => w.networks.get(NetworkKey::from(object)).map(|o| o.name.as_str()),
+            HandleKind::NetInterface => {
+                w.net_interfaces.get(NetInterfaceKey::from(object)).map(|o| o.name.as_str())
+            }
+            HandleKind::ClusEnum | HandleKind::NetworkEnum => {
+                return match self.snapshots.get(SnapshotKey::from(object)) {
+                    Some(items) => format!("enumeration of {} item(s)", items.len()),
+                    None => "enumeration".to_owned(),
+                };
+            }
+        };
+        name.map_or_else(|| "<deleted>".to_owned(), str::to_owned)
+    }
+}
+
+/// Describes the clusters to simulate, then builds the [`Simulator`].
+///
+/// Each object call applies to the cluster most recently started with
+/// [`cluster`](Self::cluster); the first cluster is the *local* cluster, which
+/// `open_cluster(None)` reaches. Mistakes are remembered and reported by
+/// [`build`](Self::build), so calls chain without `?`.
+///
+/// # Examples
+///
+/// ```
+/// use clusapi_sim::Simulator;
+///
+/// let sim = Simulator::builder()
+///     .cluster("SQLCLUSTER")
+///     .node("SQL1")
+///     .node("SQL2")
+///     .network("Public")
+///     .group("SQL Group", "SQL1")
+///     .resource("SQL Group", "SQL Server", "Generic Service")
+///     .build()?;
+/// let h = sim.open_cluster(Some("sql2"))?; // a node's name reaches its cluster
+/// assert_eq!(sim.get_cluster_net_interface(h, "SQL2", "Public")?, "SQL2 - Public");
+/// sim.close_cluster(h)?;
+/// # Ok::<(), clusapi_sim::Error>(())
+/// ```
+///
+/// A bad topology is an error that names the culprit:
+///
+/// ```
+/// use clusapi_sim::{codes, Simulator};
+///
+/// let err = Simulator::builder().cluster("C").node("N1").group("G", "N9").build().unwrap_err();
+/// assert_eq!(err.code(), codes::ERROR_CLUSTER_NODE_NOT_FOUND);
+/// assert!(err.to_string().contains("N9"));
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct SimulatorBuilder {
+    topology: Topology,
+    error: Option<Error>,
+    strict: bool,
+    handle_limit: usize,
+    max_diagnostics: usize,
+}
+
+impl Default for SimulatorBuilder {
+    fn default() -> Self {
+        Self {
+            topology: Topology::default(),
+            error: None,
+            strict: false,
+            handle_limit: MAX_HANDLES,
+            max_diagnostics: crate::diagnostics::DEFAULT_MAX_DIAGNOSTICS,
+        }
+    }
+}
+
+impl SimulatorBuilder {
+    fn with_cluster(mut self, call: &str, f: impl FnOnce(&mut ClusterSpec)) -> Self {
+        match self.topology.clusters.last_mut() {
+            Some(c) => f(c),
+            None => {
+                if self.error.is_none() {
+                    self.error =
+                        Some(Error::InvalidParameter(format!("{call} comes before any .cluster(name)")));
+                }
+            }
+        }
+        self
+    }
+
+    /// Starts a cluster; the calls that follow add to it. The first cluster is the local
+    /// one. Its name is at most 63 characters (`MAX_CLUSTERNAME_LENGTH`).
+    pub fn cluster(mut self, name: impl Into<String>) -> Self {
+        self.topology.clusters.push(ClusterSpec { name: name.into(), ..ClusterSpec::default() });
+        self
+    }
+
+    /// Adds a node. Every network of the cluster gets an interface on it, named
+    /// `"<node> - <network>"`, whether the network was added before or after the node.
+    pub fn node(self, name: impl Into<String>) -> Self {
+        let name = name.into();
+        self.with_cluster(&format!(".node({name:?})"), |c| c.nodes.push(name))
+    }
+
+    /// Adds a network, with one interface per node of the cluster.
+    pub fn network(self, name: impl Into<String>) -> Self {
+        let name = name.into();
+        self.with_cluster(&format!(".network({name:?})"), |c| c.networks.push(name))
+    }
+
+    /// Adds a group owned by `owner_node` (a node of this cluster, added before or after).
+    pub fn group(self, name: impl Into<String>, owner_node: impl Into<String>) -> Self {
+        let (name, owner) = (name.into(), owner_node.into());
+        self.with_cluster(&format!(".group({name:?})"), |c| c.groups.push(GroupSpec { name, owner }))
+    }
+
+    /// Adds a resource of type `resource_type` (for example `"Physical Disk"`,
+    /// `"IP Address"`, `"Generic Service"`) to `group`, a group of this cluster.
+    pub fn resource(
+        self,
+        group: impl Into<String>,
+        name: impl Into<String>,
+        resource_type: impl Into<String>,
+    ) -> Self {
+        let (group, name, resource_type) = (group.into(), name.into(), resource_type.into());
+        self.with_cluster(&format!(".resource({name:?})"), |c| {
+            c.resources.push(ResourceSpec { group, name, resource_type });
+        })
+    }
+
+    /// Names the node the client runs on (`get_cluster_node_id(None)`); by default the
+    /// first node of the cluster.
+    pub fn local_node(self, name: impl Into<String>) -> Self {
+        let name = name.into();
+        self.with_cluster(&format!(".local_node({name:?})"), |c| c.local_node = Some(name))
+    }
+
+    /// Follows the documented contract of `CloseCluster`: a handle used after the cluster
+    /// handle it was opened through was closed fails with `ERROR_INVALID_HANDLE`. (By
+    /// default such a use works, as it does on real servers, and is only recorded in
+    /// [`Simulator::diagnostics`].) Closing such a handle succeeds in both modes.
+    pub fn strict(mut self) -> Self {
+        self.strict = true;
+        self
+    }
+
+    /// Caps the number of live handles (default and maximum 2^24, the Windows per-process
+    /// limit). Past it, opening fails with `ERROR_NOT_ENOUGH_MEMORY` and nothing changes.
+    pub fn handle_limit(mut self, limit: usize) -> Self {
+        if (limit == 0 || limit > MAX_HANDLES) && self.error.is_none() {
+            self.error = Some(Error::InvalidParameter(format!(
+                ".handle_limit({limit}): the limit must be between 1 and {MAX_HANDLES}"
+            )));
+        }
+        self.handle_limit = limit;
+        self
+    }
+
+    /// Caps how many diagnostics are kept (default 10,000); later ones are counted, not
+    /// kept.
+    pub fn max_diagnostics(mut self, max: usize) -> Self {
+        self.max_diagnostics = max;
+        self
+    }
+
+    /// Checks the topology and builds the simulator.
+    ///
+    /// # Errors
+    ///
+    /// The first problem found, naming its culprit:
+    /// * `ERROR_OBJECT_ALREADY_EXISTS`: two clusters, nodes, networks, groups, resources or
+    ///   network interfaces of one name (compared case-insensitively; cluster and node
+    ///   names share one namespace, since `open_cluster` accepts both);
+    /// * `ERROR_CLUSTER_NODE_NOT_FOUND`: a group owner or local node that is not a node of
+    ///   its cluster;
+    /// * `ERROR_GROUP_NOT_FOUND`: a resource in a group that is not in its cluster;
+    /// * `ERROR_INVALID_PARAMETER`: no cluster, a cluster without nodes, an empty name or
+    ///   one with a NUL, a cluster name over 63 characters, an object before any cluster,
+    ///   a handle limit out of range;
+    /// * `ERROR_NOT_ENOUGH_MEMORY`: 4095 simulators are alive already.
+    pub fn build(self) -> Result<Simulator> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        self.topology.validate()?;
+        let id = SimId::allocate()?;
+        let state = State {
+            world: World::from_topology(&self.topology),
+            handles: HandleTable::new(id.get(), self.handle_limit),
+            snapshots: SlotMap::with_key(),
+            diagnostics: Diagnostics::new(self.max_diagnostics),
+            strict: self.strict,
+        };
+        Ok(Simulator { inner: Arc::new(Inner { state: Mutex::new(state), id }) })
+    }
+}
+
+impl fmt::Display for Simulator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let st = self.lock();
+        let names: Vec<&str> = st
+            .world
+            .cluster_order
+            .iter()
+            .filter_map(|&k| st.world.clusters.get(k).map(|c| c.name.as_str()))
+            .collect();
+        write!(
+            f,
+            "Simulator #{} ({}; {} open handles)",
+            self.inner.id.get(),
+            names.join(", "),
+            st.handles.len()
+        )
+    }
+}

@@ -1,0 +1,336 @@
+//! The world: what the simulated clusters contain.
+//!
+//! One `slotmap` per object kind; objects refer to each other by keys, never by pointers or
+//! names. Each cluster keeps its objects in creation order (the order enumerations return)
+//! and a case-insensitive name index per kind.
+
+mod topology;
+
+use slotmap::{SlotMap, new_key_type};
+
+use crate::names::NameIndex;
+
+pub(crate) use topology::{ClusterSpec, GroupSpec, ResourceSpec, Topology};
+
+new_key_type! {
+    pub(crate) struct ClusterKey;
+    pub(crate) struct NodeKey;
+    pub(crate) struct GroupKey;
+    pub(crate) struct ResourceKey;
+    pub(crate) struct NetworkKey;
+    pub(crate) struct NetInterfaceKey;
+}
+
+/// One simulated cluster.
+#[derive(Debug)]
+pub(crate) struct Cluster {
+    pub name: String,
+    #[allow(dead_code)] // the cluster's id, for the control codes to come
+    pub id: String,
+    /// The node the client "runs on" (Part 1 of the reference).
+    pub local_node: NodeKey,
+    pub nodes: Vec<NodeKey>,
+    pub groups: Vec<GroupKey>,
+    pub resources: Vec<ResourceKey>,
+    pub networks: Vec<NetworkKey>,
+    pub net_interfaces: Vec<NetInterfaceKey>,
+    pub resource_types: Vec<String>,
+    pub node_names: NameIndex<NodeKey>,
+    pub group_names: NameIndex<GroupKey>,
+    pub resource_names: NameIndex<ResourceKey>,
+    pub network_names: NameIndex<NetworkKey>,
+    pub net_interface_names: NameIndex<NetInterfaceKey>,
+    #[allow(dead_code)] // looked up when resources are created through the API
+    pub resource_type_names: NameIndex<usize>,
+}
+
+/// A cluster node.
+#[derive(Debug)]
+pub(crate) struct Node {
+    #[allow(dead_code)] // read by the behaviour layer
+    pub cluster: ClusterKey,
+    pub name: String,
+    /// The node id as `GetClusterNodeId` returns it: `"1"`, `"2"`, ...
+    pub id: String,
+    pub net_interfaces: Vec<NetInterfaceKey>,
+}
+
+/// A group of resources.
+#[derive(Debug)]
+pub(crate) struct Group {
+    #[allow(dead_code)]
+    pub cluster: ClusterKey,
+    pub name: String,
+    #[allow(dead_code)]
+    pub id: String,
+    #[allow(dead_code)]
+    pub owner: NodeKey,
+    pub resources: Vec<ResourceKey>,
+}
+
+/// A resource.
+#[derive(Debug)]
+pub(crate) struct Resource {
+    #[allow(dead_code)]
+    pub cluster: ClusterKey,
+    pub name: String,
+    #[allow(dead_code)]
+    pub id: String,
+    #[allow(dead_code)]
+    pub group: GroupKey,
+    #[allow(dead_code)]
+    pub resource_type: String,
+}
+
+/// A cluster network.
+#[derive(Debug)]
+pub(crate) struct Network {
+    #[allow(dead_code)]
+    pub cluster: ClusterKey,
+    pub name: String,
+    pub id: String,
+    pub net_interfaces: Vec<NetInterfaceKey>,
+}
+
+/// A network interface: one per (node, network) pair.
+#[derive(Debug)]
+pub(crate) struct NetInterface {
+    #[allow(dead_code)]
+    pub cluster: ClusterKey,
+    pub name: String,
+    #[allow(dead_code)] // read by node enumerations
+    pub node: NodeKey,
+    pub network: NetworkKey,
+}
+
+/// Every simulated cluster and its objects.
+#[derive(Debug)]
+pub(crate) struct World {
+    pub clusters: SlotMap<ClusterKey, Cluster>,
+    pub nodes: SlotMap<NodeKey, Node>,
+    pub groups: SlotMap<GroupKey, Group>,
+    pub resources: SlotMap<ResourceKey, Resource>,
+    pub networks: SlotMap<NetworkKey, Network>,
+    pub net_interfaces: SlotMap<NetInterfaceKey, NetInterface>,
+    /// The clusters in the order the topology gave them; the first is the local cluster.
+    pub cluster_order: Vec<ClusterKey>,
+}
+
+/// Resource types a fresh Windows Server 2022 failover cluster registers.
+const BUILT_IN_RESOURCE_TYPES: &[&str] = &[
+    "Cloud Witness",
+    "DFS Replicated Folder",
+    "DHCP Service",
+    "Disjoint IPv4 Address",
+    "Disjoint IPv6 Address",
+    "Distributed File System",
+    "Distributed Network Name",
+    "Distributed Transaction Coordinator",
+    "File Server",
+    "File Share Witness",
+    "Generic Application",
+    "Generic Script",
+    "Generic Service",
+    "Health Service",
+    "IP Address",
+    "IPv6 Address",
+    "IPv6 Tunnel Address",
+    "iSCSI Target Server",
+    "Message Queuing",
+    "Network File System",
+    "Network Name",
+    "Physical Disk",
+    "Scale Out File Server",
+    "Storage Pool",
+    "Storage QoS Policy Manager",
+    "Storage Replica",
+    "Task Scheduler",
+    "Virtual Machine",
+    "Virtual Machine Configuration",
+    "WINS Service",
+];
+
+/// A GUID-shaped id derived from the names, so the same topology always gets the same ids
+/// (no randomness in any result).
+fn stable_guid(parts: &[&str]) -> String {
+    // FNV-1a over the case-folded parts, then two rounds of splitmix64 for the bits.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.to_lowercase().bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let mut next = || {
+        h = h.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = h;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let (a, b) = (next(), next());
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0x0fff,
+        0x8000 | ((b >> 48) & 0x3fff),
+        b & 0xffff_ffff_ffff
+    )
+}
+
+impl World {
+    /// The local cluster, which `open_cluster(None)` reaches.
+    pub(crate) fn local_cluster(&self) -> Option<ClusterKey> {
+        self.cluster_order.first().copied()
+    }
+
+    /// The cluster with this name, or the cluster one of whose nodes has this name.
+    pub(crate) fn find_cluster(&self, name: &str) -> Option<ClusterKey> {
+        let by_name = self
+            .cluster_order
+            .iter()
+            .copied()
+            .find(|&k| self.clusters.get(k).is_some_and(|c| crate::names::names_equal(&c.name, name)));
+        by_name.or_else(|| {
+            self.cluster_order
+                .iter()
+                .copied()
+                .find(|&k| self.clusters.get(k).is_some_and(|c| c.node_names.get(name).is_some()))
+        })
+    }
+
+    /// Builds the world a validated topology describes.
+    pub(crate) fn from_topology(topology: &Topology) -> Self {
+        let mut world = World {
+            clusters: SlotMap::with_key(),
+            nodes: SlotMap::with_key(),
+            groups: SlotMap::with_key(),
+            resources: SlotMap::with_key(),
+            networks: SlotMap::with_key(),
+            net_interfaces: SlotMap::with_key(),
+            cluster_order: Vec::new(),
+        };
+        for spec in &topology.clusters {
+            world.add_cluster(spec);
+        }
+        world
+    }
+
+    fn add_cluster(&mut self, spec: &ClusterSpec) {
+        let mut resource_types: Vec<String> =
+            BUILT_IN_RESOURCE_TYPES.iter().map(|s| (*s).to_owned()).collect();
+        let mut resource_type_names = NameIndex::default();
+        for (i, t) in resource_types.iter().enumerate() {
+            let _ = resource_type_names.insert(t, i);
+        }
+        for r in &spec.resources {
+            if resource_type_names.insert(&r.resource_type, resource_types.len()).is_ok() {
+                resource_types.push(r.resource_type.clone());
+            }
+        }
+        let cluster = self.clusters.insert(Cluster {
+            name: spec.name.clone(),
+            id: stable_guid(&["cluster", &spec.name]),
+            local_node: NodeKey::default(),
+            nodes: Vec::new(),
+            groups: Vec::new(),
+            resources: Vec::new(),
+            networks: Vec::new(),
+            net_interfaces: Vec::new(),
+            resource_types,
+            node_names: NameIndex::default(),
+            group_names: NameIndex::default(),
+            resource_names: NameIndex::default(),
+            network_names: NameIndex::default(),
+            net_interface_names: NameIndex::default(),
+            resource_type_names,
+        });
+        self.cluster_order.push(cluster);
+        let Some(c) = self.clusters.get_mut(cluster) else { return };
+
+        for (i, name) in spec.nodes.iter().enumerate() {
+            let key = self.nodes.insert(Node {
+                cluster,
+                name: name.clone(),
+                id: (i + 1).to_string(),
+                net_interfaces: Vec::new(),
+            });
+            let _ = c.node_names.insert(name, key);
+            c.nodes.push(key);
+        }
+        c.local_node = spec
+            .local_node
+            .as_deref()
+            .and_then(|n| c.node_names.get(n))
+            .or_else(|| c.nodes.first().copied())
+            .unwrap_or_default();
+
+        for name in &spec.networks {
+            let key = self.networks.insert(Network {
+                cluster,
+                name: name.clone(),
+                id: stable_guid(&[&spec.name, "network", name]),
+                net_interfaces: Vec::new(),
+            });
+            let _ = c.network_names.insert(name, key);
+            c.networks.push(key);
+        }
+        // One interface per (node, network), node-major like a real cluster lists them.
+        for &node in &c.nodes {
+            for &network in &c.networks {
+                let (Some(n), Some(net)) = (self.nodes.get_mut(node), self.networks.get_mut(network)) else {
+                    continue;
+                };
+                let name = topology::net_interface_name(&n.name, &net.name);
+                let key =
+                    self.net_interfaces.insert(NetInterface { cluster, name: name.clone(), node, network });
+                n.net_interfaces.push(key);
+                net.net_interfaces.push(key);
+                let _ = c.net_interface_names.insert(&name, key);
+                c.net_interfaces.push(key);
+            }
+        }
+        for g in &spec.groups {
+            let owner = c.node_names.get(&g.owner).unwrap_or_default();
+            let key = self.groups.insert(Group {
+                cluster,
+                name: g.name.clone(),
+                id: stable_guid(&[&spec.name, "group", &g.name]),
+                owner,
+                resources: Vec::new(),
+            });
+            let _ = c.group_names.insert(&g.name, key);
+            c.groups.push(key);
+        }
+        for r in &spec.resources {
+            let group = c.group_names.get(&r.group).unwrap_or_default();
+            let key = self.resources.insert(Resource {
+                cluster,
+                name: r.name.clone(),
+                id: stable_guid(&[&spec.name, "resource", &r.name]),
+                group,
+                resource_type: r.resource_type.clone(),
+            });
+            if let Some(g) = self.groups.get_mut(group) {
+                g.resources.push(key);
+            }
+            let _ = c.resource_names.insert(&r.name, key);
+            c.resources.push(key);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stable_guid;
+
+    #[test]
+    fn guids_are_stable_and_distinct() {
+        let a = stable_guid(&["SIMCLUSTER", "network", "Cluster Network 1"]);
+        assert_eq!(a, stable_guid(&["simcluster", "network", "CLUSTER NETWORK 1"]));
+        assert_ne!(a, stable_guid(&["SIMCLUSTER", "network", "Cluster Network 2"]));
+        assert_eq!(a.len(), 36);
+        assert_eq!(a.as_bytes()[14], b'4');
+    }
+}

@@ -1,0 +1,183 @@
+//! A description of clusters to simulate, and its validation.
+//!
+//! The builder fills a [`Topology`]; `validate` checks it whole before anything is built, so
+//! a bad topology never produces a half-built world, and each error names its culprit.
+
+use crate::error::{Error, Result};
+use crate::names::NameIndex;
+
+/// `MAX_CLUSTERNAME_LENGTH` in `clusapi.h`, in UTF-16 units.
+pub(crate) const MAX_CLUSTERNAME_LENGTH: usize = 63;
+
+/// The clusters to simulate; the first is the local cluster.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Topology {
+    pub clusters: Vec<ClusterSpec>,
+}
+
+/// One cluster of a [`Topology`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ClusterSpec {
+    pub name: String,
+    pub nodes: Vec<String>,
+    pub networks: Vec<String>,
+    pub groups: Vec<GroupSpec>,
+    pub resources: Vec<ResourceSpec>,
+    /// The node the client runs on; the first node when `None`.
+    pub local_node: Option<String>,
+}
+
+/// A group and its owner node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct GroupSpec {
+    pub name: String,
+    pub owner: String,
+}
+
+/// A resource, the group it belongs to and its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ResourceSpec {
+    pub group: String,
+    pub name: String,
+    pub resource_type: String,
+}
+
+/// The name of the interface that connects `node` to `network`.
+pub(crate) fn net_interface_name(node: &str, network: &str) -> String {
+    format!("{node} - {network}")
+}
+
+fn check_name(what: &str, name: &str, cluster: &str) -> Result<()> {
+    if name.is_empty() {
+        return Err(Error::InvalidParameter(format!("empty {what} name in cluster \"{cluster}\"")));
+    }
+    if name.contains('\0') {
+        return Err(Error::InvalidParameter(format!(
+            "{what} name {name:?} in cluster \"{cluster}\" contains a NUL character"
+        )));
+    }
+    Ok(())
+}
+
+fn unique<K: Copy + PartialEq>(
+    index: &mut NameIndex<K>,
+    key: K,
+    what: &str,
+    name: &str,
+    cluster: &str,
+) -> Result<()> {
+    index.insert(name, key).map_err(|_| {
+        Error::ObjectAlreadyExists(format!(
+            "{what} \"{name}\" appears twice in cluster \"{cluster}\" (names are compared without regard to case)"
+        ))
+    })
+}
+
+impl Topology {
+    /// Checks the whole topology; the first problem found is returned, naming its culprit.
+    pub(crate) fn validate(&self) -> Result<()> {
+        if self.clusters.is_empty() {
+            return Err(Error::InvalidParameter(
+                "the topology has no cluster: call .cluster(name) first".into(),
+            ));
+        }
+        // Cluster names and node names share one namespace: `open_cluster` accepts either.
+        let mut hosts: NameIndex<usize> = NameIndex::default();
+        for (ci, c) in self.clusters.iter().enumerate() {
+            if c.name.is_empty() {
+                return Err(Error::InvalidParameter("empty cluster name".into()));
+            }
+            if c.name.contains('\0') {
+                return Err(Error::InvalidParameter(format!(
+                    "cluster name {:?} contains a NUL character",
+                    c.name
+                )));
+            }
+            let len = c.name.encode_utf16().count();
+            if len > MAX_CLUSTERNAME_LENGTH {
+                return Err(Error::InvalidParameter(format!(
+                    "cluster name \"{}\" is {len} characters long; the limit is {MAX_CLUSTERNAME_LENGTH}",
+                    c.name
+                )));
+            }
+            if hosts.insert(&c.name, ci).is_err() {
+                return Err(Error::ObjectAlreadyExists(format!(
+                    "cluster name \"{}\" is already the name of a cluster or a node",
+                    c.name
+                )));
+            }
+        }
+        for c in &self.clusters {
+            self.validate_cluster(c, &mut hosts)?;
+        }
+        Ok(())
+    }
+
+    fn validate_cluster(&self, c: &ClusterSpec, hosts: &mut NameIndex<usize>) -> Result<()> {
+        let cl = c.name.as_str();
+        if c.nodes.is_empty() {
+            return Err(Error::InvalidParameter(format!(
+                "cluster \"{cl}\" has no node: add one with .node(name)"
+            )));
+        }
+        let mut nodes = NameIndex::default();
+        for (i, n) in c.nodes.iter().enumerate() {
+            check_name("node", n, cl)?;
+            unique(&mut nodes, i, "node", n, cl)?;
+            if hosts.insert(n, usize::MAX).is_err() {
+                return Err(Error::ObjectAlreadyExists(format!(
+                    "node \"{n}\" of cluster \"{cl}\" is already the name of another cluster or node \
+                     (open_cluster accepts both, so they must differ)"
+                )));
+            }
+        }
+        if let Some(local) = &c.local_node {
+            if nodes.get(local).is_none() {
+                return Err(Error::ClusterNodeNotFound(format!(
+                    "local node \"{local}\" is not a node of cluster \"{cl}\""
+                )));
+            }
+        }
+        let mut networks = NameIndex::default();
+        for (i, n) in c.networks.iter().enumerate() {
+            check_name("network", n, cl)?;
+            unique(&mut networks, i, "network", n, cl)?;
+        }
+        let mut interfaces = NameIndex::default();
+        for node in &c.nodes {
+            for network in &c.networks {
+                let name = net_interface_name(node, network);
+                unique(&mut interfaces, (), "network interface", &name, cl)?;
+            }
+        }
+        let mut groups = NameIndex::default();
+        for (i, g) in c.groups.iter().enumerate() {
+            check_name("group", &g.name, cl)?;
+            unique(&mut groups, i, "group", &g.name, cl)?;
+            if nodes.get(&g.owner).is_none() {
+                return Err(Error::ClusterNodeNotFound(format!(
+                    "owner node \"{}\" of group \"{}\" is not a node of cluster \"{cl}\"",
+                    g.owner, g.name
+                )));
+            }
+        }
+        let mut resources = NameIndex::default();
+        for (i, r) in c.resources.iter().enumerate() {
+            check_name("resource", &r.name, cl)?;
+            unique(&mut resources, i, "resource", &r.name, cl)?;
+            if groups.get(&r.group).is_none() {
+                return Err(Error::GroupNotFound(format!(
+                    "group \"{}\" of resource \"{}\" is not a group of cluster \"{cl}\"",
+                    r.group, r.name
+                )));
+            }
+            if r.resource_type.is_empty() || r.resource_type.contains('\0') {
+                return Err(Error::InvalidParameter(format!(
+                    "resource \"{}\" in cluster \"{cl}\" has an empty or NUL-containing type name",
+                    r.name
+                )));
+            }
+        }
+        Ok(())
+    }
+}
