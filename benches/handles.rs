@@ -1,1 +1,150 @@
-fn main() {}
+//! Handle-table benchmarks, each beside a baseline measured in the same run.
+//!
+//! * criterion: open+close of a network handle, `get_cluster_from_network`+close, and a
+//!   lookup-only query, against the baseline of a raw `slotmap` insert+remove under a
+//!   `parking_lot::Mutex` (the least a handle table built on them can cost).
+//! * scale (after criterion, skipped with `CLUSAPI_SIM_BENCH_SCALE=0`): open 2^24 handles,
+//!   report bytes per live handle (a counting allocator) and the time per open in each
+//!   sixteenth of the fill, then the time to close them all.
+//!
+//! Ratios, not absolute times, are the figures to compare across machines.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use clusapi_sim::{CLUSTER_ENUM_NODE, Simulator};
+use criterion::{Criterion, criterion_group};
+use parking_lot::Mutex;
+use slotmap::{DefaultKey, SlotMap};
+
+/// Counts live heap bytes, so the scale run can report bytes per handle.
+struct Counting;
+
+static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards every call to the system allocator unchanged; the counter is only
+// arithmetic on the sizes passed in.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as our caller's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as our caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE_BYTES.fetch_add(new_size, Ordering::Relaxed);
+        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as our caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// What the baseline stores: as large as the simulator's handle entry.
+type BaselineEntry = [u32; 6];
+
+fn handles(c: &mut Criterion) {
+    let mut g = c.benchmark_group("handles");
+
+    let baseline: Mutex<SlotMap<DefaultKey, BaselineEntry>> = Mutex::new(SlotMap::new());
+    g.bench_function("baseline: slotmap insert+remove under a Mutex", |b| {
+        b.iter(|| {
+            let k = baseline.lock().insert(black_box([1; 6]));
+            black_box(baseline.lock().remove(black_box(k)));
+        });
+    });
+
+    let sim = Simulator::default();
+    let cluster = sim.open_cluster(None).expect("local cluster");
+    let network = sim.open_cluster_network(cluster, "Cluster Network 1").expect("network");
+    let henum = sim.cluster_open_enum(cluster, CLUSTER_ENUM_NODE).expect("enum");
+
+    g.bench_function("open_cluster_network + close_cluster_network", |b| {
+        b.iter(|| {
+            let h = sim.open_cluster_network(cluster, black_box("Cluster Network 1")).expect("open");
+            sim.close_cluster_network(h).expect("close");
+        });
+    });
+    g.bench_function("get_cluster_from_network + close_cluster", |b| {
+        b.iter(|| {
+            let h = sim.get_cluster_from_network(black_box(network)).expect("get");
+            sim.close_cluster(h).expect("close");
+        });
+    });
+    g.bench_function("lookup-only query: cluster_get_enum_count", |b| {
+        b.iter(|| black_box(sim.cluster_get_enum_count(black_box(henum)).expect("count")));
+    });
+    g.bench_function("query with a copy out: get_cluster_network_id", |b| {
+        b.iter(|| black_box(sim.get_cluster_network_id(black_box(network)).expect("id")));
+    });
+    g.finish();
+}
+
+/// Opens 2^24 handles (the table's limit), then closes them all.
+fn scale() {
+    const TOTAL: usize = 1 << 24;
+    const CHUNKS: usize = 16;
+    let sim = Simulator::default();
+    let cluster = sim.open_cluster(None).expect("local cluster");
+    let before = LIVE_BYTES.load(Ordering::Relaxed);
+    let mut all = Vec::with_capacity(TOTAL);
+    let vec_bytes = LIVE_BYTES.load(Ordering::Relaxed) - before;
+    println!("\nscale: opening {TOTAL} network handles (2^24 with the cluster handle's slot)");
+    let mut per_chunk = Vec::new();
+    // The cluster handle holds one slot of the 2^24.
+    for chunk in 0..CHUNKS {
+        let n = if chunk == CHUNKS - 1 { TOTAL / CHUNKS - 1 } else { TOTAL / CHUNKS };
+        let t = Instant::now();
+        for _ in 0..n {
+            all.push(sim.open_cluster_network(cluster, "Cluster Network 1").expect("room"));
+        }
+        let ns = t.elapsed().as_nanos() as f64 / n as f64;
+        per_chunk.push(ns);
+    }
+    let table_bytes = LIVE_BYTES.load(Ordering::Relaxed) - before - vec_bytes;
+    let live = sim.open_handle_count();
+    let full = sim.open_cluster_network(cluster, "Cluster Network 1").map(|_| ()).unwrap_err();
+    println!("scale: {live} live handles; one more: {full}");
+    println!(
+        "scale: {:.1} bytes per live handle (table, scopes and connections; slotmap's doubling included)",
+        table_bytes as f64 / live as f64
+    );
+    let first = per_chunk[0];
+    for (i, ns) in per_chunk.iter().enumerate() {
+        println!(
+            "scale: open, fill {:>2}/16: {ns:6.1} ns per open ({:.2}x the first sixteenth)",
+            i + 1,
+            ns / first
+        );
+    }
+    let t = Instant::now();
+    for h in all.drain(..) {
+        sim.close_cluster_network(h).expect("close");
+    }
+    sim.close_cluster(cluster).expect("close");
+    let close: Duration = t.elapsed();
+    println!(
+        "scale: closing all {live}: {:.2} s ({:.1} ns per close); {} left open",
+        close.as_secs_f64(),
+        close.as_nanos() as f64 / live as f64,
+        sim.open_handle_count()
+    );
+}
+
+criterion_group!(benches, handles);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    if std::env::var("CLUSAPI_SIM_BENCH_SCALE").as_deref() != Ok("0") {
+        scale();
+    }
+}

@@ -17,6 +17,11 @@
 //! * `slot` and `generation` locate the entry in the handle table; a slot that has been
 //!   reused carries a newer generation, so old values of it never match again. A slot whose
 //!   generation would pass 2^24 - 1 is retired instead of reused.
+//!
+//! The packed word is then XORed with a constant whose low nibble is 0 (so the kind stays
+//! readable and no value is 0 or all ones). Handle values therefore look like pointers,
+//! and the small integers that buggy or hostile code passes as handles (`1`, `0x10`) never
+//! land on a live entry: their generation field decodes to millions.
 
 use std::fmt;
 use std::num::NonZeroUsize;
@@ -32,6 +37,10 @@ const SIM_SHIFT: u32 = KIND_BITS;
 const SLOT_SHIFT: u32 = SIM_SHIFT + SIM_BITS;
 const GEN_SHIFT: u32 = SLOT_SHIFT + SLOT_BITS;
 const _: () = assert!(GEN_SHIFT + GEN_BITS == 64);
+
+/// Mixed into every value; the low nibble is 0 so the kind bits pass through.
+const SCRAMBLE: u64 = 0x6a09_e667_f3bc_c900;
+const _: () = assert!(SCRAMBLE & 0xf == 0);
 
 /// The largest generation a handle value can carry; a slot that reaches it is retired.
 pub(crate) const MAX_GENERATION: u32 = (1 << GEN_BITS) - 1;
@@ -113,7 +122,7 @@ pub(crate) struct RawParts {
 impl RawParts {
     #[inline]
     pub(crate) fn decode(raw: usize) -> Self {
-        let raw = raw as u64;
+        let raw = raw as u64 ^ SCRAMBLE;
         let field = |shift: u32, bits: u32| (raw >> shift) & ((1u64 << bits) - 1);
         Self {
             kind_bits: field(0, KIND_BITS) as u8,
@@ -139,7 +148,7 @@ impl RawParts {
             | u64::from(self.sim) << SIM_SHIFT
             | u64::from(self.slot - 1) << SLOT_SHIFT
             | u64::from(self.generation) << GEN_SHIFT;
-        NonZeroUsize::new(raw as usize)
+        NonZeroUsize::new((raw ^ SCRAMBLE) as usize)
     }
 }
 
@@ -260,6 +269,14 @@ mod tests {
         assert!(RawParts { slot: MAX_SLOT + 1, ..ok }.encode().is_none());
         assert!(RawParts { generation: MAX_GENERATION + 1, ..ok }.encode().is_none());
         assert!(RawParts { sim: MAX_SIM_ID + 1, ..ok }.encode().is_none());
+    }
+
+    #[test]
+    fn small_integers_are_never_live_values() {
+        for v in 1..=0xffff_usize {
+            let p = RawParts::decode(v);
+            assert!(p.generation > 1 << 20 && p.slot > 1 << 20, "{v:#x} decodes to {p:?}");
+        }
     }
 
     #[test]
