@@ -17,17 +17,19 @@ const KNOWN: u32 = GENERIC_READ | GENERIC_ALL | MAXIMUM_ALLOWED;
 ///
 /// 0 and unknown bits are `ERROR_INVALID_PARAMETER`; asking for `GENERIC_ALL` beyond
 /// `ceiling` is `ERROR_ACCESS_DENIED`.
-pub(crate) fn requested(desired: u32, ceiling: Access, what: &str) -> Result<Access> {
+pub(crate) fn requested(desired: u32, ceiling: Access, what: impl FnOnce() -> String) -> Result<Access> {
     if desired == 0 || desired & !KNOWN != 0 {
         return Err(Error::InvalidParameter(format!(
-            "desired access {desired:#010x} for {what}: expected GENERIC_READ (0x80000000), \
-             GENERIC_ALL (0x10000000) or MAXIMUM_ALLOWED (0x02000000)"
+            "desired access {desired:#010x} for {}: expected GENERIC_READ (0x80000000), \
+             GENERIC_ALL (0x10000000) or MAXIMUM_ALLOWED (0x02000000)",
+            what()
         )));
     }
     if desired & GENERIC_ALL != 0 {
         if ceiling < Access::All {
             return Err(Error::AccessDenied(format!(
-                "GENERIC_ALL for {what} through a handle opened with GENERIC_READ"
+                "GENERIC_ALL for {} through a handle opened with GENERIC_READ",
+                what()
             )));
         }
         return Ok(Access::All);

@@ -5,9 +5,7 @@
 //! ordinal ignore-case comparison does), never allocating on the lookup path: the index is a
 //! `hashbrown::HashTable` whose hash and equality we compute over the folded characters.
 
-use std::hash::{BuildHasher, Hasher};
-
-use hashbrown::{DefaultHashBuilder, HashTable};
+use hashbrown::HashTable;
 
 /// Simple case folding of one character: upper-case it, then lower-case it, keeping the
 /// character as it is wherever either step would produce more than one character.
@@ -41,6 +39,10 @@ fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
 /// Whether two names are the same name to ClusAPI.
 #[must_use]
 pub(crate) fn names_equal(a: &str, b: &str) -> bool {
+    // Callers mostly pass names as the topology spells them: one memcmp settles it.
+    if a == b {
+        return true;
+    }
     if a.len() == b.len() && a.eq_ignore_ascii_case(b) {
         return true;
     }
@@ -52,11 +54,58 @@ pub(crate) fn names_equal(a: &str, b: &str) -> bool {
     folded(a).eq(folded(b))
 }
 
+/// Hashes the UTF-8 bytes of the folded name, eight at a time, with bit 5 of every byte
+/// cleared.
+///
+/// Clearing bit 5 (0x20) is what makes the ASCII fast path cheap: ASCII letters differ from
+/// their other case only in that bit, so `Network` and `NETWORK` hash alike without any
+/// case mapping. The hash is a function of the folded byte stream, so a non-ASCII name that
+/// folds to an ASCII one (the Kelvin sign folds to `k`) hashes alike too. Names that only
+/// collide here (`@` and `` ` ``) are told apart by the equality check. Not keyed: names
+/// come from the test's own topology, and a fixed function keeps runs identical.
+fn name_hash(name: &str) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+    let mut h: u64 = K;
+    let mut mix = |word: u64| h = (h ^ (word & !CASE_BITS)).wrapping_mul(K).rotate_left(29);
+    // Little-endian word of up to eight bytes, zero-padded (no memcpy call for short tails).
+    let mut word_of = |bytes: &[u8]| {
+        let word = match <[u8; 8]>::try_from(bytes) {
+            Ok(full) => u64::from_le_bytes(full),
+            Err(_) => bytes.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b)),
+        };
+        mix(word);
+    };
+    if name.is_ascii() {
+        for chunk in name.as_bytes().chunks(8) {
+            word_of(chunk);
+        }
+    } else {
+        let (mut buf, mut filled) = ([0u8; 8], 0usize);
+        let mut utf8 = [0u8; 4];
+        for c in folded(name) {
+            for &byte in c.encode_utf8(&mut utf8).as_bytes() {
+                buf[filled] = byte;
+                filled += 1;
+                if filled == 8 {
+                    word_of(&buf);
+                    filled = 0;
+                }
+            }
+        }
+        if filled > 0 {
+            word_of(&buf[..filled]);
+        }
+    }
+    // Spread the last word's bits into the high bits hashbrown's control bytes use.
+    h ^= h >> 32;
+    h.wrapping_mul(K)
+}
+
 /// Case-insensitive map from names to object keys, one per cluster and object kind.
 #[derive(Clone)]
 pub(crate) struct NameIndex<K> {
     table: HashTable<(Box<str>, K)>,
-    hasher: DefaultHashBuilder,
 }
 
 impl<K> std::fmt::Debug for NameIndex<K> {
@@ -67,22 +116,14 @@ impl<K> std::fmt::Debug for NameIndex<K> {
 
 impl<K: Copy + PartialEq> Default for NameIndex<K> {
     fn default() -> Self {
-        Self { table: HashTable::new(), hasher: DefaultHashBuilder::default() }
+        Self { table: HashTable::new() }
     }
 }
 
 impl<K: Copy + PartialEq> NameIndex<K> {
-    fn hash(hasher: &DefaultHashBuilder, name: &str) -> u64 {
-        let mut h = hasher.build_hasher();
-        for c in folded(name) {
-            h.write_u32(u32::from(c));
-        }
-        h.finish()
-    }
-
     /// The key registered under `name`, compared case-insensitively.
     pub(crate) fn get(&self, name: &str) -> Option<K> {
-        let hash = Self::hash(&self.hasher, name);
+        let hash = name_hash(name);
         self.table.find(hash, |(n, _)| names_equal(n, name)).map(|(_, k)| *k)
     }
 
@@ -91,17 +132,14 @@ impl<K: Copy + PartialEq> NameIndex<K> {
         if let Some(existing) = self.get(name) {
             return Err(existing);
         }
-        let hash = Self::hash(&self.hasher, name);
-        let hasher = &self.hasher;
-        self.table.insert_unique(hash, (Box::from(name), key), |(n, _)| Self::hash(hasher, n));
+        self.table.insert_unique(name_hash(name), (Box::from(name), key), |(n, _)| name_hash(n));
         Ok(())
     }
 
     /// Removes `name` if `key` holds it.
     #[allow(dead_code)] // used once objects can be deleted and renamed
     pub(crate) fn remove(&mut self, name: &str, key: K) -> bool {
-        let hash = Self::hash(&self.hasher, name);
-        match self.table.find_entry(hash, |(n, k)| *k == key && names_equal(n, name)) {
+        match self.table.find_entry(name_hash(name), |(n, k)| *k == key && names_equal(n, name)) {
             Ok(entry) => {
                 entry.remove();
                 true
@@ -136,6 +174,20 @@ mod tests {
         assert!(names_equal("STRAẞE", "straße"));
         assert!(!names_equal("strasse", "straße"), "simple folding does not expand ß");
         assert!(!names_equal("i", "İ"), "dotted capital I has no simple folding");
+    }
+
+    #[test]
+    fn equal_names_hash_alike() {
+        for (a, b) in [
+            ("Cluster Network 1", "CLUSTER NETWORK 1"),
+            ("\u{212A}elvin", "kelvin"),
+            ("ſtraße-ΣΊΣΥΦΟΣ-long-name", "STRAẞE-σίσυφοσ-LONG-NAME"),
+            ("", ""),
+        ] {
+            assert!(names_equal(a, b), "{a} / {b}");
+            assert_eq!(name_hash(a), name_hash(b), "{a} / {b}");
+        }
+        assert_ne!(name_hash("NODE1"), name_hash("NODE2"));
     }
 
     #[test]

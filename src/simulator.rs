@@ -216,7 +216,27 @@ impl State {
     }
 
     /// Records (and in strict mode refuses) a handle whose cluster handle was closed.
+    #[inline]
     pub(crate) fn check_scope(
+        &mut self,
+        raw: usize,
+        kind: HandleKind,
+        entry: Entry,
+        call: &'static str,
+        what: DiagnosticKind,
+        at: &'static Location<'static>,
+    ) -> Result<()> {
+        match self.handles.scope(entry.scope) {
+            Some(scope) if scope.cluster_handle_open => Ok(()),
+            _ => self.orphan(raw, kind, entry, call, what, at),
+        }
+    }
+
+    /// The slow path of `check_scope`: the cluster handle is closed (or, never expected,
+    /// the scope is missing).
+    #[cold]
+    #[inline(never)]
+    fn orphan(
         &mut self,
         raw: usize,
         kind: HandleKind,
@@ -228,9 +248,6 @@ impl State {
         let Some(scope) = self.handles.scope(entry.scope) else {
             return Err(Error::InternalError(format!("{kind} {raw:#x} has no scope")));
         };
-        if scope.cluster_handle_open {
-            return Ok(());
-        }
         let cluster_handle = scope.cluster_handle;
         let refused = self.strict && what == DiagnosticKind::UsedAfterClusterClosed;
         let object = self.object_name(kind, entry.object);

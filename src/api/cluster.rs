@@ -155,11 +155,11 @@ impl Simulator {
     #[track_caller]
     pub fn open_cluster_ex(&self, name: Option<&str>, desired_access: u32) -> Result<(HCluster, u32)> {
         let at = Location::caller();
-        let what = match name {
+        let what = || match name {
             Some(n) => format!("cluster \"{n}\""),
             None => "the local cluster".to_owned(),
         };
-        let access = access::requested(desired_access, Access::All, &what)?;
+        let access = access::requested(desired_access, Access::All, what)?;
         let h = self.connect(name, access, at)?;
         Ok((h, access::granted(access)))
     }

@@ -81,7 +81,7 @@ impl Simulator {
         let (_, ce) = st.resolve(hcluster, call, at)?;
         let access = match desired {
             None => ce.access,
-            Some(d) => access::requested(d, ce.access, &format!("{} \"{name}\"", H::NOUN))?,
+            Some(d) => access::requested(d, ce.access, || format!("{} \"{name}\"", H::NOUN))?,
         };
         let cluster = ClusterKey::from(ce.object);
         let Some(object) = H::find(&st.world, cluster, name) else {
