@@ -65,6 +65,6 @@ mod tests {
         raw.sort_unstable();
         raw.dedup();
         assert_eq!(raw.len(), 100);
-        assert!(raw.iter().all(|&r| r >= 1 && r <= super::MAX_SIM_ID));
+        assert!(raw.iter().all(|r| (1..=super::MAX_SIM_ID).contains(r)));
     }
 }

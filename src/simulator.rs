@@ -99,7 +99,6 @@ impl Default for Simulator {
 
 impl Simulator {
     /// Starts describing a topology. See [`SimulatorBuilder`].
-    #[must_use]
     pub fn builder() -> SimulatorBuilder {
         SimulatorBuilder::default()
     }
@@ -111,7 +110,6 @@ impl Simulator {
     /// assert!(sim.is_strict());
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    #[must_use]
     pub fn default_builder() -> SimulatorBuilder {
         Self::builder()
             .cluster("SIMCLUSTER")
