@@ -25,6 +25,8 @@ pub mod codes {
         ERROR_INVALID_HANDLE = 6;
         /// Not enough memory: the handle table is full.
         ERROR_NOT_ENOUGH_MEMORY = 8;
+        /// The data is invalid: a malformed topology file or property list.
+        ERROR_INVALID_DATA = 13;
         /// The remote server has been paused.
         ERROR_SHARING_PAUSED = 70;
         /// The parameter is incorrect.
@@ -149,9 +151,15 @@ macro_rules! win32_errors {
             /// [`Error::Other`]. Never fails.
             #[must_use]
             pub fn from_code(code: u32) -> Self {
+                Self::with_message(code, String::from("(from a Win32 code)"))
+            }
+
+            /// The error for a Win32 code, with a message of the caller's.
+            #[must_use]
+            pub fn with_message(code: u32, message: String) -> Self {
                 match code {
-                    $( $code => Self::$variant(String::from("(from a Win32 code)")), )*
-                    other => Self::Other(other, String::from("(from a Win32 code)")),
+                    $( $code => Self::$variant(message), )*
+                    other => Self::Other(other, message),
                 }
             }
 
@@ -185,6 +193,8 @@ win32_errors! {
     InvalidHandle => ERROR_INVALID_HANDLE;
     /// The handle table is full (see [`crate::SimulatorBuilder::handle_limit`]).
     NotEnoughMemory => ERROR_NOT_ENOUGH_MEMORY;
+    /// Malformed input data: a topology file that does not parse.
+    InvalidData => ERROR_INVALID_DATA;
     /// The target node is paused.
     SharingPaused => ERROR_SHARING_PAUSED;
     /// A bad argument: an empty name, access bits that mean nothing, unknown enum bits.

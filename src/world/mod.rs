@@ -5,6 +5,8 @@
 //! and a case-insensitive name index per kind.
 
 mod topology;
+#[cfg(feature = "topology-file")]
+pub(crate) mod topology_file;
 
 use slotmap::{SlotMap, new_key_type};
 

@@ -3,6 +3,8 @@
 //! The builder fills a [`Topology`]; `validate` checks it whole before anything is built, so
 //! a bad topology never produces a half-built world, and each error names its culprit.
 
+use std::collections::HashMap;
+
 use crate::error::{Error, Result};
 use crate::names::NameIndex;
 
@@ -13,6 +15,19 @@ pub(crate) const MAX_CLUSTERNAME_LENGTH: usize = 63;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Topology {
     pub clusters: Vec<ClusterSpec>,
+    /// Where each object was described, for a topology read from a file: errors then say
+    /// which line holds the culprit.
+    pub lines: HashMap<SpecRef, usize>,
+}
+
+/// One object of a [`Topology`], by position: cluster index, then index in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum SpecRef {
+    Cluster(usize),
+    Node(usize, usize),
+    Network(usize, usize),
+    Group(usize, usize),
+    Resource(usize, usize),
 }
 
 /// One cluster of a [`Topology`].
@@ -47,6 +62,9 @@ pub(crate) fn net_interface_name(node: &str, network: &str) -> String {
     format!("{node} - {network}")
 }
 
+/// A validation failure and the object it is about.
+type Failure = (SpecRef, Error);
+
 fn check_name(what: &str, name: &str, cluster: &str) -> Result<()> {
     if name.is_empty() {
         return Err(Error::InvalidParameter(format!("empty {what} name in cluster \"{cluster}\"")));
@@ -74,110 +92,146 @@ fn unique<K: Copy + PartialEq>(
 }
 
 impl Topology {
-    /// Checks the whole topology; the first problem found is returned, naming its culprit.
+    /// Checks the whole topology; the first problem found is returned, naming its culprit
+    /// (and, for a topology read from a file, its line).
     pub(crate) fn validate(&self) -> Result<()> {
+        self.find_problem().map_err(|(at, e)| match self.lines.get(&at) {
+            Some(line) => with_line(e, *line),
+            None => e,
+        })
+    }
+
+    fn find_problem(&self) -> std::result::Result<(), Failure> {
         if self.clusters.is_empty() {
-            return Err(Error::InvalidParameter(
-                "the topology has no cluster: call .cluster(name) first".into(),
+            return Err((
+                SpecRef::Cluster(0),
+                Error::InvalidParameter("the topology has no cluster: call .cluster(name) first".into()),
             ));
         }
         // Cluster names and node names share one namespace: `open_cluster` accepts either.
         let mut hosts: NameIndex<usize> = NameIndex::default();
         for (ci, c) in self.clusters.iter().enumerate() {
+            let at = SpecRef::Cluster(ci);
             if c.name.is_empty() {
-                return Err(Error::InvalidParameter("empty cluster name".into()));
+                return Err((at, Error::InvalidParameter("empty cluster name".into())));
             }
             if c.name.contains('\0') {
-                return Err(Error::InvalidParameter(format!(
-                    "cluster name {:?} contains a NUL character",
-                    c.name
-                )));
+                return Err((
+                    at,
+                    Error::InvalidParameter(format!("cluster name {:?} contains a NUL character", c.name)),
+                ));
             }
             let len = c.name.encode_utf16().count();
             if len > MAX_CLUSTERNAME_LENGTH {
-                return Err(Error::InvalidParameter(format!(
-                    "cluster name \"{}\" is {len} characters long; the limit is {MAX_CLUSTERNAME_LENGTH}",
-                    c.name
-                )));
+                return Err((
+                    at,
+                    Error::InvalidParameter(format!(
+                        "cluster name \"{}\" is {len} characters long; the limit is {MAX_CLUSTERNAME_LENGTH}",
+                        c.name
+                    )),
+                ));
             }
             if hosts.insert(&c.name, ci).is_err() {
-                return Err(Error::ObjectAlreadyExists(format!(
-                    "cluster name \"{}\" is already the name of a cluster or a node",
-                    c.name
-                )));
+                return Err((
+                    at,
+                    Error::ObjectAlreadyExists(format!(
+                        "cluster name \"{}\" is already the name of a cluster or a node",
+                        c.name
+                    )),
+                ));
             }
         }
-        for c in &self.clusters {
-            self.validate_cluster(c, &mut hosts)?;
+        for (ci, c) in self.clusters.iter().enumerate() {
+            validate_cluster(ci, c, &mut hosts)?;
         }
         Ok(())
     }
+}
 
-    fn validate_cluster(&self, c: &ClusterSpec, hosts: &mut NameIndex<usize>) -> Result<()> {
-        let cl = c.name.as_str();
-        if c.nodes.is_empty() {
-            return Err(Error::InvalidParameter(format!(
-                "cluster \"{cl}\" has no node: add one with .node(name)"
-            )));
-        }
-        let mut nodes = NameIndex::default();
-        for (i, n) in c.nodes.iter().enumerate() {
-            check_name("node", n, cl)?;
-            unique(&mut nodes, i, "node", n, cl)?;
-            if hosts.insert(n, usize::MAX).is_err() {
-                return Err(Error::ObjectAlreadyExists(format!(
-                    "node \"{n}\" of cluster \"{cl}\" is already the name of another cluster or node \
-                     (open_cluster accepts both, so they must differ)"
-                )));
-            }
-        }
-        if let Some(local) = &c.local_node {
-            if nodes.get(local).is_none() {
-                return Err(Error::ClusterNodeNotFound(format!(
-                    "local node \"{local}\" is not a node of cluster \"{cl}\""
-                )));
-            }
-        }
-        let mut networks = NameIndex::default();
-        for (i, n) in c.networks.iter().enumerate() {
-            check_name("network", n, cl)?;
-            unique(&mut networks, i, "network", n, cl)?;
-        }
-        let mut interfaces = NameIndex::default();
-        for node in &c.nodes {
-            for network in &c.networks {
-                let name = net_interface_name(node, network);
-                unique(&mut interfaces, (), "network interface", &name, cl)?;
-            }
-        }
-        let mut groups = NameIndex::default();
-        for (i, g) in c.groups.iter().enumerate() {
-            check_name("group", &g.name, cl)?;
-            unique(&mut groups, i, "group", &g.name, cl)?;
-            if nodes.get(&g.owner).is_none() {
-                return Err(Error::ClusterNodeNotFound(format!(
-                    "owner node \"{}\" of group \"{}\" is not a node of cluster \"{cl}\"",
-                    g.owner, g.name
-                )));
-            }
-        }
-        let mut resources = NameIndex::default();
-        for (i, r) in c.resources.iter().enumerate() {
-            check_name("resource", &r.name, cl)?;
-            unique(&mut resources, i, "resource", &r.name, cl)?;
-            if groups.get(&r.group).is_none() {
-                return Err(Error::GroupNotFound(format!(
-                    "group \"{}\" of resource \"{}\" is not a group of cluster \"{cl}\"",
-                    r.group, r.name
-                )));
-            }
-            if r.resource_type.is_empty() || r.resource_type.contains('\0') {
-                return Err(Error::InvalidParameter(format!(
-                    "resource \"{}\" in cluster \"{cl}\" has an empty or NUL-containing type name",
-                    r.name
-                )));
-            }
-        }
-        Ok(())
+/// Adds the line of the culprit to an error's message.
+fn with_line(e: Error, line: usize) -> Error {
+    let code = e.code();
+    let message = format!("{} (line {line})", e.message());
+    Error::with_message(code, message)
+}
+
+fn validate_cluster(
+    ci: usize,
+    c: &ClusterSpec,
+    hosts: &mut NameIndex<usize>,
+) -> std::result::Result<(), Failure> {
+    let cl = c.name.as_str();
+    if c.nodes.is_empty() {
+        return Err((
+            SpecRef::Cluster(ci),
+            Error::InvalidParameter(format!("cluster \"{cl}\" has no node: add one with .node(name)")),
+        ));
     }
+    let mut nodes = NameIndex::default();
+    for (i, n) in c.nodes.iter().enumerate() {
+        let at = |e| (SpecRef::Node(ci, i), e);
+        check_name("node", n, cl).map_err(at)?;
+        unique(&mut nodes, i, "node", n, cl).map_err(at)?;
+        if hosts.insert(n, usize::MAX).is_err() {
+            return Err(at(Error::ObjectAlreadyExists(format!(
+                "node \"{n}\" of cluster \"{cl}\" is already the name of another cluster or node \
+                 (open_cluster accepts both, so they must differ)"
+            ))));
+        }
+    }
+    if let Some(local) = &c.local_node {
+        if nodes.get(local).is_none() {
+            return Err((
+                SpecRef::Cluster(ci),
+                Error::ClusterNodeNotFound(format!(
+                    "local node \"{local}\" is not a node of cluster \"{cl}\""
+                )),
+            ));
+        }
+    }
+    let mut networks = NameIndex::default();
+    for (i, n) in c.networks.iter().enumerate() {
+        let at = |e| (SpecRef::Network(ci, i), e);
+        check_name("network", n, cl).map_err(at)?;
+        unique(&mut networks, i, "network", n, cl).map_err(at)?;
+    }
+    let mut interfaces = NameIndex::default();
+    for node in &c.nodes {
+        for (i, network) in c.networks.iter().enumerate() {
+            let name = net_interface_name(node, network);
+            unique(&mut interfaces, (), "network interface", &name, cl)
+                .map_err(|e| (SpecRef::Network(ci, i), e))?;
+        }
+    }
+    let mut groups = NameIndex::default();
+    for (i, g) in c.groups.iter().enumerate() {
+        let at = |e| (SpecRef::Group(ci, i), e);
+        check_name("group", &g.name, cl).map_err(at)?;
+        unique(&mut groups, i, "group", &g.name, cl).map_err(at)?;
+        if nodes.get(&g.owner).is_none() {
+            return Err(at(Error::ClusterNodeNotFound(format!(
+                "owner node \"{}\" of group \"{}\" is not a node of cluster \"{cl}\"",
+                g.owner, g.name
+            ))));
+        }
+    }
+    let mut resources = NameIndex::default();
+    for (i, r) in c.resources.iter().enumerate() {
+        let at = |e| (SpecRef::Resource(ci, i), e);
+        check_name("resource", &r.name, cl).map_err(at)?;
+        unique(&mut resources, i, "resource", &r.name, cl).map_err(at)?;
+        if groups.get(&r.group).is_none() {
+            return Err(at(Error::GroupNotFound(format!(
+                "group \"{}\" of resource \"{}\" is not a group of cluster \"{cl}\"",
+                r.group, r.name
+            ))));
+        }
+        if r.resource_type.is_empty() || r.resource_type.contains('\0') {
+            return Err(at(Error::InvalidParameter(format!(
+                "resource \"{}\" in cluster \"{cl}\" has an empty or NUL-containing type name",
+                r.name
+            ))));
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,188 @@
+//! Topologies described in TOML (feature `topology-file`).
+//!
+//! The file describes what the builder describes, and turns into the same [`Topology`]:
+//!
+//! ```toml
+//! strict = false            # optional: the builder's .strict()
+//! handle_limit = 100000     # optional: the builder's .handle_limit(n)
+//!
+//! [[cluster]]
+//! name = "SIMCLUSTER"
+//! nodes = ["NODE1", "NODE2"]
+//! networks = ["Cluster Network 1", "Cluster Network 2"]
+//! local_node = "NODE1"      # optional: the first node by default
+//!
+//! [[cluster.group]]
+//! name = "Cluster Group"
+//! owner = "NODE1"
+//! resources = [
+//!     { name = "Cluster Name", type = "Network Name" },
+//!     { name = "Cluster IP Address", type = "IP Address" },
+//! ]
+//! ```
+//!
+//! Unknown keys are errors (a misspelt key would otherwise be silently ignored). Every
+//! error says on which line its culprit is.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::topology::{ClusterSpec, GroupSpec, ResourceSpec, SpecRef, Topology};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    strict: Option<bool>,
+    handle_limit: Option<Spanned<i64>>,
+    #[serde(default)]
+    cluster: Vec<Spanned<ClusterEntry>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClusterEntry {
+    name: Spanned<String>,
+    #[serde(default)]
+    nodes: Vec<Spanned<String>>,
+    #[serde(default)]
+    networks: Vec<Spanned<String>>,
+    local_node: Option<String>,
+    #[serde(default)]
+    group: Vec<GroupEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupEntry {
+    name: Spanned<String>,
+    owner: String,
+    #[serde(default)]
+    resources: Vec<ResourceEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResourceEntry {
+    name: Spanned<String>,
+    #[serde(rename = "type")]
+    resource_type: String,
+}
+
+/// What a topology file sets besides the clusters.
+#[derive(Debug, Default)]
+pub(crate) struct FileOptions {
+    pub strict: Option<bool>,
+    pub handle_limit: Option<usize>,
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset).map_or(0, |head| head.bytes().filter(|&b| b == b'\n').count()) + 1
+}
+
+/// Parses a TOML topology, appending its clusters to `topology`.
+///
+/// # Errors
+///
+/// `ERROR_INVALID_DATA` (13) for text that is not a valid topology (bad TOML, unknown or
+/// missing keys, wrong types), with the line; validation errors come later, from
+/// [`Topology::validate`], also with the line.
+pub(crate) fn parse(text: &str, topology: &mut Topology) -> Result<FileOptions> {
+    let file: File = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of(text, s.start));
+        let message = e.message().trim_end().to_owned();
+        Error::InvalidData(match line {
+            Some(line) => format!("topology file, line {line}: {message}"),
+            None => format!("topology file: {message}"),
+        })
+    })?;
+    let handle_limit = match file.handle_limit {
+        None => None,
+        Some(limit) => Some(usize::try_from(*limit.get_ref()).map_err(|_| {
+            Error::InvalidData(format!(
+                "topology file, line {}: handle_limit must be positive",
+                line_of(text, limit.span().start)
+            ))
+        })?),
+    };
+    for entry in file.cluster {
+        let ci = topology.clusters.len();
+        let line = |span: std::ops::Range<usize>| line_of(text, span.start);
+        let c = entry.into_inner();
+        topology.lines.insert(SpecRef::Cluster(ci), line(c.name.span()));
+        let mut spec =
+            ClusterSpec { name: c.name.into_inner(), local_node: c.local_node, ..ClusterSpec::default() };
+        for (i, n) in c.nodes.into_iter().enumerate() {
+            topology.lines.insert(SpecRef::Node(ci, i), line(n.span()));
+            spec.nodes.push(n.into_inner());
+        }
+        for (i, n) in c.networks.into_iter().enumerate() {
+            topology.lines.insert(SpecRef::Network(ci, i), line(n.span()));
+            spec.networks.push(n.into_inner());
+        }
+        for g in c.group {
+            let gi = spec.groups.len();
+            topology.lines.insert(SpecRef::Group(ci, gi), line(g.name.span()));
+            let group = g.name.into_inner();
+            for r in g.resources {
+                let ri = spec.resources.len();
+                topology.lines.insert(SpecRef::Resource(ci, ri), line(r.name.span()));
+                spec.resources.push(ResourceSpec {
+                    group: group.clone(),
+                    name: r.name.into_inner(),
+                    resource_type: r.resource_type,
+                });
+            }
+            spec.groups.push(GroupSpec { name: group, owner: g.owner });
+        }
+        topology.clusters.push(spec);
+    }
+    Ok(FileOptions { strict: file.strict, handle_limit })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[[cluster]]
+name = "C1"
+nodes = ["A", "B"]
+networks = ["Net"]
+
+[[cluster.group]]
+name = "G"
+owner = "A"
+resources = [{ name = "R", type = "Generic Service" }]
+"#;
+
+    #[test]
+    fn a_file_becomes_the_topology_the_builder_would_make() {
+        let mut t = Topology::default();
+        parse(GOOD, &mut t).expect("parses");
+        assert_eq!(t.clusters.len(), 1);
+        let c = &t.clusters[0];
+        assert_eq!((c.name.as_str(), c.nodes.len(), c.networks.len()), ("C1", 2, 1));
+        assert_eq!(c.resources[0].group, "G");
+        assert_eq!(t.lines.get(&SpecRef::Resource(0, 0)), Some(&10));
+        t.validate().expect("valid");
+    }
+
+    #[test]
+    fn parse_errors_give_the_line() {
+        let mut t = Topology::default();
+        let err = parse("[[cluster]]\nname = \"C\"\nnodez = [\"A\"]\n", &mut t).unwrap_err();
+        assert_eq!(err.code(), crate::codes::ERROR_INVALID_DATA);
+        assert!(err.to_string().contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn validation_errors_give_the_culprits_line() {
+        let mut t = Topology::default();
+        parse(&GOOD.replace("owner = \"A\"", "owner = \"Z\""), &mut t).expect("parses");
+        let err = t.validate().unwrap_err();
+        assert_eq!(err.code(), crate::codes::ERROR_CLUSTER_NODE_NOT_FOUND);
+        assert!(err.to_string().contains("\"Z\"") && err.to_string().contains("line 8"), "{err}");
+    }
+}
