@@ -1,0 +1,115 @@
+//! Enumeration exports: `ClusterOpenEnum` / `ClusterGetEnumCount` / `ClusterEnum` /
+//! `ClusterCloseEnum` and the four `ClusterNetwork*Enum`.
+
+use clusapi_sim::Error;
+
+use crate::ffi::{
+    DWORD, HCLUSENUM, HCLUSTER, HNETWORK, HNETWORKENUM, LPDWORD, LPWSTR, from_c, guard, put, status, to_c,
+};
+use crate::global::sim;
+use crate::strings;
+
+/// Hands out one enumeration item: type to `*lpdwType`, name with the buffer protocol.
+///
+/// # Safety
+///
+/// `lpdwType` is NULL or valid for a write; `lpcchName` is NULL or valid for reads and
+/// writes; `lpszName` is NULL or holds `*lpcchName` units.
+unsafe fn item(
+    item: Result<(u32, String), Error>,
+    lpdwType: LPDWORD,
+    lpszName: LPWSTR,
+    lpcchName: LPDWORD,
+) -> Result<(), Error> {
+    let (object_type, name) = item?;
+    if lpdwType.is_null() {
+        return Err(Error::InvalidParameter("lpdwType is NULL".into()));
+    }
+    // SAFETY: forwarded contract.
+    unsafe { put(lpdwType, object_type) };
+    // SAFETY: forwarded contract.
+    unsafe { strings::write(&name, lpszName, lpcchName) }
+}
+
+/// `ClusterOpenEnum`: a snapshot of the cluster's objects of the `CLUSTER_ENUM_*` kinds in
+/// `dwType`. NULL on failure: `ERROR_INVALID_HANDLE`, or `ERROR_INVALID_PARAMETER` for 0
+/// or unknown bits.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterOpenEnum(hCluster: HCLUSTER, dwType: DWORD) -> HCLUSENUM {
+    guard(std::ptr::null_mut(), || Ok(to_c(sim()?.cluster_open_enum(from_c(hCluster)?, dwType)?)))
+}
+
+/// `ClusterGetEnumCount`: the number of items; 0 with the last error set for a bad handle.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterGetEnumCount(hEnum: HCLUSENUM) -> DWORD {
+    guard(0, || sim()?.cluster_get_enum_count(from_c(hEnum)?))
+}
+
+/// `ClusterEnum`: item `dwIndex`: its type bit to `*lpdwType` and its name with the buffer
+/// protocol. `ERROR_NO_MORE_ITEMS` past the end; `ERROR_INVALID_PARAMETER` for a NULL
+/// `lpdwType` or `lpcchName`.
+///
+/// # Safety
+///
+/// `lpdwType` is NULL or valid for a write; `lpcchName` is NULL or valid for reads and
+/// writes; `lpszName` is NULL or holds `*lpcchName` units.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusterEnum(
+    hEnum: HCLUSENUM,
+    dwIndex: DWORD,
+    lpdwType: LPDWORD,
+    lpszName: LPWSTR,
+    lpcchName: LPDWORD,
+) -> DWORD {
+    status(|| {
+        let found = sim()?.cluster_enum(from_c(hEnum)?, dwIndex);
+        // SAFETY: forwarded contract.
+        unsafe { item(found, lpdwType, lpszName, lpcchName) }
+    })
+}
+
+/// `ClusterCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterCloseEnum(hEnum: HCLUSENUM) -> DWORD {
+    status(|| sim()?.cluster_close_enum(from_c(hEnum)?))
+}
+
+/// `ClusterNetworkOpenEnum`: a snapshot of the network's interfaces
+/// (`CLUSTER_NETWORK_ENUM_NETINTERFACES`; other bits are ignored).
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterNetworkOpenEnum(hNetwork: HNETWORK, dwType: DWORD) -> HNETWORKENUM {
+    guard(std::ptr::null_mut(), || Ok(to_c(sim()?.cluster_network_open_enum(from_c(hNetwork)?, dwType)?)))
+}
+
+/// `ClusterNetworkGetEnumCount`: the number of items; 0 with the last error set for a bad
+/// handle.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterNetworkGetEnumCount(hNetworkEnum: HNETWORKENUM) -> DWORD {
+    guard(0, || sim()?.cluster_network_get_enum_count(from_c(hNetworkEnum)?))
+}
+
+/// `ClusterNetworkEnum`: item `dwIndex`, as `ClusterEnum`.
+///
+/// # Safety
+///
+/// As `ClusterEnum`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusterNetworkEnum(
+    hNetworkEnum: HNETWORKENUM,
+    dwIndex: DWORD,
+    lpdwType: LPDWORD,
+    lpszName: LPWSTR,
+    lpcchName: LPDWORD,
+) -> DWORD {
+    status(|| {
+        let found = sim()?.cluster_network_enum(from_c(hNetworkEnum)?, dwIndex);
+        // SAFETY: forwarded contract.
+        unsafe { item(found, lpdwType, lpszName, lpcchName) }
+    })
+}
+
+/// `ClusterNetworkCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterNetworkCloseEnum(hNetworkEnum: HNETWORKENUM) -> DWORD {
+    status(|| sim()?.cluster_network_close_enum(from_c(hNetworkEnum)?))
+}

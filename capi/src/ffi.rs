@@ -1,0 +1,149 @@
+//! The C side of the boundary: Win32 types, the thread's last error, handle conversion,
+//! and the guard every export runs its body in.
+
+use std::cell::Cell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use clusapi_sim::{Error, Handle, codes};
+
+/// `DWORD`: 32 bits unsigned, as on Windows (not `unsigned long`, which is 64 bits here).
+pub type DWORD = u32;
+/// `BOOL`: 32 bits signed; `TRUE` is 1.
+pub type BOOL = i32;
+/// `WCHAR`: one UTF-16 code unit.
+pub type WCHAR = u16;
+/// `LPCWSTR`: a NUL-terminated UTF-16 string.
+pub type LPCWSTR = *const WCHAR;
+/// `LPWSTR`: an output buffer of UTF-16 code units.
+pub type LPWSTR = *mut WCHAR;
+/// `LPDWORD`.
+pub type LPDWORD = *mut DWORD;
+
+/// `TRUE`.
+pub const TRUE: BOOL = 1;
+/// `FALSE`.
+pub const FALSE: BOOL = 0;
+
+macro_rules! opaque_handles {
+    ($( $(#[$doc:meta])* $tag:ident => $name:ident; )*) => {$(
+        #[doc = concat!("The opaque type `", stringify!($name), "` points to; never dereferenced.")]
+        #[repr(C)]
+        pub struct $tag {
+            _private: [u8; 0],
+        }
+        $(#[$doc])*
+        pub type $name = *mut $tag;
+    )*};
+}
+
+opaque_handles! {
+    /// A cluster handle.
+    _HCLUSTER => HCLUSTER;
+    /// A node handle.
+    _HNODE => HNODE;
+    /// A group handle.
+    _HGROUP => HGROUP;
+    /// A resource handle.
+    _HRESOURCE => HRESOURCE;
+    /// A network handle.
+    _HNETWORK => HNETWORK;
+    /// A network interface handle.
+    _HNETINTERFACE => HNETINTERFACE;
+    /// A cluster enumeration handle.
+    _HCLUSENUM => HCLUSENUM;
+    /// A network enumeration handle.
+    _HNETWORKENUM => HNETWORKENUM;
+}
+
+/// `CLUSTERVERSIONINFO`; the caller sets `dwVersionInfoSize` before the call.
+#[repr(C)]
+#[allow(non_snake_case)]
+pub struct CLUSTERVERSIONINFO {
+    /// Size of the structure in bytes, set by the caller.
+    pub dwVersionInfoSize: DWORD,
+    /// Operating system major version.
+    pub MajorVersion: u16,
+    /// Operating system minor version.
+    pub MinorVersion: u16,
+    /// Operating system build.
+    pub BuildNumber: u16,
+    /// Vendor, NUL-terminated.
+    pub szVendorId: [WCHAR; 64],
+    /// Service pack, NUL-terminated.
+    pub szCSDVersion: [WCHAR; 64],
+    /// Highest cluster version in the cluster.
+    pub dwClusterHighestVersion: DWORD,
+    /// Lowest cluster version in the cluster.
+    pub dwClusterLowestVersion: DWORD,
+    /// Flags.
+    pub dwFlags: DWORD,
+    /// Reserved.
+    pub dwReserved: DWORD,
+}
+
+thread_local! {
+    static LAST_ERROR: Cell<DWORD> = const { Cell::new(0) };
+}
+
+/// Sets the calling thread's last error.
+pub(crate) fn set_last_error(code: DWORD) {
+    LAST_ERROR.with(|c| c.set(code));
+}
+
+/// The calling thread's last error.
+pub(crate) fn last_error() -> DWORD {
+    LAST_ERROR.with(Cell::get)
+}
+
+/// Runs an export's body. An `Err` becomes the thread's last error and is returned as its
+/// code; a panic (never expected) is caught here, so it never unwinds into C, and answers
+/// `ERROR_INTERNAL_ERROR`.
+fn run<T>(body: impl FnOnce() -> Result<T, Error>) -> Result<T, DWORD> {
+    let code = match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(v)) => return Ok(v),
+        Ok(Err(e)) => e.code(),
+        Err(_) => codes::ERROR_INTERNAL_ERROR,
+    };
+    set_last_error(code);
+    Err(code)
+}
+
+/// For functions that return a value, or `failure` with the last error set.
+pub(crate) fn guard<T>(failure: T, body: impl FnOnce() -> Result<T, Error>) -> T {
+    run(body).unwrap_or(failure)
+}
+
+/// For functions that return their status as a `DWORD` (a failure is also left in the
+/// last error).
+pub(crate) fn status(body: impl FnOnce() -> Result<(), Error>) -> DWORD {
+    run(body).map_or_else(|code| code, |()| codes::ERROR_SUCCESS)
+}
+
+/// For `Close*` functions: `TRUE`, or `FALSE` with the last error set.
+pub(crate) fn boolean(body: impl FnOnce() -> Result<(), Error>) -> BOOL {
+    run(body).map_or(FALSE, |()| TRUE)
+}
+
+/// A C handle as the simulator's typed handle; NULL is `ERROR_INVALID_HANDLE`.
+pub(crate) fn from_c<H: Handle, T>(p: *mut T) -> Result<H, Error> {
+    // The pointer is only a number to us: decoded and checked against the handle table,
+    // never dereferenced.
+    H::from_raw(p as usize).ok_or_else(|| Error::InvalidHandle(format!("NULL {}", H::KIND)))
+}
+
+/// A simulator handle as the C handle type.
+pub(crate) fn to_c<H: Handle, T>(h: H) -> *mut T {
+    std::ptr::without_provenance_mut(h.as_raw())
+}
+
+/// Writes `value` through `out` if it is not NULL.
+///
+/// # Safety
+///
+/// `out` is NULL or valid for a write of `T`.
+pub(crate) unsafe fn put<T>(out: *mut T, value: T) {
+    if !out.is_null() {
+        // SAFETY: non-NULL, and the caller promises it is valid for writes.
+        unsafe { out.write(value) };
+    }
+}

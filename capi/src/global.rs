@@ -1,0 +1,148 @@
+//! The process's simulator, created on first use, and the `ClusSim*` exports that steer it.
+
+use std::ffi::{CStr, c_char};
+use std::sync::{Mutex, MutexGuard};
+
+use clusapi_sim::{Error, Simulator};
+
+use crate::ffi::{DWORD, LPDWORD, status};
+
+/// The environment variable that names a TOML topology file.
+pub const TOPOLOGY_VARIABLE: &str = "CLUSAPI_SIM_TOPOLOGY";
+
+/// The process's simulator: not yet created, created, or failed to load its topology (then
+/// every `OpenCluster*` answers `RPC_S_SERVER_UNAVAILABLE`, as for a cluster that cannot
+/// be reached, rather than running on a wrong topology).
+enum World {
+    Unset,
+    Ready(Simulator),
+    Broken(String),
+}
+
+static WORLD: Mutex<World> = Mutex::new(World::Unset);
+
+fn world() -> MutexGuard<'static, World> {
+    // Nothing panics while holding this lock; if something ever did, the state inside is
+    // still whole (every write is a single assignment), so carry on with it.
+    WORLD.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Builds the simulator the environment asks for.
+fn create() -> World {
+    match std::env::var_os(TOPOLOGY_VARIABLE) {
+        None => match Simulator::default_builder().build() {
+            Ok(sim) => World::Ready(sim),
+            Err(e) => World::Broken(e.to_string()),
+        },
+        Some(path) => match Simulator::builder().topology_file(&path).build() {
+            Ok(sim) => World::Ready(sim),
+            Err(e) => {
+                let message = format!("{TOPOLOGY_VARIABLE}={}: {e}", path.to_string_lossy());
+                eprintln!("clusapi-sim: {message}; OpenCluster will fail with RPC_S_SERVER_UNAVAILABLE");
+                World::Broken(message)
+            }
+        },
+    }
+}
+
+/// The process's simulator, creating it on first use.
+///
+/// # Errors
+///
+/// `RPC_S_SERVER_UNAVAILABLE` if the topology file could not be loaded.
+pub(crate) fn sim() -> Result<Simulator, Error> {
+    let mut w = world();
+    if matches!(*w, World::Unset) {
+        *w = create();
+    }
+    match &*w {
+        World::Ready(sim) => Ok(sim.clone()),
+        World::Broken(why) => Err(Error::RpcServerUnavailable(format!("no simulated cluster: {why}"))),
+        World::Unset => Err(Error::InternalError("the simulator was not created".into())),
+    }
+}
+
+/// Drops the process's simulator (every handle becomes invalid) and creates a fresh one on
+/// next use, from `CLUSAPI_SIM_TOPOLOGY` or the default topology.
+///
+/// Returns `ERROR_SUCCESS`.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusSimReset() -> DWORD {
+    status(|| {
+        *world() = World::Unset;
+        Ok(())
+    })
+}
+
+/// Replaces the process's simulator with one built from a TOML topology (UTF-8,
+/// NUL-terminated; the format of `CLUSAPI_SIM_TOPOLOGY` files). Handles of the old
+/// simulator become invalid.
+///
+/// Returns `ERROR_SUCCESS`, or the error, leaving the current simulator in place:
+/// `ERROR_INVALID_PARAMETER` for NULL or text that is not UTF-8, `ERROR_INVALID_DATA` for
+/// text that does not parse, or the builder's code (`ERROR_OBJECT_ALREADY_EXISTS`, ...).
+///
+/// # Safety
+///
+/// `toml` is NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusSimLoadTopology(toml: *const c_char) -> DWORD {
+    status(|| {
+        if toml.is_null() {
+            return Err(Error::InvalidParameter("ClusSimLoadTopology: NULL topology".into()));
+        }
+        // SAFETY: non-NULL, and the caller passes a NUL-terminated string.
+        let text = unsafe { CStr::from_ptr(toml) }
+            .to_str()
+            .map_err(|_| Error::InvalidParameter("ClusSimLoadTopology: the topology is not UTF-8".into()))?;
+        let sim = Simulator::builder().topology_toml(text).build()?;
+        *world() = World::Ready(sim);
+        Ok(())
+    })
+}
+
+/// The number of handles open in the process's simulator (0 if it could not be created).
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusSimOpenHandleCount() -> DWORD {
+    crate::ffi::guard(0, || {
+        Ok(sim().map_or(0, |s| DWORD::try_from(s.open_handle_count()).unwrap_or(DWORD::MAX)))
+    })
+}
+
+/// Writes the leak report (one open handle a line: kind, value, object, where it was
+/// opened; empty when nothing is open) as UTF-8 into `buffer`, with the byte-count buffer
+/// protocol: `*lpcbBuffer` in is the capacity including the NUL, out the length without
+/// it.
+///
+/// Returns `ERROR_SUCCESS`; `ERROR_MORE_DATA` with the required length for a NULL or
+/// too-small buffer; `ERROR_INVALID_PARAMETER` for a NULL `lpcbBuffer`.
+///
+/// # Safety
+///
+/// `lpcbBuffer` is NULL or valid for reads and writes; `buffer` is NULL or valid for
+/// `*lpcbBuffer` bytes of writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusSimLeakReport(buffer: *mut c_char, lpcbBuffer: LPDWORD) -> DWORD {
+    status(|| {
+        if lpcbBuffer.is_null() {
+            return Err(Error::InvalidParameter("ClusSimLeakReport: NULL lpcbBuffer".into()));
+        }
+        let report: String =
+            sim().map(|s| s.open_handles().iter().map(|h| format!("{h}\n")).collect()).unwrap_or_default();
+        let len = DWORD::try_from(report.len()).unwrap_or(DWORD::MAX);
+        // SAFETY: non-NULL and valid for reads per the contract.
+        let capacity = unsafe { lpcbBuffer.read() } as usize;
+        if buffer.is_null() || capacity <= report.len() {
+            // SAFETY: valid for writes per the contract.
+            unsafe { lpcbBuffer.write(len) };
+            return Err(Error::MoreData(format!("the report needs {} bytes and a NUL", report.len())));
+        }
+        // SAFETY: `buffer` holds `capacity > report.len()` bytes.
+        unsafe {
+            std::ptr::copy_nonoverlapping(report.as_ptr().cast::<c_char>(), buffer, report.len());
+            buffer.add(report.len()).write(0);
+            lpcbBuffer.write(len);
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,41 @@
+//! The ClusAPI C ABI, backed by [`clusapi_sim`].
+//!
+//! This crate builds `libclusapi.so` and `libclusapi.a`, which export the `clusapi.dll`
+//! functions under their real names and signatures, so that unchanged C, C++ and
+//! `windows-sys` client code links with `-lclusapi` on Linux and runs against a simulated
+//! cluster. The process has one simulator, created on first use: the default topology, or
+//! the TOML file named by `CLUSAPI_SIM_TOPOLOGY`. The `ClusSim*` exports steer it from a
+//! test.
+//!
+//! The Win32 conventions hold: handle-returning functions return NULL and set the thread's
+//! last error (`GetLastError`); `DWORD` functions return the code; `Close*` return `BOOL`;
+//! strings are UTF-16 and follow the ClusAPI buffer protocol. No input crashes the
+//! library: handles are numbers checked against the simulator's table, never dereferenced;
+//! strings are read up to 64K units; panics are caught at the boundary and answered with
+//! `ERROR_INTERNAL_ERROR`.
+//!
+//! This is the only crate of the project with `unsafe` code: each block says why it is
+//! sound, relying on the documented contract of the ClusAPI function (the caller passes
+//! NULL or valid pointers).
+
+#![deny(unsafe_op_in_unsafe_fn)]
+#![warn(missing_docs, clippy::undocumented_unsafe_blocks)]
+// The exports carry their Win32 names, and their parameters the names clusapi.h gives them.
+#![allow(non_snake_case, non_camel_case_types, clippy::upper_case_acronyms)]
+
+mod cluster;
+mod enumerate;
+mod ffi;
+mod global;
+mod objects;
+mod strings;
+
+pub use cluster::*;
+pub use enumerate::*;
+pub use ffi::{
+    _HCLUSENUM, _HCLUSTER, _HGROUP, _HNETINTERFACE, _HNETWORK, _HNETWORKENUM, _HNODE, _HRESOURCE, BOOL,
+    CLUSTERVERSIONINFO, DWORD, FALSE, HCLUSENUM, HCLUSTER, HGROUP, HNETINTERFACE, HNETWORK, HNETWORKENUM,
+    HNODE, HRESOURCE, LPCWSTR, LPDWORD, LPWSTR, TRUE, WCHAR,
+};
+pub use global::*;
+pub use objects::*;

@@ -1,0 +1,166 @@
+//! Strings across the boundary: UTF-16 names in, and the ClusAPI buffer protocol out.
+
+use clusapi_sim::Error;
+
+use crate::ffi::{DWORD, LPCWSTR, LPDWORD, LPWSTR};
+
+/// The longest string read: 64K code units. A "string" with no NUL in them is refused
+/// rather than read further.
+pub(crate) const MAX_STRING_UNITS: usize = 1 << 16;
+
+/// Reads a NUL-terminated UTF-16 string; `None` for NULL.
+///
+/// # Errors
+///
+/// `ERROR_INVALID_PARAMETER` for a string without a NUL in its first 64K units, or one
+/// that is not valid UTF-16 (an unpaired surrogate).
+///
+/// # Safety
+///
+/// `s` is NULL or points to readable UTF-16 units up to its first NUL or its 64Ki-th unit,
+/// whichever comes first (the ClusAPI contract for `LPCWSTR`, bounded).
+pub(crate) unsafe fn read(s: LPCWSTR, what: &str) -> Result<Option<String>, Error> {
+    if s.is_null() {
+        return Ok(None);
+    }
+    let mut len = 0;
+    loop {
+        if len == MAX_STRING_UNITS {
+            return Err(Error::InvalidParameter(format!(
+                "{what}: no NUL in the first {MAX_STRING_UNITS} units"
+            )));
+        }
+        // SAFETY: every unit before `len` was not NUL, so per the contract above unit
+        // `len` is readable.
+        if unsafe { s.add(len).read() } == 0 {
+            break;
+        }
+        len += 1;
+    }
+    // SAFETY: the `len` units before the NUL were just read one by one.
+    let units = unsafe { std::slice::from_raw_parts(s, len) };
+    String::from_utf16(units)
+        .map(Some)
+        .map_err(|_| Error::InvalidParameter(format!("{what}: not valid UTF-16 (unpaired surrogate)")))
+}
+
+/// Reads a name that must be present: NULL is `ERROR_INVALID_PARAMETER`.
+///
+/// # Safety
+///
+/// As [`read`].
+pub(crate) unsafe fn read_required(s: LPCWSTR, what: &str) -> Result<String, Error> {
+    // SAFETY: forwarded contract.
+    unsafe { read(s, what) }?.ok_or_else(|| Error::InvalidParameter(format!("{what}: NULL")))
+}
+
+/// Writes `value` with the ClusAPI buffer protocol: `*lpcch` in is the capacity in units
+/// including the NUL; out, the length without it. A NULL or too-small buffer gives
+/// `ERROR_MORE_DATA` with the required length (without the NUL) in `*lpcch`, and the
+/// buffer untouched.
+///
+/// # Errors
+///
+/// `ERROR_INVALID_PARAMETER` for a NULL `lpcch`; `ERROR_MORE_DATA` as above.
+///
+/// # Safety
+///
+/// `lpcch` is NULL or valid for reads and writes of a `DWORD`; `buf` is NULL or valid for
+/// writes of `*lpcch` units.
+pub(crate) unsafe fn write(value: &str, buf: LPWSTR, lpcch: LPDWORD) -> Result<(), Error> {
+    if lpcch.is_null() {
+        return Err(Error::InvalidParameter("the length pointer (lpcch) is NULL".into()));
+    }
+    let units: Vec<u16> = value.encode_utf16().collect();
+    let len = DWORD::try_from(units.len()).unwrap_or(DWORD::MAX);
+    // SAFETY: non-NULL and valid for reads per the contract.
+    let capacity = unsafe { lpcch.read() } as usize;
+    if buf.is_null() || capacity <= units.len() {
+        // SAFETY: as above, valid for writes.
+        unsafe { lpcch.write(len) };
+        return Err(Error::MoreData(format!(
+            "{} units and a NUL are needed; the buffer holds {capacity}",
+            units.len()
+        )));
+    }
+    // SAFETY: `buf` is valid for `capacity` units and `units.len() + 1 <= capacity`.
+    unsafe {
+        std::ptr::copy_nonoverlapping(units.as_ptr(), buf, units.len());
+        buf.add(units.len()).write(0);
+        lpcch.write(len);
+    }
+    Ok(())
+}
+
+/// Fills a fixed `WCHAR` array with as much of `value` as fits, NUL-terminated.
+pub(crate) fn fill_array(dest: &mut [u16], value: &str) {
+    let room = dest.len().saturating_sub(1);
+    let mut n = 0;
+    for (d, u) in dest.iter_mut().zip(value.encode_utf16().take(room)) {
+        *d = u;
+        n += 1;
+    }
+    if let Some(end) = dest.get_mut(n) {
+        *end = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clusapi_sim::codes;
+
+    fn code(r: Result<(), Error>) -> u32 {
+        r.map_or_else(|e| e.code(), |()| codes::ERROR_SUCCESS)
+    }
+
+    fn w(s: &str) -> Vec<u16> {
+        s.encode_utf16().chain([0]).collect()
+    }
+
+    #[test]
+    fn reads_stop_at_the_nul_and_refuse_bad_input() {
+        let name = w("Cluster Network 1");
+        // SAFETY: a NUL-terminated buffer.
+        assert_eq!(unsafe { read(name.as_ptr(), "name") }.unwrap().as_deref(), Some("Cluster Network 1"));
+        // SAFETY: NULL is allowed.
+        assert_eq!(unsafe { read(std::ptr::null(), "name") }.unwrap(), None);
+        let unterminated = vec![b'a' as u16; MAX_STRING_UNITS + 1];
+        // SAFETY: readable for more than 64K units.
+        let err = unsafe { read(unterminated.as_ptr(), "name") }.unwrap_err();
+        assert_eq!(err.code(), codes::ERROR_INVALID_PARAMETER);
+        let lone_surrogate = [0xd800u16, 0];
+        // SAFETY: NUL-terminated.
+        let err = unsafe { read(lone_surrogate.as_ptr(), "name") }.unwrap_err();
+        assert_eq!(err.code(), codes::ERROR_INVALID_PARAMETER);
+    }
+
+    #[test]
+    fn writes_follow_the_buffer_protocol() {
+        let mut cch: DWORD = 0;
+        // SAFETY: NULL buffer with a valid length pointer.
+        assert_eq!(code(unsafe { write("NODE1", std::ptr::null_mut(), &mut cch) }), codes::ERROR_MORE_DATA);
+        assert_eq!(cch, 5);
+        let mut buf = [0xffffu16; 6];
+        cch = 5; // room for the characters but not the NUL
+        // SAFETY: the buffer holds 6 units.
+        assert_eq!(code(unsafe { write("NODE1", buf.as_mut_ptr(), &mut cch) }), codes::ERROR_MORE_DATA);
+        assert_eq!((cch, buf[0]), (5, 0xffff), "too small: untouched");
+        cch = 6;
+        // SAFETY: the buffer holds 6 units.
+        assert_eq!(code(unsafe { write("NODE1", buf.as_mut_ptr(), &mut cch) }), codes::ERROR_SUCCESS);
+        assert_eq!((cch, &buf[..]), (5, &w("NODE1")[..]));
+        // SAFETY: NULL length pointer.
+        assert_eq!(
+            code(unsafe { write("x", buf.as_mut_ptr(), std::ptr::null_mut()) }),
+            codes::ERROR_INVALID_PARAMETER
+        );
+    }
+
+    #[test]
+    fn arrays_are_truncated_and_terminated() {
+        let mut a = [1u16; 4];
+        fill_array(&mut a, "abcdef");
+        assert_eq!(a, [b'a' as u16, b'b' as u16, b'c' as u16, 0]);
+    }
+}
