@@ -1,0 +1,217 @@
+/*
+ * clusapi.h for clusapi-sim: the ClusAPI types, constants and functions that
+ * libclusapi (the simulator's C ABI) exports, under their real names and signatures, and a
+ * PCLUSAPI_* function-pointer type for each, for code that loads clusapi.dll at run time
+ * (here: dlopen("libclusapi.so") and dlsym).
+ *
+ * Build unchanged ClusAPI client code with `-I capi/include/compat -fshort-wchar` and link
+ * with `-lclusapi`. Written for the simulator from the ClusAPI documentation; the
+ * simulator's own extras (ClusSim*) are in <clusapi_sim.h>.
+ */
+#ifndef CLUSAPI_SIM_COMPAT_CLUSAPI_H
+#define CLUSAPI_SIM_COMPAT_CLUSAPI_H
+
+#include <windows.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CLUSAPI_VERSION 0x0A00
+
+/* Handles: opaque pointers; the simulator checks their values, never dereferences them. */
+typedef struct _HCLUSTER *HCLUSTER;
+typedef struct _HNODE *HNODE;
+typedef struct _HRESOURCE *HRESOURCE;
+typedef struct _HGROUP *HGROUP;
+typedef struct _HNETWORK *HNETWORK;
+typedef struct _HNETINTERFACE *HNETINTERFACE;
+typedef struct _HCHANGE *HCHANGE;
+typedef struct _HCLUSENUM *HCLUSENUM;
+typedef struct _HGROUPENUM *HGROUPENUM;
+typedef struct _HRESENUM *HRESENUM;
+typedef struct _HNETWORKENUM *HNETWORKENUM;
+typedef struct _HNODEENUM *HNODEENUM;
+typedef struct _HRESTYPEENUM *HRESTYPEENUM;
+
+/* DNS_MAX_LABEL_LENGTH, as in the Windows SDK. */
+#define MAX_CLUSTERNAME_LENGTH 63
+
+typedef struct CLUSTERVERSIONINFO_NT4 {
+  DWORD dwVersionInfoSize;
+  WORD MajorVersion;
+  WORD MinorVersion;
+  WORD BuildNumber;
+  WCHAR szVendorId[64];
+  WCHAR szCSDVersion[64];
+} CLUSTERVERSIONINFO_NT4, *PCLUSTERVERSIONINFO_NT4;
+
+typedef struct CLUSTERVERSIONINFO {
+  DWORD dwVersionInfoSize;
+  WORD MajorVersion;
+  WORD MinorVersion;
+  WORD BuildNumber;
+  WCHAR szVendorId[64];
+  WCHAR szCSDVersion[64];
+  DWORD dwClusterHighestVersion;
+  DWORD dwClusterLowestVersion;
+  DWORD dwFlags;
+  DWORD dwReserved;
+} CLUSTERVERSIONINFO, *LPCLUSTERVERSIONINFO, *PCLUSTERVERSIONINFO;
+
+#define CLUSTER_VERSION_FLAG_MIXED_MODE 0x00000001
+#define CLUSTER_MAKE_VERSION(_maj, _min) (((_maj) << 16) | (_min))
+#define CLUSTER_GET_MAJOR_VERSION(_ver) ((_ver) >> 16)
+#define CLUSTER_GET_MINOR_VERSION(_ver) ((_ver) & 0xFFFF)
+
+/* GetNodeClusterState. */
+typedef enum NODE_CLUSTER_STATE {
+  ClusterStateNotInstalled = 0x00000000,
+  ClusterStateNotConfigured = 0x00000001,
+  ClusterStateNotRunning = 0x00000003,
+  ClusterStateRunning = 0x00000013
+} NODE_CLUSTER_STATE;
+
+/* ClusterOpenEnum. */
+typedef enum CLUSTER_ENUM {
+  CLUSTER_ENUM_NODE = 0x00000001,
+  CLUSTER_ENUM_RESTYPE = 0x00000002,
+  CLUSTER_ENUM_RESOURCE = 0x00000004,
+  CLUSTER_ENUM_GROUP = 0x00000008,
+  CLUSTER_ENUM_NETWORK = 0x00000010,
+  CLUSTER_ENUM_NETINTERFACE = 0x00000020,
+  CLUSTER_ENUM_SHARED_VOLUME_GROUP = 0x20000000,
+  CLUSTER_ENUM_SHARED_VOLUME_RESOURCE = 0x40000000,
+  CLUSTER_ENUM_INTERNAL_NETWORK = (int)0x80000000,
+  CLUSTER_ENUM_ALL = (CLUSTER_ENUM_NODE | CLUSTER_ENUM_RESTYPE | CLUSTER_ENUM_RESOURCE | CLUSTER_ENUM_GROUP |
+                      CLUSTER_ENUM_NETWORK | CLUSTER_ENUM_NETINTERFACE)
+} CLUSTER_ENUM;
+
+/* ClusterNetworkOpenEnum. */
+typedef enum CLUSTER_NETWORK_ENUM {
+  CLUSTER_NETWORK_ENUM_NETINTERFACES = 0x00000001,
+  CLUSTER_NETWORK_ENUM_ALL = CLUSTER_NETWORK_ENUM_NETINTERFACES
+} CLUSTER_NETWORK_ENUM;
+
+/* Access rights granted by the OpenCluster*Ex functions (as MinGW's header names them). */
+#define CLUSAPI_READ_ACCESS 0x00000001L
+#define CLUSAPI_CHANGE_ACCESS 0x00000002L
+#define CLUSAPI_NO_ACCESS 0x00000004L
+#define CLUSAPI_ALL_ACCESS (CLUSAPI_READ_ACCESS | CLUSAPI_CHANGE_ACCESS)
+
+/* Cluster. */
+HCLUSTER WINAPI OpenCluster(LPCWSTR lpszClusterName);
+HCLUSTER WINAPI OpenClusterEx(LPCWSTR lpszClusterName, DWORD DesiredAccess, DWORD *GrantedAccess);
+BOOL WINAPI CloseCluster(HCLUSTER hCluster);
+DWORD WINAPI GetClusterInformation(HCLUSTER hCluster, LPWSTR lpszClusterName, LPDWORD lpcchClusterName,
+                                   LPCLUSTERVERSIONINFO lpClusterInfo);
+DWORD WINAPI GetNodeClusterState(LPCWSTR lpszNodeName, LPDWORD pdwClusterState);
+DWORD WINAPI GetClusterNetInterface(HCLUSTER hCluster, LPCWSTR lpszNodeName, LPCWSTR lpszNetworkName,
+                                    LPWSTR lpszInterfaceName, LPDWORD lpcchInterfaceName);
+
+/* Enumeration. */
+HCLUSENUM WINAPI ClusterOpenEnum(HCLUSTER hCluster, DWORD dwType);
+DWORD WINAPI ClusterGetEnumCount(HCLUSENUM hEnum);
+DWORD WINAPI ClusterEnum(HCLUSENUM hEnum, DWORD dwIndex, LPDWORD lpdwType, LPWSTR lpszName, LPDWORD lpcchName);
+DWORD WINAPI ClusterCloseEnum(HCLUSENUM hEnum);
+
+/* Nodes. */
+HNODE WINAPI OpenClusterNode(HCLUSTER hCluster, LPCWSTR lpszNodeName);
+HNODE WINAPI OpenClusterNodeEx(HCLUSTER hCluster, LPCWSTR lpszNodeName, DWORD dwDesiredAccess,
+                               LPDWORD lpdwGrantedAccess);
+BOOL WINAPI CloseClusterNode(HNODE hNode);
+HCLUSTER WINAPI GetClusterFromNode(HNODE hNode);
+DWORD WINAPI GetClusterNodeId(HNODE hNode, LPWSTR lpszNodeId, LPDWORD lpcchName);
+#define GetCurrentClusterNodeId(_lpszNodeId_, _lpcchName_) GetClusterNodeId(NULL, (_lpszNodeId_), (_lpcchName_))
+
+/* Groups. */
+HGROUP WINAPI OpenClusterGroup(HCLUSTER hCluster, LPCWSTR lpszGroupName);
+HGROUP WINAPI OpenClusterGroupEx(HCLUSTER hCluster, LPCWSTR lpszGroupName, DWORD dwDesiredAccess,
+                                 LPDWORD lpdwGrantedAccess);
+BOOL WINAPI CloseClusterGroup(HGROUP hGroup);
+HCLUSTER WINAPI GetClusterFromGroup(HGROUP hGroup);
+
+/* Resources. */
+HRESOURCE WINAPI OpenClusterResource(HCLUSTER hCluster, LPCWSTR lpszResourceName);
+HRESOURCE WINAPI OpenClusterResourceEx(HCLUSTER hCluster, LPCWSTR lpszResourceName, DWORD dwDesiredAccess,
+                                       LPDWORD lpdwGrantedAccess);
+BOOL WINAPI CloseClusterResource(HRESOURCE hResource);
+HCLUSTER WINAPI GetClusterFromResource(HRESOURCE hResource);
+
+/* Networks. */
+HNETWORK WINAPI OpenClusterNetwork(HCLUSTER hCluster, LPCWSTR lpszNetworkName);
+HNETWORK WINAPI OpenClusterNetworkEx(HCLUSTER hCluster, LPCWSTR lpszNetworkName, DWORD dwDesiredAccess,
+                                     LPDWORD lpdwGrantedAccess);
+BOOL WINAPI CloseClusterNetwork(HNETWORK hNetwork);
+HCLUSTER WINAPI GetClusterFromNetwork(HNETWORK hNetwork);
+DWORD WINAPI GetClusterNetworkId(HNETWORK hNetwork, LPWSTR lpszNetworkId, LPDWORD lpcchName);
+HNETWORKENUM WINAPI ClusterNetworkOpenEnum(HNETWORK hNetwork, DWORD dwType);
+DWORD WINAPI ClusterNetworkGetEnumCount(HNETWORKENUM hNetworkEnum);
+DWORD WINAPI ClusterNetworkEnum(HNETWORKENUM hNetworkEnum, DWORD dwIndex, LPDWORD lpdwType, LPWSTR lpszName,
+                                LPDWORD lpcchName);
+DWORD WINAPI ClusterNetworkCloseEnum(HNETWORKENUM hNetworkEnum);
+
+/* Network interfaces. */
+HNETINTERFACE WINAPI OpenClusterNetInterface(HCLUSTER hCluster, LPCWSTR lpszInterfaceName);
+HNETINTERFACE WINAPI OpenClusterNetInterfaceEx(HCLUSTER hCluster, LPCWSTR lpszInterfaceName, DWORD dwDesiredAccess,
+                                               LPDWORD lpdwGrantedAccess);
+BOOL WINAPI CloseClusterNetInterface(HNETINTERFACE hNetInterface);
+HCLUSTER WINAPI GetClusterFromNetInterface(HNETINTERFACE hNetInterface);
+
+/* Function-pointer types, for code that loads the library at run time. */
+typedef HCLUSTER(WINAPI *PCLUSAPI_OPEN_CLUSTER)(LPCWSTR lpszClusterName);
+typedef HCLUSTER(WINAPI *PCLUSAPI_OPEN_CLUSTER_EX)(LPCWSTR lpszClusterName, DWORD DesiredAccess,
+                                                   DWORD *GrantedAccess);
+typedef BOOL(WINAPI *PCLUSAPI_CLOSE_CLUSTER)(HCLUSTER hCluster);
+typedef DWORD(WINAPI *PCLUSAPI_GET_CLUSTER_INFORMATION)(HCLUSTER hCluster, LPWSTR lpszClusterName,
+                                                        LPDWORD lpcchClusterName,
+                                                        LPCLUSTERVERSIONINFO lpClusterInfo);
+typedef DWORD(WINAPI *PCLUSAPI_GET_NODE_CLUSTER_STATE)(LPCWSTR lpszNodeName, LPDWORD pdwClusterState);
+typedef DWORD(WINAPI *PCLUSAPI_GET_CLUSTER_NET_INTERFACE)(HCLUSTER hCluster, LPCWSTR lpszNodeName,
+                                                          LPCWSTR lpszNetworkName, LPWSTR lpszInterfaceName,
+                                                          LPDWORD lpcchInterfaceName);
+typedef HCLUSENUM(WINAPI *PCLUSAPI_CLUSTER_OPEN_ENUM)(HCLUSTER hCluster, DWORD dwType);
+typedef DWORD(WINAPI *PCLUSAPI_CLUSTER_GET_ENUM_COUNT)(HCLUSENUM hEnum);
+typedef DWORD(WINAPI *PCLUSAPI_CLUSTER_ENUM)(HCLUSENUM hEnum, DWORD dwIndex, LPDWORD lpdwType, LPWSTR lpszName,
+                                             LPDWORD lpcchName);
+typedef DWORD(WINAPI *PCLUSAPI_CLUSTER_CLOSE_ENUM)(HCLUSENUM hEnum);
+typedef HNODE(WINAPI *PCLUSAPI_OPEN_CLUSTER_NODE)(HCLUSTER hCluster, LPCWSTR lpszNodeName);
+typedef HNODE(WINAPI *PCLUSAPI_OPEN_CLUSTER_NODE_EX)(HCLUSTER hCluster, LPCWSTR lpszNodeName,
+                                                     DWORD dwDesiredAccess, LPDWORD lpdwGrantedAccess);
+typedef BOOL(WINAPI *PCLUSAPI_CLOSE_CLUSTER_NODE)(HNODE hNode);
+typedef HCLUSTER(WINAPI *PCLUSAPI_GET_CLUSTER_FROM_NODE)(HNODE hNode);
+typedef DWORD(WINAPI *PCLUSAPI_GET_CLUSTER_NODE_ID)(HNODE hNode, LPWSTR lpszNodeId, LPDWORD lpcchName);
+typedef HGROUP(WINAPI *PCLUSAPI_OPEN_CLUSTER_GROUP)(HCLUSTER hCluster, LPCWSTR lpszGroupName);
+typedef HGROUP(WINAPI *PCLUSAPI_OPEN_CLUSTER_GROUP_EX)(HCLUSTER hCluster, LPCWSTR lpszGroupName,
+                                                       DWORD dwDesiredAccess, LPDWORD lpdwGrantedAccess);
+typedef BOOL(WINAPI *PCLUSAPI_CLOSE_CLUSTER_GROUP)(HGROUP hGroup);
+typedef HCLUSTER(WINAPI *PCLUSAPI_GET_CLUSTER_FROM_GROUP)(HGROUP hGroup);
+typedef HRESOURCE(WINAPI *PCLUSAPI_OPEN_CLUSTER_RESOURCE)(HCLUSTER hCluster, LPCWSTR lpszResourceName);
+typedef HRESOURCE(WINAPI *PCLUSAPI_OPEN_CLUSTER_RESOURCE_EX)(HCLUSTER hCluster, LPCWSTR lpszResourceName,
+                                                             DWORD dwDesiredAccess, LPDWORD lpdwGrantedAccess);
+typedef BOOL(WINAPI *PCLUSAPI_CLOSE_CLUSTER_RESOURCE)(HRESOURCE hResource);
+typedef HCLUSTER(WINAPI *PCLUSAPI_GET_CLUSTER_FROM_RESOURCE)(HRESOURCE hResource);
+typedef HNETWORK(WINAPI *PCLUSAPI_OPEN_CLUSTER_NETWORK)(HCLUSTER hCluster, LPCWSTR lpszNetworkName);
+typedef HNETWORK(WINAPI *PCLUSAPI_OPEN_CLUSTER_NETWORK_EX)(HCLUSTER hCluster, LPCWSTR lpszNetworkName,
+                                                           DWORD dwDesiredAccess, LPDWORD lpdwGrantedAccess);
+typedef BOOL(WINAPI *PCLUSAPI_CLOSE_CLUSTER_NETWORK)(HNETWORK hNetwork);
+typedef HCLUSTER(WINAPI *PCLUSAPI_GET_CLUSTER_FROM_NETWORK)(HNETWORK hNetwork);
+typedef DWORD(WINAPI *PCLUSAPI_GET_CLUSTER_NETWORK_ID)(HNETWORK hNetwork, LPWSTR lpszNetworkId,
+                                                       LPDWORD lpcchNetworkId);
+typedef HNETWORKENUM(WINAPI *PCLUSAPI_CLUSTER_NETWORK_OPEN_ENUM)(HNETWORK hNetwork, DWORD dwType);
+typedef DWORD(WINAPI *PCLUSAPI_CLUSTER_NETWORK_GET_ENUM_COUNT)(HNETWORKENUM hNetworkEnum);
+typedef DWORD(WINAPI *PCLUSAPI_CLUSTER_NETWORK_ENUM)(HNETWORKENUM hNetworkEnum, DWORD dwIndex, LPDWORD lpdwType,
+                                                     LPWSTR lpszName, LPDWORD lpcchName);
+typedef DWORD(WINAPI *PCLUSAPI_CLUSTER_NETWORK_CLOSE_ENUM)(HNETWORKENUM hNetworkEnum);
+typedef HNETINTERFACE(WINAPI *PCLUSAPI_OPEN_CLUSTER_NET_INTERFACE)(HCLUSTER hCluster, LPCWSTR lpszInterfaceName);
+typedef HNETINTERFACE(WINAPI *PCLUSAPI_OPEN_CLUSTER_NETINTERFACE_EX)(HCLUSTER hCluster, LPCWSTR lpszInterfaceName,
+                                                                     DWORD dwDesiredAccess,
+                                                                     LPDWORD lpdwGrantedAccess);
+typedef BOOL(WINAPI *PCLUSAPI_CLOSE_CLUSTER_NET_INTERFACE)(HNETINTERFACE hNetInterface);
+typedef HCLUSTER(WINAPI *PCLUSAPI_GET_CLUSTER_FROM_NET_INTERFACE)(HNETINTERFACE hNetInterface);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CLUSAPI_SIM_COMPAT_CLUSAPI_H */
