@@ -150,11 +150,9 @@ mod tests {
         // SAFETY: the buffer holds 6 units.
         assert_eq!(code(unsafe { write("NODE1", buf.as_mut_ptr(), &mut cch) }), codes::ERROR_SUCCESS);
         assert_eq!((cch, &buf[..]), (5, &w("NODE1")[..]));
-        // SAFETY: NULL length pointer.
-        assert_eq!(
-            code(unsafe { write("x", buf.as_mut_ptr(), std::ptr::null_mut()) }),
-            codes::ERROR_INVALID_PARAMETER
-        );
+        // SAFETY: a NULL length pointer is allowed (and refused).
+        let null_length = unsafe { write("x", buf.as_mut_ptr(), std::ptr::null_mut()) };
+        assert_eq!(code(null_length), codes::ERROR_INVALID_PARAMETER);
     }
 
     #[test]
