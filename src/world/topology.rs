@@ -109,7 +109,7 @@ impl Topology {
             ));
         }
         // Cluster names and node names share one namespace: `open_cluster` accepts either.
-        let mut hosts: NameIndex<usize> = NameIndex::default();
+        let mut hosts: NameIndex<Host> = NameIndex::default();
         for (ci, c) in self.clusters.iter().enumerate() {
             let at = SpecRef::Cluster(ci);
             if c.name.is_empty() {
@@ -131,18 +131,19 @@ impl Topology {
                     )),
                 ));
             }
-            if hosts.insert(&c.name, ci).is_err() {
+            if let Err(holder) = hosts.insert(&c.name, Host { cluster: ci, node: None }) {
                 return Err((
                     at,
                     Error::ObjectAlreadyExists(format!(
-                        "cluster name \"{}\" is already the name of a cluster or a node",
-                        c.name
+                        "cluster name \"{}\" is already the name of {}",
+                        c.name,
+                        holder.describe(&self.clusters)
                     )),
                 ));
             }
         }
         for (ci, c) in self.clusters.iter().enumerate() {
-            validate_cluster(ci, c, &mut hosts)?;
+            validate_cluster(ci, c, &mut hosts, &self.clusters)?;
         }
         Ok(())
     }
@@ -155,10 +156,28 @@ fn with_line(e: Error, line: usize) -> Error {
     Error::with_message(code, message)
 }
 
+/// Who holds a name in the namespace `open_cluster` searches: a cluster, or a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Host {
+    cluster: usize,
+    node: Option<usize>,
+}
+
+impl Host {
+    fn describe(self, clusters: &[ClusterSpec]) -> String {
+        let Some(c) = clusters.get(self.cluster) else { return "another object".into() };
+        match self.node.and_then(|n| c.nodes.get(n)) {
+            Some(node) => format!("node \"{node}\" of cluster \"{}\"", c.name),
+            None => format!("cluster \"{}\"", c.name),
+        }
+    }
+}
+
 fn validate_cluster(
     ci: usize,
     c: &ClusterSpec,
-    hosts: &mut NameIndex<usize>,
+    hosts: &mut NameIndex<Host>,
+    clusters: &[ClusterSpec],
 ) -> std::result::Result<(), Failure> {
     let cl = c.name.as_str();
     if c.nodes.is_empty() {
@@ -172,10 +191,11 @@ fn validate_cluster(
         let at = |e| (SpecRef::Node(ci, i), e);
         check_name("node", n, cl).map_err(at)?;
         unique(&mut nodes, i, "node", n, cl).map_err(at)?;
-        if hosts.insert(n, usize::MAX).is_err() {
+        if let Err(holder) = hosts.insert(n, Host { cluster: ci, node: Some(i) }) {
             return Err(at(Error::ObjectAlreadyExists(format!(
-                "node \"{n}\" of cluster \"{cl}\" is already the name of another cluster or node \
-                 (open_cluster accepts both, so they must differ)"
+                "node \"{n}\" of cluster \"{cl}\" has the name of {} (open_cluster accepts both, \
+                 so they must differ)",
+                holder.describe(clusters)
             ))));
         }
     }
