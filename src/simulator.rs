@@ -77,6 +77,13 @@ pub struct Simulator {
     inner: Arc<Inner>,
 }
 
+// A panic cannot leave a simulator half-changed where a caller could see it: every call
+// checks before it changes anything, and the lock is never held while user code runs (the
+// leak assertion panics after releasing it). So a test may use a simulator across
+// `catch_unwind`, as proptest and test harnesses do.
+impl std::panic::UnwindSafe for Simulator {}
+impl std::panic::RefUnwindSafe for Simulator {}
+
 impl Default for Simulator {
     /// A ready cluster shaped like a fresh real one: `"SIMCLUSTER"` with nodes `NODE1` and
     /// `NODE2`, networks `"Cluster Network 1"` and `"Cluster Network 2"` (so four network
