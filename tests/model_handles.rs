@@ -435,8 +435,6 @@ fn run(ops: &[Op], strict: bool, limit: usize) {
         assert_eq!(close_as(&sim, r.raw, r.kind), None, "closing {r:?}");
     }
     assert_eq!((sim.open_handle_count(), sim.open_connection_count()), (0, 0));
-    // Unused type parameters keep the imports honest about what the model covers.
-    let _: Option<(HNode, HGroup, HResource, HNetwork, HNetInterface)> = None;
 }
 
 proptest! {
