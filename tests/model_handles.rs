@@ -6,8 +6,7 @@
 use std::collections::BTreeSet;
 
 use clusapi_sim::{
-    GENERIC_ALL, GENERIC_READ, HClusEnum, HCluster, HGroup, HNetInterface, HNetwork, HNode, HResource,
-    Handle, MAXIMUM_ALLOWED, Result, Simulator, codes::*,
+    GENERIC_ALL, GENERIC_READ, HClusEnum, HCluster, Handle, MAXIMUM_ALLOWED, Result, Simulator, codes::*,
 };
 use proptest::prelude::*;
 
