@@ -74,6 +74,7 @@ mod identity;
 mod leak;
 mod names;
 mod simulator;
+mod state;
 mod sync;
 mod world;
 
@@ -82,7 +83,8 @@ pub use api::{
     CLUSTER_ENUM_ALL, CLUSTER_ENUM_GROUP, CLUSTER_ENUM_INTERNAL_NETWORK, CLUSTER_ENUM_NETINTERFACE,
     CLUSTER_ENUM_NETWORK, CLUSTER_ENUM_NODE, CLUSTER_ENUM_RESOURCE, CLUSTER_ENUM_RESTYPE,
     CLUSTER_ENUM_SHARED_VOLUME_GROUP, CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, CLUSTER_NETWORK_ENUM_ALL,
-    CLUSTER_NETWORK_ENUM_NETINTERFACES, ClusterInformation, ClusterVersionInfo, NodeClusterState,
+    CLUSTER_NETWORK_ENUM_NETINTERFACES, ClusterInformation, ClusterVersionInfo, GroupStateInfo,
+    NodeClusterState, ResourceStateInfo,
 };
 pub use diagnostics::{Diagnostic, DiagnosticKind};
 #[doc(inline)]
@@ -93,6 +95,9 @@ pub use handle::{
 };
 pub use leak::OpenHandle;
 pub use simulator::{Simulator, SimulatorBuilder};
+pub use state::{
+    ClusterGroupState, ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState,
+};
 
 /// The README's examples, compiled and run as doctests so the front door never rots.
 #[doc = include_str!("../README.md")]

@@ -390,9 +390,21 @@ impl SimulatorBuilder {
     }
 
     /// Adds a group owned by `owner_node` (a node of this cluster, added before or after).
+    /// It starts offline, unless it is the core group `"Cluster Group"`.
     pub fn group(self, name: impl Into<String>, owner_node: impl Into<String>) -> Self {
         let (name, owner) = (name.into(), owner_node.into());
-        self.with_cluster(&format!(".group({name:?})"), |c| c.groups.push(GroupSpec { name, owner }))
+        self.with_cluster(&format!(".group({name:?})"), |c| {
+            c.groups.push(GroupSpec { name, owner, online: false })
+        })
+    }
+
+    /// Adds a group that starts online: its resources online on `owner_node`. (Other groups
+    /// start offline, except the core group `"Cluster Group"`, which always starts online.)
+    pub fn online_group(self, name: impl Into<String>, owner_node: impl Into<String>) -> Self {
+        let (name, owner) = (name.into(), owner_node.into());
+        self.with_cluster(&format!(".online_group({name:?})"), |c| {
+            c.groups.push(GroupSpec { name, owner, online: true });
+        })
     }
 
     /// Adds a resource of type `resource_type` (for example `"Physical Disk"`,

@@ -6,7 +6,8 @@ use super::ObjectKind;
 use crate::error::{Error, Result};
 use crate::handle::{HCluster, HGroup};
 use crate::simulator::Simulator;
-use crate::world::{ClusterKey, World};
+use crate::state::ClusterGroupState;
+use crate::world::{ClusterKey, GroupKey, World};
 
 impl ObjectKind for HGroup {
     const NOUN: &'static str = "group";
@@ -79,5 +80,49 @@ impl Simulator {
     #[track_caller]
     pub fn get_cluster_from_group(&self, handle: HGroup) -> Result<HCluster> {
         self.cluster_from("get_cluster_from_group", handle)
+    }
+}
+
+/// What `GetClusterGroupState` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct GroupStateInfo {
+    /// The group's state, derived from its resources' states.
+    pub state: ClusterGroupState,
+    /// The name of the node that owns the group.
+    pub owner_node: String,
+}
+
+impl Simulator {
+    /// `GetClusterGroupState`: the group's state (derived from its resources' states, never
+    /// stored apart) and the name of its owner node.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_GROUP_NOT_AVAILABLE` (5012) if the
+    /// group was deleted.
+    ///
+    /// ```
+    /// use clusapi_sim::{ClusterGroupState, Simulator};
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let core = sim.open_cluster_group(c, "Cluster Group")?;
+    /// let state = sim.get_cluster_group_state(core)?;
+    /// assert_eq!((state.state, state.owner_node.as_str()), (ClusterGroupState::Online, "NODE1"));
+    /// # sim.close_cluster_group(core)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn get_cluster_group_state(&self, hgroup: HGroup) -> Result<GroupStateInfo> {
+        let mut st = self.lock();
+        let (_, e) = st.resolve(hgroup, "get_cluster_group_state", std::panic::Location::caller())?;
+        let key = GroupKey::from(st.object(hgroup, e.object)?);
+        let w = &st.world;
+        let g = w.groups.get(key).ok_or_else(|| Error::InternalError("group vanished".into()))?;
+        let state = crate::state::group_state(
+            g.resources.iter().filter_map(|&r| w.resources.get(r)).map(|r| r.state),
+        );
+        let owner_node = w.nodes.get(g.owner).map(|n| n.name.clone()).unwrap_or_default();
+        Ok(GroupStateInfo { state, owner_node })
     }
 }

@@ -30,6 +30,8 @@ pub use enumerate::{
     CLUSTER_ENUM_SHARED_VOLUME_GROUP, CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, CLUSTER_NETWORK_ENUM_ALL,
     CLUSTER_NETWORK_ENUM_NETINTERFACES,
 };
+pub use group::GroupStateInfo;
+pub use resource::ResourceStateInfo;
 
 /// A kind of cluster object that handles can be opened to by name.
 pub(crate) trait ObjectKind: Handle {

@@ -6,6 +6,7 @@ use super::ObjectKind;
 use crate::error::{Error, Result};
 use crate::handle::{HCluster, HNetInterface};
 use crate::simulator::Simulator;
+use crate::state::ClusterNetInterfaceState;
 use crate::world::{ClusterKey, World};
 
 impl ObjectKind for HNetInterface {
@@ -76,5 +77,26 @@ impl Simulator {
     #[track_caller]
     pub fn get_cluster_from_net_interface(&self, handle: HNetInterface) -> Result<HCluster> {
         self.cluster_from("get_cluster_from_net_interface", handle)
+    }
+}
+
+impl Simulator {
+    /// `GetClusterNetInterfaceState`: the interface's state, numbered as `clusapi.h`
+    /// numbers it.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NETINTERFACE_NOT_FOUND` if
+    /// the interface was deleted.
+    #[track_caller]
+    pub fn get_cluster_net_interface_state(&self, handle: HNetInterface) -> Result<ClusterNetInterfaceState> {
+        let mut st = self.lock();
+        let (_, e) = st.resolve(handle, "get_cluster_net_interface_state", std::panic::Location::caller())?;
+        let key = st.object(handle, e.object)?;
+        st.world
+            .net_interfaces
+            .get(key.into())
+            .map(|i| i.state)
+            .ok_or_else(|| Error::InternalError("network interface vanished".into()))
     }
 }

@@ -6,6 +6,7 @@ use super::ObjectKind;
 use crate::error::{Error, Result};
 use crate::handle::{HCluster, HNetwork};
 use crate::simulator::Simulator;
+use crate::state::ClusterNetworkState;
 use crate::world::{ClusterKey, World};
 
 impl ObjectKind for HNetwork {
@@ -96,5 +97,25 @@ impl Simulator {
         st.world.networks.get(key.into()).map(|n| n.id.clone()).ok_or_else(|| {
             Error::ClusterNetworkNotFound(format!("the network behind {hnetwork:?} was deleted"))
         })
+    }
+}
+
+impl Simulator {
+    /// `GetClusterNetworkState`: the network's state.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NETWORK_NOT_FOUND` if the
+    /// network was deleted.
+    #[track_caller]
+    pub fn get_cluster_network_state(&self, hnetwork: HNetwork) -> Result<ClusterNetworkState> {
+        let mut st = self.lock();
+        let (_, e) = st.resolve(hnetwork, "get_cluster_network_state", std::panic::Location::caller())?;
+        let key = st.object(hnetwork, e.object)?;
+        st.world
+            .networks
+            .get(key.into())
+            .map(|n| n.state)
+            .ok_or_else(|| Error::InternalError("network vanished".into()))
     }
 }

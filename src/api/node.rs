@@ -9,6 +9,7 @@ use super::ObjectKind;
 use crate::error::{Error, Result};
 use crate::handle::{HCluster, HNode};
 use crate::simulator::Simulator;
+use crate::state::ClusterNodeState;
 use crate::world::{ClusterKey, NodeKey, World};
 
 impl ObjectKind for HNode {
@@ -121,5 +122,31 @@ impl Simulator {
             .get(key)
             .map(|n| n.id.clone())
             .ok_or_else(|| Error::ClusterNodeNotFound("the local node is not a cluster node".into()))
+    }
+}
+
+impl Simulator {
+    /// `GetClusterNodeState`: the node's state.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NODE_NOT_FOUND` if the node
+    /// was evicted.
+    ///
+    /// ```
+    /// use clusapi_sim::{ClusterNodeState, Simulator};
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let n = sim.open_cluster_node(c, "NODE1")?;
+    /// assert_eq!(sim.get_cluster_node_state(n)?, ClusterNodeState::Up);
+    /// # sim.close_cluster_node(n)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn get_cluster_node_state(&self, hnode: HNode) -> Result<ClusterNodeState> {
+        let mut st = self.lock();
+        let (_, e) = st.resolve(hnode, "get_cluster_node_state", Location::caller())?;
+        let key = NodeKey::from(st.object(hnode, e.object)?);
+        st.world.nodes.get(key).map(|n| n.state).ok_or_else(|| Error::InternalError("node vanished".into()))
     }
 }

@@ -6,7 +6,8 @@ use super::ObjectKind;
 use crate::error::{Error, Result};
 use crate::handle::{HCluster, HResource};
 use crate::simulator::Simulator;
-use crate::world::{ClusterKey, World};
+use crate::state::ClusterResourceState;
+use crate::world::{ClusterKey, ResourceKey, World};
 
 impl ObjectKind for HResource {
     const NOUN: &'static str = "resource";
@@ -79,5 +80,38 @@ impl Simulator {
     #[track_caller]
     pub fn get_cluster_from_resource(&self, handle: HResource) -> Result<HCluster> {
         self.cluster_from("get_cluster_from_resource", handle)
+    }
+}
+
+/// What `GetClusterResourceState` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ResourceStateInfo {
+    /// The resource's state.
+    pub state: ClusterResourceState,
+    /// The name of the node that owns the resource (its group's owner).
+    pub owner_node: String,
+    /// The name of the group the resource belongs to.
+    pub group: String,
+}
+
+impl Simulator {
+    /// `GetClusterResourceState`: the resource's state, its owner node and its group.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_RESOURCE_NOT_AVAILABLE` (5006) if
+    /// the resource was deleted.
+    #[track_caller]
+    pub fn get_cluster_resource_state(&self, hresource: HResource) -> Result<ResourceStateInfo> {
+        let mut st = self.lock();
+        let (_, e) = st.resolve(hresource, "get_cluster_resource_state", std::panic::Location::caller())?;
+        let key = ResourceKey::from(st.object(hresource, e.object)?);
+        let w = &st.world;
+        let r = w.resources.get(key).ok_or_else(|| Error::InternalError("resource vanished".into()))?;
+        let g = w.groups.get(r.group);
+        let owner_node = g.and_then(|g| w.nodes.get(g.owner)).map(|n| n.name.clone()).unwrap_or_default();
+        let group = g.map(|g| g.name.clone()).unwrap_or_default();
+        Ok(ResourceStateInfo { state: r.state, owner_node, group })
     }
 }

@@ -11,6 +11,7 @@ pub(crate) mod topology_file;
 use slotmap::{SlotMap, new_key_type};
 
 use crate::names::NameIndex;
+use crate::state::{ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState};
 
 pub(crate) use topology::{ClusterSpec, GroupSpec, ResourceSpec, Topology};
 
@@ -49,23 +50,19 @@ pub(crate) struct Cluster {
 /// A cluster node.
 #[derive(Debug)]
 pub(crate) struct Node {
-    #[allow(dead_code)] // read by the behaviour layer
-    pub cluster: ClusterKey,
     pub name: String,
     /// The node id as `GetClusterNodeId` returns it: `"1"`, `"2"`, ...
     pub id: String,
     pub net_interfaces: Vec<NetInterfaceKey>,
+    pub state: ClusterNodeState,
 }
 
 /// A group of resources.
 #[derive(Debug)]
 pub(crate) struct Group {
-    #[allow(dead_code)]
-    pub cluster: ClusterKey,
     pub name: String,
-    #[allow(dead_code)]
+    #[allow(dead_code)] // the group's GUID, for the id queries and control codes to come
     pub id: String,
-    #[allow(dead_code)]
     pub owner: NodeKey,
     pub resources: Vec<ResourceKey>,
 }
@@ -73,36 +70,32 @@ pub(crate) struct Group {
 /// A resource.
 #[derive(Debug)]
 pub(crate) struct Resource {
-    #[allow(dead_code)]
-    pub cluster: ClusterKey,
     pub name: String,
-    #[allow(dead_code)]
+    #[allow(dead_code)] // the resource's GUID, for the id queries and control codes to come
     pub id: String,
-    #[allow(dead_code)]
     pub group: GroupKey,
-    #[allow(dead_code)]
+    #[allow(dead_code)] // for resource-type enumerations and control codes to come
     pub resource_type: String,
+    pub state: ClusterResourceState,
 }
 
 /// A cluster network.
 #[derive(Debug)]
 pub(crate) struct Network {
-    #[allow(dead_code)]
-    pub cluster: ClusterKey,
     pub name: String,
     pub id: String,
     pub net_interfaces: Vec<NetInterfaceKey>,
+    pub state: ClusterNetworkState,
 }
 
 /// A network interface: one per (node, network) pair.
 #[derive(Debug)]
 pub(crate) struct NetInterface {
-    #[allow(dead_code)]
-    pub cluster: ClusterKey,
     pub name: String,
     #[allow(dead_code)] // read by node enumerations
     pub node: NodeKey,
     pub network: NetworkKey,
+    pub state: ClusterNetInterfaceState,
 }
 
 /// Every simulated cluster and its objects.
@@ -117,6 +110,9 @@ pub(crate) struct World {
     /// The clusters in the order the topology gave them; the first is the local cluster.
     pub cluster_order: Vec<ClusterKey>,
 }
+
+/// The core group of a cluster: it starts online, with its resources, on its owner.
+pub(crate) const CORE_GROUP: &str = "Cluster Group";
 
 /// Resource types a fresh Windows Server 2022 failover cluster registers.
 const BUILT_IN_RESOURCE_TYPES: &[&str] = &[
@@ -253,10 +249,10 @@ impl World {
 
         for (i, name) in spec.nodes.iter().enumerate() {
             let key = self.nodes.insert(Node {
-                cluster,
                 name: name.clone(),
                 id: (i + 1).to_string(),
                 net_interfaces: Vec::new(),
+                state: ClusterNodeState::Up,
             });
             let _ = c.node_names.insert(name, key);
             c.nodes.push(key);
@@ -270,10 +266,10 @@ impl World {
 
         for name in &spec.networks {
             let key = self.networks.insert(Network {
-                cluster,
                 name: name.clone(),
                 id: stable_guid(&[&spec.name, "network", name]),
                 net_interfaces: Vec::new(),
+                state: ClusterNetworkState::Up,
             });
             let _ = c.network_names.insert(name, key);
             c.networks.push(key);
@@ -285,18 +281,23 @@ impl World {
                     continue;
                 };
                 let name = topology::net_interface_name(&n.name, &net.name);
-                let key =
-                    self.net_interfaces.insert(NetInterface { cluster, name: name.clone(), node, network });
+                let key = self.net_interfaces.insert(NetInterface {
+                    name: name.clone(),
+                    node,
+                    network,
+                    state: ClusterNetInterfaceState::Up,
+                });
                 n.net_interfaces.push(key);
                 net.net_interfaces.push(key);
                 let _ = c.net_interface_names.insert(&name, key);
                 c.net_interfaces.push(key);
             }
         }
+        // Groups that start online: the core group, and those the topology says.
+        let mut online_groups = Vec::new();
         for g in &spec.groups {
             let owner = c.node_names.get(&g.owner).unwrap_or_default();
             let key = self.groups.insert(Group {
-                cluster,
                 name: g.name.clone(),
                 id: stable_guid(&[&spec.name, "group", &g.name]),
                 owner,
@@ -304,15 +305,22 @@ impl World {
             });
             let _ = c.group_names.insert(&g.name, key);
             c.groups.push(key);
+            if g.online || crate::names::names_equal(&g.name, CORE_GROUP) {
+                online_groups.push(key);
+            }
         }
         for r in &spec.resources {
             let group = c.group_names.get(&r.group).unwrap_or_default();
             let key = self.resources.insert(Resource {
-                cluster,
                 name: r.name.clone(),
                 id: stable_guid(&[&spec.name, "resource", &r.name]),
                 group,
                 resource_type: r.resource_type.clone(),
+                state: if online_groups.contains(&group) {
+                    ClusterResourceState::Online
+                } else {
+                    ClusterResourceState::Offline
+                },
             });
             if let Some(g) = self.groups.get_mut(group) {
                 g.resources.push(key);

@@ -47,6 +47,8 @@ pub(crate) struct ClusterSpec {
 pub(crate) struct GroupSpec {
     pub name: String,
     pub owner: String,
+    /// Whether the group starts online (the core group always does).
+    pub online: bool,
 }
 
 /// A resource, the group it belongs to and its type.

@@ -13,8 +13,9 @@
 //! local_node = "NODE1"      # optional: the first node by default
 //!
 //! [[cluster.group]]
-//! name = "Cluster Group"
+//! name = "Cluster Group"    # the core group: starts online
 //! owner = "NODE1"
+//! online = false            # optional: other groups start offline unless true
 //! resources = [
 //!     { name = "Cluster Name", type = "Network Name" },
 //!     { name = "Cluster IP Address", type = "IP Address" },
@@ -57,6 +58,8 @@ struct ClusterEntry {
 struct GroupEntry {
     name: Spanned<String>,
     owner: String,
+    #[serde(default)]
+    online: bool,
     #[serde(default)]
     resources: Vec<ResourceEntry>,
 }
@@ -134,7 +137,7 @@ pub(crate) fn parse(text: &str, topology: &mut Topology) -> Result<FileOptions> 
                     resource_type: r.resource_type,
                 });
             }
-            spec.groups.push(GroupSpec { name: group, owner: g.owner });
+            spec.groups.push(GroupSpec { name: group, owner: g.owner, online: g.online });
         }
         topology.clusters.push(spec);
     }
