@@ -84,13 +84,17 @@ fn calls() -> Vec<Call> {
         c("close_cluster_node", K::Node, |s, r| code(s.close_cluster_node(h(r)))),
         c("get_cluster_from_node", K::Node, |s, r| code(s.get_cluster_from_node(h(r)))),
         c("get_cluster_node_id", K::Node, |s, r| code(s.get_cluster_node_id(Some(h(r))))),
+        c("get_cluster_node_state", K::Node, |s, r| code(s.get_cluster_node_state(h(r)))),
         c("close_cluster_group", K::Group, |s, r| code(s.close_cluster_group(h(r)))),
         c("get_cluster_from_group", K::Group, |s, r| code(s.get_cluster_from_group(h(r)))),
+        c("get_cluster_group_state", K::Group, |s, r| code(s.get_cluster_group_state(h(r)))),
         c("close_cluster_resource", K::Resource, |s, r| code(s.close_cluster_resource(h(r)))),
         c("get_cluster_from_resource", K::Resource, |s, r| code(s.get_cluster_from_resource(h(r)))),
+        c("get_cluster_resource_state", K::Resource, |s, r| code(s.get_cluster_resource_state(h(r)))),
         c("close_cluster_network", K::Network, |s, r| code(s.close_cluster_network(h(r)))),
         c("get_cluster_from_network", K::Network, |s, r| code(s.get_cluster_from_network(h(r)))),
         c("get_cluster_network_id", K::Network, |s, r| code(s.get_cluster_network_id(h(r)))),
+        c("get_cluster_network_state", K::Network, |s, r| code(s.get_cluster_network_state(h(r)))),
         c("cluster_network_open_enum", K::Network, |s, r| code(s.cluster_network_open_enum(h(r), 1))),
         c("close_cluster_net_interface", K::NetInterface, |s, r| code(s.close_cluster_net_interface(h(r)))),
         c("get_cluster_from_net_interface", K::NetInterface, |s, r| {
@@ -197,7 +201,7 @@ fn the_catalogue_names_each_function_once() {
     names.sort_unstable();
     names.dedup();
     assert_eq!(names.len(), count);
-    assert_eq!(count, 33);
+    assert_eq!(count, 38);
 }
 
 #[test]

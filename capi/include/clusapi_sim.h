@@ -379,6 +379,49 @@ DWORD GetClusterNodeId(HNODE hNode, LPWSTR lpszNodeId, LPDWORD lpcchName);
  */
 DWORD GetClusterNetworkId(HNETWORK hNetwork, LPWSTR lpszNetworkId, LPDWORD lpcchName);
 
+/*
+ `GetClusterNodeState`: the node's `CLUSTER_NODE_STATE`, or `ClusterNodeStateUnknown`
+ (-1) with the last error set.
+ */
+CLUSTER_NODE_STATE GetClusterNodeState(HNODE hNode);
+
+/*
+ `GetClusterGroupState`: the group's `CLUSTER_GROUP_STATE` and, when the pointers are not
+ NULL, its owner node's name (buffer protocol). `ClusterGroupStateUnknown` (-1) with the
+ last error set on failure, `ERROR_MORE_DATA` included.
+
+ # Safety
+
+ `lpcchNodeName` is NULL or valid for reads and writes; `lpszNodeName` is NULL or holds
+ `*lpcchNodeName` units.
+ */
+CLUSTER_GROUP_STATE GetClusterGroupState(HGROUP hGroup, LPWSTR lpszNodeName, LPDWORD lpcchNodeName);
+
+/*
+ `GetClusterResourceState`: the resource's `CLUSTER_RESOURCE_STATE` and, when the
+ pointers are not NULL, its owner node's and group's names (buffer protocol).
+ `ClusterResourceStateUnknown` (-1) with the last error set on failure.
+
+ # Safety
+
+ Each length pointer is NULL or valid for reads and writes; each buffer is NULL or holds
+ as many units as its length says.
+ */
+CLUSTER_RESOURCE_STATE GetClusterResourceState(HRESOURCE hResource, LPWSTR lpszNodeName, LPDWORD lpcchNodeName, LPWSTR lpszGroupName, LPDWORD lpcchGroupName);
+
+/*
+ `GetClusterNetworkState`: the network's `CLUSTER_NETWORK_STATE`, or
+ `ClusterNetworkStateUnknown` (-1) with the last error set.
+ */
+CLUSTER_NETWORK_STATE GetClusterNetworkState(HNETWORK hNetwork);
+
+/*
+ `GetClusterNetInterfaceState`: the interface's `CLUSTER_NETINTERFACE_STATE` (the
+ `clusapi.h` numbering), or `ClusterNetInterfaceStateUnknown` (-1) with the last error
+ set.
+ */
+CLUSTER_NETINTERFACE_STATE GetClusterNetInterfaceState(HNETINTERFACE hNetInterface);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

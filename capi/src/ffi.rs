@@ -19,6 +19,17 @@ pub type LPWSTR = *mut WCHAR;
 /// `LPDWORD`.
 pub type LPDWORD = *mut DWORD;
 
+/// `CLUSTER_NODE_STATE`: a C enum, `int`-sized.
+pub type CLUSTER_NODE_STATE = i32;
+/// `CLUSTER_GROUP_STATE`.
+pub type CLUSTER_GROUP_STATE = i32;
+/// `CLUSTER_RESOURCE_STATE`.
+pub type CLUSTER_RESOURCE_STATE = i32;
+/// `CLUSTER_NETWORK_STATE`.
+pub type CLUSTER_NETWORK_STATE = i32;
+/// `CLUSTER_NETINTERFACE_STATE`.
+pub type CLUSTER_NETINTERFACE_STATE = i32;
+
 /// `TRUE`.
 pub const TRUE: BOOL = 1;
 /// `FALSE`.

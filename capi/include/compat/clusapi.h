@@ -72,6 +72,52 @@ typedef enum NODE_CLUSTER_STATE {
   ClusterStateRunning = 0x00000013
 } NODE_CLUSTER_STATE;
 
+/* Object states (the clusapi.h numbering; Unknown also means the call failed). */
+typedef enum CLUSTER_NODE_STATE {
+  ClusterNodeStateUnknown = -1,
+  ClusterNodeUp,
+  ClusterNodeDown,
+  ClusterNodePaused,
+  ClusterNodeJoining
+} CLUSTER_NODE_STATE;
+
+typedef enum CLUSTER_GROUP_STATE {
+  ClusterGroupStateUnknown = -1,
+  ClusterGroupOnline,
+  ClusterGroupOffline,
+  ClusterGroupFailed,
+  ClusterGroupPartialOnline,
+  ClusterGroupPending
+} CLUSTER_GROUP_STATE;
+
+typedef enum CLUSTER_RESOURCE_STATE {
+  ClusterResourceStateUnknown = -1,
+  ClusterResourceInherited = 0,
+  ClusterResourceInitializing = 1,
+  ClusterResourceOnline = 2,
+  ClusterResourceOffline = 3,
+  ClusterResourceFailed = 4,
+  ClusterResourcePending = 128,
+  ClusterResourceOnlinePending = 129,
+  ClusterResourceOfflinePending = 130
+} CLUSTER_RESOURCE_STATE;
+
+typedef enum CLUSTER_NETWORK_STATE {
+  ClusterNetworkStateUnknown = -1,
+  ClusterNetworkUnavailable,
+  ClusterNetworkDown,
+  ClusterNetworkPartitioned,
+  ClusterNetworkUp
+} CLUSTER_NETWORK_STATE;
+
+typedef enum CLUSTER_NETINTERFACE_STATE {
+  ClusterNetInterfaceStateUnknown = -1,
+  ClusterNetInterfaceUnavailable,
+  ClusterNetInterfaceFailed,
+  ClusterNetInterfaceUnreachable,
+  ClusterNetInterfaceUp
+} CLUSTER_NETINTERFACE_STATE;
+
 /* ClusterOpenEnum. */
 typedef enum CLUSTER_ENUM {
   CLUSTER_ENUM_NODE = 0x00000001,
@@ -122,6 +168,7 @@ HNODE WINAPI OpenClusterNodeEx(HCLUSTER hCluster, LPCWSTR lpszNodeName, DWORD dw
 BOOL WINAPI CloseClusterNode(HNODE hNode);
 HCLUSTER WINAPI GetClusterFromNode(HNODE hNode);
 DWORD WINAPI GetClusterNodeId(HNODE hNode, LPWSTR lpszNodeId, LPDWORD lpcchName);
+CLUSTER_NODE_STATE WINAPI GetClusterNodeState(HNODE hNode);
 #define GetCurrentClusterNodeId(_lpszNodeId_, _lpcchName_) GetClusterNodeId(NULL, (_lpszNodeId_), (_lpcchName_))
 
 /* Groups. */
@@ -130,6 +177,7 @@ HGROUP WINAPI OpenClusterGroupEx(HCLUSTER hCluster, LPCWSTR lpszGroupName, DWORD
                                  LPDWORD lpdwGrantedAccess);
 BOOL WINAPI CloseClusterGroup(HGROUP hGroup);
 HCLUSTER WINAPI GetClusterFromGroup(HGROUP hGroup);
+CLUSTER_GROUP_STATE WINAPI GetClusterGroupState(HGROUP hGroup, LPWSTR lpszNodeName, LPDWORD lpcchNodeName);
 
 /* Resources. */
 HRESOURCE WINAPI OpenClusterResource(HCLUSTER hCluster, LPCWSTR lpszResourceName);
@@ -137,6 +185,9 @@ HRESOURCE WINAPI OpenClusterResourceEx(HCLUSTER hCluster, LPCWSTR lpszResourceNa
                                        LPDWORD lpdwGrantedAccess);
 BOOL WINAPI CloseClusterResource(HRESOURCE hResource);
 HCLUSTER WINAPI GetClusterFromResource(HRESOURCE hResource);
+CLUSTER_RESOURCE_STATE WINAPI GetClusterResourceState(HRESOURCE hResource, LPWSTR lpszNodeName,
+                                                      LPDWORD lpcchNodeName, LPWSTR lpszGroupName,
+                                                      LPDWORD lpcchGroupName);
 
 /* Networks. */
 HNETWORK WINAPI OpenClusterNetwork(HCLUSTER hCluster, LPCWSTR lpszNetworkName);
@@ -145,6 +196,7 @@ HNETWORK WINAPI OpenClusterNetworkEx(HCLUSTER hCluster, LPCWSTR lpszNetworkName,
 BOOL WINAPI CloseClusterNetwork(HNETWORK hNetwork);
 HCLUSTER WINAPI GetClusterFromNetwork(HNETWORK hNetwork);
 DWORD WINAPI GetClusterNetworkId(HNETWORK hNetwork, LPWSTR lpszNetworkId, LPDWORD lpcchName);
+CLUSTER_NETWORK_STATE WINAPI GetClusterNetworkState(HNETWORK hNetwork);
 HNETWORKENUM WINAPI ClusterNetworkOpenEnum(HNETWORK hNetwork, DWORD dwType);
 DWORD WINAPI ClusterNetworkGetEnumCount(HNETWORKENUM hNetworkEnum);
 DWORD WINAPI ClusterNetworkEnum(HNETWORKENUM hNetworkEnum, DWORD dwIndex, LPDWORD lpdwType, LPWSTR lpszName,
@@ -157,6 +209,7 @@ HNETINTERFACE WINAPI OpenClusterNetInterfaceEx(HCLUSTER hCluster, LPCWSTR lpszIn
                                                LPDWORD lpdwGrantedAccess);
 BOOL WINAPI CloseClusterNetInterface(HNETINTERFACE hNetInterface);
 HCLUSTER WINAPI GetClusterFromNetInterface(HNETINTERFACE hNetInterface);
+CLUSTER_NETINTERFACE_STATE WINAPI GetClusterNetInterfaceState(HNETINTERFACE hNetInterface);
 
 /* Function-pointer types, for code that loads the library at run time. */
 typedef HCLUSTER(WINAPI *PCLUSAPI_OPEN_CLUSTER)(LPCWSTR lpszClusterName);
@@ -209,6 +262,16 @@ typedef HNETINTERFACE(WINAPI *PCLUSAPI_OPEN_CLUSTER_NETINTERFACE_EX)(HCLUSTER hC
                                                                      LPDWORD lpdwGrantedAccess);
 typedef BOOL(WINAPI *PCLUSAPI_CLOSE_CLUSTER_NET_INTERFACE)(HNETINTERFACE hNetInterface);
 typedef HCLUSTER(WINAPI *PCLUSAPI_GET_CLUSTER_FROM_NET_INTERFACE)(HNETINTERFACE hNetInterface);
+
+typedef CLUSTER_NODE_STATE(WINAPI *PCLUSAPI_GET_CLUSTER_NODE_STATE)(HNODE hNode);
+typedef CLUSTER_GROUP_STATE(WINAPI *PCLUSAPI_GET_CLUSTER_GROUP_STATE)(HGROUP hGroup, LPWSTR lpszNodeName,
+                                                                     LPDWORD lpcchNodeName);
+typedef CLUSTER_RESOURCE_STATE(WINAPI *PCLUSAPI_GET_CLUSTER_RESOURCE_STATE)(HRESOURCE hResource, LPWSTR lpszNodeName,
+                                                                           LPDWORD lpcchNodeName,
+                                                                           LPWSTR lpszGroupName,
+                                                                           LPDWORD lpcchGroupName);
+typedef CLUSTER_NETWORK_STATE(WINAPI *PCLUSAPI_GET_CLUSTER_NETWORK_STATE)(HNETWORK hNetwork);
+typedef CLUSTER_NETINTERFACE_STATE(WINAPI *PCLUSAPI_GET_CLUSTER_NET_INTERFACE_STATE)(HNETINTERFACE hNetInterface);
 
 #ifdef __cplusplus
 }
