@@ -100,6 +100,9 @@ fn calls() -> Vec<Call> {
         c("get_cluster_from_net_interface", K::NetInterface, |s, r| {
             code(s.get_cluster_from_net_interface(h(r)))
         }),
+        c("get_cluster_net_interface_state", K::NetInterface, |s, r| {
+            code(s.get_cluster_net_interface_state(h(r)))
+        }),
         c("cluster_get_enum_count", K::ClusEnum, |s, r| code(s.cluster_get_enum_count(h(r)))),
         c("cluster_enum", K::ClusEnum, |s, r| code(s.cluster_enum(h(r), 0))),
         c("cluster_close_enum", K::ClusEnum, |s, r| code(s.cluster_close_enum(h(r)))),
