@@ -153,6 +153,9 @@ DWORD ClusterNetworkCloseEnum(HNETWORKENUM hNetworkEnum);
  Drops the process's simulator (every handle becomes invalid) and creates a fresh one on
  next use, from `CLUSAPI_SIM_TOPOLOGY` or the default topology.
 
+ A program that unloads the library with `dlclose` calls this first: the library's
+ statics are not destroyed on unload, so the simulator would otherwise stay allocated.
+
  Returns `ERROR_SUCCESS`.
  */
 DWORD ClusSimReset(void);

@@ -65,6 +65,9 @@ pub(crate) fn sim() -> Result<Simulator, Error> {
 /// Drops the process's simulator (every handle becomes invalid) and creates a fresh one on
 /// next use, from `CLUSAPI_SIM_TOPOLOGY` or the default topology.
 ///
+/// A program that unloads the library with `dlclose` calls this first: the library's
+/// statics are not destroyed on unload, so the simulator would otherwise stay allocated.
+///
 /// Returns `ERROR_SUCCESS`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusSimReset() -> DWORD {

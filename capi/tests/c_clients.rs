@@ -1,0 +1,158 @@
+//! Compiles the C and C++ client programs in `tests/c/` with the system compilers, links
+//! them with `libclusapi` as real client code links with `clusapi.lib`, and runs each (and,
+//! where valgrind is installed, runs each again under valgrind: no invalid access, no
+//! definite leak).
+//!
+//! Environment: `CC` / `CXX` pick the compilers (default `cc` / `c++`);
+//! `CLUSAPI_SIM_MINGW_INCLUDE` names a directory with MinGW-w64's `clusapi.h` for the
+//! conformance test (default `/usr/share/mingw-w64/include`). Under `CI`, a missing header
+//! or a missing valgrind fails the test instead of skipping that part.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `target/<profile>`, where cargo put `libclusapi.{a,so}` for this test run.
+fn lib_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe.parent().and_then(Path::parent).expect("target/<profile>/deps/<test>").to_path_buf();
+    for lib in ["libclusapi.a", "libclusapi.so"] {
+        assert!(dir.join(lib).exists(), "{} is missing: build the capi crate first", dir.join(lib).display());
+    }
+    dir
+}
+
+fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+fn show(out: &Output) -> String {
+    format!(
+        "status {}\nstdout:\n{}\nstderr:\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A scratch directory of this test binary's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("clusapi-sim-c-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+/// How a program is linked.
+enum Link {
+    /// `libclusapi.a` and the libraries a Rust static library needs.
+    Static,
+    /// Nothing but `-ldl`: the program loads `libclusapi.so` itself.
+    Dlopen,
+}
+
+/// Compiles `source` (C, or C++ for `.cpp`) and returns the executable.
+fn compile(source: &str, extra_include: Option<&Path>, flags: &[&str], link: Link) -> PathBuf {
+    let src = manifest_dir().join("tests/c").join(source);
+    let cpp = source.ends_with(".cpp");
+    let compiler = if cpp {
+        std::env::var("CXX").unwrap_or_else(|_| "c++".into())
+    } else {
+        std::env::var("CC").unwrap_or_else(|_| "cc".into())
+    };
+    let exe = scratch(source).join(source.replace('.', "_"));
+    let mut cmd = Command::new(&compiler);
+    cmd.args(["-g", "-fshort-wchar", "-Wall", "-Wextra", "-Werror"]).args(flags);
+    if let Some(dir) = extra_include {
+        cmd.arg("-I").arg(dir);
+    }
+    cmd.arg("-I").arg(manifest_dir().join("include"));
+    cmd.arg("-I").arg(manifest_dir().join("include/compat"));
+    cmd.arg(&src).arg("-o").arg(&exe);
+    match link {
+        Link::Static => {
+            cmd.arg(lib_dir().join("libclusapi.a")).args(["-lpthread", "-ldl", "-lm"]);
+        }
+        Link::Dlopen => {
+            cmd.arg("-ldl");
+        }
+    }
+    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {compiler}: {e}"));
+    assert!(out.status.success(), "compiling {source} failed:\n{}", show(&out));
+    exe
+}
+
+/// Runs the program, then again under valgrind when it is installed.
+fn run(exe: &Path, args: &[&Path]) {
+    let out = Command::new(exe).args(args).output().expect("run the program");
+    assert!(out.status.success(), "{} failed:\n{}", exe.display(), show(&out));
+    let valgrind = Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !valgrind {
+        assert!(!in_ci(), "valgrind is not installed; CI needs it to check the C clients");
+        eprintln!("note: valgrind not installed; {} ran without it", exe.display());
+        return;
+    }
+    let out = Command::new("valgrind")
+        .args([
+            "--quiet",
+            "--error-exitcode=99",
+            "--leak-check=full",
+            "--errors-for-leak-kinds=definite",
+            "--show-leak-kinds=definite",
+        ])
+        .arg(exe)
+        .args(args)
+        .output()
+        .expect("run valgrind");
+    assert!(out.status.success(), "{} under valgrind:\n{}", exe.display(), show(&out));
+}
+
+#[test]
+fn seed_scenario_in_c() {
+    run(&compile("client_seed.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
+fn every_function_in_c() {
+    run(&compile("client_functions.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
+fn bad_input_in_c() {
+    run(&compile("client_bad_input.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
+fn cpp_client_with_raii() {
+    run(&compile("client_raii.cpp", None, &["-std=c++17"], Link::Static), &[]);
+}
+
+#[test]
+fn dlopen_and_the_pclusapi_types() {
+    let exe = compile("client_dlopen.c", None, &[], Link::Dlopen);
+    run(&exe, &[&lib_dir().join("libclusapi.so")]);
+}
+
+#[test]
+fn the_real_mingw_clusapi_h_compiles_and_links() {
+    let dir = std::env::var_os("CLUSAPI_SIM_MINGW_INCLUDE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/share/mingw-w64/include"));
+    let header = dir.join("clusapi.h");
+    if !header.exists() {
+        assert!(
+            !in_ci(),
+            "no MinGW-w64 clusapi.h at {}: CI must prove conformance (see .ci/run)",
+            header.display()
+        );
+        eprintln!("note: no MinGW-w64 clusapi.h at {}; conformance not checked", header.display());
+        return;
+    }
+    // Only that one header: the rest of MinGW's tree is for Windows targets.
+    let include = scratch("mingw-include");
+    std::fs::copy(&header, include.join("clusapi.h")).expect("copy clusapi.h");
+    let exe = compile("client_mingw_conformance.c", Some(&include), &["-fms-extensions"], Link::Static);
+    run(&exe, &[]);
+}
