@@ -15,14 +15,19 @@ fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `target/<profile>`, where cargo put `libclusapi.{a,so}` for this test run.
+/// Where cargo put `libclusapi.{a,so}` for this test run: beside the test binary in
+/// `target/<profile>/deps` (cargo builds every crate type of the library for its tests),
+/// else `target/<profile>` after a `cargo build`.
 fn lib_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
-    let dir = exe.parent().and_then(Path::parent).expect("target/<profile>/deps/<test>").to_path_buf();
-    for lib in ["libclusapi.a", "libclusapi.so"] {
-        assert!(dir.join(lib).exists(), "{} is missing: build the capi crate first", dir.join(lib).display());
-    }
-    dir
+    let deps = exe.parent().expect("target/<profile>/deps").to_path_buf();
+    let candidates = [deps.clone(), deps.parent().map(Path::to_path_buf).unwrap_or_default()];
+    candidates
+        .into_iter()
+        .find(|dir| ["libclusapi.a", "libclusapi.so"].iter().all(|lib| dir.join(lib).exists()))
+        .unwrap_or_else(|| {
+            panic!("libclusapi.a / libclusapi.so not found in {} or its parent", deps.display())
+        })
 }
 
 fn in_ci() -> bool {
