@@ -65,6 +65,8 @@ pub mod codes {
         ERROR_RESOURCE_NOT_AVAILABLE = 5006;
         /// The cluster resource could not be found.
         ERROR_RESOURCE_NOT_FOUND = 5007;
+        /// A node that owns groups cannot be evicted.
+        ERROR_CANT_EVICT_ACTIVE_NODE = 5009;
         /// The object already exists.
         ERROR_OBJECT_ALREADY_EXISTS = 5010;
         /// The group is not available (it was deleted).
@@ -91,6 +93,8 @@ pub mod codes {
         ERROR_CLUSTER_NODE_DOWN = 5050;
         /// The cluster node is not paused.
         ERROR_CLUSTER_NODE_NOT_PAUSED = 5058;
+        /// The dependency cannot be made (another group, itself, or a cycle).
+        ERROR_DEPENDENCY_NOT_ALLOWED = 5069;
         /// The cluster resource type could not be found.
         ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND = 5078;
     }
@@ -233,6 +237,8 @@ win32_errors! {
     ResourceNotAvailable => ERROR_RESOURCE_NOT_AVAILABLE;
     /// No resource has that name.
     ResourceNotFound => ERROR_RESOURCE_NOT_FOUND;
+    /// The node owns groups, or is the last node.
+    CantEvictActiveNode => ERROR_CANT_EVICT_ACTIVE_NODE;
     /// An object of that kind and name already exists.
     ObjectAlreadyExists => ERROR_OBJECT_ALREADY_EXISTS;
     /// The group behind the handle was deleted.
@@ -259,6 +265,8 @@ win32_errors! {
     ClusterNodeDown => ERROR_CLUSTER_NODE_DOWN;
     /// The node is not paused.
     ClusterNodeNotPaused => ERROR_CLUSTER_NODE_NOT_PAUSED;
+    /// The dependency is not allowed (another group, itself, or a cycle).
+    DependencyNotAllowed => ERROR_DEPENDENCY_NOT_ALLOWED;
     /// No resource type has that name.
     ClusterResourceTypeNotFound => ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND;
 }

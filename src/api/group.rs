@@ -4,7 +4,7 @@ use slotmap::{Key, KeyData};
 
 use super::ObjectKind;
 use crate::error::{Error, Result};
-use crate::handle::{HCluster, HGroup};
+use crate::handle::{HCluster, HGroup, HNode};
 use crate::simulator::Simulator;
 use crate::state::ClusterGroupState;
 use crate::world::{ClusterKey, GroupKey, World};
@@ -124,5 +124,133 @@ impl Simulator {
         );
         let owner_node = w.nodes.get(g.owner).map(|n| n.name.clone()).unwrap_or_default();
         Ok(GroupStateInfo { state, owner_node })
+    }
+}
+
+impl Simulator {
+    /// `OnlineClusterGroup`: brings every resource of the group online, on `node` (which
+    /// then owns the group) or, with `None`, on the current owner.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a `GENERIC_READ` handle;
+    /// `ERROR_GROUP_NOT_AVAILABLE` if the group was deleted; `ERROR_SHARING_PAUSED` (70) for
+    /// a paused node; `ERROR_HOST_NODE_NOT_AVAILABLE` (5005) for a node that is down;
+    /// `ERROR_INVALID_STATE` (5023) while an operation is pending.
+    #[track_caller]
+    pub fn online_cluster_group(&self, hgroup: HGroup, node: Option<HNode>) -> Result<()> {
+        let at = std::panic::Location::caller();
+        let mut st = self.lock();
+        let (g, cluster) = st.writable(hgroup, "online_cluster_group", at)?;
+        let node = node.map(|n| st.node_of(n, cluster, "online_cluster_group", at)).transpose()?;
+        st.world.online_group(g.into(), node)
+    }
+
+    /// `OfflineClusterGroup`: takes every resource of the group offline.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
+    /// `ERROR_INVALID_STATE` while an operation is pending.
+    #[track_caller]
+    pub fn offline_cluster_group(&self, hgroup: HGroup) -> Result<()> {
+        let mut st = self.lock();
+        let (g, _) = st.writable(hgroup, "offline_cluster_group", std::panic::Location::caller())?;
+        st.world.offline_group(g.into())
+    }
+
+    /// `MoveClusterGroup`: moves the group to `node` or, with `None`, to the best other up
+    /// node (the first in its preferred-owner list, then in node order). Resources that were
+    /// online are online on the new owner. Moving to the current owner does nothing.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
+    /// `ERROR_SHARING_PAUSED` for a paused target; `ERROR_HOST_NODE_NOT_AVAILABLE` for a
+    /// target that is down, or when no other node is up; `ERROR_INVALID_STATE` while an
+    /// operation is pending.
+    ///
+    /// ```
+    /// use clusapi_sim::Simulator;
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let g = sim.open_cluster_group(c, "Cluster Group")?;
+    /// sim.move_cluster_group(g, None)?;
+    /// assert_eq!(sim.get_cluster_group_state(g)?.owner_node, "NODE2");
+    /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn move_cluster_group(&self, hgroup: HGroup, node: Option<HNode>) -> Result<()> {
+        let at = std::panic::Location::caller();
+        let mut st = self.lock();
+        let (g, cluster) = st.writable(hgroup, "move_cluster_group", at)?;
+        let node = node.map(|n| st.node_of(n, cluster, "move_cluster_group", at)).transpose()?;
+        st.world.move_group(cluster, g.into(), node)
+    }
+
+    /// `CreateClusterGroup`: a new, empty, offline group owned by the local node, and a
+    /// handle to it (with the cluster handle's access).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a `GENERIC_READ` cluster
+    /// handle; `ERROR_OBJECT_ALREADY_EXISTS` (5010) for a name in use (any case);
+    /// `ERROR_INVALID_PARAMETER` for an empty name; `ERROR_NOT_ENOUGH_MEMORY` when the
+    /// handle table is full (then no group is created).
+    #[track_caller]
+    pub fn create_cluster_group(&self, hcluster: HCluster, name: &str) -> Result<HGroup> {
+        let at = std::panic::Location::caller();
+        let mut st = self.lock();
+        let (_, e) = st.resolve(hcluster, "create_cluster_group", at)?;
+        if e.access != crate::handle_table::Access::All {
+            return Err(Error::AccessDenied(format!(
+                "create_cluster_group: {hcluster:?} was opened with GENERIC_READ"
+            )));
+        }
+        let cluster = st.cluster_of_entry(&e)?;
+        let key = st.world.create_group(cluster, name)?;
+        match st.handles.open_in_scope(e.scope, crate::HandleKind::Group, key.data(), e.access, at) {
+            Ok(raw) => super::typed(raw),
+            Err(err) => {
+                // No handle, no group: the call changes nothing when it fails.
+                let _ = st.world.delete_group(cluster, key);
+                Err(err)
+            }
+        }
+    }
+
+    /// `DeleteClusterGroup`: deletes an empty group. Handles to it stay open (calls through
+    /// them answer `ERROR_GROUP_NOT_AVAILABLE`) and must still be closed.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
+    /// `ERROR_DIR_NOT_EMPTY` (145) for a group that still has resources.
+    #[track_caller]
+    pub fn delete_cluster_group(&self, hgroup: HGroup) -> Result<()> {
+        let mut st = self.lock();
+        let (g, cluster) = st.writable(hgroup, "delete_cluster_group", std::panic::Location::caller())?;
+        st.world.delete_group(cluster, g.into())
+    }
+
+    /// `SetClusterGroupNodeList`: the group's preferred owners, in order (an empty list
+    /// clears it).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad group or node handle; `ERROR_ACCESS_DENIED`;
+    /// `ERROR_GROUP_NOT_AVAILABLE`; `ERROR_CLUSTER_NODE_NOT_FOUND` for a node of another
+    /// cluster or an evicted one; `ERROR_INVALID_PARAMETER` for a node listed twice.
+    #[track_caller]
+    pub fn set_cluster_group_node_list(&self, hgroup: HGroup, nodes: &[HNode]) -> Result<()> {
+        let at = std::panic::Location::caller();
+        let mut st = self.lock();
+        let (g, cluster) = st.writable(hgroup, "set_cluster_group_node_list", at)?;
+        let keys = nodes
+            .iter()
+            .map(|&n| st.node_of(n, cluster, "set_cluster_group_node_list", at))
+            .collect::<Result<Vec<_>>>()?;
+        st.world.set_group_node_list(g.into(), keys)
     }
 }

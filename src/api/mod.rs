@@ -20,6 +20,7 @@ use crate::access;
 use crate::diagnostics::DiagnosticKind;
 use crate::error::{Error, Result};
 use crate::handle::{HCluster, Handle};
+use crate::handle_table::Access;
 use crate::simulator::{Simulator, State};
 use crate::world::{ClusterKey, World};
 
@@ -31,7 +32,7 @@ pub use enumerate::{
     CLUSTER_NETWORK_ENUM_NETINTERFACES,
 };
 pub use group::GroupStateInfo;
-pub use resource::ResourceStateInfo;
+pub use resource::{CLUSTER_RESOURCE_DEFAULT_MONITOR, CLUSTER_RESOURCE_SEPARATE_MONITOR, ResourceStateInfo};
 
 /// A kind of cluster object that handles can be opened to by name.
 pub(crate) trait ObjectKind: Handle {
@@ -56,6 +57,50 @@ fn typed<H: Handle>(raw: usize) -> Result<H> {
 }
 
 impl State {
+    /// The object behind a handle that may change it: the handle checks, then write access
+    /// (`ERROR_ACCESS_DENIED` for a `GENERIC_READ` handle), then the object; with the
+    /// cluster the handle's connection reaches.
+    pub(crate) fn writable<H: ObjectKind>(
+        &mut self,
+        handle: H,
+        call: &'static str,
+        at: &'static Location<'static>,
+    ) -> Result<(KeyData, ClusterKey)> {
+        let (_, e) = self.resolve(handle, call, at)?;
+        if e.access != Access::All {
+            return Err(Error::AccessDenied(format!("{call}: {handle:?} was opened with GENERIC_READ")));
+        }
+        let object = self.object(handle, e.object)?;
+        Ok((object, self.cluster_of_entry(&e)?))
+    }
+
+    /// The cluster a handle's connection reaches.
+    pub(crate) fn cluster_of_entry(&self, e: &crate::handle_table::Entry) -> Result<ClusterKey> {
+        self.handles
+            .scope(e.scope)
+            .and_then(|s| self.handles.connections.get(s.connection))
+            .map(|c| c.cluster)
+            .ok_or_else(|| Error::InternalError("a handle without a connection".into()))
+    }
+
+    /// A node handle passed as an argument (a destination, a preferred owner): a live node
+    /// of `cluster`.
+    pub(crate) fn node_of(
+        &mut self,
+        node: crate::HNode,
+        cluster: ClusterKey,
+        call: &'static str,
+        at: &'static Location<'static>,
+    ) -> Result<crate::world::NodeKey> {
+        let (_, e) = self.resolve(node, call, at)?;
+        let key = crate::world::NodeKey::from(self.object(node, e.object)?);
+        let in_cluster = self.world.clusters.get(cluster).is_some_and(|c| c.nodes.contains(&key));
+        if !in_cluster {
+            return Err(Error::ClusterNodeNotFound(format!("{node:?} is not a node of this cluster")));
+        }
+        Ok(key)
+    }
+
     /// The object behind a live handle, or the kind's error if it was deleted.
     pub(crate) fn object<H: ObjectKind>(&self, handle: H, key: KeyData) -> Result<KeyData> {
         if H::exists(&self.world, key) {

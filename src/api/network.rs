@@ -119,3 +119,21 @@ impl Simulator {
             .ok_or_else(|| Error::InternalError("network vanished".into()))
     }
 }
+
+impl Simulator {
+    /// `SetClusterNetworkName`: renames the network. Its interfaces keep their names, as
+    /// real interfaces keep their adapter-based names.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NETWORK_NOT_FOUND` if
+    /// it was deleted; `ERROR_OBJECT_ALREADY_EXISTS` (5010) for the name of another network;
+    /// `ERROR_INVALID_PARAMETER` for an empty name.
+    #[track_caller]
+    pub fn set_cluster_network_name(&self, hnetwork: HNetwork, name: &str) -> Result<()> {
+        let mut st = self.lock();
+        let (n, cluster) =
+            st.writable(hnetwork, "set_cluster_network_name", std::panic::Location::caller())?;
+        st.world.rename_network(cluster, n.into(), name)
+    }
+}

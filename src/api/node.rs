@@ -150,3 +150,47 @@ impl Simulator {
         st.world.nodes.get(key).map(|n| n.state).ok_or_else(|| Error::InternalError("node vanished".into()))
     }
 }
+
+impl Simulator {
+    /// `PauseClusterNode`: the node stays up but takes no group (moving or bringing a group
+    /// online there fails with `ERROR_SHARING_PAUSED`). Pausing a paused node succeeds.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NODE_NOT_FOUND` if it
+    /// was evicted; `ERROR_CLUSTER_NODE_DOWN` (5050) for a node that is down.
+    #[track_caller]
+    pub fn pause_cluster_node(&self, hnode: HNode) -> Result<()> {
+        let mut st = self.lock();
+        let (n, _) = st.writable(hnode, "pause_cluster_node", Location::caller())?;
+        st.world.pause_node(n.into())
+    }
+
+    /// `ResumeClusterNode`: a paused node is up again.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NODE_NOT_FOUND`;
+    /// `ERROR_CLUSTER_NODE_NOT_PAUSED` (5058) for a node that is not paused.
+    #[track_caller]
+    pub fn resume_cluster_node(&self, hnode: HNode) -> Result<()> {
+        let mut st = self.lock();
+        let (n, _) = st.writable(hnode, "resume_cluster_node", Location::caller())?;
+        st.world.resume_node(n.into())
+    }
+
+    /// `EvictClusterNode`: removes the node (and its network interfaces) from the cluster.
+    /// Handles to it stay open; calls through them answer `ERROR_CLUSTER_NODE_NOT_FOUND`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NODE_NOT_FOUND`;
+    /// `ERROR_CANT_EVICT_ACTIVE_NODE` (5009) for a node that owns groups (move them first)
+    /// or the last node of the cluster.
+    #[track_caller]
+    pub fn evict_cluster_node(&self, hnode: HNode) -> Result<()> {
+        let mut st = self.lock();
+        let (n, cluster) = st.writable(hnode, "evict_cluster_node", Location::caller())?;
+        st.world.evict_node(cluster, n.into())
+    }
+}

@@ -4,7 +4,7 @@ use slotmap::{Key, KeyData};
 
 use super::ObjectKind;
 use crate::error::{Error, Result};
-use crate::handle::{HCluster, HResource};
+use crate::handle::{HCluster, HGroup, HResource};
 use crate::simulator::Simulator;
 use crate::state::ClusterResourceState;
 use crate::world::{ClusterKey, ResourceKey, World};
@@ -113,5 +113,150 @@ impl Simulator {
         let owner_node = g.and_then(|g| w.nodes.get(g.owner)).map(|n| n.name.clone()).unwrap_or_default();
         let group = g.map(|g| g.name.clone()).unwrap_or_default();
         Ok(ResourceStateInfo { state: r.state, owner_node, group })
+    }
+}
+
+/// `CLUSTER_RESOURCE_DEFAULT_MONITOR`: the resource runs in the shared resource monitor.
+pub const CLUSTER_RESOURCE_DEFAULT_MONITOR: u32 = 0;
+/// `CLUSTER_RESOURCE_SEPARATE_MONITOR`: the resource runs in a monitor of its own.
+pub const CLUSTER_RESOURCE_SEPARATE_MONITOR: u32 = 1;
+
+impl Simulator {
+    /// `OnlineClusterResource`: brings the resource online, the resources it depends on
+    /// first.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a `GENERIC_READ` handle;
+    /// `ERROR_RESOURCE_NOT_AVAILABLE` if it was deleted; `ERROR_SHARING_PAUSED` if its
+    /// owner node is paused, `ERROR_HOST_NODE_NOT_AVAILABLE` if it is down;
+    /// `ERROR_INVALID_STATE` while an operation is pending.
+    #[track_caller]
+    pub fn online_cluster_resource(&self, hresource: HResource) -> Result<()> {
+        let mut st = self.lock();
+        let (r, _) = st.writable(hresource, "online_cluster_resource", std::panic::Location::caller())?;
+        st.world.online_resource(r.into())
+    }
+
+    /// `OfflineClusterResource`: takes the resource offline, the resources that depend on
+    /// it first.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
+    /// `ERROR_RESOURCE_FAILED` (5038) for a failed resource; `ERROR_INVALID_STATE` while an
+    /// operation is pending.
+    #[track_caller]
+    pub fn offline_cluster_resource(&self, hresource: HResource) -> Result<()> {
+        let mut st = self.lock();
+        let (r, _) = st.writable(hresource, "offline_cluster_resource", std::panic::Location::caller())?;
+        st.world.offline_resource(r.into())
+    }
+
+    /// `FailClusterResource`: makes an online (or pending) resource fail.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
+    /// `ERROR_INVALID_STATE` for a resource that is neither online nor pending.
+    #[track_caller]
+    pub fn fail_cluster_resource(&self, hresource: HResource) -> Result<()> {
+        let mut st = self.lock();
+        let (r, _) = st.writable(hresource, "fail_cluster_resource", std::panic::Location::caller())?;
+        st.world.fail_resource(r.into())
+    }
+
+    /// `CreateClusterResource`: a new offline resource of `resource_type` in the group, and
+    /// a handle to it. `flags` is `CLUSTER_RESOURCE_DEFAULT_MONITOR` or
+    /// `CLUSTER_RESOURCE_SEPARATE_MONITOR`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
+    /// `ERROR_OBJECT_ALREADY_EXISTS` for a name in use; `ERROR_INVALID_PARAMETER` for an
+    /// empty name or unknown flags; `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` (5078) for a
+    /// type the cluster does not have; `ERROR_NOT_ENOUGH_MEMORY` when the handle table is
+    /// full (then no resource is created).
+    #[track_caller]
+    pub fn create_cluster_resource(
+        &self,
+        hgroup: HGroup,
+        name: &str,
+        resource_type: &str,
+        flags: u32,
+    ) -> Result<HResource> {
+        let at = std::panic::Location::caller();
+        let mut st = self.lock();
+        let (g, cluster) = st.writable(hgroup, "create_cluster_resource", at)?;
+        if flags > CLUSTER_RESOURCE_SEPARATE_MONITOR {
+            return Err(Error::InvalidParameter(format!(
+                "create_cluster_resource: unknown flags {flags:#x}"
+            )));
+        }
+        let key = st.world.create_resource(cluster, g.into(), name, resource_type)?;
+        let (_, e) = st.resolve(hgroup, "create_cluster_resource", at)?;
+        match st.handles.open_in_scope(e.scope, crate::HandleKind::Resource, key.data(), e.access, at) {
+            Ok(raw) => super::typed(raw),
+            Err(err) => {
+                let _ = st.world.delete_resource(cluster, key);
+                Err(err)
+            }
+        }
+    }
+
+    /// `DeleteClusterResource`: deletes an offline or failed resource that no other
+    /// resource depends on. Handles to it stay open (calls through them answer
+    /// `ERROR_RESOURCE_NOT_AVAILABLE`) and must still be closed.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
+    /// `ERROR_RESOURCE_ONLINE` (5019) for an online or pending resource;
+    /// `ERROR_DEPENDENT_RESOURCE_EXISTS` (5001) when another depends on it;
+    /// `ERROR_CORE_RESOURCE` (5026) for a resource of the core group.
+    #[track_caller]
+    pub fn delete_cluster_resource(&self, hresource: HResource) -> Result<()> {
+        let mut st = self.lock();
+        let (r, cluster) =
+            st.writable(hresource, "delete_cluster_resource", std::panic::Location::caller())?;
+        st.world.delete_resource(cluster, r.into())
+    }
+
+    /// `AddClusterResourceDependency`: `hresource` depends on `provider` (both of one
+    /// group).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
+    /// `ERROR_DEPENDENCY_ALREADY_EXISTS` (5003); `ERROR_DEPENDENCY_NOT_ALLOWED` (5069) for
+    /// a resource of another group, itself, or a cycle.
+    #[track_caller]
+    pub fn add_cluster_resource_dependency(&self, hresource: HResource, provider: HResource) -> Result<()> {
+        let at = std::panic::Location::caller();
+        let mut st = self.lock();
+        let (r, _) = st.writable(hresource, "add_cluster_resource_dependency", at)?;
+        let (_, pe) = st.resolve(provider, "add_cluster_resource_dependency", at)?;
+        let p = st.object(provider, pe.object)?;
+        st.world.add_dependency(r.into(), p.into())
+    }
+
+    /// `RemoveClusterResourceDependency`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
+    /// `ERROR_DEPENDENCY_NOT_FOUND` (5002).
+    #[track_caller]
+    pub fn remove_cluster_resource_dependency(
+        &self,
+        hresource: HResource,
+        provider: HResource,
+    ) -> Result<()> {
+        let at = std::panic::Location::caller();
+        let mut st = self.lock();
+        let (r, _) = st.writable(hresource, "remove_cluster_resource_dependency", at)?;
+        let (_, pe) = st.resolve(provider, "remove_cluster_resource_dependency", at)?;
+        let p = st.object(provider, pe.object)?;
+        st.world.remove_dependency(r.into(), p.into())
     }
 }

@@ -4,6 +4,7 @@
 //! names. Each cluster keeps its objects in creation order (the order enumerations return)
 //! and a case-insensitive name index per kind.
 
+mod control;
 mod topology;
 #[cfg(feature = "topology-file")]
 pub(crate) mod topology_file;
@@ -65,6 +66,8 @@ pub(crate) struct Group {
     pub id: String,
     pub owner: NodeKey,
     pub resources: Vec<ResourceKey>,
+    /// The preferred owners, in order (`set_cluster_group_node_list`).
+    pub preferred: Vec<NodeKey>,
 }
 
 /// A resource.
@@ -77,6 +80,8 @@ pub(crate) struct Resource {
     #[allow(dead_code)] // for resource-type enumerations and control codes to come
     pub resource_type: String,
     pub state: ClusterResourceState,
+    /// The resources this one depends on (its providers), in the order they were added.
+    pub depends_on: Vec<ResourceKey>,
 }
 
 /// A cluster network.
@@ -302,6 +307,7 @@ impl World {
                 id: stable_guid(&[&spec.name, "group", &g.name]),
                 owner,
                 resources: Vec::new(),
+                preferred: Vec::new(),
             });
             let _ = c.group_names.insert(&g.name, key);
             c.groups.push(key);
@@ -321,6 +327,7 @@ impl World {
                 } else {
                     ClusterResourceState::Offline
                 },
+                depends_on: Vec::new(),
             });
             if let Some(g) = self.groups.get_mut(group) {
                 g.resources.push(key);

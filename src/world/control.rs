@@ -1,0 +1,493 @@
+//! Control operations on the world: the rules of what may change and what each change
+//! does. The API layer has already checked handles and access; everything here checks
+//! first and changes after, so a refusal leaves the world as it was.
+//!
+//! Every operation completes at once (a simulator without pending transitions).
+
+use super::{Cluster, ClusterKey, Group, GroupKey, NodeKey, Resource, ResourceKey, World};
+use crate::error::{Error, Result};
+use crate::names::names_equal;
+use crate::state::{ClusterNodeState, ClusterResourceState as R};
+
+/// Whether a resource is in a pending state.
+fn pending(state: R) -> bool {
+    matches!(state, R::Pending | R::OnlinePending | R::OfflinePending)
+}
+
+impl World {
+    fn cluster(&self, key: ClusterKey) -> Result<&Cluster> {
+        self.clusters.get(key).ok_or_else(|| Error::RpcServerUnavailable("the cluster is gone".into()))
+    }
+
+    fn group(&self, key: GroupKey) -> Result<&Group> {
+        self.groups.get(key).ok_or_else(|| Error::GroupNotAvailable("the group was deleted".into()))
+    }
+
+    fn resource(&self, key: ResourceKey) -> Result<&Resource> {
+        self.resources.get(key).ok_or_else(|| Error::ResourceNotAvailable("the resource was deleted".into()))
+    }
+
+    fn node_name(&self, key: NodeKey) -> &str {
+        self.nodes.get(key).map_or("?", |n| n.name.as_str())
+    }
+
+    /// Whether `group` is the core group, which holds the core resources.
+    pub(crate) fn is_core_group(&self, group: GroupKey) -> bool {
+        self.groups.get(group).is_some_and(|g| names_equal(&g.name, super::CORE_GROUP))
+    }
+
+    /// Checks that `node` can host a group: up (not paused, not down).
+    fn check_host(&self, node: NodeKey) -> Result<()> {
+        let n =
+            self.nodes.get(node).ok_or_else(|| Error::ClusterNodeNotFound("the node was evicted".into()))?;
+        match n.state {
+            ClusterNodeState::Up => Ok(()),
+            ClusterNodeState::Paused => Err(Error::SharingPaused(format!("node \"{}\" is paused", n.name))),
+            _ => Err(Error::HostNodeNotAvailable(format!("node \"{}\" is not up", n.name))),
+        }
+    }
+
+    /// Refuses an operation on a group with a resource in a pending state.
+    fn check_not_pending(&self, group: GroupKey) -> Result<()> {
+        let g = self.group(group)?;
+        let busy = g.resources.iter().filter_map(|&r| self.resources.get(r)).any(|r| pending(r.state));
+        if busy {
+            return Err(Error::InvalidState(format!("group \"{}\" has an operation pending", g.name)));
+        }
+        Ok(())
+    }
+
+    fn set_resource_states(&mut self, group: GroupKey, state: R) {
+        let keys = self.groups.get(group).map(|g| g.resources.clone()).unwrap_or_default();
+        for r in keys {
+            if let Some(r) = self.resources.get_mut(r) {
+                r.state = state;
+            }
+        }
+    }
+
+    /// `OnlineClusterGroup`: every resource online, on `node` (the owner when `None`).
+    pub(crate) fn online_group(&mut self, group: GroupKey, node: Option<NodeKey>) -> Result<()> {
+        let target = node.unwrap_or(self.group(group)?.owner);
+        self.check_not_pending(group)?;
+        self.check_host(target)?;
+        if let Some(g) = self.groups.get_mut(group) {
+            g.owner = target;
+        }
+        self.set_resource_states(group, R::Online);
+        Ok(())
+    }
+
+    /// `OfflineClusterGroup`: every resource offline.
+    pub(crate) fn offline_group(&mut self, group: GroupKey) -> Result<()> {
+        self.check_not_pending(group)?;
+        self.set_resource_states(group, R::Offline);
+        Ok(())
+    }
+
+    /// The node `MoveClusterGroup(group, NULL)` picks: the first up node other than the owner,
+    /// in the group's preferred-owner order, then in the cluster's node order.
+    fn best_other_node(&self, cluster: ClusterKey, group: GroupKey) -> Result<NodeKey> {
+        let g = self.group(group)?;
+        let c = self.cluster(cluster)?;
+        g.preferred
+            .iter()
+            .chain(c.nodes.iter())
+            .copied()
+            .find(|&n| n != g.owner && self.nodes.get(n).is_some_and(|n| n.state == ClusterNodeState::Up))
+            .ok_or_else(|| {
+                Error::HostNodeNotAvailable(format!("no other node is up to take group \"{}\"", g.name))
+            })
+    }
+
+    /// `MoveClusterGroup`: ownership moves to `node` (or the best other node); resources
+    /// that were online come back online there.
+    pub(crate) fn move_group(
+        &mut self,
+        cluster: ClusterKey,
+        group: GroupKey,
+        node: Option<NodeKey>,
+    ) -> Result<()> {
+        self.check_not_pending(group)?;
+        let target = match node {
+            Some(n) => n,
+            None => self.best_other_node(cluster, group)?,
+        };
+        if self.group(group)?.owner == target {
+            return Ok(());
+        }
+        self.check_host(target)?;
+        if let Some(g) = self.groups.get_mut(group) {
+            g.owner = target;
+        }
+        Ok(())
+    }
+
+    /// `CreateClusterGroup`: a new, empty, offline group owned by the cluster's local node.
+    pub(crate) fn create_group(&mut self, cluster: ClusterKey, name: &str) -> Result<GroupKey> {
+        let c = self.cluster(cluster)?;
+        if name.is_empty() {
+            return Err(Error::InvalidParameter("a group name cannot be empty".into()));
+        }
+        if let Some(existing) = c.group_names.get(name) {
+            let other = self.groups.get(existing).map_or(name, |g| g.name.as_str());
+            return Err(Error::ObjectAlreadyExists(format!("a group named \"{other}\" exists")));
+        }
+        let (owner, cluster_name) = (c.local_node, c.name.clone());
+        let key = self.groups.insert(Group {
+            name: name.to_owned(),
+            id: super::stable_guid(&[&cluster_name, "group", name]),
+            owner,
+            resources: Vec::new(),
+            preferred: Vec::new(),
+        });
+        if let Some(c) = self.clusters.get_mut(cluster) {
+            let _ = c.group_names.insert(name, key);
+            c.groups.push(key);
+        }
+        Ok(key)
+    }
+
+    /// `DeleteClusterGroup`: only an empty group.
+    pub(crate) fn delete_group(&mut self, cluster: ClusterKey, group: GroupKey) -> Result<()> {
+        let g = self.group(group)?;
+        if !g.resources.is_empty() {
+            return Err(Error::DirNotEmpty(format!(
+                "group \"{}\" still contains {} resource(s)",
+                g.name,
+                g.resources.len()
+            )));
+        }
+        let Some(g) = self.groups.remove(group) else { return Ok(()) };
+        if let Some(c) = self.clusters.get_mut(cluster) {
+            c.group_names.remove(&g.name, group);
+            c.groups.retain(|&k| k != group);
+        }
+        Ok(())
+    }
+
+    /// `SetClusterGroupNodeList`: the preferred owners, in order.
+    pub(crate) fn set_group_node_list(&mut self, group: GroupKey, nodes: Vec<NodeKey>) -> Result<()> {
+        for (i, n) in nodes.iter().enumerate() {
+            if nodes.iter().take(i).any(|m| m == n) {
+                return Err(Error::InvalidParameter(format!(
+                    "node \"{}\" appears twice in the preferred-owner list",
+                    self.node_name(*n)
+                )));
+            }
+        }
+        let g = self
+            .groups
+            .get_mut(group)
+            .ok_or_else(|| Error::GroupNotAvailable("the group was deleted".into()))?;
+        g.preferred = nodes;
+        Ok(())
+    }
+
+    /// The resources of `group` that depend on `resource`, directly or not.
+    fn dependents(&self, resource: ResourceKey) -> Vec<ResourceKey> {
+        let Some(group) = self.resources.get(resource).map(|r| r.group) else { return Vec::new() };
+        let members = self.groups.get(group).map(|g| g.resources.clone()).unwrap_or_default();
+        let mut found = vec![resource];
+        let mut i = 0;
+        while let Some(&current) = found.get(i) {
+            for &m in &members {
+                let depends = self.resources.get(m).is_some_and(|r| r.depends_on.contains(&current));
+                if depends && !found.contains(&m) {
+                    found.push(m);
+                }
+            }
+            i += 1;
+        }
+        found.remove(0);
+        found
+    }
+
+    /// The resources `resource` depends on, directly or not.
+    fn providers(&self, resource: ResourceKey) -> Vec<ResourceKey> {
+        let mut found = vec![resource];
+        let mut i = 0;
+        while let Some(&current) = found.get(i) {
+            let next = self.resources.get(current).map(|r| r.depends_on.clone()).unwrap_or_default();
+            for p in next {
+                if !found.contains(&p) {
+                    found.push(p);
+                }
+            }
+            i += 1;
+        }
+        found.remove(0);
+        found
+    }
+
+    /// `OnlineClusterResource`: its providers first, then the resource.
+    pub(crate) fn online_resource(&mut self, resource: ResourceKey) -> Result<()> {
+        let r = self.resource(resource)?;
+        if pending(r.state) {
+            return Err(Error::InvalidState(format!("resource \"{}\" has an operation pending", r.name)));
+        }
+        let owner = self.group(r.group)?.owner;
+        self.check_host(owner)?;
+        for key in self.providers(resource).into_iter().chain(std::iter::once(resource)) {
+            if let Some(r) = self.resources.get_mut(key) {
+                r.state = R::Online;
+            }
+        }
+        Ok(())
+    }
+
+    /// `OfflineClusterResource`: its dependents first, then the resource.
+    pub(crate) fn offline_resource(&mut self, resource: ResourceKey) -> Result<()> {
+        let r = self.resource(resource)?;
+        match r.state {
+            s if pending(s) => {
+                return Err(Error::InvalidState(format!("resource \"{}\" has an operation pending", r.name)));
+            }
+            R::Failed => return Err(Error::ResourceFailed(format!("resource \"{}\" has failed", r.name))),
+            _ => {}
+        }
+        for key in self.dependents(resource).into_iter().chain(std::iter::once(resource)) {
+            if let Some(r) = self.resources.get_mut(key) {
+                r.state = R::Offline;
+            }
+        }
+        Ok(())
+    }
+
+    /// `FailClusterResource`: only from online or pending.
+    pub(crate) fn fail_resource(&mut self, resource: ResourceKey) -> Result<()> {
+        let r = self
+            .resources
+            .get_mut(resource)
+            .ok_or_else(|| Error::ResourceNotAvailable("the resource was deleted".into()))?;
+        if r.state != R::Online && !pending(r.state) {
+            return Err(Error::InvalidState(format!("resource \"{}\" is not online", r.name)));
+        }
+        r.state = R::Failed;
+        Ok(())
+    }
+
+    /// `CreateClusterResource`: a new offline resource in `group`.
+    pub(crate) fn create_resource(
+        &mut self,
+        cluster: ClusterKey,
+        group: GroupKey,
+        name: &str,
+        resource_type: &str,
+    ) -> Result<ResourceKey> {
+        self.group(group)?;
+        let c = self.cluster(cluster)?;
+        if name.is_empty() {
+            return Err(Error::InvalidParameter("a resource name cannot be empty".into()));
+        }
+        if let Some(existing) = c.resource_names.get(name) {
+            let other = self.resources.get(existing).map_or(name, |r| r.name.as_str());
+            return Err(Error::ObjectAlreadyExists(format!("a resource named \"{other}\" exists")));
+        }
+        let Some(type_index) = c.resource_type_names.get(resource_type) else {
+            return Err(Error::ClusterResourceTypeNotFound(format!(
+                "no resource type named \"{resource_type}\" in cluster \"{}\"",
+                c.name
+            )));
+        };
+        let resource_type =
+            c.resource_types.get(type_index).cloned().unwrap_or_else(|| resource_type.to_owned());
+        let cluster_name = c.name.clone();
+        let key = self.resources.insert(Resource {
+            name: name.to_owned(),
+            id: super::stable_guid(&[&cluster_name, "resource", name]),
+            group,
+            resource_type,
+            state: R::Offline,
+            depends_on: Vec::new(),
+        });
+        if let Some(g) = self.groups.get_mut(group) {
+            g.resources.push(key);
+        }
+        if let Some(c) = self.clusters.get_mut(cluster) {
+            let _ = c.resource_names.insert(name, key);
+            c.resources.push(key);
+        }
+        Ok(key)
+    }
+
+    /// `DeleteClusterResource`: only an offline or failed resource that nothing depends on
+    /// and that is not a core resource.
+    pub(crate) fn delete_resource(&mut self, cluster: ClusterKey, resource: ResourceKey) -> Result<()> {
+        let r = self.resource(resource)?;
+        if matches!(r.state, R::Online) || pending(r.state) {
+            return Err(Error::ResourceOnline(format!(
+                "resource \"{}\" is online; take it offline first",
+                r.name
+            )));
+        }
+        if self.is_core_group(r.group) {
+            return Err(Error::CoreResource(format!("\"{}\" is a core resource of the cluster", r.name)));
+        }
+        if let Some(d) = self.dependents(resource).first().and_then(|&d| self.resources.get(d)) {
+            return Err(Error::DependentResourceExists(format!(
+                "resource \"{}\" depends on \"{}\"",
+                d.name, r.name
+            )));
+        }
+        let Some(r) = self.resources.remove(resource) else { return Ok(()) };
+        if let Some(g) = self.groups.get_mut(r.group) {
+            g.resources.retain(|&k| k != resource);
+        }
+        if let Some(c) = self.clusters.get_mut(cluster) {
+            c.resource_names.remove(&r.name, resource);
+            c.resources.retain(|&k| k != resource);
+        }
+        Ok(())
+    }
+
+    /// `AddClusterResourceDependency`: `resource` depends on `provider` (same group, no
+    /// cycle).
+    pub(crate) fn add_dependency(&mut self, resource: ResourceKey, provider: ResourceKey) -> Result<()> {
+        let (r, p) = (self.resource(resource)?, self.resource(provider)?);
+        if resource == provider || r.group != p.group {
+            return Err(Error::DependencyNotAllowed(format!(
+                "\"{}\" cannot depend on \"{}\": a resource depends only on others of its group",
+                r.name, p.name
+            )));
+        }
+        if r.depends_on.contains(&provider) {
+            return Err(Error::DependencyAlreadyExists(format!(
+                "\"{}\" already depends on \"{}\"",
+                r.name, p.name
+            )));
+        }
+        if self.providers(provider).contains(&resource) {
+            return Err(Error::DependencyNotAllowed(format!(
+                "\"{}\" already depends on \"{}\": the dependency would make a cycle",
+                p.name, r.name
+            )));
+        }
+        if let Some(r) = self.resources.get_mut(resource) {
+            r.depends_on.push(provider);
+        }
+        Ok(())
+    }
+
+    /// `RemoveClusterResourceDependency`.
+    pub(crate) fn remove_dependency(&mut self, resource: ResourceKey, provider: ResourceKey) -> Result<()> {
+        let provider_name = self.resource(provider)?.name.clone();
+        let r = self
+            .resources
+            .get_mut(resource)
+            .ok_or_else(|| Error::ResourceNotAvailable("the resource was deleted".into()))?;
+        let before = r.depends_on.len();
+        r.depends_on.retain(|&p| p != provider);
+        if r.depends_on.len() == before {
+            return Err(Error::DependencyNotFound(format!(
+                "\"{}\" does not depend on \"{provider_name}\"",
+                r.name
+            )));
+        }
+        Ok(())
+    }
+
+    /// `PauseClusterNode`.
+    pub(crate) fn pause_node(&mut self, node: NodeKey) -> Result<()> {
+        let n = self
+            .nodes
+            .get_mut(node)
+            .ok_or_else(|| Error::ClusterNodeNotFound("the node was evicted".into()))?;
+        match n.state {
+            ClusterNodeState::Up | ClusterNodeState::Paused => {
+                n.state = ClusterNodeState::Paused;
+                Ok(())
+            }
+            _ => Err(Error::ClusterNodeDown(format!("node \"{}\" is down", n.name))),
+        }
+    }
+
+    /// `ResumeClusterNode`.
+    pub(crate) fn resume_node(&mut self, node: NodeKey) -> Result<()> {
+        let n = self
+            .nodes
+            .get_mut(node)
+            .ok_or_else(|| Error::ClusterNodeNotFound("the node was evicted".into()))?;
+        if n.state != ClusterNodeState::Paused {
+            return Err(Error::ClusterNodeNotPaused(format!("node \"{}\" is not paused", n.name)));
+        }
+        n.state = ClusterNodeState::Up;
+        Ok(())
+    }
+
+    /// `EvictClusterNode`: only a node that owns no group and is not the last one; its
+    /// interfaces go with it.
+    pub(crate) fn evict_node(&mut self, cluster: ClusterKey, node: NodeKey) -> Result<()> {
+        let c = self.cluster(cluster)?;
+        let name = self.node_name(node).to_owned();
+        if c.nodes.len() <= 1 {
+            return Err(Error::CantEvictActiveNode(format!(
+                "node \"{name}\" is the last node of the cluster"
+            )));
+        }
+        let owned: Vec<&str> = c
+            .groups
+            .iter()
+            .filter_map(|&g| self.groups.get(g))
+            .filter(|g| g.owner == node)
+            .map(|g| g.name.as_str())
+            .collect();
+        if !owned.is_empty() {
+            return Err(Error::CantEvictActiveNode(format!(
+                "node \"{name}\" owns group(s) {owned:?}: move them first"
+            )));
+        }
+        let Some(n) = self.nodes.remove(node) else { return Ok(()) };
+        for i in &n.net_interfaces {
+            if let Some(nic) = self.net_interfaces.remove(*i) {
+                if let Some(net) = self.networks.get_mut(nic.network) {
+                    net.net_interfaces.retain(|k| k != i);
+                }
+                if let Some(c) = self.clusters.get_mut(cluster) {
+                    c.net_interface_names.remove(&nic.name, *i);
+                    c.net_interfaces.retain(|k| k != i);
+                }
+            }
+        }
+        for g in self.groups.values_mut() {
+            g.preferred.retain(|&p| p != node);
+        }
+        if let Some(c) = self.clusters.get_mut(cluster) {
+            c.node_names.remove(&n.name, node);
+            c.nodes.retain(|&k| k != node);
+            if c.local_node == node {
+                c.local_node = c.nodes.first().copied().unwrap_or_default();
+            }
+        }
+        Ok(())
+    }
+
+    /// `SetClusterNetworkName`. Interfaces keep the names they were created with, as real
+    /// interfaces keep their adapter-based names.
+    pub(crate) fn rename_network(
+        &mut self,
+        cluster: ClusterKey,
+        network: super::NetworkKey,
+        name: &str,
+    ) -> Result<()> {
+        if name.is_empty() {
+            return Err(Error::InvalidParameter("a network name cannot be empty".into()));
+        }
+        let c = self.cluster(cluster)?;
+        if let Some(existing) = c.network_names.get(name) {
+            if existing != network {
+                return Err(Error::ObjectAlreadyExists(format!("a network named \"{name}\" exists")));
+            }
+        }
+        let net = self
+            .networks
+            .get_mut(network)
+            .ok_or_else(|| Error::ClusterNetworkNotFound("the network was deleted".into()))?;
+        let old = std::mem::replace(&mut net.name, name.to_owned());
+        if let Some(c) = self.clusters.get_mut(cluster) {
+            c.network_names.remove(&old, network);
+            let _ = c.network_names.insert(name, network);
+        }
+        Ok(())
+    }
+}
