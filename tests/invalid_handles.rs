@@ -59,6 +59,7 @@ fn calls() -> Vec<Call> {
             code(s.get_cluster_net_interface(h(r), "NODE1", "Cluster Network 1"))
         }),
         c("cluster_open_enum", K::Cluster, |s, r| code(s.cluster_open_enum(h(r), CLUSTER_ENUM_ALL))),
+        c("create_cluster_group", K::Cluster, |s, r| code(s.create_cluster_group(h(r), "Fresh Group"))),
         c("open_cluster_node", K::Cluster, |s, r| code(s.open_cluster_node(h(r), "NODE1"))),
         c("open_cluster_node_ex", K::Cluster, |s, r| {
             code(s.open_cluster_node_ex(h(r), "NODE1", GENERIC_READ))
@@ -85,16 +86,38 @@ fn calls() -> Vec<Call> {
         c("get_cluster_from_node", K::Node, |s, r| code(s.get_cluster_from_node(h(r)))),
         c("get_cluster_node_id", K::Node, |s, r| code(s.get_cluster_node_id(Some(h(r))))),
         c("get_cluster_node_state", K::Node, |s, r| code(s.get_cluster_node_state(h(r)))),
+        c("pause_cluster_node", K::Node, |s, r| code(s.pause_cluster_node(h(r)))),
+        c("resume_cluster_node", K::Node, |s, r| code(s.resume_cluster_node(h(r)))),
+        c("evict_cluster_node", K::Node, |s, r| code(s.evict_cluster_node(h(r)))),
         c("close_cluster_group", K::Group, |s, r| code(s.close_cluster_group(h(r)))),
         c("get_cluster_from_group", K::Group, |s, r| code(s.get_cluster_from_group(h(r)))),
         c("get_cluster_group_state", K::Group, |s, r| code(s.get_cluster_group_state(h(r)))),
+        c("online_cluster_group", K::Group, |s, r| code(s.online_cluster_group(h(r), None))),
+        c("offline_cluster_group", K::Group, |s, r| code(s.offline_cluster_group(h(r)))),
+        c("move_cluster_group", K::Group, |s, r| code(s.move_cluster_group(h(r), None))),
+        c("delete_cluster_group", K::Group, |s, r| code(s.delete_cluster_group(h(r)))),
+        c("set_cluster_group_node_list", K::Group, |s, r| code(s.set_cluster_group_node_list(h(r), &[]))),
+        c("create_cluster_resource", K::Group, |s, r| {
+            code(s.create_cluster_resource(h(r), "Fresh", "IP Address", 0))
+        }),
         c("close_cluster_resource", K::Resource, |s, r| code(s.close_cluster_resource(h(r)))),
         c("get_cluster_from_resource", K::Resource, |s, r| code(s.get_cluster_from_resource(h(r)))),
         c("get_cluster_resource_state", K::Resource, |s, r| code(s.get_cluster_resource_state(h(r)))),
+        c("online_cluster_resource", K::Resource, |s, r| code(s.online_cluster_resource(h(r)))),
+        c("offline_cluster_resource", K::Resource, |s, r| code(s.offline_cluster_resource(h(r)))),
+        c("fail_cluster_resource", K::Resource, |s, r| code(s.fail_cluster_resource(h(r)))),
+        c("delete_cluster_resource", K::Resource, |s, r| code(s.delete_cluster_resource(h(r)))),
+        c("add_cluster_resource_dependency", K::Resource, |s, r| {
+            code(s.add_cluster_resource_dependency(h(r), h(r)))
+        }),
+        c("remove_cluster_resource_dependency", K::Resource, |s, r| {
+            code(s.remove_cluster_resource_dependency(h(r), h(r)))
+        }),
         c("close_cluster_network", K::Network, |s, r| code(s.close_cluster_network(h(r)))),
         c("get_cluster_from_network", K::Network, |s, r| code(s.get_cluster_from_network(h(r)))),
         c("get_cluster_network_id", K::Network, |s, r| code(s.get_cluster_network_id(h(r)))),
         c("get_cluster_network_state", K::Network, |s, r| code(s.get_cluster_network_state(h(r)))),
+        c("set_cluster_network_name", K::Network, |s, r| code(s.set_cluster_network_name(h(r), "Renamed"))),
         c("cluster_network_open_enum", K::Network, |s, r| code(s.cluster_network_open_enum(h(r), 1))),
         c("close_cluster_net_interface", K::NetInterface, |s, r| code(s.close_cluster_net_interface(h(r)))),
         c("get_cluster_from_net_interface", K::NetInterface, |s, r| {
@@ -204,7 +227,7 @@ fn the_catalogue_names_each_function_once() {
     names.sort_unstable();
     names.dedup();
     assert_eq!(names.len(), count);
-    assert_eq!(count, 38);
+    assert_eq!(count, 55);
 }
 
 #[test]

@@ -1,0 +1,290 @@
+//! Control operations: what each does, its refusal codes, write access, and handles to
+//! deleted objects.
+
+use clusapi_sim::{
+    CLUSTER_RESOURCE_SEPARATE_MONITOR, ClusterGroupState as G, ClusterNodeState, ClusterResourceState as R,
+    GENERIC_READ, HCluster, HGroup, HResource, Simulator, codes::*,
+};
+
+/// A three-node cluster with an application group of two dependent resources.
+fn sim() -> (Simulator, HCluster) {
+    let sim = Simulator::builder()
+        .cluster("APPCLUSTER")
+        .node("N1")
+        .node("N2")
+        .node("N3")
+        .network("LAN")
+        .group("Cluster Group", "N1")
+        .resource("Cluster Group", "Cluster Name", "Network Name")
+        .group("App", "N1")
+        .resource("App", "App IP", "IP Address")
+        .resource("App", "App Service", "Generic Service")
+        .group("Empty", "N2")
+        .build()
+        .expect("valid");
+    let c = sim.open_cluster(None).expect("cluster");
+    (sim, c)
+}
+
+fn group_state(sim: &Simulator, g: HGroup) -> (G, String) {
+    let s = sim.get_cluster_group_state(g).expect("state");
+    (s.state, s.owner_node)
+}
+
+fn res_state(sim: &Simulator, r: HResource) -> R {
+    sim.get_cluster_resource_state(r).expect("state").state
+}
+
+#[test]
+fn groups_come_online_go_offline_and_move() {
+    let (sim, c) = sim();
+    let app = sim.open_cluster_group(c, "App").unwrap();
+    assert_eq!(group_state(&sim, app), (G::Offline, "N1".into()));
+    sim.online_cluster_group(app, None).expect("online");
+    assert_eq!(group_state(&sim, app), (G::Online, "N1".into()));
+    let n3 = sim.open_cluster_node(c, "N3").unwrap();
+    sim.move_cluster_group(app, Some(n3)).expect("move");
+    assert_eq!(group_state(&sim, app), (G::Online, "N3".into()), "online resources come back on the target");
+    sim.move_cluster_group(app, Some(n3)).expect("moving to the owner does nothing");
+    sim.offline_cluster_group(app).expect("offline");
+    assert_eq!(group_state(&sim, app), (G::Offline, "N3".into()));
+    let n2 = sim.open_cluster_node(c, "N2").unwrap();
+    sim.online_cluster_group(app, Some(n2)).expect("online on a node");
+    assert_eq!(group_state(&sim, app), (G::Online, "N2".into()));
+}
+
+#[test]
+fn move_without_a_node_picks_the_preferred_owner_then_node_order() {
+    let (sim, c) = sim();
+    let app = sim.open_cluster_group(c, "App").unwrap();
+    sim.move_cluster_group(app, None).expect("move");
+    assert_eq!(group_state(&sim, app).1, "N2", "the first other node");
+    let (n1, n3) = (sim.open_cluster_node(c, "N1").unwrap(), sim.open_cluster_node(c, "N3").unwrap());
+    sim.set_cluster_group_node_list(app, &[n3, n1]).expect("preferred owners");
+    sim.move_cluster_group(app, None).expect("move");
+    assert_eq!(group_state(&sim, app).1, "N3", "the first preferred owner");
+    sim.pause_cluster_node(n1).unwrap();
+    let n2 = sim.open_cluster_node(c, "N2").unwrap();
+    sim.move_cluster_group(app, None).expect("move");
+    assert_eq!(group_state(&sim, app).1, "N2", "a paused node is skipped");
+    sim.pause_cluster_node(n3).unwrap();
+    assert_eq!(sim.move_cluster_group(app, None).unwrap_err().code(), ERROR_HOST_NODE_NOT_AVAILABLE);
+    assert_eq!(
+        sim.set_cluster_group_node_list(app, &[n1, n2, n1]).unwrap_err().code(),
+        ERROR_INVALID_PARAMETER,
+        "a node listed twice"
+    );
+}
+
+#[test]
+fn paused_nodes_refuse_groups() {
+    let (sim, c) = sim();
+    let n2 = sim.open_cluster_node(c, "N2").unwrap();
+    sim.pause_cluster_node(n2).expect("pause");
+    sim.pause_cluster_node(n2).expect("pausing again succeeds");
+    assert_eq!(sim.get_cluster_node_state(n2).unwrap(), ClusterNodeState::Paused);
+    let app = sim.open_cluster_group(c, "App").unwrap();
+    assert_eq!(sim.move_cluster_group(app, Some(n2)).unwrap_err().code(), ERROR_SHARING_PAUSED);
+    assert_eq!(sim.online_cluster_group(app, Some(n2)).unwrap_err().code(), ERROR_SHARING_PAUSED);
+    let empty = sim.open_cluster_group(c, "Empty").unwrap();
+    assert_eq!(
+        sim.online_cluster_group(empty, None).unwrap_err().code(),
+        ERROR_SHARING_PAUSED,
+        "owner paused"
+    );
+    assert_eq!(group_state(&sim, app), (G::Offline, "N1".into()), "nothing changed");
+    sim.resume_cluster_node(n2).expect("resume");
+    assert_eq!(sim.resume_cluster_node(n2).unwrap_err().code(), ERROR_CLUSTER_NODE_NOT_PAUSED);
+    sim.move_cluster_group(app, Some(n2)).expect("move after resume");
+}
+
+#[test]
+fn resources_follow_their_dependencies() {
+    let (sim, c) = sim();
+    let ip = sim.open_cluster_resource(c, "App IP").unwrap();
+    let svc = sim.open_cluster_resource(c, "App Service").unwrap();
+    sim.add_cluster_resource_dependency(svc, ip).expect("service depends on the address");
+    assert_eq!(
+        sim.add_cluster_resource_dependency(svc, ip).unwrap_err().code(),
+        ERROR_DEPENDENCY_ALREADY_EXISTS
+    );
+    assert_eq!(
+        sim.add_cluster_resource_dependency(ip, svc).unwrap_err().code(),
+        ERROR_DEPENDENCY_NOT_ALLOWED
+    );
+    assert_eq!(sim.add_cluster_resource_dependency(ip, ip).unwrap_err().code(), ERROR_DEPENDENCY_NOT_ALLOWED);
+    let name = sim.open_cluster_resource(c, "Cluster Name").unwrap();
+    assert_eq!(
+        sim.add_cluster_resource_dependency(svc, name).unwrap_err().code(),
+        ERROR_DEPENDENCY_NOT_ALLOWED,
+        "another group"
+    );
+
+    sim.online_cluster_resource(svc).expect("online");
+    assert_eq!((res_state(&sim, ip), res_state(&sim, svc)), (R::Online, R::Online), "providers first");
+    let app = sim.open_cluster_group(c, "App").unwrap();
+    assert_eq!(group_state(&sim, app).0, G::Online);
+    sim.offline_cluster_resource(ip).expect("offline");
+    assert_eq!((res_state(&sim, ip), res_state(&sim, svc)), (R::Offline, R::Offline), "dependents first");
+
+    sim.online_cluster_resource(ip).unwrap();
+    assert_eq!(group_state(&sim, app).0, G::PartialOnline);
+    sim.fail_cluster_resource(ip).expect("fail");
+    assert_eq!(group_state(&sim, app).0, G::Failed);
+    assert_eq!(sim.fail_cluster_resource(ip).unwrap_err().code(), ERROR_INVALID_STATE, "already failed");
+    assert_eq!(sim.offline_cluster_resource(ip).unwrap_err().code(), ERROR_RESOURCE_FAILED);
+    sim.online_cluster_resource(ip).expect("online from failed");
+
+    sim.remove_cluster_resource_dependency(svc, ip).expect("remove");
+    assert_eq!(
+        sim.remove_cluster_resource_dependency(svc, ip).unwrap_err().code(),
+        ERROR_DEPENDENCY_NOT_FOUND
+    );
+}
+
+#[test]
+fn creating_and_deleting_groups_and_resources() {
+    let (sim, c) = sim();
+    let g = sim.create_cluster_group(c, "Sql Group").expect("create");
+    assert_eq!(group_state(&sim, g), (G::Offline, "N1".into()), "owned by the local node, offline");
+    assert_eq!(sim.create_cluster_group(c, "SQL GROUP").unwrap_err().code(), ERROR_OBJECT_ALREADY_EXISTS);
+    assert_eq!(sim.create_cluster_group(c, "").unwrap_err().code(), ERROR_INVALID_PARAMETER);
+
+    let r = sim.create_cluster_resource(g, "SQL Server", "Generic Service", 0).expect("create");
+    assert_eq!(res_state(&sim, r), R::Offline);
+    assert_eq!(
+        sim.create_cluster_resource(g, "sql server", "Generic Service", 0).unwrap_err().code(),
+        ERROR_OBJECT_ALREADY_EXISTS
+    );
+    assert_eq!(
+        sim.create_cluster_resource(g, "X", "No Such Type", 0).unwrap_err().code(),
+        ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND
+    );
+    assert_eq!(
+        sim.create_cluster_resource(g, "X", "IP Address", 7).unwrap_err().code(),
+        ERROR_INVALID_PARAMETER
+    );
+    let disk = sim
+        .create_cluster_resource(g, "SQL Disk", "physical disk", CLUSTER_RESOURCE_SEPARATE_MONITOR)
+        .unwrap();
+    sim.add_cluster_resource_dependency(r, disk).unwrap();
+
+    assert_eq!(sim.delete_cluster_group(g).unwrap_err().code(), ERROR_DIR_NOT_EMPTY);
+    sim.online_cluster_resource(r).unwrap();
+    assert_eq!(sim.delete_cluster_resource(r).unwrap_err().code(), ERROR_RESOURCE_ONLINE);
+    sim.offline_cluster_resource(disk).unwrap();
+    assert_eq!(sim.delete_cluster_resource(disk).unwrap_err().code(), ERROR_DEPENDENT_RESOURCE_EXISTS);
+    sim.delete_cluster_resource(r).expect("delete");
+    sim.delete_cluster_resource(disk).expect("delete");
+    sim.delete_cluster_group(g).expect("delete the empty group");
+
+    // Handles to deleted objects stay open, answer the "not available" codes, and close.
+    assert_eq!(sim.get_cluster_resource_state(r).unwrap_err().code(), ERROR_RESOURCE_NOT_AVAILABLE);
+    assert_eq!(sim.online_cluster_resource(r).unwrap_err().code(), ERROR_RESOURCE_NOT_AVAILABLE);
+    assert_eq!(sim.get_cluster_group_state(g).unwrap_err().code(), ERROR_GROUP_NOT_AVAILABLE);
+    assert_eq!(sim.delete_cluster_group(g).unwrap_err().code(), ERROR_GROUP_NOT_AVAILABLE);
+    assert_eq!(sim.open_cluster_group(c, "Sql Group").unwrap_err().code(), ERROR_GROUP_NOT_FOUND);
+    assert!(sim.open_handles().iter().any(|h| h.object == "<deleted>"));
+    sim.close_cluster_resource(r).expect("close");
+    sim.close_cluster_resource(disk).expect("close");
+    sim.close_cluster_group(g).expect("close");
+    // The name is free again.
+    sim.create_cluster_group(c, "Sql Group").expect("re-create");
+}
+
+#[test]
+fn core_resources_cannot_be_deleted() {
+    let (sim, c) = sim();
+    let name = sim.open_cluster_resource(c, "Cluster Name").unwrap();
+    sim.offline_cluster_resource(name).unwrap();
+    assert_eq!(sim.delete_cluster_resource(name).unwrap_err().code(), ERROR_CORE_RESOURCE);
+}
+
+#[test]
+fn evicting_nodes() {
+    let (sim, c) = sim();
+    let (n1, n3) = (sim.open_cluster_node(c, "N1").unwrap(), sim.open_cluster_node(c, "N3").unwrap());
+    assert_eq!(sim.evict_cluster_node(n1).unwrap_err().code(), ERROR_CANT_EVICT_ACTIVE_NODE, "owns groups");
+    let nic = sim.open_cluster_net_interface(c, "N3 - LAN").unwrap();
+    sim.evict_cluster_node(n3).expect("evict");
+    assert_eq!(sim.get_cluster_node_state(n3).unwrap_err().code(), ERROR_CLUSTER_NODE_NOT_FOUND);
+    assert_eq!(sim.open_cluster_node(c, "N3").unwrap_err().code(), ERROR_CLUSTER_NODE_NOT_FOUND);
+    assert_eq!(
+        sim.get_cluster_net_interface_state(nic).unwrap_err().code(),
+        ERROR_CLUSTER_NETINTERFACE_NOT_FOUND,
+        "its interfaces went with it"
+    );
+    assert_eq!(sim.open_cluster(Some("N3")).unwrap_err().code(), RPC_S_SERVER_UNAVAILABLE);
+    sim.close_cluster_node(n3).expect("close");
+    sim.close_cluster_net_interface(nic).expect("close");
+}
+
+#[test]
+fn renaming_networks() {
+    let sim = Simulator::default();
+    let c = sim.open_cluster(None).unwrap();
+    let n = sim.open_cluster_network(c, "Cluster Network 1").unwrap();
+    sim.set_cluster_network_name(n, "Public").expect("rename");
+    assert_eq!(
+        sim.open_cluster_network(c, "Cluster Network 1").unwrap_err().code(),
+        ERROR_CLUSTER_NETWORK_NOT_FOUND
+    );
+    let again = sim.open_cluster_network(c, "public").expect("the new name");
+    assert_eq!(sim.get_cluster_network_id(again).unwrap(), sim.get_cluster_network_id(n).unwrap());
+    assert_eq!(
+        sim.set_cluster_network_name(n, "Cluster Network 2").unwrap_err().code(),
+        ERROR_OBJECT_ALREADY_EXISTS
+    );
+    assert_eq!(sim.set_cluster_network_name(n, "").unwrap_err().code(), ERROR_INVALID_PARAMETER);
+    sim.set_cluster_network_name(n, "PUBLIC").expect("a change of case is a rename");
+    sim.open_cluster_net_interface(c, "NODE1 - Cluster Network 1").expect("interfaces keep their names");
+}
+
+#[test]
+fn read_only_handles_change_nothing() {
+    let (sim, _) = sim();
+    let (c, _) = sim.open_cluster_ex(None, GENERIC_READ).unwrap();
+    let app = sim.open_cluster_group(c, "App").unwrap();
+    let ip = sim.open_cluster_resource(c, "App IP").unwrap();
+    let n2 = sim.open_cluster_node(c, "N2").unwrap();
+    let lan = sim.open_cluster_network(c, "LAN").unwrap();
+    let denied = [
+        sim.online_cluster_group(app, None),
+        sim.offline_cluster_group(app),
+        sim.move_cluster_group(app, None),
+        sim.delete_cluster_group(app),
+        sim.set_cluster_group_node_list(app, &[]),
+        sim.online_cluster_resource(ip),
+        sim.offline_cluster_resource(ip),
+        sim.fail_cluster_resource(ip),
+        sim.delete_cluster_resource(ip),
+        sim.add_cluster_resource_dependency(ip, ip),
+        sim.remove_cluster_resource_dependency(ip, ip),
+        sim.pause_cluster_node(n2),
+        sim.resume_cluster_node(n2),
+        sim.evict_cluster_node(n2),
+        sim.set_cluster_network_name(lan, "X"),
+        sim.create_cluster_group(c, "New").map(|_| ()),
+        sim.create_cluster_resource(app, "New", "IP Address", 0).map(|_| ()),
+    ];
+    for (i, r) in denied.into_iter().enumerate() {
+        assert_eq!(r.unwrap_err().code(), ERROR_ACCESS_DENIED, "operation {i}");
+    }
+    assert_eq!(group_state(&sim, app), (G::Offline, "N1".into()));
+    assert_eq!(sim.get_cluster_node_state(n2).unwrap(), ClusterNodeState::Up);
+}
+
+#[test]
+fn a_full_handle_table_creates_nothing() {
+    let sim = Simulator::default_builder().handle_limit(2).build().unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let g = sim.open_cluster_group(c, "Available Storage").unwrap();
+    assert_eq!(sim.create_cluster_group(c, "New").unwrap_err().code(), ERROR_NOT_ENOUGH_MEMORY);
+    assert_eq!(
+        sim.create_cluster_resource(g, "New", "IP Address", 0).unwrap_err().code(),
+        ERROR_NOT_ENOUGH_MEMORY
+    );
+    sim.close_cluster_group(g).unwrap();
+    sim.open_cluster_group(c, "New").expect_err("the group was not created");
+    sim.create_cluster_group(c, "New").expect("room now");
+}
