@@ -95,6 +95,110 @@ DWORD GetNodeClusterState(LPCWSTR lpszNodeName, DWORD *pdwClusterState);
 DWORD GetClusterNetInterface(HCLUSTER hCluster, LPCWSTR lpszNodeName, LPCWSTR lpszNetworkName, LPWSTR lpszInterfaceName, LPDWORD lpcchInterfaceName);
 
 /*
+ `OnlineClusterGroup`: brings the group online on `hDestinationNode` (NULL: its owner).
+ */
+DWORD OnlineClusterGroup(HGROUP hGroup, HNODE hDestinationNode);
+
+/*
+ `OfflineClusterGroup`.
+ */
+DWORD OfflineClusterGroup(HGROUP hGroup);
+
+/*
+ `MoveClusterGroup`: to `hDestinationNode`, or with NULL to the best other node.
+ */
+DWORD MoveClusterGroup(HGROUP hGroup, HNODE hDestinationNode);
+
+/*
+ `CreateClusterGroup`: a handle to a new, empty, offline group; NULL with the last error
+ set on failure (`ERROR_OBJECT_ALREADY_EXISTS` for a name in use).
+
+ # Safety
+
+ `lpszGroupName` is NULL or a NUL-terminated UTF-16 string.
+ */
+HGROUP CreateClusterGroup(HCLUSTER hCluster, LPCWSTR lpszGroupName);
+
+/*
+ `DeleteClusterGroup`: only an empty group (`ERROR_DIR_NOT_EMPTY` otherwise).
+ */
+DWORD DeleteClusterGroup(HGROUP hGroup);
+
+/*
+ `SetClusterGroupNodeList`: the group's preferred owners, `NodeCount` node handles in
+ order.
+
+ # Safety
+
+ `NodeList` is NULL (with a count of 0) or points to `NodeCount` handles.
+ */
+DWORD SetClusterGroupNodeList(HGROUP hGroup, DWORD NodeCount, HNODE *NodeList);
+
+/*
+ `OnlineClusterResource`: the resources it depends on first.
+ */
+DWORD OnlineClusterResource(HRESOURCE hResource);
+
+/*
+ `OfflineClusterResource`: the resources that depend on it first.
+ */
+DWORD OfflineClusterResource(HRESOURCE hResource);
+
+/*
+ `FailClusterResource`.
+ */
+DWORD FailClusterResource(HRESOURCE hResource);
+
+/*
+ `CreateClusterResource`: a handle to a new offline resource; NULL with the last error
+ set on failure.
+
+ # Safety
+
+ The names are NULL or NUL-terminated UTF-16 strings.
+ */
+HRESOURCE CreateClusterResource(HGROUP hGroup, LPCWSTR lpszResourceName, LPCWSTR lpszResourceType, DWORD dwFlags);
+
+/*
+ `DeleteClusterResource`.
+ */
+DWORD DeleteClusterResource(HRESOURCE hResource);
+
+/*
+ `AddClusterResourceDependency`: `hResource` depends on `hDependsOn`.
+ */
+DWORD AddClusterResourceDependency(HRESOURCE hResource, HRESOURCE hDependsOn);
+
+/*
+ `RemoveClusterResourceDependency`.
+ */
+DWORD RemoveClusterResourceDependency(HRESOURCE hResource, HRESOURCE hDependsOn);
+
+/*
+ `PauseClusterNode`.
+ */
+DWORD PauseClusterNode(HNODE hNode);
+
+/*
+ `ResumeClusterNode`.
+ */
+DWORD ResumeClusterNode(HNODE hNode);
+
+/*
+ `EvictClusterNode`.
+ */
+DWORD EvictClusterNode(HNODE hNode);
+
+/*
+ `SetClusterNetworkName`.
+
+ # Safety
+
+ `lpszName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD SetClusterNetworkName(HNETWORK hNetwork, LPCWSTR lpszName);
+
+/*
  `ClusterOpenEnum`: a snapshot of the cluster's objects of the `CLUSTER_ENUM_*` kinds in
  `dwType`. NULL on failure: `ERROR_INVALID_HANDLE`, or `ERROR_INVALID_PARAMETER` for 0
  or unknown bits.

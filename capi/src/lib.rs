@@ -24,6 +24,7 @@
 #![allow(non_snake_case, non_camel_case_types, clippy::upper_case_acronyms)]
 
 mod cluster;
+mod control;
 mod enumerate;
 mod ffi;
 mod global;
@@ -31,6 +32,7 @@ mod objects;
 mod strings;
 
 pub use cluster::*;
+pub use control::*;
 pub use enumerate::*;
 pub use ffi::{
     _HCLUSENUM, _HCLUSTER, _HGROUP, _HNETINTERFACE, _HNETWORK, _HNETWORKENUM, _HNODE, _HRESOURCE, BOOL,

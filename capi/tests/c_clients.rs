@@ -125,6 +125,11 @@ fn every_function_in_c() {
 }
 
 #[test]
+fn control_operations_in_c() {
+    run(&compile("client_control.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn bad_input_in_c() {
     run(&compile("client_bad_input.c", None, &[], Link::Static), &[]);
 }

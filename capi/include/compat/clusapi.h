@@ -211,6 +211,28 @@ BOOL WINAPI CloseClusterNetInterface(HNETINTERFACE hNetInterface);
 HCLUSTER WINAPI GetClusterFromNetInterface(HNETINTERFACE hNetInterface);
 CLUSTER_NETINTERFACE_STATE WINAPI GetClusterNetInterfaceState(HNETINTERFACE hNetInterface);
 
+/* Control. */
+#define CLUSTER_RESOURCE_DEFAULT_MONITOR 0
+#define CLUSTER_RESOURCE_SEPARATE_MONITOR 1
+DWORD WINAPI OnlineClusterGroup(HGROUP hGroup, HNODE hDestinationNode);
+DWORD WINAPI OfflineClusterGroup(HGROUP hGroup);
+DWORD WINAPI MoveClusterGroup(HGROUP hGroup, HNODE hDestinationNode);
+HGROUP WINAPI CreateClusterGroup(HCLUSTER hCluster, LPCWSTR lpszGroupName);
+DWORD WINAPI DeleteClusterGroup(HGROUP hGroup);
+DWORD WINAPI SetClusterGroupNodeList(HGROUP hGroup, DWORD NodeCount, HNODE NodeList[]);
+DWORD WINAPI OnlineClusterResource(HRESOURCE hResource);
+DWORD WINAPI OfflineClusterResource(HRESOURCE hResource);
+DWORD WINAPI FailClusterResource(HRESOURCE hResource);
+HRESOURCE WINAPI CreateClusterResource(HGROUP hGroup, LPCWSTR lpszResourceName, LPCWSTR lpszResourceType,
+                                       DWORD dwFlags);
+DWORD WINAPI DeleteClusterResource(HRESOURCE hResource);
+DWORD WINAPI AddClusterResourceDependency(HRESOURCE hResource, HRESOURCE hDependsOn);
+DWORD WINAPI RemoveClusterResourceDependency(HRESOURCE hResource, HRESOURCE hDependsOn);
+DWORD WINAPI PauseClusterNode(HNODE hNode);
+DWORD WINAPI ResumeClusterNode(HNODE hNode);
+DWORD WINAPI EvictClusterNode(HNODE hNode);
+DWORD WINAPI SetClusterNetworkName(HNETWORK hNetwork, LPCWSTR lpszName);
+
 /* Function-pointer types, for code that loads the library at run time. */
 typedef HCLUSTER(WINAPI *PCLUSAPI_OPEN_CLUSTER)(LPCWSTR lpszClusterName);
 typedef HCLUSTER(WINAPI *PCLUSAPI_OPEN_CLUSTER_EX)(LPCWSTR lpszClusterName, DWORD DesiredAccess,
@@ -272,6 +294,25 @@ typedef CLUSTER_RESOURCE_STATE(WINAPI *PCLUSAPI_GET_CLUSTER_RESOURCE_STATE)(HRES
                                                                            LPDWORD lpcchGroupName);
 typedef CLUSTER_NETWORK_STATE(WINAPI *PCLUSAPI_GET_CLUSTER_NETWORK_STATE)(HNETWORK hNetwork);
 typedef CLUSTER_NETINTERFACE_STATE(WINAPI *PCLUSAPI_GET_CLUSTER_NET_INTERFACE_STATE)(HNETINTERFACE hNetInterface);
+
+typedef DWORD(WINAPI *PCLUSAPI_ONLINE_CLUSTER_GROUP)(HGROUP hGroup, HNODE hDestinationNode);
+typedef DWORD(WINAPI *PCLUSAPI_OFFLINE_CLUSTER_GROUP)(HGROUP hGroup);
+typedef DWORD(WINAPI *PCLUSAPI_MOVE_CLUSTER_GROUP)(HGROUP hGroup, HNODE hDestinationNode);
+typedef HGROUP(WINAPI *PCLUSAPI_CREATE_CLUSTER_GROUP)(HCLUSTER hCluster, LPCWSTR lpszGroupName);
+typedef DWORD(WINAPI *PCLUSAPI_DELETE_CLUSTER_GROUP)(HGROUP hGroup);
+typedef DWORD(WINAPI *PCLUSAPI_SET_CLUSTER_GROUP_NODE_LIST)(HGROUP hGroup, DWORD NodeCount, HNODE NodeList[]);
+typedef DWORD(WINAPI *PCLUSAPI_ONLINE_CLUSTER_RESOURCE)(HRESOURCE hResource);
+typedef DWORD(WINAPI *PCLUSAPI_OFFLINE_CLUSTER_RESOURCE)(HRESOURCE hResource);
+typedef DWORD(WINAPI *PCLUSAPI_FAIL_CLUSTER_RESOURCE)(HRESOURCE hResource);
+typedef HRESOURCE(WINAPI *PCLUSAPI_CREATE_CLUSTER_RESOURCE)(HGROUP hGroup, LPCWSTR lpszResourceName,
+                                                            LPCWSTR lpszResourceType, DWORD dwFlags);
+typedef DWORD(WINAPI *PCLUSAPI_DELETE_CLUSTER_RESOURCE)(HRESOURCE hResource);
+typedef DWORD(WINAPI *PCLUSAPI_ADD_CLUSTER_RESOURCE_DEPENDENCY)(HRESOURCE hResource, HRESOURCE hDependsOn);
+typedef DWORD(WINAPI *PCLUSAPI_REMOVE_CLUSTER_RESOURCE_DEPENDENCY)(HRESOURCE hResource, HRESOURCE hDependsOn);
+typedef DWORD(WINAPI *PCLUSAPI_PAUSE_CLUSTER_NODE)(HNODE hNode);
+typedef DWORD(WINAPI *PCLUSAPI_RESUME_CLUSTER_NODE)(HNODE hNode);
+typedef DWORD(WINAPI *PCLUSAPI_EVICT_CLUSTER_NODE)(HNODE hNode);
+typedef DWORD(WINAPI *PCLUSAPI_SET_CLUSTER_NETWORK_NAME)(HNETWORK hNetwork, LPCWSTR lpszName);
 
 #ifdef __cplusplus
 }

@@ -42,6 +42,24 @@
     CHECK(ClusterNetworkGetEnumCount((HNETWORKENUM)(h)) == 0 && GetLastError() == ERROR_INVALID_HANDLE); \
     CHECK_ERR(ClusterNetworkEnum((HNETWORKENUM)(h), 0, &t_, b_, &n_), ERROR_INVALID_HANDLE);          \
     CHECK_ERR(ClusterNetworkCloseEnum((HNETWORKENUM)(h)), ERROR_INVALID_HANDLE);                      \
+    CHECK_ERR(OnlineClusterGroup((HGROUP)(h), NULL), ERROR_INVALID_HANDLE);                           \
+    CHECK_ERR(OfflineClusterGroup((HGROUP)(h)), ERROR_INVALID_HANDLE);                                \
+    CHECK_ERR(MoveClusterGroup((HGROUP)(h), NULL), ERROR_INVALID_HANDLE);                             \
+    CHECK_ERR(DeleteClusterGroup((HGROUP)(h)), ERROR_INVALID_HANDLE);                                 \
+    CHECK_ERR(SetClusterGroupNodeList((HGROUP)(h), 0, NULL), ERROR_INVALID_HANDLE);                   \
+    CHECK(CreateClusterGroup((HCLUSTER)(h), L"G") == NULL && GetLastError() == ERROR_INVALID_HANDLE); \
+    CHECK(CreateClusterResource((HGROUP)(h), L"R", L"IP Address", 0) == NULL);                        \
+    CHECK(GetLastError() == ERROR_INVALID_HANDLE);                                                    \
+    CHECK_ERR(OnlineClusterResource((HRESOURCE)(h)), ERROR_INVALID_HANDLE);                           \
+    CHECK_ERR(OfflineClusterResource((HRESOURCE)(h)), ERROR_INVALID_HANDLE);                          \
+    CHECK_ERR(FailClusterResource((HRESOURCE)(h)), ERROR_INVALID_HANDLE);                             \
+    CHECK_ERR(DeleteClusterResource((HRESOURCE)(h)), ERROR_INVALID_HANDLE);                           \
+    CHECK_ERR(AddClusterResourceDependency((HRESOURCE)(h), (HRESOURCE)(h)), ERROR_INVALID_HANDLE);    \
+    CHECK_ERR(RemoveClusterResourceDependency((HRESOURCE)(h), (HRESOURCE)(h)), ERROR_INVALID_HANDLE); \
+    CHECK_ERR(PauseClusterNode((HNODE)(h)), ERROR_INVALID_HANDLE);                                    \
+    CHECK_ERR(ResumeClusterNode((HNODE)(h)), ERROR_INVALID_HANDLE);                                   \
+    CHECK_ERR(EvictClusterNode((HNODE)(h)), ERROR_INVALID_HANDLE);                                    \
+    CHECK_ERR(SetClusterNetworkName((HNETWORK)(h), L"N"), ERROR_INVALID_HANDLE);                      \
   } while (0)
 
 int main(void) {
@@ -71,6 +89,15 @@ int main(void) {
   CHECK(!CloseCluster((HCLUSTER)net) && GetLastError() == ERROR_INVALID_HANDLE);
   CHECK_ERR(ClusterNetworkCloseEnum((HNETWORKENUM)e), ERROR_INVALID_HANDLE);
   CHECK(ClusSimOpenHandleCount() == held);
+
+  /* A node list that does not say what it holds. */
+  HGROUP core = OpenClusterGroup(cluster, L"Cluster Group");
+  CHECK(core != NULL);
+  CHECK_ERR(SetClusterGroupNodeList(core, 3, NULL), ERROR_INVALID_PARAMETER);
+  CHECK_ERR(SetClusterGroupNodeList(core, 0x7FFFFFFF, (HNODE *)&node), ERROR_INVALID_PARAMETER);
+  HNODE wrong[1] = {(HNODE)net};
+  CHECK_ERR(SetClusterGroupNodeList(core, 1, wrong), ERROR_INVALID_HANDLE);
+  CHECK(CloseClusterGroup(core));
 
   /* Names: NULL, no NUL in the first 64K units, invalid UTF-16. */
   CHECK(OpenClusterNode(cluster, NULL) == NULL && GetLastError() == ERROR_INVALID_PARAMETER);

@@ -55,6 +55,24 @@ int main(void) {
   HCLUSTER c5 = GetClusterFromNetInterface(nic);
   CHECK(c1 && c2 && c3 && c4 && c5);
 
+  /* Control functions, as the real header declares them. */
+  HGROUP g = CreateClusterGroup(cluster, L"Conformance");
+  CHECK(g != NULL);
+  HRESOURCE r = CreateClusterResource(g, L"Conformance Service", L"Generic Service", 0);
+  CHECK(r != NULL);
+  CHECK_ERR(OnlineClusterResource(r), ERROR_SUCCESS);
+  HNODE list[1] = {node};
+  CHECK_ERR(SetClusterGroupNodeList(g, 1, list), ERROR_SUCCESS);
+  CHECK_ERR(MoveClusterGroup(g, NULL), ERROR_SUCCESS);
+  CHECK_ERR(OnlineClusterGroup(g, NULL), ERROR_SUCCESS);
+  CHECK_ERR(OfflineClusterResource(r), ERROR_SUCCESS);
+  CHECK_ERR(DeleteClusterResource(r), ERROR_SUCCESS);
+  CHECK_ERR(OfflineClusterGroup(g), ERROR_SUCCESS);
+  CHECK_ERR(DeleteClusterGroup(g), ERROR_SUCCESS);
+  CHECK_ERR(PauseClusterNode(node), ERROR_SUCCESS);
+  CHECK_ERR(ResumeClusterNode(node), ERROR_SUCCESS);
+  CHECK(CloseClusterResource(r) && CloseClusterGroup(g));
+
   CHECK(CloseClusterNetInterface(nic) && CloseClusterNetwork(net) && CloseClusterResource(res));
   CHECK(CloseClusterGroup(group) && CloseClusterNode(node));
   CHECK(CloseCluster(c1) && CloseCluster(c2) && CloseCluster(c3) && CloseCluster(c4) && CloseCluster(c5));

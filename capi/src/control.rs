@@ -1,0 +1,185 @@
+//! Control exports: `OnlineClusterGroup`, `OfflineClusterGroup`, `MoveClusterGroup`,
+//! `CreateClusterGroup`, `DeleteClusterGroup`, `SetClusterGroupNodeList`, the resource
+//! operations and dependencies, `PauseClusterNode`, `ResumeClusterNode`,
+//! `EvictClusterNode`, `SetClusterNetworkName`.
+//!
+//! Each returns its Win32 status (also left in the last error when it is a failure), or
+//! for the `Create*` functions a handle, NULL on failure.
+
+use clusapi_sim::{Error, HNode};
+
+use crate::ffi::{DWORD, HCLUSTER, HGROUP, HNETWORK, HNODE, HRESOURCE, LPCWSTR, from_c, guard, status, to_c};
+use crate::global::sim;
+use crate::strings;
+
+/// The most preferred owners `SetClusterGroupNodeList` reads (a real cluster has at most
+/// 64 nodes); a larger count is refused rather than read.
+const MAX_NODE_LIST: DWORD = 1 << 16;
+
+/// An optional node handle: NULL is "none".
+fn optional_node(h: HNODE) -> Result<Option<HNode>, Error> {
+    if h.is_null() { Ok(None) } else { from_c(h).map(Some) }
+}
+
+/// `OnlineClusterGroup`: brings the group online on `hDestinationNode` (NULL: its owner).
+#[unsafe(no_mangle)]
+pub extern "C" fn OnlineClusterGroup(hGroup: HGROUP, hDestinationNode: HNODE) -> DWORD {
+    status(|| sim()?.online_cluster_group(from_c(hGroup)?, optional_node(hDestinationNode)?))
+}
+
+/// `OfflineClusterGroup`.
+#[unsafe(no_mangle)]
+pub extern "C" fn OfflineClusterGroup(hGroup: HGROUP) -> DWORD {
+    status(|| sim()?.offline_cluster_group(from_c(hGroup)?))
+}
+
+/// `MoveClusterGroup`: to `hDestinationNode`, or with NULL to the best other node.
+#[unsafe(no_mangle)]
+pub extern "C" fn MoveClusterGroup(hGroup: HGROUP, hDestinationNode: HNODE) -> DWORD {
+    status(|| sim()?.move_cluster_group(from_c(hGroup)?, optional_node(hDestinationNode)?))
+}
+
+/// `CreateClusterGroup`: a handle to a new, empty, offline group; NULL with the last error
+/// set on failure (`ERROR_OBJECT_ALREADY_EXISTS` for a name in use).
+///
+/// # Safety
+///
+/// `lpszGroupName` is NULL or a NUL-terminated UTF-16 string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn CreateClusterGroup(hCluster: HCLUSTER, lpszGroupName: LPCWSTR) -> HGROUP {
+    guard(std::ptr::null_mut(), || {
+        let h = from_c(hCluster)?;
+        // SAFETY: forwarded contract.
+        let name = unsafe { strings::read_required(lpszGroupName, "lpszGroupName") }?;
+        Ok(to_c(sim()?.create_cluster_group(h, &name)?))
+    })
+}
+
+/// `DeleteClusterGroup`: only an empty group (`ERROR_DIR_NOT_EMPTY` otherwise).
+#[unsafe(no_mangle)]
+pub extern "C" fn DeleteClusterGroup(hGroup: HGROUP) -> DWORD {
+    status(|| sim()?.delete_cluster_group(from_c(hGroup)?))
+}
+
+/// `SetClusterGroupNodeList`: the group's preferred owners, `NodeCount` node handles in
+/// order.
+///
+/// # Safety
+///
+/// `NodeList` is NULL (with a count of 0) or points to `NodeCount` handles.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn SetClusterGroupNodeList(
+    hGroup: HGROUP,
+    NodeCount: DWORD,
+    NodeList: *mut HNODE,
+) -> DWORD {
+    status(|| {
+        let group = from_c(hGroup)?;
+        if NodeCount > 0 && NodeList.is_null() {
+            return Err(Error::InvalidParameter("NodeList is NULL with a non-zero NodeCount".into()));
+        }
+        if NodeCount > MAX_NODE_LIST {
+            return Err(Error::InvalidParameter(format!("NodeCount {NodeCount} is not a node count")));
+        }
+        let handles: &[HNODE] = if NodeCount == 0 {
+            &[]
+        } else {
+            // SAFETY: non-NULL and holds `NodeCount` handles, per the contract.
+            unsafe { std::slice::from_raw_parts(NodeList, NodeCount as usize) }
+        };
+        let nodes = handles.iter().map(|&h| from_c(h)).collect::<Result<Vec<HNode>, _>>()?;
+        sim()?.set_cluster_group_node_list(group, &nodes)
+    })
+}
+
+/// `OnlineClusterResource`: the resources it depends on first.
+#[unsafe(no_mangle)]
+pub extern "C" fn OnlineClusterResource(hResource: HRESOURCE) -> DWORD {
+    status(|| sim()?.online_cluster_resource(from_c(hResource)?))
+}
+
+/// `OfflineClusterResource`: the resources that depend on it first.
+#[unsafe(no_mangle)]
+pub extern "C" fn OfflineClusterResource(hResource: HRESOURCE) -> DWORD {
+    status(|| sim()?.offline_cluster_resource(from_c(hResource)?))
+}
+
+/// `FailClusterResource`.
+#[unsafe(no_mangle)]
+pub extern "C" fn FailClusterResource(hResource: HRESOURCE) -> DWORD {
+    status(|| sim()?.fail_cluster_resource(from_c(hResource)?))
+}
+
+/// `CreateClusterResource`: a handle to a new offline resource; NULL with the last error
+/// set on failure.
+///
+/// # Safety
+///
+/// The names are NULL or NUL-terminated UTF-16 strings.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn CreateClusterResource(
+    hGroup: HGROUP,
+    lpszResourceName: LPCWSTR,
+    lpszResourceType: LPCWSTR,
+    dwFlags: DWORD,
+) -> HRESOURCE {
+    guard(std::ptr::null_mut(), || {
+        let group = from_c(hGroup)?;
+        // SAFETY: forwarded contract.
+        let name = unsafe { strings::read_required(lpszResourceName, "lpszResourceName") }?;
+        // SAFETY: forwarded contract.
+        let kind = unsafe { strings::read_required(lpszResourceType, "lpszResourceType") }?;
+        Ok(to_c(sim()?.create_cluster_resource(group, &name, &kind, dwFlags)?))
+    })
+}
+
+/// `DeleteClusterResource`.
+#[unsafe(no_mangle)]
+pub extern "C" fn DeleteClusterResource(hResource: HRESOURCE) -> DWORD {
+    status(|| sim()?.delete_cluster_resource(from_c(hResource)?))
+}
+
+/// `AddClusterResourceDependency`: `hResource` depends on `hDependsOn`.
+#[unsafe(no_mangle)]
+pub extern "C" fn AddClusterResourceDependency(hResource: HRESOURCE, hDependsOn: HRESOURCE) -> DWORD {
+    status(|| sim()?.add_cluster_resource_dependency(from_c(hResource)?, from_c(hDependsOn)?))
+}
+
+/// `RemoveClusterResourceDependency`.
+#[unsafe(no_mangle)]
+pub extern "C" fn RemoveClusterResourceDependency(hResource: HRESOURCE, hDependsOn: HRESOURCE) -> DWORD {
+    status(|| sim()?.remove_cluster_resource_dependency(from_c(hResource)?, from_c(hDependsOn)?))
+}
+
+/// `PauseClusterNode`.
+#[unsafe(no_mangle)]
+pub extern "C" fn PauseClusterNode(hNode: HNODE) -> DWORD {
+    status(|| sim()?.pause_cluster_node(from_c(hNode)?))
+}
+
+/// `ResumeClusterNode`.
+#[unsafe(no_mangle)]
+pub extern "C" fn ResumeClusterNode(hNode: HNODE) -> DWORD {
+    status(|| sim()?.resume_cluster_node(from_c(hNode)?))
+}
+
+/// `EvictClusterNode`.
+#[unsafe(no_mangle)]
+pub extern "C" fn EvictClusterNode(hNode: HNODE) -> DWORD {
+    status(|| sim()?.evict_cluster_node(from_c(hNode)?))
+}
+
+/// `SetClusterNetworkName`.
+///
+/// # Safety
+///
+/// `lpszName` is NULL or a NUL-terminated UTF-16 string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn SetClusterNetworkName(hNetwork: HNETWORK, lpszName: LPCWSTR) -> DWORD {
+    status(|| {
+        let network = from_c(hNetwork)?;
+        // SAFETY: forwarded contract.
+        let name = unsafe { strings::read_required(lpszName, "lpszName") }?;
+        sim()?.set_cluster_network_name(network, &name)
+    })
+}

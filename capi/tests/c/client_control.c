@@ -1,0 +1,91 @@
+/* A mutating client in the manner of MaxDB's cluster code: create a group and resources
+ * when missing, add a dependency, bring them online and poll the state, move the group,
+ * then take everything down and delete it. */
+#include <windows.h>
+#include <clusapi.h>
+#include <clusapi_sim.h>
+
+#include "check.h"
+
+/* Poll the group state as robust clients do, until it settles. */
+static CLUSTER_GROUP_STATE settle(HGROUP group) {
+  for (int i = 0; i < 100; i++) {
+    CLUSTER_GROUP_STATE s = GetClusterGroupState(group, NULL, NULL);
+    if (s != ClusterGroupPending) return s;
+  }
+  return ClusterGroupStateUnknown;
+}
+
+int main(void) {
+  HCLUSTER cluster = OpenCluster(NULL);
+  CHECK(cluster != NULL);
+  HGROUP group = OpenClusterGroup(cluster, L"MaxDB Group");
+  if (group == NULL) {
+    CHECK(GetLastError() == ERROR_GROUP_NOT_FOUND);
+    group = CreateClusterGroup(cluster, L"MaxDB Group");
+  }
+  CHECK(group != NULL);
+  CHECK(CreateClusterGroup(cluster, L"maxdb group") == NULL && GetLastError() == ERROR_OBJECT_ALREADY_EXISTS);
+
+  HRESOURCE ip = CreateClusterResource(group, L"MaxDB IP", L"IP Address", CLUSTER_RESOURCE_DEFAULT_MONITOR);
+  HRESOURCE db = CreateClusterResource(group, L"MaxDB", L"Generic Service", CLUSTER_RESOURCE_SEPARATE_MONITOR);
+  CHECK(ip != NULL && db != NULL);
+  CHECK(CreateClusterResource(group, L"X", L"No Such Type", 0) == NULL);
+  CHECK(GetLastError() == ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND);
+  CHECK_ERR(AddClusterResourceDependency(db, ip), ERROR_SUCCESS);
+  DWORD rc = AddClusterResourceDependency(db, ip);
+  CHECK(rc == ERROR_DEPENDENCY_ALREADY_EXISTS); /* MaxDB tolerates this one */
+
+  CHECK_ERR(OnlineClusterResource(db), ERROR_SUCCESS);
+  CHECK(GetClusterResourceState(ip, NULL, NULL, NULL, NULL) == ClusterResourceOnline);
+  CHECK(settle(group) == ClusterGroupOnline);
+
+  HNODE node2 = OpenClusterNode(cluster, L"NODE2");
+  CHECK(node2 != NULL);
+  HNODE list[2] = {node2, OpenClusterNode(cluster, L"NODE1")};
+  CHECK(list[1] != NULL);
+  CHECK_ERR(SetClusterGroupNodeList(group, 2, list), ERROR_SUCCESS);
+  CHECK_ERR(SetClusterGroupNodeList(group, 1, NULL), ERROR_INVALID_PARAMETER);
+  CHECK_ERR(MoveClusterGroup(group, NULL), ERROR_SUCCESS);
+  WCHAR owner[16];
+  DWORD cch = 16;
+  CHECK(GetClusterGroupState(group, owner, &cch) == ClusterGroupOnline && weq(owner, L"NODE2"));
+
+  CHECK_ERR(PauseClusterNode(list[1]), ERROR_SUCCESS);
+  CHECK_ERR(MoveClusterGroup(group, list[1]), ERROR_SHARING_PAUSED);
+  CHECK_ERR(ResumeClusterNode(list[1]), ERROR_SUCCESS);
+  CHECK_ERR(ResumeClusterNode(list[1]), ERROR_CLUSTER_NODE_NOT_PAUSED);
+
+  CHECK_ERR(DeleteClusterResource(db), ERROR_RESOURCE_ONLINE);
+  CHECK_ERR(FailClusterResource(ip), ERROR_SUCCESS);
+  CHECK(settle(group) == ClusterGroupFailed);
+  CHECK_ERR(OfflineClusterGroup(group), ERROR_SUCCESS);
+  CHECK_ERR(DeleteClusterResource(ip), ERROR_DEPENDENT_RESOURCE_EXISTS);
+  CHECK_ERR(DeleteClusterGroup(group), ERROR_DIR_NOT_EMPTY);
+  CHECK_ERR(RemoveClusterResourceDependency(db, ip), ERROR_SUCCESS);
+  CHECK_ERR(DeleteClusterResource(db), ERROR_SUCCESS);
+  CHECK_ERR(DeleteClusterResource(ip), ERROR_SUCCESS);
+  CHECK_ERR(DeleteClusterGroup(group), ERROR_SUCCESS);
+  CHECK(GetClusterGroupState(group, NULL, NULL) == ClusterGroupStateUnknown);
+  CHECK(GetLastError() == ERROR_GROUP_NOT_AVAILABLE);
+
+  HNETWORK net = OpenClusterNetwork(cluster, L"Cluster Network 2");
+  CHECK(net != NULL);
+  CHECK_ERR(SetClusterNetworkName(net, L"Backup"), ERROR_SUCCESS);
+  CHECK_ERR(SetClusterNetworkName(net, NULL), ERROR_INVALID_PARAMETER);
+  CHECK(CloseClusterNetwork(net));
+
+  /* A read-only connection may look but not touch. */
+  HCLUSTER ro = OpenClusterEx(NULL, GENERIC_READ, NULL);
+  HGROUP core = OpenClusterGroup(ro, L"Cluster Group");
+  CHECK(ro != NULL && core != NULL);
+  CHECK_ERR(OfflineClusterGroup(core), ERROR_ACCESS_DENIED);
+  CHECK(CreateClusterGroup(ro, L"Nope") == NULL && GetLastError() == ERROR_ACCESS_DENIED);
+
+  CHECK(CloseClusterGroup(core) && CloseCluster(ro));
+  CHECK(CloseClusterResource(db) && CloseClusterResource(ip) && CloseClusterGroup(group));
+  CHECK(CloseClusterNode(list[1]) && CloseClusterNode(node2) && CloseCluster(cluster));
+  CHECK(ClusSimOpenHandleCount() == 0);
+  printf("control operations: ok\n");
+  return 0;
+}
