@@ -10,7 +10,7 @@
 //! +----------------+----------------+----------+------+
 //! ```
 //!
-//! * `kind` (1..=8) says which handle type the value is, so a value passed as the wrong
+//! * `kind` (1..=11) says which handle type the value is, so a value passed as the wrong
 //!   type is refused even through the C ABI, where all handles look alike. It is never 0
 //!   (so no handle is NULL) and never 15 (so no handle is `INVALID_HANDLE_VALUE`).
 //! * `sim` is the identity of the issuing simulator, unique among live simulators.
@@ -70,6 +70,12 @@ pub enum HandleKind {
     ClusEnum = 7,
     /// `HNETWORKENUM`, from `cluster_network_open_enum`.
     NetworkEnum = 8,
+    /// `HNODEENUM`, from `cluster_node_open_enum`.
+    NodeEnum = 9,
+    /// `HGROUPENUM`, from `cluster_group_open_enum`.
+    GroupEnum = 10,
+    /// `HRESENUM`, from `cluster_resource_open_enum`.
+    ResEnum = 11,
 }
 
 impl HandleKind {
@@ -85,7 +91,16 @@ impl HandleKind {
             Self::NetInterface => "HNetInterface",
             Self::ClusEnum => "HClusEnum",
             Self::NetworkEnum => "HNetworkEnum",
+            Self::NodeEnum => "HNodeEnum",
+            Self::GroupEnum => "HGroupEnum",
+            Self::ResEnum => "HResEnum",
         }
+    }
+
+    /// Whether handles of this kind are enumerations (which own a snapshot).
+    #[must_use]
+    pub fn is_enumeration(self) -> bool {
+        matches!(self, Self::ClusEnum | Self::NetworkEnum | Self::NodeEnum | Self::GroupEnum | Self::ResEnum)
     }
 
     pub(crate) fn from_bits(bits: u8) -> Option<Self> {
@@ -98,6 +113,9 @@ impl HandleKind {
             6 => Self::NetInterface,
             7 => Self::ClusEnum,
             8 => Self::NetworkEnum,
+            9 => Self::NodeEnum,
+            10 => Self::GroupEnum,
+            11 => Self::ResEnum,
             _ => return None,
         })
     }
@@ -242,6 +260,14 @@ handles! {
     HClusEnum => ClusEnum, "HCLUSENUM";
     /// A network enumeration handle (`HNETWORKENUM`): a snapshot of a network's interfaces.
     HNetworkEnum => NetworkEnum, "HNETWORKENUM";
+    /// A node enumeration handle (`HNODEENUM`): a snapshot of a node's interfaces or groups.
+    HNodeEnum => NodeEnum, "HNODEENUM";
+    /// A group enumeration handle (`HGROUPENUM`): a snapshot of a group's resources or
+    /// preferred owners.
+    HGroupEnum => GroupEnum, "HGROUPENUM";
+    /// A resource enumeration handle (`HRESENUM`): a snapshot of a resource's dependencies,
+    /// dependents or possible owners.
+    HResEnum => ResEnum, "HRESENUM";
 }
 
 #[cfg(test)]

@@ -287,7 +287,11 @@ impl State {
             HandleKind::NetInterface => {
                 w.net_interfaces.get(NetInterfaceKey::from(object)).map(|o| o.name.as_str())
             }
-            HandleKind::ClusEnum | HandleKind::NetworkEnum => {
+            HandleKind::ClusEnum
+            | HandleKind::NetworkEnum
+            | HandleKind::NodeEnum
+            | HandleKind::GroupEnum
+            | HandleKind::ResEnum => {
                 return match self.snapshots.get(SnapshotKey::from(object)) {
                     Some(items) => format!("enumeration of {} item(s)", items.len()),
                     None => "enumeration".to_owned(),

@@ -288,3 +288,84 @@ fn a_full_handle_table_creates_nothing() {
     sim.open_cluster_group(c, "New").expect_err("the group was not created");
     sim.create_cluster_group(c, "New").expect("room now");
 }
+
+/// All items of a child enumeration.
+fn items<E: Copy>(
+    count: impl Fn(E) -> clusapi_sim::Result<u32>,
+    item: impl Fn(E, u32) -> clusapi_sim::Result<(u32, String)>,
+    e: E,
+) -> Vec<(u32, String)> {
+    (0..count(e).expect("count")).map(|i| item(e, i).expect("item")).collect()
+}
+
+#[test]
+fn child_enumerations_list_relations() {
+    use clusapi_sim::{
+        CLUSTER_GROUP_ENUM_ALL, CLUSTER_GROUP_ENUM_CONTAINS, CLUSTER_GROUP_ENUM_NODES, CLUSTER_NODE_ENUM_ALL,
+        CLUSTER_NODE_ENUM_GROUPS, CLUSTER_NODE_ENUM_NETINTERFACES, CLUSTER_NODE_ENUM_PREFERRED_GROUPS,
+        CLUSTER_RESOURCE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_DEPENDS, CLUSTER_RESOURCE_ENUM_NODES,
+        CLUSTER_RESOURCE_ENUM_PROVIDES,
+    };
+    let (sim, c) = sim();
+    let app = sim.open_cluster_group(c, "App").unwrap();
+    let (n1, n3) = (sim.open_cluster_node(c, "N1").unwrap(), sim.open_cluster_node(c, "N3").unwrap());
+    sim.set_cluster_group_node_list(app, &[n3, n1]).unwrap();
+    let (ip, svc) = (
+        sim.open_cluster_resource(c, "App IP").unwrap(),
+        sim.open_cluster_resource(c, "App Service").unwrap(),
+    );
+    sim.add_cluster_resource_dependency(svc, ip).unwrap();
+
+    let e =
+        sim.cluster_node_open_enum(n1, CLUSTER_NODE_ENUM_ALL | CLUSTER_NODE_ENUM_PREFERRED_GROUPS).unwrap();
+    let got = items(|e| sim.cluster_node_get_enum_count(e), |e, i| sim.cluster_node_enum(e, i), e);
+    let s = |t: u32, n: &str| (t, n.to_owned());
+    assert_eq!(
+        got,
+        [
+            s(CLUSTER_NODE_ENUM_NETINTERFACES, "N1 - LAN"),
+            s(CLUSTER_NODE_ENUM_GROUPS, "Cluster Group"),
+            s(CLUSTER_NODE_ENUM_GROUPS, "App"),
+            s(CLUSTER_NODE_ENUM_PREFERRED_GROUPS, "App")
+        ]
+    );
+    assert_eq!(sim.cluster_node_enum(e, 4).unwrap_err().code(), ERROR_NO_MORE_ITEMS);
+    sim.cluster_node_close_enum(e).unwrap();
+    assert_eq!(sim.cluster_node_close_enum(e).unwrap_err().code(), ERROR_INVALID_HANDLE);
+
+    let e = sim.cluster_group_open_enum(app, CLUSTER_GROUP_ENUM_ALL | 0x100).unwrap();
+    let got = items(|e| sim.cluster_group_get_enum_count(e), |e, i| sim.cluster_group_enum(e, i), e);
+    assert_eq!(
+        got,
+        [
+            s(CLUSTER_GROUP_ENUM_CONTAINS, "App IP"),
+            s(CLUSTER_GROUP_ENUM_CONTAINS, "App Service"),
+            s(CLUSTER_GROUP_ENUM_NODES, "N3"),
+            s(CLUSTER_GROUP_ENUM_NODES, "N1")
+        ]
+    );
+    // A snapshot: later changes do not show.
+    sim.set_cluster_group_node_list(app, &[]).unwrap();
+    assert_eq!(sim.cluster_group_get_enum_count(e).unwrap(), 4);
+    sim.cluster_group_close_enum(e).unwrap();
+
+    let e = sim.cluster_resource_open_enum(ip, CLUSTER_RESOURCE_ENUM_ALL).unwrap();
+    let got = items(|e| sim.cluster_resource_get_enum_count(e), |e, i| sim.cluster_resource_enum(e, i), e);
+    assert_eq!(
+        got,
+        [
+            s(CLUSTER_RESOURCE_ENUM_PROVIDES, "App Service"),
+            s(CLUSTER_RESOURCE_ENUM_NODES, "N1"),
+            s(CLUSTER_RESOURCE_ENUM_NODES, "N2"),
+            s(CLUSTER_RESOURCE_ENUM_NODES, "N3")
+        ]
+    );
+    sim.cluster_resource_close_enum(e).unwrap();
+    let e = sim.cluster_resource_open_enum(svc, CLUSTER_RESOURCE_ENUM_DEPENDS).unwrap();
+    assert_eq!(sim.cluster_resource_enum(e, 0).unwrap(), s(CLUSTER_RESOURCE_ENUM_DEPENDS, "App IP"));
+    sim.cluster_resource_close_enum(e).unwrap();
+
+    let empty = sim.open_cluster_group(c, "Empty").unwrap();
+    sim.delete_cluster_group(empty).unwrap();
+    assert_eq!(sim.cluster_group_open_enum(empty, 1).unwrap_err().code(), ERROR_GROUP_NOT_AVAILABLE);
+}

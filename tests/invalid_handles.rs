@@ -4,8 +4,8 @@
 
 use clusapi_sim::{
     CLUSTER_ENUM_ALL, CLUSTER_NETWORK_ENUM_NETINTERFACES, GENERIC_ALL, GENERIC_READ, HClusEnum, HCluster,
-    HGroup, HNetInterface, HNetwork, HNetworkEnum, HNode, HResource, Handle, HandleKind, MAXIMUM_ALLOWED,
-    OpenHandle, Simulator, codes::ERROR_INVALID_HANDLE,
+    HGroup, HGroupEnum, HNetInterface, HNetwork, HNetworkEnum, HNode, HNodeEnum, HResEnum, HResource, Handle,
+    HandleKind, MAXIMUM_ALLOWED, OpenHandle, Simulator, codes::ERROR_INVALID_HANDLE,
 };
 
 /// One live handle of every kind, opened through one cluster handle.
@@ -18,16 +18,22 @@ struct Live {
     net_interface: HNetInterface,
     clus_enum: HClusEnum,
     network_enum: HNetworkEnum,
+    node_enum: HNodeEnum,
+    group_enum: HGroupEnum,
+    res_enum: HResEnum,
 }
 
 fn open_all(sim: &Simulator) -> Live {
     let cluster = sim.open_cluster(None).expect("cluster");
     let network = sim.open_cluster_network(cluster, "Cluster Network 1").expect("network");
+    let node = sim.open_cluster_node(cluster, "NODE1").expect("node");
+    let group = sim.open_cluster_group(cluster, "Cluster Group").expect("group");
+    let resource = sim.open_cluster_resource(cluster, "Cluster Name").expect("resource");
     Live {
         cluster,
-        node: sim.open_cluster_node(cluster, "NODE1").expect("node"),
-        group: sim.open_cluster_group(cluster, "Cluster Group").expect("group"),
-        resource: sim.open_cluster_resource(cluster, "Cluster Name").expect("resource"),
+        node,
+        group,
+        resource,
         network,
         net_interface: sim
             .open_cluster_net_interface(cluster, "NODE1 - Cluster Network 1")
@@ -36,6 +42,9 @@ fn open_all(sim: &Simulator) -> Live {
         network_enum: sim
             .cluster_network_open_enum(network, CLUSTER_NETWORK_ENUM_NETINTERFACES)
             .expect("enum"),
+        node_enum: sim.cluster_node_open_enum(node, 3).expect("enum"),
+        group_enum: sim.cluster_group_open_enum(group, 3).expect("enum"),
+        res_enum: sim.cluster_resource_open_enum(resource, 7).expect("enum"),
     }
 }
 
@@ -134,6 +143,20 @@ fn calls() -> Vec<Call> {
         }),
         c("cluster_network_enum", K::NetworkEnum, |s, r| code(s.cluster_network_enum(h(r), 0))),
         c("cluster_network_close_enum", K::NetworkEnum, |s, r| code(s.cluster_network_close_enum(h(r)))),
+        c("cluster_node_open_enum", K::Node, |s, r| code(s.cluster_node_open_enum(h(r), 3))),
+        c("cluster_group_open_enum", K::Group, |s, r| code(s.cluster_group_open_enum(h(r), 3))),
+        c("cluster_resource_open_enum", K::Resource, |s, r| code(s.cluster_resource_open_enum(h(r), 7))),
+        c("cluster_node_get_enum_count", K::NodeEnum, |s, r| code(s.cluster_node_get_enum_count(h(r)))),
+        c("cluster_node_enum", K::NodeEnum, |s, r| code(s.cluster_node_enum(h(r), 0))),
+        c("cluster_node_close_enum", K::NodeEnum, |s, r| code(s.cluster_node_close_enum(h(r)))),
+        c("cluster_group_get_enum_count", K::GroupEnum, |s, r| code(s.cluster_group_get_enum_count(h(r)))),
+        c("cluster_group_enum", K::GroupEnum, |s, r| code(s.cluster_group_enum(h(r), 0))),
+        c("cluster_group_close_enum", K::GroupEnum, |s, r| code(s.cluster_group_close_enum(h(r)))),
+        c("cluster_resource_get_enum_count", K::ResEnum, |s, r| {
+            code(s.cluster_resource_get_enum_count(h(r)))
+        }),
+        c("cluster_resource_enum", K::ResEnum, |s, r| code(s.cluster_resource_enum(h(r), 0))),
+        c("cluster_resource_close_enum", K::ResEnum, |s, r| code(s.cluster_resource_close_enum(h(r)))),
     ]
 }
 
@@ -170,6 +193,9 @@ fn raws(l: &Live) -> Vec<(HandleKind, usize)> {
         (HandleKind::NetInterface, l.net_interface.as_raw()),
         (HandleKind::ClusEnum, l.clus_enum.as_raw()),
         (HandleKind::NetworkEnum, l.network_enum.as_raw()),
+        (HandleKind::NodeEnum, l.node_enum.as_raw()),
+        (HandleKind::GroupEnum, l.group_enum.as_raw()),
+        (HandleKind::ResEnum, l.res_enum.as_raw()),
     ]
 }
 
@@ -186,6 +212,9 @@ fn closed_handles_of_every_kind_are_refused_by_every_function() {
     sim.close_cluster_net_interface(closed.net_interface).expect("close");
     sim.cluster_close_enum(closed.clus_enum).expect("close");
     sim.cluster_network_close_enum(closed.network_enum).expect("close");
+    sim.cluster_node_close_enum(closed.node_enum).expect("close");
+    sim.cluster_group_close_enum(closed.group_enum).expect("close");
+    sim.cluster_resource_close_enum(closed.res_enum).expect("close");
     sim.close_cluster_network(closed.network).expect("close");
     sim.close_cluster(closed.cluster).expect("close");
     for (kind, raw) in closed_raws {
@@ -227,7 +256,7 @@ fn the_catalogue_names_each_function_once() {
     names.sort_unstable();
     names.dedup();
     assert_eq!(names.len(), count);
-    assert_eq!(count, 55);
+    assert_eq!(count, 67);
 }
 
 #[test]

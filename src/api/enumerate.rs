@@ -6,10 +6,14 @@ use std::panic::Location;
 
 use slotmap::Key;
 
+use super::ObjectKind;
 use crate::error::{Error, Result};
-use crate::handle::{HClusEnum, HCluster, HNetwork, HNetworkEnum, Handle};
+use crate::handle::{
+    HClusEnum, HCluster, HGroup, HGroupEnum, HNetwork, HNetworkEnum, HNode, HNodeEnum, HResEnum, HResource,
+    Handle,
+};
 use crate::simulator::{EnumItem, Simulator, SnapshotKey, State};
-use crate::world::{Cluster, ClusterKey, NetworkKey, World};
+use crate::world::{Cluster, ClusterKey, GroupKey, NetworkKey, NodeKey, ResourceKey, World};
 
 /// `CLUSTER_ENUM_NODE`: nodes.
 pub const CLUSTER_ENUM_NODE: u32 = 0x1;
@@ -38,6 +42,28 @@ pub const CLUSTER_ENUM_ALL: u32 = 0x3F;
 pub const CLUSTER_NETWORK_ENUM_NETINTERFACES: u32 = 0x1;
 /// `CLUSTER_NETWORK_ENUM_ALL`.
 pub const CLUSTER_NETWORK_ENUM_ALL: u32 = 0x1;
+/// `CLUSTER_NODE_ENUM_NETINTERFACES`: a node's network interfaces.
+pub const CLUSTER_NODE_ENUM_NETINTERFACES: u32 = 0x1;
+/// `CLUSTER_NODE_ENUM_GROUPS`: the groups a node owns.
+pub const CLUSTER_NODE_ENUM_GROUPS: u32 = 0x2;
+/// `CLUSTER_NODE_ENUM_PREFERRED_GROUPS`: the groups that list the node as a preferred owner.
+pub const CLUSTER_NODE_ENUM_PREFERRED_GROUPS: u32 = 0x4;
+/// `CLUSTER_NODE_ENUM_ALL`: interfaces and groups.
+pub const CLUSTER_NODE_ENUM_ALL: u32 = 0x3;
+/// `CLUSTER_GROUP_ENUM_CONTAINS`: the resources in a group.
+pub const CLUSTER_GROUP_ENUM_CONTAINS: u32 = 0x1;
+/// `CLUSTER_GROUP_ENUM_NODES`: a group's preferred owners, in order.
+pub const CLUSTER_GROUP_ENUM_NODES: u32 = 0x2;
+/// `CLUSTER_GROUP_ENUM_ALL`.
+pub const CLUSTER_GROUP_ENUM_ALL: u32 = 0x3;
+/// `CLUSTER_RESOURCE_ENUM_DEPENDS`: the resources this one depends on.
+pub const CLUSTER_RESOURCE_ENUM_DEPENDS: u32 = 0x1;
+/// `CLUSTER_RESOURCE_ENUM_PROVIDES`: the resources that depend on this one.
+pub const CLUSTER_RESOURCE_ENUM_PROVIDES: u32 = 0x2;
+/// `CLUSTER_RESOURCE_ENUM_NODES`: the nodes that can own the resource (every node).
+pub const CLUSTER_RESOURCE_ENUM_NODES: u32 = 0x4;
+/// `CLUSTER_RESOURCE_ENUM_ALL`.
+pub const CLUSTER_RESOURCE_ENUM_ALL: u32 = 0x7;
 
 /// The items `ClusterOpenEnum(type_mask)` lists, in type-bit order, each kind in creation
 /// order.
@@ -88,6 +114,22 @@ fn check_cluster_mask(type_mask: u32) -> Result<()> {
 pub(crate) trait EnumHandle: Handle {}
 impl EnumHandle for HClusEnum {}
 impl EnumHandle for HNetworkEnum {}
+impl EnumHandle for HNodeEnum {}
+impl EnumHandle for HGroupEnum {}
+impl EnumHandle for HResEnum {}
+
+/// Names of objects, as enumeration items of one type bit.
+fn named<K: slotmap::Key, V>(
+    bit: u32,
+    keys: &[K],
+    map: &slotmap::SlotMap<K, V>,
+    name: impl Fn(&V) -> &str,
+) -> Vec<EnumItem> {
+    keys.iter()
+        .filter_map(|k| map.get(*k))
+        .map(|v| EnumItem { object_type: bit, name: name(v).to_owned() })
+        .collect()
+}
 
 impl State {
     /// The snapshot behind an enumeration handle.
@@ -261,6 +303,228 @@ impl Simulator {
     #[track_caller]
     pub fn cluster_network_close_enum(&self, henum: HNetworkEnum) -> Result<()> {
         self.close_handle("cluster_network_close_enum", henum)
+    }
+}
+
+impl Simulator {
+    /// Opens an enumeration of `E` over the object behind `handle`: a snapshot of the items
+    /// `items` lists for it.
+    #[track_caller]
+    fn open_child_enum<H: ObjectKind, E: EnumHandle>(
+        &self,
+        call: &'static str,
+        handle: H,
+        items: impl FnOnce(&World, ClusterKey, slotmap::KeyData) -> Vec<EnumItem>,
+    ) -> Result<E> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let (_, e) = st.resolve(handle, call, at)?;
+        let object = st.object(handle, e.object)?;
+        let cluster = st.cluster_of_entry(&e)?;
+        let list = items(&st.world, cluster, object);
+        st.open_snapshot(list, e.scope, e.access, at)
+    }
+
+    #[track_caller]
+    fn child_enum_count<E: EnumHandle>(&self, call: &'static str, henum: E) -> Result<u32> {
+        let mut st = self.lock();
+        let items = st.snapshot(henum, call, Location::caller())?;
+        Ok(u32::try_from(items.len()).unwrap_or(u32::MAX))
+    }
+
+    #[track_caller]
+    fn child_enum_item<E: EnumHandle>(
+        &self,
+        call: &'static str,
+        henum: E,
+        index: u32,
+    ) -> Result<(u32, String)> {
+        let mut st = self.lock();
+        let items = st.snapshot(henum, call, Location::caller())?;
+        item(items, index)
+    }
+
+    /// `ClusterNodeOpenEnum`: a snapshot of the node's network interfaces
+    /// (`CLUSTER_NODE_ENUM_NETINTERFACES`), the groups it owns (`CLUSTER_NODE_ENUM_GROUPS`)
+    /// and the groups that prefer it (`CLUSTER_NODE_ENUM_PREFERRED_GROUPS`), in that order.
+    /// Unknown bits are ignored.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_CLUSTER_NODE_NOT_FOUND` if it was evicted.
+    #[track_caller]
+    pub fn cluster_node_open_enum(&self, hnode: HNode, type_mask: u32) -> Result<HNodeEnum> {
+        self.open_child_enum("cluster_node_open_enum", hnode, |w, cluster, object| {
+            let node = NodeKey::from(object);
+            let mut items = Vec::new();
+            let groups: Vec<GroupKey> = w.clusters.get(cluster).map(|c| c.groups.clone()).unwrap_or_default();
+            if type_mask & CLUSTER_NODE_ENUM_NETINTERFACES != 0 {
+                let nics = w.nodes.get(node).map(|n| n.net_interfaces.clone()).unwrap_or_default();
+                items.extend(named(CLUSTER_NODE_ENUM_NETINTERFACES, &nics, &w.net_interfaces, |i| &i.name));
+            }
+            if type_mask & CLUSTER_NODE_ENUM_GROUPS != 0 {
+                let owned: Vec<GroupKey> = groups
+                    .iter()
+                    .copied()
+                    .filter(|&g| w.groups.get(g).is_some_and(|g| g.owner == node))
+                    .collect();
+                items.extend(named(CLUSTER_NODE_ENUM_GROUPS, &owned, &w.groups, |g| &g.name));
+            }
+            if type_mask & CLUSTER_NODE_ENUM_PREFERRED_GROUPS != 0 {
+                let preferring: Vec<GroupKey> = groups
+                    .iter()
+                    .copied()
+                    .filter(|&g| w.groups.get(g).is_some_and(|g| g.preferred.contains(&node)))
+                    .collect();
+                items.extend(named(CLUSTER_NODE_ENUM_PREFERRED_GROUPS, &preferring, &w.groups, |g| &g.name));
+            }
+            items
+        })
+    }
+
+    /// `ClusterNodeGetEnumCount`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle.
+    #[track_caller]
+    pub fn cluster_node_get_enum_count(&self, henum: HNodeEnum) -> Result<u32> {
+        self.child_enum_count("cluster_node_get_enum_count", henum)
+    }
+
+    /// `ClusterNodeEnum`: item `index`: its type bit and name.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
+    #[track_caller]
+    pub fn cluster_node_enum(&self, henum: HNodeEnum, index: u32) -> Result<(u32, String)> {
+        self.child_enum_item("cluster_node_enum", henum, index)
+    }
+
+    /// `ClusterNodeCloseEnum`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a value that is not a live node enumeration.
+    #[track_caller]
+    pub fn cluster_node_close_enum(&self, henum: HNodeEnum) -> Result<()> {
+        self.close_handle("cluster_node_close_enum", henum)
+    }
+
+    /// `ClusterGroupOpenEnum`: a snapshot of the group's resources
+    /// (`CLUSTER_GROUP_ENUM_CONTAINS`) and its preferred owners in order
+    /// (`CLUSTER_GROUP_ENUM_NODES`). Unknown bits are ignored, as real servers ignore them.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_GROUP_NOT_AVAILABLE` if it was deleted.
+    #[track_caller]
+    pub fn cluster_group_open_enum(&self, hgroup: HGroup, type_mask: u32) -> Result<HGroupEnum> {
+        self.open_child_enum("cluster_group_open_enum", hgroup, |w, _, object| {
+            let Some(g) = w.groups.get(GroupKey::from(object)) else { return Vec::new() };
+            let mut items = Vec::new();
+            if type_mask & CLUSTER_GROUP_ENUM_CONTAINS != 0 {
+                items.extend(named(CLUSTER_GROUP_ENUM_CONTAINS, &g.resources, &w.resources, |r| &r.name));
+            }
+            if type_mask & CLUSTER_GROUP_ENUM_NODES != 0 {
+                items.extend(named(CLUSTER_GROUP_ENUM_NODES, &g.preferred, &w.nodes, |n| &n.name));
+            }
+            items
+        })
+    }
+
+    /// `ClusterGroupGetEnumCount`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle.
+    #[track_caller]
+    pub fn cluster_group_get_enum_count(&self, henum: HGroupEnum) -> Result<u32> {
+        self.child_enum_count("cluster_group_get_enum_count", henum)
+    }
+
+    /// `ClusterGroupEnum`: item `index`: its type bit and name.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
+    #[track_caller]
+    pub fn cluster_group_enum(&self, henum: HGroupEnum, index: u32) -> Result<(u32, String)> {
+        self.child_enum_item("cluster_group_enum", henum, index)
+    }
+
+    /// `ClusterGroupCloseEnum`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a value that is not a live group enumeration.
+    #[track_caller]
+    pub fn cluster_group_close_enum(&self, henum: HGroupEnum) -> Result<()> {
+        self.close_handle("cluster_group_close_enum", henum)
+    }
+
+    /// `ClusterResourceOpenEnum`: a snapshot of the resources it depends on
+    /// (`CLUSTER_RESOURCE_ENUM_DEPENDS`), those that depend on it
+    /// (`CLUSTER_RESOURCE_ENUM_PROVIDES`) and its possible owners, every node of the cluster
+    /// (`CLUSTER_RESOURCE_ENUM_NODES`). Unknown bits are ignored.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_RESOURCE_NOT_AVAILABLE` if it was deleted.
+    #[track_caller]
+    pub fn cluster_resource_open_enum(&self, hresource: HResource, type_mask: u32) -> Result<HResEnum> {
+        self.open_child_enum("cluster_resource_open_enum", hresource, |w, cluster, object| {
+            let key = ResourceKey::from(object);
+            let Some(r) = w.resources.get(key) else { return Vec::new() };
+            let mut items = Vec::new();
+            if type_mask & CLUSTER_RESOURCE_ENUM_DEPENDS != 0 {
+                items.extend(named(CLUSTER_RESOURCE_ENUM_DEPENDS, &r.depends_on, &w.resources, |r| &r.name));
+            }
+            if type_mask & CLUSTER_RESOURCE_ENUM_PROVIDES != 0 {
+                let members = w.groups.get(r.group).map(|g| g.resources.clone()).unwrap_or_default();
+                let dependents: Vec<ResourceKey> = members
+                    .into_iter()
+                    .filter(|&m| w.resources.get(m).is_some_and(|m| m.depends_on.contains(&key)))
+                    .collect();
+                items.extend(named(CLUSTER_RESOURCE_ENUM_PROVIDES, &dependents, &w.resources, |r| &r.name));
+            }
+            if type_mask & CLUSTER_RESOURCE_ENUM_NODES != 0 {
+                let nodes = w.clusters.get(cluster).map(|c| c.nodes.clone()).unwrap_or_default();
+                items.extend(named(CLUSTER_RESOURCE_ENUM_NODES, &nodes, &w.nodes, |n| &n.name));
+            }
+            items
+        })
+    }
+
+    /// `ClusterResourceGetEnumCount`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle.
+    #[track_caller]
+    pub fn cluster_resource_get_enum_count(&self, henum: HResEnum) -> Result<u32> {
+        self.child_enum_count("cluster_resource_get_enum_count", henum)
+    }
+
+    /// `ClusterResourceEnum`: item `index`: its type bit and name.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
+    #[track_caller]
+    pub fn cluster_resource_enum(&self, henum: HResEnum, index: u32) -> Result<(u32, String)> {
+        self.child_enum_item("cluster_resource_enum", henum, index)
+    }
+
+    /// `ClusterResourceCloseEnum`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a value that is not a live resource enumeration.
+    #[track_caller]
+    pub fn cluster_resource_close_enum(&self, henum: HResEnum) -> Result<()> {
+        self.close_handle("cluster_resource_close_enum", henum)
     }
 }
 
