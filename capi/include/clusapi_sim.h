@@ -254,6 +254,84 @@ DWORD ClusterNetworkEnum(HNETWORKENUM hNetworkEnum, DWORD dwIndex, LPDWORD lpdwT
 DWORD ClusterNetworkCloseEnum(HNETWORKENUM hNetworkEnum);
 
 /*
+ `ClusterNodeOpenEnum`: a snapshot of the node's related objects of the kinds in
+ `dwType` (unknown bits are ignored). NULL with the last error set on failure.
+ */
+HNODEENUM ClusterNodeOpenEnum(HNODE hNode, DWORD dwType);
+
+/*
+ `ClusterNodeGetEnumCount`: the number of items; 0 with the last error set for a bad
+ handle.
+ */
+DWORD ClusterNodeGetEnumCount(HNODEENUM hNodeEnum);
+
+/*
+ `ClusterNodeEnum`: item `dwIndex`, as `ClusterEnum`.
+
+ # Safety
+
+ As `ClusterEnum`.
+ */
+DWORD ClusterNodeEnum(HNODEENUM hNodeEnum, DWORD dwIndex, LPDWORD lpdwType, LPWSTR lpszName, LPDWORD lpcchName);
+
+/*
+ `ClusterNodeCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
+ */
+DWORD ClusterNodeCloseEnum(HNODEENUM hNodeEnum);
+
+/*
+ `ClusterGroupOpenEnum`: a snapshot of the group's related objects of the kinds in
+ `dwType` (unknown bits are ignored). NULL with the last error set on failure.
+ */
+HGROUPENUM ClusterGroupOpenEnum(HGROUP hGroup, DWORD dwType);
+
+/*
+ `ClusterGroupGetEnumCount`: the number of items; 0 with the last error set for a bad
+ handle.
+ */
+DWORD ClusterGroupGetEnumCount(HGROUPENUM hGroupEnum);
+
+/*
+ `ClusterGroupEnum`: item `dwIndex`, as `ClusterEnum`.
+
+ # Safety
+
+ As `ClusterEnum`.
+ */
+DWORD ClusterGroupEnum(HGROUPENUM hGroupEnum, DWORD dwIndex, LPDWORD lpdwType, LPWSTR lpszName, LPDWORD lpcchName);
+
+/*
+ `ClusterGroupCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
+ */
+DWORD ClusterGroupCloseEnum(HGROUPENUM hGroupEnum);
+
+/*
+ `ClusterResourceOpenEnum`: a snapshot of the resource's related objects of the kinds in
+ `dwType` (unknown bits are ignored). NULL with the last error set on failure.
+ */
+HRESENUM ClusterResourceOpenEnum(HRESOURCE hResource, DWORD dwType);
+
+/*
+ `ClusterResourceGetEnumCount`: the number of items; 0 with the last error set for a bad
+ handle.
+ */
+DWORD ClusterResourceGetEnumCount(HRESENUM hResEnum);
+
+/*
+ `ClusterResourceEnum`: item `dwIndex`, as `ClusterEnum`.
+
+ # Safety
+
+ As `ClusterEnum`.
+ */
+DWORD ClusterResourceEnum(HRESENUM hResEnum, DWORD dwIndex, LPDWORD lpdwType, LPWSTR lpszName, LPDWORD lpcchName);
+
+/*
+ `ClusterResourceCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
+ */
+DWORD ClusterResourceCloseEnum(HRESENUM hResEnum);
+
+/*
  Drops the process's simulator (every handle becomes invalid) and creates a fresh one on
  next use, from `CLUSAPI_SIM_TOPOLOGY` or the default topology.
 

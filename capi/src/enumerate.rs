@@ -1,10 +1,11 @@
 //! Enumeration exports: `ClusterOpenEnum` / `ClusterGetEnumCount` / `ClusterEnum` /
-//! `ClusterCloseEnum` and the four `ClusterNetwork*Enum`.
+//! `ClusterCloseEnum`, and the same four for networks, nodes, groups and resources.
 
 use clusapi_sim::Error;
 
 use crate::ffi::{
-    DWORD, HCLUSENUM, HCLUSTER, HNETWORK, HNETWORKENUM, LPDWORD, LPWSTR, from_c, guard, put, status, to_c,
+    DWORD, HCLUSENUM, HCLUSTER, HGROUP, HGROUPENUM, HNETWORK, HNETWORKENUM, HNODE, HNODEENUM, HRESENUM,
+    HRESOURCE, LPDWORD, LPWSTR, from_c, guard, put, status, to_c,
 };
 use crate::global::sim;
 use crate::strings;
@@ -112,4 +113,124 @@ pub unsafe extern "C" fn ClusterNetworkEnum(
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNetworkCloseEnum(hNetworkEnum: HNETWORKENUM) -> DWORD {
     status(|| sim()?.cluster_network_close_enum(from_c(hNetworkEnum)?))
+}
+
+/// `ClusterNodeOpenEnum`: a snapshot of the node's related objects of the kinds in
+/// `dwType` (unknown bits are ignored). NULL with the last error set on failure.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterNodeOpenEnum(hNode: HNODE, dwType: DWORD) -> HNODEENUM {
+    guard(std::ptr::null_mut(), || Ok(to_c(sim()?.cluster_node_open_enum(from_c(hNode)?, dwType)?)))
+}
+
+/// `ClusterNodeGetEnumCount`: the number of items; 0 with the last error set for a bad
+/// handle.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterNodeGetEnumCount(hNodeEnum: HNODEENUM) -> DWORD {
+    guard(0, || sim()?.cluster_node_get_enum_count(from_c(hNodeEnum)?))
+}
+
+/// `ClusterNodeEnum`: item `dwIndex`, as `ClusterEnum`.
+///
+/// # Safety
+///
+/// As `ClusterEnum`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusterNodeEnum(
+    hNodeEnum: HNODEENUM,
+    dwIndex: DWORD,
+    lpdwType: LPDWORD,
+    lpszName: LPWSTR,
+    lpcchName: LPDWORD,
+) -> DWORD {
+    status(|| {
+        let found = sim()?.cluster_node_enum(from_c(hNodeEnum)?, dwIndex);
+        // SAFETY: forwarded contract.
+        unsafe { item(found, lpdwType, lpszName, lpcchName) }
+    })
+}
+
+/// `ClusterNodeCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterNodeCloseEnum(hNodeEnum: HNODEENUM) -> DWORD {
+    status(|| sim()?.cluster_node_close_enum(from_c(hNodeEnum)?))
+}
+
+/// `ClusterGroupOpenEnum`: a snapshot of the group's related objects of the kinds in
+/// `dwType` (unknown bits are ignored). NULL with the last error set on failure.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterGroupOpenEnum(hGroup: HGROUP, dwType: DWORD) -> HGROUPENUM {
+    guard(std::ptr::null_mut(), || Ok(to_c(sim()?.cluster_group_open_enum(from_c(hGroup)?, dwType)?)))
+}
+
+/// `ClusterGroupGetEnumCount`: the number of items; 0 with the last error set for a bad
+/// handle.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterGroupGetEnumCount(hGroupEnum: HGROUPENUM) -> DWORD {
+    guard(0, || sim()?.cluster_group_get_enum_count(from_c(hGroupEnum)?))
+}
+
+/// `ClusterGroupEnum`: item `dwIndex`, as `ClusterEnum`.
+///
+/// # Safety
+///
+/// As `ClusterEnum`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusterGroupEnum(
+    hGroupEnum: HGROUPENUM,
+    dwIndex: DWORD,
+    lpdwType: LPDWORD,
+    lpszName: LPWSTR,
+    lpcchName: LPDWORD,
+) -> DWORD {
+    status(|| {
+        let found = sim()?.cluster_group_enum(from_c(hGroupEnum)?, dwIndex);
+        // SAFETY: forwarded contract.
+        unsafe { item(found, lpdwType, lpszName, lpcchName) }
+    })
+}
+
+/// `ClusterGroupCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterGroupCloseEnum(hGroupEnum: HGROUPENUM) -> DWORD {
+    status(|| sim()?.cluster_group_close_enum(from_c(hGroupEnum)?))
+}
+
+/// `ClusterResourceOpenEnum`: a snapshot of the resource's related objects of the kinds in
+/// `dwType` (unknown bits are ignored). NULL with the last error set on failure.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterResourceOpenEnum(hResource: HRESOURCE, dwType: DWORD) -> HRESENUM {
+    guard(std::ptr::null_mut(), || Ok(to_c(sim()?.cluster_resource_open_enum(from_c(hResource)?, dwType)?)))
+}
+
+/// `ClusterResourceGetEnumCount`: the number of items; 0 with the last error set for a bad
+/// handle.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterResourceGetEnumCount(hResEnum: HRESENUM) -> DWORD {
+    guard(0, || sim()?.cluster_resource_get_enum_count(from_c(hResEnum)?))
+}
+
+/// `ClusterResourceEnum`: item `dwIndex`, as `ClusterEnum`.
+///
+/// # Safety
+///
+/// As `ClusterEnum`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusterResourceEnum(
+    hResEnum: HRESENUM,
+    dwIndex: DWORD,
+    lpdwType: LPDWORD,
+    lpszName: LPWSTR,
+    lpcchName: LPDWORD,
+) -> DWORD {
+    status(|| {
+        let found = sim()?.cluster_resource_enum(from_c(hResEnum)?, dwIndex);
+        // SAFETY: forwarded contract.
+        unsafe { item(found, lpdwType, lpszName, lpcchName) }
+    })
+}
+
+/// `ClusterResourceCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterResourceCloseEnum(hResEnum: HRESENUM) -> DWORD {
+    status(|| sim()?.cluster_resource_close_enum(from_c(hResEnum)?))
 }

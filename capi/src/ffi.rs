@@ -64,6 +64,12 @@ opaque_handles! {
     _HCLUSENUM => HCLUSENUM;
     /// A network enumeration handle.
     _HNETWORKENUM => HNETWORKENUM;
+    /// A node enumeration handle.
+    _HNODEENUM => HNODEENUM;
+    /// A group enumeration handle.
+    _HGROUPENUM => HGROUPENUM;
+    /// A resource enumeration handle.
+    _HRESENUM => HRESENUM;
 }
 
 /// `CLUSTERVERSIONINFO`; the caller sets `dwVersionInfoSize` before the call.

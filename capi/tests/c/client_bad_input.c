@@ -60,6 +60,19 @@
     CHECK_ERR(ResumeClusterNode((HNODE)(h)), ERROR_INVALID_HANDLE);                                   \
     CHECK_ERR(EvictClusterNode((HNODE)(h)), ERROR_INVALID_HANDLE);                                    \
     CHECK_ERR(SetClusterNetworkName((HNETWORK)(h), L"N"), ERROR_INVALID_HANDLE);                      \
+    CHECK(ClusterNodeOpenEnum((HNODE)(h), 3) == NULL && GetLastError() == ERROR_INVALID_HANDLE);      \
+    CHECK(ClusterGroupOpenEnum((HGROUP)(h), 3) == NULL && GetLastError() == ERROR_INVALID_HANDLE);    \
+    CHECK(ClusterResourceOpenEnum((HRESOURCE)(h), 7) == NULL);                                        \
+    CHECK(GetLastError() == ERROR_INVALID_HANDLE);                                                    \
+    CHECK(ClusterNodeGetEnumCount((HNODEENUM)(h)) == 0 && GetLastError() == ERROR_INVALID_HANDLE);    \
+    CHECK(ClusterGroupGetEnumCount((HGROUPENUM)(h)) == 0 && GetLastError() == ERROR_INVALID_HANDLE);  \
+    CHECK(ClusterResourceGetEnumCount((HRESENUM)(h)) == 0 && GetLastError() == ERROR_INVALID_HANDLE); \
+    CHECK_ERR(ClusterNodeEnum((HNODEENUM)(h), 0, &t_, b_, &n_), ERROR_INVALID_HANDLE);                \
+    CHECK_ERR(ClusterGroupEnum((HGROUPENUM)(h), 0, &t_, b_, &n_), ERROR_INVALID_HANDLE);              \
+    CHECK_ERR(ClusterResourceEnum((HRESENUM)(h), 0, &t_, b_, &n_), ERROR_INVALID_HANDLE);             \
+    CHECK_ERR(ClusterNodeCloseEnum((HNODEENUM)(h)), ERROR_INVALID_HANDLE);                            \
+    CHECK_ERR(ClusterGroupCloseEnum((HGROUPENUM)(h)), ERROR_INVALID_HANDLE);                          \
+    CHECK_ERR(ClusterResourceCloseEnum((HRESENUM)(h)), ERROR_INVALID_HANDLE);                         \
   } while (0)
 
 int main(void) {

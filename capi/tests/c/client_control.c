@@ -51,6 +51,30 @@ int main(void) {
   DWORD cch = 16;
   CHECK(GetClusterGroupState(group, owner, &cch) == ClusterGroupOnline && weq(owner, L"NODE2"));
 
+  /* The relations, through the child enumerations. */
+  HGROUPENUM ge = ClusterGroupOpenEnum(group, CLUSTER_GROUP_ENUM_ALL);
+  CHECK(ge != NULL && ClusterGroupGetEnumCount(ge) == 4); /* 2 resources, 2 preferred owners */
+  DWORD type = 0;
+  WCHAR item[32];
+  cch = 32;
+  CHECK_ERR(ClusterGroupEnum(ge, 2, &type, item, &cch), ERROR_SUCCESS);
+  CHECK(type == CLUSTER_GROUP_ENUM_NODES && weq(item, L"NODE2"));
+  CHECK_ERR(ClusterGroupCloseEnum(ge), ERROR_SUCCESS);
+  HRESENUM re = ClusterResourceOpenEnum(db, CLUSTER_RESOURCE_ENUM_DEPENDS);
+  CHECK(re != NULL && ClusterResourceGetEnumCount(re) == 1);
+  cch = 32;
+  CHECK_ERR(ClusterResourceEnum(re, 0, &type, item, &cch), ERROR_SUCCESS);
+  CHECK(type == CLUSTER_RESOURCE_ENUM_DEPENDS && weq(item, L"MaxDB IP"));
+  CHECK_ERR(ClusterResourceEnum(re, 1, &type, item, &cch), ERROR_NO_MORE_ITEMS);
+  CHECK_ERR(ClusterResourceCloseEnum(re), ERROR_SUCCESS);
+  HNODEENUM ne = ClusterNodeOpenEnum(node2, CLUSTER_NODE_ENUM_GROUPS);
+  CHECK(ne != NULL && ClusterNodeGetEnumCount(ne) == 1);
+  cch = 32;
+  CHECK_ERR(ClusterNodeEnum(ne, 0, &type, item, &cch), ERROR_SUCCESS);
+  CHECK(type == CLUSTER_NODE_ENUM_GROUPS && weq(item, L"MaxDB Group"));
+  CHECK_ERR(ClusterNodeCloseEnum(ne), ERROR_SUCCESS);
+  CHECK_ERR(ClusterNodeCloseEnum(ne), ERROR_INVALID_HANDLE);
+
   CHECK_ERR(PauseClusterNode(list[1]), ERROR_SUCCESS);
   CHECK_ERR(MoveClusterGroup(group, list[1]), ERROR_SHARING_PAUSED);
   CHECK_ERR(ResumeClusterNode(list[1]), ERROR_SUCCESS);
