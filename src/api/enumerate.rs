@@ -214,9 +214,7 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_get_enum_count(&self, henum: HClusEnum) -> Result<u32> {
-        let mut st = self.lock();
-        let items = st.snapshot(henum, "cluster_get_enum_count", Location::caller())?;
-        Ok(u32::try_from(items.len()).unwrap_or(u32::MAX))
+        self.enum_count("cluster_get_enum_count", henum)
     }
 
     /// `ClusterEnum`: item `index` (from 0) of the snapshot: its `CLUSTER_ENUM_*` type bit
@@ -228,9 +226,7 @@ impl Simulator {
     /// or past the count.
     #[track_caller]
     pub fn cluster_enum(&self, henum: HClusEnum, index: u32) -> Result<(u32, String)> {
-        let mut st = self.lock();
-        let items = st.snapshot(henum, "cluster_enum", Location::caller())?;
-        item(items, index)
+        self.enum_item("cluster_enum", henum, index)
     }
 
     /// `ClusterCloseEnum`: closes the enumeration and frees its snapshot.
@@ -277,9 +273,7 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_network_get_enum_count(&self, henum: HNetworkEnum) -> Result<u32> {
-        let mut st = self.lock();
-        let items = st.snapshot(henum, "cluster_network_get_enum_count", Location::caller())?;
-        Ok(u32::try_from(items.len()).unwrap_or(u32::MAX))
+        self.enum_count("cluster_network_get_enum_count", henum)
     }
 
     /// `ClusterNetworkEnum`: item `index` of the snapshot: its type bit
@@ -290,9 +284,7 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` past the end.
     #[track_caller]
     pub fn cluster_network_enum(&self, henum: HNetworkEnum, index: u32) -> Result<(u32, String)> {
-        let mut st = self.lock();
-        let items = st.snapshot(henum, "cluster_network_enum", Location::caller())?;
-        item(items, index)
+        self.enum_item("cluster_network_enum", henum, index)
     }
 
     /// `ClusterNetworkCloseEnum`: closes the enumeration and frees its snapshot.
@@ -325,20 +317,17 @@ impl Simulator {
         st.open_snapshot(list, e.scope, e.access, at)
     }
 
+    /// `*GetEnumCount` of every enumeration kind.
     #[track_caller]
-    fn child_enum_count<E: EnumHandle>(&self, call: &'static str, henum: E) -> Result<u32> {
+    fn enum_count<E: EnumHandle>(&self, call: &'static str, henum: E) -> Result<u32> {
         let mut st = self.lock();
         let items = st.snapshot(henum, call, Location::caller())?;
         Ok(u32::try_from(items.len()).unwrap_or(u32::MAX))
     }
 
+    /// `*Enum` of every enumeration kind: item `index` of the snapshot.
     #[track_caller]
-    fn child_enum_item<E: EnumHandle>(
-        &self,
-        call: &'static str,
-        henum: E,
-        index: u32,
-    ) -> Result<(u32, String)> {
+    fn enum_item<E: EnumHandle>(&self, call: &'static str, henum: E, index: u32) -> Result<(u32, String)> {
         let mut st = self.lock();
         let items = st.snapshot(henum, call, Location::caller())?;
         item(items, index)
@@ -389,7 +378,7 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_node_get_enum_count(&self, henum: HNodeEnum) -> Result<u32> {
-        self.child_enum_count("cluster_node_get_enum_count", henum)
+        self.enum_count("cluster_node_get_enum_count", henum)
     }
 
     /// `ClusterNodeEnum`: item `index`: its type bit and name.
@@ -399,7 +388,7 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
     #[track_caller]
     pub fn cluster_node_enum(&self, henum: HNodeEnum, index: u32) -> Result<(u32, String)> {
-        self.child_enum_item("cluster_node_enum", henum, index)
+        self.enum_item("cluster_node_enum", henum, index)
     }
 
     /// `ClusterNodeCloseEnum`.
@@ -441,7 +430,7 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_group_get_enum_count(&self, henum: HGroupEnum) -> Result<u32> {
-        self.child_enum_count("cluster_group_get_enum_count", henum)
+        self.enum_count("cluster_group_get_enum_count", henum)
     }
 
     /// `ClusterGroupEnum`: item `index`: its type bit and name.
@@ -451,7 +440,7 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
     #[track_caller]
     pub fn cluster_group_enum(&self, henum: HGroupEnum, index: u32) -> Result<(u32, String)> {
-        self.child_enum_item("cluster_group_enum", henum, index)
+        self.enum_item("cluster_group_enum", henum, index)
     }
 
     /// `ClusterGroupCloseEnum`.
@@ -504,7 +493,7 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_resource_get_enum_count(&self, henum: HResEnum) -> Result<u32> {
-        self.child_enum_count("cluster_resource_get_enum_count", henum)
+        self.enum_count("cluster_resource_get_enum_count", henum)
     }
 
     /// `ClusterResourceEnum`: item `index`: its type bit and name.
@@ -514,7 +503,7 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
     #[track_caller]
     pub fn cluster_resource_enum(&self, henum: HResEnum, index: u32) -> Result<(u32, String)> {
-        self.child_enum_item("cluster_resource_enum", henum, index)
+        self.enum_item("cluster_resource_enum", henum, index)
     }
 
     /// `ClusterResourceCloseEnum`.
