@@ -198,6 +198,17 @@ impl Simulator {
         self.lock().diagnostics.dropped()
     }
 
+    /// Advances every pending transition by one state poll (see
+    /// [`SimulatorBuilder::pending_transitions`]).
+    pub fn step(&self) {
+        self.lock().world.step();
+    }
+
+    /// Completes every pending transition at once.
+    pub fn settle(&self) {
+        self.lock().world.settle();
+    }
+
     /// Forgets the recorded diagnostics.
     pub fn clear_diagnostics(&self) {
         self.lock().diagnostics.clear();
@@ -345,6 +356,7 @@ pub struct SimulatorBuilder {
     strict: bool,
     handle_limit: usize,
     max_diagnostics: usize,
+    transition_polls: Option<u32>,
 }
 
 impl Default for SimulatorBuilder {
@@ -355,6 +367,7 @@ impl Default for SimulatorBuilder {
             strict: false,
             handle_limit: MAX_HANDLES,
             max_diagnostics: crate::diagnostics::DEFAULT_MAX_DIAGNOSTICS,
+            transition_polls: None,
         }
     }
 }
@@ -459,6 +472,7 @@ impl SimulatorBuilder {
     /// ```toml
     /// strict = false            # optional
     /// handle_limit = 100000     # optional
+    /// pending_transitions = 3   # optional
     ///
     /// [[cluster]]
     /// name = "SIMCLUSTER"
@@ -501,6 +515,9 @@ impl SimulatorBuilder {
                 if let Some(limit) = options.handle_limit {
                     self = self.handle_limit(limit);
                 }
+                if let Some(polls) = options.pending_transitions {
+                    self = self.pending_transitions(polls);
+                }
             }
             Err(e) => self.error = Some(e),
         }
@@ -523,6 +540,35 @@ impl SimulatorBuilder {
                 self
             }
         }
+    }
+
+    /// Makes online, offline and move operations take time, as on a real cluster: they
+    /// return `ERROR_IO_PENDING` (997), the resources sit in `OnlinePending` /
+    /// `OfflinePending` (and their group in `Pending`), and each transition completes on the
+    /// `polls`-th state query of its resource or group, or on [`Simulator::step`] /
+    /// [`Simulator::settle`]. Meanwhile further online, offline and move operations on the
+    /// group answer `ERROR_INVALID_STATE` (5023). By default everything completes at once.
+    ///
+    /// ```
+    /// use clusapi_sim::{ClusterGroupState, Simulator, codes};
+    ///
+    /// let sim = Simulator::default_builder().pending_transitions(2).build()?;
+    /// let c = sim.open_cluster(None)?;
+    /// let g = sim.open_cluster_group(c, "Cluster Group")?;
+    /// assert_eq!(sim.move_cluster_group(g, None).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    /// assert_eq!(sim.get_cluster_group_state(g)?.state, ClusterGroupState::Pending); // poll 1
+    /// assert_eq!(sim.get_cluster_group_state(g)?.state, ClusterGroupState::Online); // poll 2
+    /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    pub fn pending_transitions(mut self, polls: u32) -> Self {
+        if polls == 0 && self.error.is_none() {
+            self.error = Some(Error::InvalidParameter(
+                ".pending_transitions(0): a transition takes at least one state poll".into(),
+            ));
+        }
+        self.transition_polls = Some(polls);
+        self
     }
 
     /// Caps how many diagnostics are kept (default 10,000); later ones are counted, not
@@ -553,8 +599,10 @@ impl SimulatorBuilder {
         }
         self.topology.validate()?;
         let id = SimId::allocate()?;
+        let mut world = World::from_topology(&self.topology);
+        world.transition_polls = self.transition_polls;
         let state = State {
-            world: World::from_topology(&self.topology),
+            world,
             handles: HandleTable::new(id.get(), self.handle_limit),
             snapshots: SlotMap::with_key(),
             diagnostics: Diagnostics::new(self.max_diagnostics),

@@ -379,6 +379,19 @@ DWORD ClusSimOpenHandleCount(void);
 DWORD ClusSimLeakReport(char *buffer, LPDWORD lpcbBuffer);
 
 /*
+ Advances every pending transition of the process's simulator by one state poll (with
+ `pending_transitions` in its topology). Returns `ERROR_SUCCESS`, or
+ `RPC_S_SERVER_UNAVAILABLE` without a simulator.
+ */
+DWORD ClusSimStep(void);
+
+/*
+ Completes every pending transition of the process's simulator. Returns
+ `ERROR_SUCCESS`, or `RPC_S_SERVER_UNAVAILABLE` without a simulator.
+ */
+DWORD ClusSimSettle(void);
+
+/*
  `OpenClusterNode`: a new handle to the node of that name (any case), with the cluster
  handle's access. NULL on failure, with `GetLastError()`: `ERROR_INVALID_HANDLE`, the
  kind's not-found code, `ERROR_INVALID_PARAMETER` for a NULL or malformed name.

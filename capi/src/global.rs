@@ -149,3 +149,24 @@ pub unsafe extern "C" fn ClusSimLeakReport(buffer: *mut c_char, lpcbBuffer: LPDW
         Ok(())
     })
 }
+
+/// Advances every pending transition of the process's simulator by one state poll (with
+/// `pending_transitions` in its topology). Returns `ERROR_SUCCESS`, or
+/// `RPC_S_SERVER_UNAVAILABLE` without a simulator.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusSimStep() -> DWORD {
+    status(|| {
+        sim()?.step();
+        Ok(())
+    })
+}
+
+/// Completes every pending transition of the process's simulator. Returns
+/// `ERROR_SUCCESS`, or `RPC_S_SERVER_UNAVAILABLE` without a simulator.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusSimSettle() -> DWORD {
+    status(|| {
+        sim()?.settle();
+        Ok(())
+    })
+}

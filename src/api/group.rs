@@ -117,6 +117,7 @@ impl Simulator {
         let mut st = self.lock();
         let (_, e) = st.resolve(hgroup, "get_cluster_group_state", std::panic::Location::caller())?;
         let key = GroupKey::from(st.object(hgroup, e.object)?);
+        st.world.poll_group(key);
         let w = &st.world;
         let g = w.groups.get(key).ok_or_else(|| Error::InternalError("group vanished".into()))?;
         let state = crate::state::group_state(
@@ -143,7 +144,8 @@ impl Simulator {
         let mut st = self.lock();
         let (g, cluster) = st.writable(hgroup, "online_cluster_group", at)?;
         let node = node.map(|n| st.node_of(n, cluster, "online_cluster_group", at)).transpose()?;
-        st.world.online_group(g.into(), node)
+        let pending = st.world.online_group(g.into(), node)?;
+        super::completion("online_cluster_group", pending)
     }
 
     /// `OfflineClusterGroup`: takes every resource of the group offline.
@@ -156,7 +158,8 @@ impl Simulator {
     pub fn offline_cluster_group(&self, hgroup: HGroup) -> Result<()> {
         let mut st = self.lock();
         let (g, _) = st.writable(hgroup, "offline_cluster_group", std::panic::Location::caller())?;
-        st.world.offline_group(g.into())
+        let pending = st.world.offline_group(g.into())?;
+        super::completion("offline_cluster_group", pending)
     }
 
     /// `MoveClusterGroup`: moves the group to `node` or, with `None`, to the best other up
@@ -186,7 +189,8 @@ impl Simulator {
         let mut st = self.lock();
         let (g, cluster) = st.writable(hgroup, "move_cluster_group", at)?;
         let node = node.map(|n| st.node_of(n, cluster, "move_cluster_group", at)).transpose()?;
-        st.world.move_group(cluster, g.into(), node)
+        let pending = st.world.move_group(cluster, g.into(), node)?;
+        super::completion("move_cluster_group", pending)
     }
 
     /// `CreateClusterGroup`: a new, empty, offline group owned by the local node, and a

@@ -54,6 +54,17 @@ pub(crate) trait ObjectKind: Handle {
     }
 }
 
+/// The result of a control operation that may have left transitions pending:
+/// `ERROR_IO_PENDING` when it did, as the real API reports it.
+pub(crate) fn completion(call: &str, pending: bool) -> Result<()> {
+    if pending {
+        return Err(Error::IoPending(format!(
+            "{call}: accepted; it completes after more state polls, or on step() / settle()"
+        )));
+    }
+    Ok(())
+}
+
 /// Wraps a raw value the table just handed out.
 fn typed<H: Handle>(raw: usize) -> Result<H> {
     H::from_raw(raw).ok_or_else(|| Error::InternalError("the handle table returned NULL".into()))

@@ -107,6 +107,7 @@ impl Simulator {
         let mut st = self.lock();
         let (_, e) = st.resolve(hresource, "get_cluster_resource_state", std::panic::Location::caller())?;
         let key = ResourceKey::from(st.object(hresource, e.object)?);
+        st.world.poll_resource(key);
         let w = &st.world;
         let r = w.resources.get(key).ok_or_else(|| Error::InternalError("resource vanished".into()))?;
         let g = w.groups.get(r.group);
@@ -135,7 +136,8 @@ impl Simulator {
     pub fn online_cluster_resource(&self, hresource: HResource) -> Result<()> {
         let mut st = self.lock();
         let (r, _) = st.writable(hresource, "online_cluster_resource", std::panic::Location::caller())?;
-        st.world.online_resource(r.into())
+        let pending = st.world.online_resource(r.into())?;
+        super::completion("online_cluster_resource", pending)
     }
 
     /// `OfflineClusterResource`: takes the resource offline, the resources that depend on
@@ -150,7 +152,8 @@ impl Simulator {
     pub fn offline_cluster_resource(&self, hresource: HResource) -> Result<()> {
         let mut st = self.lock();
         let (r, _) = st.writable(hresource, "offline_cluster_resource", std::panic::Location::caller())?;
-        st.world.offline_resource(r.into())
+        let pending = st.world.offline_resource(r.into())?;
+        super::completion("offline_cluster_resource", pending)
     }
 
     /// `FailClusterResource`: makes an online (or pending) resource fail.

@@ -57,32 +57,91 @@ impl World {
         Ok(())
     }
 
-    fn set_resource_states(&mut self, group: GroupKey, state: R) {
+    /// Moves a resource towards `target`: at once, or (with pending transitions) through
+    /// its pending state. Returns whether a transition was left pending.
+    fn transition(&mut self, key: ResourceKey, target: R) -> bool {
+        let polls = self.transition_polls;
+        let Some(r) = self.resources.get_mut(key) else { return false };
+        if r.state == target {
+            return false;
+        }
+        match polls {
+            None => {
+                r.state = target;
+                r.pending = None;
+                false
+            }
+            Some(n) => {
+                r.state = if target == R::Online { R::OnlinePending } else { R::OfflinePending };
+                r.pending = Some((target, n));
+                true
+            }
+        }
+    }
+
+    /// Moves every resource of `keys` towards `target`; whether any was left pending.
+    fn transition_all(&mut self, keys: Vec<ResourceKey>, target: R) -> bool {
+        keys.into_iter().fold(false, |pending, k| self.transition(k, target) | pending)
+    }
+
+    fn set_resource_states(&mut self, group: GroupKey, state: R) -> bool {
         let keys = self.groups.get(group).map(|g| g.resources.clone()).unwrap_or_default();
-        for r in keys {
-            if let Some(r) = self.resources.get_mut(r) {
-                r.state = state;
+        self.transition_all(keys, state)
+    }
+
+    /// One state poll of a resource: a pending transition comes one poll closer to its end.
+    pub(crate) fn poll_resource(&mut self, key: ResourceKey) {
+        let Some(r) = self.resources.get_mut(key) else { return };
+        if let Some((target, left)) = r.pending {
+            if left <= 1 {
+                r.state = target;
+                r.pending = None;
+            } else {
+                r.pending = Some((target, left - 1));
+            }
+        }
+    }
+
+    /// One state poll of a group: of each of its resources.
+    pub(crate) fn poll_group(&mut self, group: GroupKey) {
+        for r in self.groups.get(group).map(|g| g.resources.clone()).unwrap_or_default() {
+            self.poll_resource(r);
+        }
+    }
+
+    /// One step of the clock: every pending transition comes one poll closer to its end.
+    pub(crate) fn step(&mut self) {
+        let keys: Vec<ResourceKey> = self.resources.keys().collect();
+        for k in keys {
+            self.poll_resource(k);
+        }
+    }
+
+    /// Completes every pending transition.
+    pub(crate) fn settle(&mut self) {
+        for r in self.resources.values_mut() {
+            if let Some((target, _)) = r.pending.take() {
+                r.state = target;
             }
         }
     }
 
     /// `OnlineClusterGroup`: every resource online, on `node` (the owner when `None`).
-    pub(crate) fn online_group(&mut self, group: GroupKey, node: Option<NodeKey>) -> Result<()> {
+    /// `Ok(true)`: the transition is pending.
+    pub(crate) fn online_group(&mut self, group: GroupKey, node: Option<NodeKey>) -> Result<bool> {
         let target = node.unwrap_or(self.group(group)?.owner);
         self.check_not_pending(group)?;
         self.check_host(target)?;
         if let Some(g) = self.groups.get_mut(group) {
             g.owner = target;
         }
-        self.set_resource_states(group, R::Online);
-        Ok(())
+        Ok(self.set_resource_states(group, R::Online))
     }
 
-    /// `OfflineClusterGroup`: every resource offline.
-    pub(crate) fn offline_group(&mut self, group: GroupKey) -> Result<()> {
+    /// `OfflineClusterGroup`: every resource offline. `Ok(true)`: pending.
+    pub(crate) fn offline_group(&mut self, group: GroupKey) -> Result<bool> {
         self.check_not_pending(group)?;
-        self.set_resource_states(group, R::Offline);
-        Ok(())
+        Ok(self.set_resource_states(group, R::Offline))
     }
 
     /// The node `MoveClusterGroup(group, NULL)` picks: the first up node other than the owner,
@@ -107,20 +166,35 @@ impl World {
         cluster: ClusterKey,
         group: GroupKey,
         node: Option<NodeKey>,
-    ) -> Result<()> {
+    ) -> Result<bool> {
         self.check_not_pending(group)?;
         let target = match node {
             Some(n) => n,
             None => self.best_other_node(cluster, group)?,
         };
         if self.group(group)?.owner == target {
-            return Ok(());
+            return Ok(false);
         }
         self.check_host(target)?;
-        if let Some(g) = self.groups.get_mut(group) {
-            g.owner = target;
+        let Some(g) = self.groups.get_mut(group) else { return Ok(false) };
+        g.owner = target;
+        // With pending transitions, the resources that were online come back online on the
+        // new owner through OnlinePending; otherwise the move is complete at once.
+        let online: Vec<ResourceKey> = g
+            .resources
+            .clone()
+            .into_iter()
+            .filter(|&r| self.resources.get(r).is_some_and(|r| r.state == R::Online))
+            .collect();
+        if self.transition_polls.is_none() {
+            return Ok(false);
         }
-        Ok(())
+        for &r in &online {
+            if let Some(r) = self.resources.get_mut(r) {
+                r.state = R::Offline;
+            }
+        }
+        Ok(self.transition_all(online, R::Online))
     }
 
     /// `CreateClusterGroup`: a new, empty, offline group owned by the cluster's local node.
@@ -220,24 +294,20 @@ impl World {
         found
     }
 
-    /// `OnlineClusterResource`: its providers first, then the resource.
-    pub(crate) fn online_resource(&mut self, resource: ResourceKey) -> Result<()> {
+    /// `OnlineClusterResource`: its providers first, then the resource. `Ok(true)`: pending.
+    pub(crate) fn online_resource(&mut self, resource: ResourceKey) -> Result<bool> {
         let r = self.resource(resource)?;
         if pending(r.state) {
             return Err(Error::InvalidState(format!("resource \"{}\" has an operation pending", r.name)));
         }
         let owner = self.group(r.group)?.owner;
         self.check_host(owner)?;
-        for key in self.providers(resource).into_iter().chain(std::iter::once(resource)) {
-            if let Some(r) = self.resources.get_mut(key) {
-                r.state = R::Online;
-            }
-        }
-        Ok(())
+        let keys = self.providers(resource).into_iter().chain(std::iter::once(resource)).collect();
+        Ok(self.transition_all(keys, R::Online))
     }
 
-    /// `OfflineClusterResource`: its dependents first, then the resource.
-    pub(crate) fn offline_resource(&mut self, resource: ResourceKey) -> Result<()> {
+    /// `OfflineClusterResource`: its dependents first, then the resource. `Ok(true)`: pending.
+    pub(crate) fn offline_resource(&mut self, resource: ResourceKey) -> Result<bool> {
         let r = self.resource(resource)?;
         match r.state {
             s if pending(s) => {
@@ -246,12 +316,8 @@ impl World {
             R::Failed => return Err(Error::ResourceFailed(format!("resource \"{}\" has failed", r.name))),
             _ => {}
         }
-        for key in self.dependents(resource).into_iter().chain(std::iter::once(resource)) {
-            if let Some(r) = self.resources.get_mut(key) {
-                r.state = R::Offline;
-            }
-        }
-        Ok(())
+        let keys = self.dependents(resource).into_iter().chain(std::iter::once(resource)).collect();
+        Ok(self.transition_all(keys, R::Offline))
     }
 
     /// `FailClusterResource`: only from online or pending.
@@ -264,6 +330,7 @@ impl World {
             return Err(Error::InvalidState(format!("resource \"{}\" is not online", r.name)));
         }
         r.state = R::Failed;
+        r.pending = None;
         Ok(())
     }
 
@@ -300,6 +367,7 @@ impl World {
             resource_type,
             state: R::Offline,
             depends_on: Vec::new(),
+            pending: None,
         });
         if let Some(g) = self.groups.get_mut(group) {
             g.resources.push(key);

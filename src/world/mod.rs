@@ -82,6 +82,8 @@ pub(crate) struct Resource {
     pub state: ClusterResourceState,
     /// The resources this one depends on (its providers), in the order they were added.
     pub depends_on: Vec<ResourceKey>,
+    /// A transition under way (pending mode): the state it ends in, and the state polls left.
+    pub pending: Option<(ClusterResourceState, u32)>,
 }
 
 /// A cluster network.
@@ -114,6 +116,9 @@ pub(crate) struct World {
     pub net_interfaces: SlotMap<NetInterfaceKey, NetInterface>,
     /// The clusters in the order the topology gave them; the first is the local cluster.
     pub cluster_order: Vec<ClusterKey>,
+    /// With pending transitions, how many state polls a transition takes; `None`: changes
+    /// complete at once.
+    pub transition_polls: Option<u32>,
 }
 
 /// The core group of a cluster: it starts online, with its resources, on its owner.
@@ -213,6 +218,7 @@ impl World {
             networks: SlotMap::with_key(),
             net_interfaces: SlotMap::with_key(),
             cluster_order: Vec::new(),
+            transition_polls: None,
         };
         for spec in &topology.clusters {
             world.add_cluster(spec);
@@ -328,6 +334,7 @@ impl World {
                     ClusterResourceState::Offline
                 },
                 depends_on: Vec::new(),
+                pending: None,
             });
             if let Some(g) = self.groups.get_mut(group) {
                 g.resources.push(key);

@@ -5,6 +5,7 @@
 //! ```toml
 //! strict = false            # optional: the builder's .strict()
 //! handle_limit = 100000     # optional: the builder's .handle_limit(n)
+//! pending_transitions = 3   # optional: the builder's .pending_transitions(polls)
 //!
 //! [[cluster]]
 //! name = "SIMCLUSTER"
@@ -35,6 +36,7 @@ use crate::error::{Error, Result};
 #[serde(deny_unknown_fields)]
 struct File {
     strict: Option<bool>,
+    pending_transitions: Option<u32>,
     handle_limit: Option<Spanned<i64>>,
     #[serde(default)]
     cluster: Vec<Spanned<ClusterEntry>>,
@@ -76,6 +78,7 @@ struct ResourceEntry {
 #[derive(Debug, Default)]
 pub(crate) struct FileOptions {
     pub strict: Option<bool>,
+    pub pending_transitions: Option<u32>,
     pub handle_limit: Option<usize>,
 }
 
@@ -141,7 +144,7 @@ pub(crate) fn parse(text: &str, topology: &mut Topology) -> Result<FileOptions> 
         }
         topology.clusters.push(spec);
     }
-    Ok(FileOptions { strict: file.strict, handle_limit })
+    Ok(FileOptions { strict: file.strict, pending_transitions: file.pending_transitions, handle_limit })
 }
 
 #[cfg(test)]
