@@ -72,6 +72,7 @@ mod handle;
 mod handle_table;
 mod identity;
 mod leak;
+mod levers;
 mod names;
 mod simulator;
 mod state;

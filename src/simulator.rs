@@ -37,6 +37,9 @@ pub(crate) struct State {
     pub snapshots: SlotMap<SnapshotKey, Vec<EnumItem>>,
     pub diagnostics: Diagnostics,
     pub strict: bool,
+    /// Clusters whose cluster service is stopped (a lever): calls through their handles
+    /// answer `RPC_S_SERVER_UNAVAILABLE`.
+    pub stopped: Vec<ClusterKey>,
 }
 
 #[derive(Debug)]
@@ -228,7 +231,23 @@ impl State {
         let raw = handle.as_raw();
         let (key, entry) = self.handles.get(raw, H::KIND).map_err(|r| r.into_error(raw, H::KIND))?;
         self.check_scope(raw, H::KIND, entry, call, DiagnosticKind::UsedAfterClusterClosed, at)?;
+        if !self.stopped.is_empty() {
+            self.check_service(raw, H::KIND, &entry)?;
+        }
         Ok((key, entry))
+    }
+
+    /// Refuses calls to a cluster whose service is stopped.
+    #[cold]
+    fn check_service(&self, raw: usize, kind: HandleKind, entry: &Entry) -> Result<()> {
+        let cluster = self.cluster_of_entry(entry)?;
+        if self.stopped.contains(&cluster) {
+            let name = self.world.clusters.get(cluster).map_or("?", |c| c.name.as_str());
+            return Err(Error::RpcServerUnavailable(format!(
+                "the cluster service of \"{name}\" is stopped ({kind} {raw:#x} stays valid)"
+            )));
+        }
+        Ok(())
     }
 
     /// Records (and in strict mode refuses) a handle whose cluster handle was closed.
@@ -607,6 +626,7 @@ impl SimulatorBuilder {
             snapshots: SlotMap::with_key(),
             diagnostics: Diagnostics::new(self.max_diagnostics),
             strict: self.strict,
+            stopped: Vec::new(),
         };
         Ok(Simulator { inner: Arc::new(Inner { state: Mutex::new(state), id }) })
     }

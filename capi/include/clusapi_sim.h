@@ -392,6 +392,48 @@ DWORD ClusSimStep(void);
 DWORD ClusSimSettle(void);
 
 /*
+ Crashes a node of the process's simulator: it goes down and its groups fail over (see
+ the README). Returns `ERROR_SUCCESS`, `ERROR_CLUSTER_NODE_NOT_FOUND` for an unknown name,
+ `ERROR_INVALID_PARAMETER` for NULL or a string that is not one.
+
+ # Safety
+
+ `lpszNodeName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimCrashNode(LPCWSTR lpszNodeName);
+
+/*
+ Brings a crashed node back up (its groups stay where they failed over to). Returns as
+ `ClusSimCrashNode`.
+
+ # Safety
+
+ `lpszNodeName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimRestoreNode(LPCWSTR lpszNodeName);
+
+/*
+ Stops the cluster service of a cluster (NULL: the local one): calls through its handles
+ answer `RPC_S_SERVER_UNAVAILABLE` until `ClusSimStartService`. Returns `ERROR_SUCCESS`, or
+ `RPC_S_SERVER_UNAVAILABLE` for an unknown name.
+
+ # Safety
+
+ `lpszClusterName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimStopService(LPCWSTR lpszClusterName);
+
+/*
+ Starts a stopped cluster service again; existing handles work again. Returns as
+ `ClusSimStopService`.
+
+ # Safety
+
+ `lpszClusterName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimStartService(LPCWSTR lpszClusterName);
+
+/*
  `OpenClusterNode`: a new handle to the node of that name (any case), with the cluster
  handle's access. NULL on failure, with `GetLastError()`: `ERROR_INVALID_HANDLE`, the
  kind's not-found code, `ERROR_INVALID_PARAMETER` for a NULL or malformed name.

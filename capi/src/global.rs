@@ -5,7 +5,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use clusapi_sim::{Error, Simulator};
 
-use crate::ffi::{DWORD, LPDWORD, status};
+use crate::ffi::{DWORD, LPCWSTR, LPDWORD, status};
+use crate::strings;
 
 /// The environment variable that names a TOML topology file.
 pub const TOPOLOGY_VARIABLE: &str = "CLUSAPI_SIM_TOPOLOGY";
@@ -168,5 +169,67 @@ pub extern "C" fn ClusSimSettle() -> DWORD {
     status(|| {
         sim()?.settle();
         Ok(())
+    })
+}
+
+/// Crashes a node of the process's simulator: it goes down and its groups fail over (see
+/// the README). Returns `ERROR_SUCCESS`, `ERROR_CLUSTER_NODE_NOT_FOUND` for an unknown name,
+/// `ERROR_INVALID_PARAMETER` for NULL or a string that is not one.
+///
+/// # Safety
+///
+/// `lpszNodeName` is NULL or a NUL-terminated UTF-16 string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusSimCrashNode(lpszNodeName: LPCWSTR) -> DWORD {
+    status(|| {
+        // SAFETY: forwarded contract.
+        let name = unsafe { strings::read_required(lpszNodeName, "lpszNodeName") }?;
+        sim()?.crash_node(&name)
+    })
+}
+
+/// Brings a crashed node back up (its groups stay where they failed over to). Returns as
+/// `ClusSimCrashNode`.
+///
+/// # Safety
+///
+/// `lpszNodeName` is NULL or a NUL-terminated UTF-16 string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusSimRestoreNode(lpszNodeName: LPCWSTR) -> DWORD {
+    status(|| {
+        // SAFETY: forwarded contract.
+        let name = unsafe { strings::read_required(lpszNodeName, "lpszNodeName") }?;
+        sim()?.restore_node(&name)
+    })
+}
+
+/// Stops the cluster service of a cluster (NULL: the local one): calls through its handles
+/// answer `RPC_S_SERVER_UNAVAILABLE` until `ClusSimStartService`. Returns `ERROR_SUCCESS`, or
+/// `RPC_S_SERVER_UNAVAILABLE` for an unknown name.
+///
+/// # Safety
+///
+/// `lpszClusterName` is NULL or a NUL-terminated UTF-16 string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusSimStopService(lpszClusterName: LPCWSTR) -> DWORD {
+    status(|| {
+        // SAFETY: forwarded contract.
+        let name = unsafe { strings::read(lpszClusterName, "lpszClusterName") }?;
+        sim()?.stop_cluster_service(name.as_deref())
+    })
+}
+
+/// Starts a stopped cluster service again; existing handles work again. Returns as
+/// `ClusSimStopService`.
+///
+/// # Safety
+///
+/// `lpszClusterName` is NULL or a NUL-terminated UTF-16 string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusSimStartService(lpszClusterName: LPCWSTR) -> DWORD {
+    status(|| {
+        // SAFETY: forwarded contract.
+        let name = unsafe { strings::read(lpszClusterName, "lpszClusterName") }?;
+        sim()?.start_cluster_service(name.as_deref())
     })
 }

@@ -135,6 +135,11 @@ fn polling_pending_transitions_in_c() {
 }
 
 #[test]
+fn failover_levers_in_c() {
+    run(&compile("client_failover.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn bad_input_in_c() {
     run(&compile("client_bad_input.c", None, &[], Link::Static), &[]);
 }

@@ -181,6 +181,12 @@ impl Simulator {
                 name.unwrap_or_default()
             )));
         };
+        if st.stopped.contains(&cluster) {
+            return Err(Error::RpcServerUnavailable(format!(
+                "the cluster service of \"{}\" is stopped",
+                name.unwrap_or("the local cluster")
+            )));
+        }
         let raw = st.handles.open_connection(cluster, access, at)?;
         HCluster::from_raw(raw).ok_or_else(|| Error::InternalError("the handle table returned NULL".into()))
     }
@@ -250,15 +256,23 @@ impl Simulator {
     }
 
     /// `GetNodeClusterState`: whether a machine is a running cluster node. `None` asks
-    /// about the local node (always running); a name that is a node of any simulated
-    /// cluster gives `Running`, any other name `NotInstalled`.
+    /// about the local node of the local cluster. A node of a simulated cluster gives
+    /// `Running`, or `NotRunning` while it is down or its cluster service is stopped; any
+    /// other name gives `NotInstalled`.
     #[must_use]
     pub fn get_node_cluster_state(&self, node_name: Option<&str>) -> NodeClusterState {
         let st = self.lock();
-        let is_node = match node_name {
-            None | Some("") => true,
-            Some(n) => st.world.clusters.values().any(|c| c.node_names.get(n).is_some()),
+        let w = &st.world;
+        let found = match node_name {
+            None | Some("") => w.local_cluster().and_then(|c| w.clusters.get(c).map(|cl| (c, cl.local_node))),
+            Some(n) => w.find_node(n).ok(),
         };
-        if is_node { NodeClusterState::Running } else { NodeClusterState::NotInstalled }
+        let Some((cluster, node)) = found else { return NodeClusterState::NotInstalled };
+        let up = w.nodes.get(node).is_some_and(|n| n.state != crate::ClusterNodeState::Down);
+        if up && !st.stopped.contains(&cluster) {
+            NodeClusterState::Running
+        } else {
+            NodeClusterState::NotRunning
+        }
     }
 }

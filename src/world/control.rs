@@ -79,6 +79,11 @@ impl World {
         }
     }
 
+    /// Brings resources online (at once, or through `OnlinePending`); whether any is pending.
+    pub(crate) fn bring_online(&mut self, keys: Vec<ResourceKey>) -> bool {
+        self.transition_all(keys, R::Online)
+    }
+
     /// Moves every resource of `keys` towards `target`; whether any was left pending.
     fn transition_all(&mut self, keys: Vec<ResourceKey>, target: R) -> bool {
         keys.into_iter().fold(false, |pending, k| self.transition(k, target) | pending)

@@ -5,6 +5,7 @@
 //! and a case-insensitive name index per kind.
 
 mod control;
+mod levers;
 mod topology;
 #[cfg(feature = "topology-file")]
 pub(crate) mod topology_file;

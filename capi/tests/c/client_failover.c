@@ -1,0 +1,42 @@
+/* A "keep my group online" client against node crashes and a stopped cluster service. */
+#include <windows.h>
+#include <clusapi.h>
+#include <clusapi_sim.h>
+
+#include "check.h"
+
+int main(void) {
+  HCLUSTER cluster = OpenCluster(NULL);
+  CHECK(cluster != NULL);
+  HGROUP core = OpenClusterGroup(cluster, L"Cluster Group");
+  CHECK(core != NULL);
+  WCHAR owner[16];
+  DWORD cch = 16;
+  CHECK(GetClusterGroupState(core, owner, &cch) == ClusterGroupOnline && weq(owner, L"NODE1"));
+
+  CHECK_ERR(ClusSimCrashNode(L"NODE1"), ERROR_SUCCESS);
+  cch = 16;
+  CHECK(GetClusterGroupState(core, owner, &cch) == ClusterGroupOnline && weq(owner, L"NODE2"));
+  HNODE node1 = OpenClusterNode(cluster, L"NODE1");
+  CHECK(node1 != NULL && GetClusterNodeState(node1) == ClusterNodeDown);
+  DWORD state = 0;
+  CHECK_ERR(GetNodeClusterState(L"NODE1", &state), ERROR_SUCCESS);
+  CHECK(state == ClusterStateNotRunning);
+  CHECK_ERR(ClusSimRestoreNode(L"NODE1"), ERROR_SUCCESS);
+  CHECK(GetClusterNodeState(node1) == ClusterNodeUp);
+  CHECK_ERR(ClusSimCrashNode(L"NOPE"), ERROR_CLUSTER_NODE_NOT_FOUND);
+  CHECK_ERR(ClusSimCrashNode(NULL), ERROR_INVALID_PARAMETER);
+
+  CHECK_ERR(ClusSimStopService(NULL), ERROR_SUCCESS);
+  CHECK(GetClusterGroupState(core, NULL, NULL) == ClusterGroupStateUnknown);
+  CHECK(GetLastError() == RPC_S_SERVER_UNAVAILABLE);
+  CHECK(OpenCluster(NULL) == NULL && GetLastError() == RPC_S_SERVER_UNAVAILABLE);
+  CHECK_ERR(ClusSimStartService(L"SIMCLUSTER"), ERROR_SUCCESS);
+  CHECK(GetClusterGroupState(core, NULL, NULL) == ClusterGroupOnline);
+  CHECK_ERR(ClusSimStopService(L"ELSEWHERE"), RPC_S_SERVER_UNAVAILABLE);
+
+  CHECK(CloseClusterNode(node1) && CloseClusterGroup(core) && CloseCluster(cluster));
+  CHECK(ClusSimOpenHandleCount() == 0);
+  printf("failover levers: ok\n");
+  return 0;
+}

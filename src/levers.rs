@@ -1,0 +1,95 @@
+//! The simulation's own levers, outside ClusAPI: crash and restore nodes, stop and start the
+//! cluster service. They are how a test makes the cluster *do* something to the code under
+//! test.
+
+use crate::error::{Error, Result};
+use crate::simulator::Simulator;
+use crate::world::ClusterKey;
+
+impl Simulator {
+    /// Crashes the node `node_name` (of any simulated cluster): it goes down, its network
+    /// interfaces become unavailable, and each group it owned fails over to the first up
+    /// node in the group's preferred-owner order, else in node order; the resources that
+    /// were online come back online there (through `OnlinePending` with pending
+    /// transitions). A group no node can take stays where it was, its online resources
+    /// failed. Handles stay valid. Crashing a node that is down does nothing.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_CLUSTER_NODE_NOT_FOUND` for a name that is no simulated node.
+    ///
+    /// ```
+    /// use clusapi_sim::{ClusterGroupState, ClusterNodeState, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let core = sim.open_cluster_group(c, "Cluster Group")?;
+    /// sim.crash_node("NODE1")?;
+    /// let state = sim.get_cluster_group_state(core)?;
+    /// assert_eq!((state.state, state.owner_node.as_str()), (ClusterGroupState::Online, "NODE2"));
+    /// # sim.close_cluster_group(core)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    pub fn crash_node(&self, node_name: &str) -> Result<()> {
+        let mut st = self.lock();
+        let (cluster, node) = st.world.find_node(node_name)?;
+        st.world.crash_node(cluster, node)
+    }
+
+    /// Brings a crashed node back: up, with its interfaces up. Groups stay where they
+    /// failed over to (no failback). Restoring a node that is not down does nothing.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_CLUSTER_NODE_NOT_FOUND` for a name that is no simulated node.
+    pub fn restore_node(&self, node_name: &str) -> Result<()> {
+        let mut st = self.lock();
+        let (_, node) = st.world.find_node(node_name)?;
+        st.world.restore_node(node)
+    }
+
+    /// Stops the cluster service of a cluster (`None`: the local one): until it starts
+    /// again, `open_cluster` to it and every call through an existing handle answer
+    /// `RPC_S_SERVER_UNAVAILABLE` (1722); closing handles still works, and the handles work
+    /// again after [`start_cluster_service`](Self::start_cluster_service).
+    /// `get_node_cluster_state` reports `ClusterStateNotRunning` for its nodes meanwhile.
+    ///
+    /// # Errors
+    ///
+    /// `RPC_S_SERVER_UNAVAILABLE` for a name that is no simulated cluster or node.
+    pub fn stop_cluster_service(&self, cluster: Option<&str>) -> Result<()> {
+        let mut st = self.lock();
+        let key = find_cluster(&st.world, cluster)?;
+        if !st.stopped.contains(&key) {
+            st.stopped.push(key);
+        }
+        Ok(())
+    }
+
+    /// Starts the cluster service again (see
+    /// [`stop_cluster_service`](Self::stop_cluster_service)); starting a running service
+    /// does nothing.
+    ///
+    /// # Errors
+    ///
+    /// `RPC_S_SERVER_UNAVAILABLE` for a name that is no simulated cluster or node.
+    pub fn start_cluster_service(&self, cluster: Option<&str>) -> Result<()> {
+        let mut st = self.lock();
+        let key = find_cluster(&st.world, cluster)?;
+        st.stopped.retain(|&k| k != key);
+        Ok(())
+    }
+}
+
+fn find_cluster(world: &crate::world::World, name: Option<&str>) -> Result<ClusterKey> {
+    let key = match name {
+        None | Some("") => world.local_cluster(),
+        Some(n) => world.find_cluster(n),
+    };
+    key.ok_or_else(|| {
+        Error::RpcServerUnavailable(format!(
+            "no simulated cluster or node is named \"{}\"",
+            name.unwrap_or_default()
+        ))
+    })
+}

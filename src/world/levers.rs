@@ -1,0 +1,118 @@
+//! The simulation's own levers, outside ClusAPI: what happens to the world when a node
+//! crashes or comes back.
+
+use super::{ClusterKey, GroupKey, NodeKey, ResourceKey, World};
+use crate::error::{Error, Result};
+use crate::state::{ClusterNetInterfaceState, ClusterNodeState, ClusterResourceState as R};
+
+impl World {
+    /// The node of any cluster with this name, and its cluster.
+    pub(crate) fn find_node(&self, name: &str) -> Result<(ClusterKey, NodeKey)> {
+        self.cluster_order
+            .iter()
+            .find_map(|&c| self.clusters.get(c).and_then(|cl| cl.node_names.get(name)).map(|n| (c, n)))
+            .ok_or_else(|| {
+                Error::ClusterNodeNotFound(format!("no simulated cluster has a node named \"{name}\""))
+            })
+    }
+
+    /// A node crashes: it goes down, its interfaces become unavailable, and each group it
+    /// owned fails over to the first up node in the group's preferred-owner order, else in
+    /// node order, where the resources that were online come back online (through
+    /// `OnlinePending` with pending transitions). A group no node can take stays, its online
+    /// resources failed. Crashing a node that is down does nothing.
+    pub(crate) fn crash_node(&mut self, cluster: ClusterKey, node: NodeKey) -> Result<()> {
+        let Some(n) = self.nodes.get_mut(node) else {
+            return Err(Error::ClusterNodeNotFound("the node was evicted".into()));
+        };
+        if n.state == ClusterNodeState::Down {
+            return Ok(());
+        }
+        n.state = ClusterNodeState::Down;
+        let nics = n.net_interfaces.clone();
+        for i in nics {
+            if let Some(i) = self.net_interfaces.get_mut(i) {
+                i.state = ClusterNetInterfaceState::Unavailable;
+            }
+        }
+        let owned: Vec<GroupKey> = self
+            .clusters
+            .get(cluster)
+            .map(|c| {
+                c.groups
+                    .iter()
+                    .copied()
+                    .filter(|&g| self.groups.get(g).is_some_and(|g| g.owner == node))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for g in owned {
+            self.fail_over(cluster, g);
+        }
+        Ok(())
+    }
+
+    /// Moves a group off its (crashed) owner, as the cluster service does.
+    fn fail_over(&mut self, cluster: ClusterKey, group: GroupKey) {
+        let Some(g) = self.groups.get(group) else { return };
+        let was_online: Vec<ResourceKey> = g
+            .resources
+            .iter()
+            .copied()
+            .filter(|&r| {
+                self.resources.get(r).is_some_and(|r| matches!(r.state, R::Online | R::OnlinePending))
+            })
+            .collect();
+        let order =
+            g.preferred.iter().chain(self.clusters.get(cluster).map(|c| c.nodes.as_slice()).unwrap_or(&[]));
+        let target =
+            order.copied().find(|&n| self.nodes.get(n).is_some_and(|n| n.state == ClusterNodeState::Up));
+        // Every resource stops with the node; pending transitions end there.
+        for &r in g.resources.clone().iter() {
+            if let Some(r) = self.resources.get_mut(r) {
+                r.pending = None;
+                if matches!(r.state, R::OnlinePending | R::OfflinePending | R::Pending) {
+                    r.state = R::Offline;
+                }
+            }
+        }
+        match target {
+            Some(node) => {
+                if let Some(g) = self.groups.get_mut(group) {
+                    g.owner = node;
+                }
+                for &r in &was_online {
+                    if let Some(r) = self.resources.get_mut(r) {
+                        r.state = R::Offline;
+                    }
+                }
+                let _pending = self.bring_online(was_online);
+            }
+            None => {
+                for r in was_online {
+                    if let Some(r) = self.resources.get_mut(r) {
+                        r.state = R::Failed;
+                    }
+                }
+            }
+        }
+    }
+
+    /// A crashed node comes back: up, with its interfaces up. Its groups stay where they
+    /// failed over to (no failback). Restoring a node that is not down does nothing.
+    pub(crate) fn restore_node(&mut self, node: NodeKey) -> Result<()> {
+        let Some(n) = self.nodes.get_mut(node) else {
+            return Err(Error::ClusterNodeNotFound("the node was evicted".into()));
+        };
+        if n.state != ClusterNodeState::Down {
+            return Ok(());
+        }
+        n.state = ClusterNodeState::Up;
+        for i in n.net_interfaces.clone() {
+            if let Some(i) = self.net_interfaces.get_mut(i) {
+                i.state = ClusterNetInterfaceState::Up;
+            }
+        }
+        Ok(())
+    }
+}
