@@ -49,8 +49,12 @@ pub mod codes {
         ERROR_INTERNAL_ERROR = 1359;
         /// The operation is not allowed on the core cluster group.
         ERROR_SPECIAL_GROUP = 1372;
+        /// The interface is unknown (a cluster service that does not answer).
+        RPC_S_UNKNOWN_IF = 1717;
         /// The RPC server is unavailable: the cluster cannot be reached.
         RPC_S_SERVER_UNAVAILABLE = 1722;
+        /// The remote procedure call failed.
+        RPC_S_CALL_FAILED = 1726;
         /// The cluster resource has dependents.
         ERROR_DEPENDENT_RESOURCE_EXISTS = 5001;
         /// The cluster resource dependency cannot be found.
@@ -221,8 +225,12 @@ win32_errors! {
     InternalError => ERROR_INTERNAL_ERROR;
     /// The operation is not allowed on the core cluster group.
     SpecialGroup => ERROR_SPECIAL_GROUP;
+    /// The interface is unknown.
+    RpcUnknownIf => RPC_S_UNKNOWN_IF;
     /// The cluster cannot be reached: an unknown cluster or node name, or a stopped service.
     RpcServerUnavailable => RPC_S_SERVER_UNAVAILABLE;
+    /// The remote procedure call failed.
+    RpcCallFailed => RPC_S_CALL_FAILED;
     /// Other resources depend on this resource.
     DependentResourceExists => ERROR_DEPENDENT_RESOURCE_EXISTS;
     /// The dependency does not exist.

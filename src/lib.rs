@@ -68,6 +68,7 @@ mod access;
 mod api;
 mod diagnostics;
 mod error;
+mod fault;
 mod handle;
 mod handle_table;
 mod identity;
@@ -95,6 +96,7 @@ pub use diagnostics::{Diagnostic, DiagnosticKind};
 #[doc(inline)]
 pub use error::codes;
 pub use error::{Error, Result};
+pub use fault::{Fault, FaultWhen};
 pub use handle::{
     HClusEnum, HCluster, HGroup, HGroupEnum, HNetInterface, HNetwork, HNetworkEnum, HNode, HNodeEnum,
     HResEnum, HResource, Handle, HandleKind,

@@ -40,6 +40,12 @@ pub(crate) struct State {
     /// Clusters whose cluster service is stopped (a lever): calls through their handles
     /// answer `RPC_S_SERVER_UNAVAILABLE`.
     pub stopped: Vec<ClusterKey>,
+    /// The fault plan.
+    pub faults: crate::fault::FaultPlan,
+    /// Counts lock acquisitions, so a call that resolves two handles counts once for the
+    /// fault plan.
+    pub call_serial: u64,
+    faulted_serial: u64,
 }
 
 #[derive(Debug)]
@@ -141,7 +147,19 @@ impl Simulator {
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
-        self.inner.state.lock()
+        let mut st = self.inner.state.lock();
+        st.call_serial = st.call_serial.wrapping_add(1);
+        st
+    }
+
+    /// Adds a rule to the fault plan: matching calls fail with its code and change nothing.
+    pub fn add_fault(&self, fault: crate::Fault) {
+        self.lock().faults.add(fault);
+    }
+
+    /// Removes every rule of the fault plan.
+    pub fn clear_faults(&self) {
+        self.lock().faults.clear();
     }
 
     /// Every live handle: kind, raw value, object name and the place that opened it, in
@@ -234,7 +252,23 @@ impl State {
         if !self.stopped.is_empty() {
             self.check_service(raw, H::KIND, &entry)?;
         }
+        if !self.faults.is_empty() && self.faulted_serial != self.call_serial {
+            let object = self.object_name(H::KIND, entry.object);
+            self.check_fault(call, Some(&object))?;
+        }
         Ok((key, entry))
+    }
+
+    /// Applies the fault plan to a call (once per call, however many handles it takes).
+    pub(crate) fn check_fault(&mut self, call: &str, object: Option<&str>) -> Result<()> {
+        if self.faults.is_empty() || self.faulted_serial == self.call_serial {
+            return Ok(());
+        }
+        self.faulted_serial = self.call_serial;
+        match self.faults.check(call, object) {
+            Some((code, message)) => Err(Error::with_message(code, message)),
+            None => Ok(()),
+        }
     }
 
     /// Refuses calls to a cluster whose service is stopped.
@@ -376,6 +410,7 @@ pub struct SimulatorBuilder {
     handle_limit: usize,
     max_diagnostics: usize,
     transition_polls: Option<u32>,
+    faults: Vec<crate::Fault>,
 }
 
 impl Default for SimulatorBuilder {
@@ -387,6 +422,7 @@ impl Default for SimulatorBuilder {
             handle_limit: MAX_HANDLES,
             max_diagnostics: crate::diagnostics::DEFAULT_MAX_DIAGNOSTICS,
             transition_polls: None,
+            faults: Vec::new(),
         }
     }
 }
@@ -590,6 +626,13 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Starts with a rule in the fault plan (see [`crate::Fault`]); more can be added and
+    /// removed at run time with [`Simulator::add_fault`] / [`Simulator::clear_faults`].
+    pub fn fault(mut self, fault: crate::Fault) -> Self {
+        self.faults.push(fault);
+        self
+    }
+
     /// Caps how many diagnostics are kept (default 10,000); later ones are counted, not
     /// kept.
     pub fn max_diagnostics(mut self, max: usize) -> Self {
@@ -627,7 +670,14 @@ impl SimulatorBuilder {
             diagnostics: Diagnostics::new(self.max_diagnostics),
             strict: self.strict,
             stopped: Vec::new(),
+            faults: crate::fault::FaultPlan::default(),
+            call_serial: 0,
+            faulted_serial: 0,
         };
+        let mut state = state;
+        for f in self.faults {
+            state.faults.add(f);
+        }
         Ok(Simulator { inner: Arc::new(Inner { state: Mutex::new(state), id }) })
     }
 }

@@ -434,6 +434,26 @@ DWORD ClusSimStopService(LPCWSTR lpszClusterName);
 DWORD ClusSimStartService(LPCWSTR lpszClusterName);
 
 /*
+ Adds a rule to the fault plan of the process's simulator: calls to `lpszOperation` (a C
+ name such as `L"OnlineClusterGroup"`, case and underscores ignored), optionally only on
+ the object named `lpszObject`, fail with `dwErrorCode` and change nothing. `dwNth` > 0:
+ only the n-th matching call; else `dwPerMillion` > 0: that many calls in a million, drawn
+ from `dwSeed`; else every matching call. Close functions are never faulted.
+
+ Returns `ERROR_SUCCESS`, or `ERROR_INVALID_PARAMETER` for a NULL or malformed operation.
+
+ # Safety
+
+ The strings are NULL or NUL-terminated UTF-16 strings.
+ */
+DWORD ClusSimInjectFault(LPCWSTR lpszOperation, LPCWSTR lpszObject, DWORD dwNth, DWORD dwPerMillion, DWORD dwSeed, DWORD dwErrorCode);
+
+/*
+ Empties the fault plan of the process's simulator. Returns `ERROR_SUCCESS`.
+ */
+DWORD ClusSimClearFaults(void);
+
+/*
  `OpenClusterNode`: a new handle to the node of that name (any case), with the cluster
  handle's access. NULL on failure, with `GetLastError()`: `ERROR_INVALID_HANDLE`, the
  kind's not-found code, `ERROR_INVALID_PARAMETER` for a NULL or malformed name.

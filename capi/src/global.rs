@@ -233,3 +233,53 @@ pub unsafe extern "C" fn ClusSimStartService(lpszClusterName: LPCWSTR) -> DWORD 
         sim()?.start_cluster_service(name.as_deref())
     })
 }
+
+/// Adds a rule to the fault plan of the process's simulator: calls to `lpszOperation` (a C
+/// name such as `L"OnlineClusterGroup"`, case and underscores ignored), optionally only on
+/// the object named `lpszObject`, fail with `dwErrorCode` and change nothing. `dwNth` > 0:
+/// only the n-th matching call; else `dwPerMillion` > 0: that many calls in a million, drawn
+/// from `dwSeed`; else every matching call. Close functions are never faulted.
+///
+/// Returns `ERROR_SUCCESS`, or `ERROR_INVALID_PARAMETER` for a NULL or malformed operation.
+///
+/// # Safety
+///
+/// The strings are NULL or NUL-terminated UTF-16 strings.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusSimInjectFault(
+    lpszOperation: LPCWSTR,
+    lpszObject: LPCWSTR,
+    dwNth: DWORD,
+    dwPerMillion: DWORD,
+    dwSeed: DWORD,
+    dwErrorCode: DWORD,
+) -> DWORD {
+    status(|| {
+        // SAFETY: forwarded contract.
+        let operation = unsafe { strings::read_required(lpszOperation, "lpszOperation") }?;
+        // SAFETY: forwarded contract.
+        let object = unsafe { strings::read(lpszObject, "lpszObject") }?;
+        let mut fault = clusapi_sim::Fault::on(operation).code(dwErrorCode);
+        if let Some(o) = object {
+            fault = fault.object(o);
+        }
+        fault = if dwNth > 0 {
+            fault.nth(u64::from(dwNth))
+        } else if dwPerMillion > 0 {
+            fault.fraction(dwPerMillion, u64::from(dwSeed))
+        } else {
+            fault.every()
+        };
+        sim()?.add_fault(fault);
+        Ok(())
+    })
+}
+
+/// Empties the fault plan of the process's simulator. Returns `ERROR_SUCCESS`.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusSimClearFaults() -> DWORD {
+    status(|| {
+        sim()?.clear_faults();
+        Ok(())
+    })
+}

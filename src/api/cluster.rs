@@ -127,7 +127,7 @@ impl Simulator {
     /// ```
     #[track_caller]
     pub fn open_cluster(&self, name: Option<&str>) -> Result<HCluster> {
-        self.connect(name, Access::All, Location::caller())
+        self.connect("open_cluster", name, Access::All, Location::caller())
     }
 
     /// `OpenClusterEx`: as [`open_cluster`](Self::open_cluster), with a desired access
@@ -160,17 +160,19 @@ impl Simulator {
             None => "the local cluster".to_owned(),
         };
         let access = access::requested(desired_access, Access::All, what)?;
-        let h = self.connect(name, access, at)?;
+        let h = self.connect("open_cluster_ex", name, access, at)?;
         Ok((h, access::granted(access)))
     }
 
     fn connect(
         &self,
+        call: &'static str,
         name: Option<&str>,
         access: Access,
         at: &'static Location<'static>,
     ) -> Result<HCluster> {
         let mut st = self.lock();
+        st.check_fault(call, name)?;
         let cluster = match name {
             None | Some("") => st.world.local_cluster(),
             Some(n) => st.world.find_cluster(n),

@@ -139,6 +139,7 @@ impl Simulator {
     ) -> Result<(H, u32)> {
         let at = Location::caller();
         let mut st = self.lock();
+        st.check_fault(call, Some(name))?;
         let (_, ce) = st.resolve(hcluster, call, at)?;
         let access = match desired {
             None => ce.access,

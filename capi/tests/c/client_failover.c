@@ -35,6 +35,17 @@ int main(void) {
   CHECK(GetClusterGroupState(core, NULL, NULL) == ClusterGroupOnline);
   CHECK_ERR(ClusSimStopService(L"ELSEWHERE"), RPC_S_SERVER_UNAVAILABLE);
 
+  /* A fault plan: the second move fails, and changes nothing. */
+  CHECK_ERR(ClusSimInjectFault(L"MoveClusterGroup", NULL, 2, 0, 0, ERROR_HOST_NODE_NOT_AVAILABLE), ERROR_SUCCESS);
+  CHECK_ERR(MoveClusterGroup(core, NULL), ERROR_SUCCESS);
+  CHECK_ERR(MoveClusterGroup(core, NULL), ERROR_HOST_NODE_NOT_AVAILABLE);
+  CHECK_ERR(MoveClusterGroup(core, NULL), ERROR_SUCCESS);
+  CHECK_ERR(ClusSimInjectFault(L"GetClusterGroupState", L"Cluster Group", 0, 0, 0, RPC_S_CALL_FAILED), ERROR_SUCCESS);
+  CHECK(GetClusterGroupState(core, NULL, NULL) == ClusterGroupStateUnknown && GetLastError() == RPC_S_CALL_FAILED);
+  CHECK_ERR(ClusSimClearFaults(), ERROR_SUCCESS);
+  CHECK(GetClusterGroupState(core, NULL, NULL) == ClusterGroupOnline);
+  CHECK_ERR(ClusSimInjectFault(NULL, NULL, 0, 0, 0, 5), ERROR_INVALID_PARAMETER);
+
   CHECK(CloseClusterNode(node1) && CloseClusterGroup(core) && CloseCluster(cluster));
   CHECK(ClusSimOpenHandleCount() == 0);
   printf("failover levers: ok\n");
