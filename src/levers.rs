@@ -4,6 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::simulator::Simulator;
+use crate::state::ClusterNetworkState;
 use crate::world::ClusterKey;
 
 impl Simulator {
@@ -46,6 +47,41 @@ impl Simulator {
         let mut st = self.lock();
         let (_, node) = st.world.find_node(node_name)?;
         st.world.restore_node(node)
+    }
+
+    /// Takes the network `network_name` (of any simulated cluster) down: the network is
+    /// `Down` and the interfaces on it `Failed` (groups and resources are not affected).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
+    pub fn take_network_down(&self, network_name: &str) -> Result<()> {
+        self.set_network(network_name, ClusterNetworkState::Down)
+    }
+
+    /// Partitions the network: it is `Partitioned` and its interfaces `Unreachable`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
+    pub fn partition_network(&self, network_name: &str) -> Result<()> {
+        self.set_network(network_name, ClusterNetworkState::Partitioned)
+    }
+
+    /// Brings a network that is down or partitioned back up, with its interfaces (but those
+    /// of crashed nodes).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
+    pub fn restore_network(&self, network_name: &str) -> Result<()> {
+        self.set_network(network_name, ClusterNetworkState::Up)
+    }
+
+    fn set_network(&self, name: &str, state: ClusterNetworkState) -> Result<()> {
+        let mut st = self.lock();
+        let network = st.world.find_network(name)?;
+        st.world.set_network_state(network, state)
     }
 
     /// Stops the cluster service of a cluster (`None`: the local one): until it starts

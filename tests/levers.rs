@@ -107,3 +107,31 @@ fn a_stopped_service_answers_rpc_server_unavailable_and_comes_back() {
     assert_eq!(sim.stop_cluster_service(Some("ELSEWHERE")).unwrap_err().code(), RPC_S_SERVER_UNAVAILABLE);
     sim.assert_no_open_handles();
 }
+
+#[test]
+fn networks_go_down_partition_and_come_back() {
+    use clusapi_sim::ClusterNetworkState as N;
+    let sim = three_nodes(None);
+    let c = sim.open_cluster(None).unwrap();
+    let lan = sim.open_cluster_network(c, "LAN").unwrap();
+    let (nic1, nic2) = (
+        sim.open_cluster_net_interface(c, "N1 - LAN").unwrap(),
+        sim.open_cluster_net_interface(c, "N2 - LAN").unwrap(),
+    );
+    sim.take_network_down("lan").unwrap();
+    assert_eq!(sim.get_cluster_network_state(lan).unwrap(), N::Down);
+    assert_eq!(sim.get_cluster_net_interface_state(nic1).unwrap(), ClusterNetInterfaceState::Failed);
+    sim.partition_network("LAN").unwrap();
+    assert_eq!(sim.get_cluster_network_state(lan).unwrap(), N::Partitioned);
+    assert_eq!(sim.get_cluster_net_interface_state(nic2).unwrap(), ClusterNetInterfaceState::Unreachable);
+    sim.crash_node("N1").unwrap();
+    sim.restore_network("LAN").unwrap();
+    assert_eq!(sim.get_cluster_network_state(lan).unwrap(), N::Up);
+    assert_eq!(sim.get_cluster_net_interface_state(nic2).unwrap(), ClusterNetInterfaceState::Up);
+    assert_eq!(
+        sim.get_cluster_net_interface_state(nic1).unwrap(),
+        ClusterNetInterfaceState::Unavailable,
+        "a crashed node's interface stays unavailable"
+    );
+    assert_eq!(sim.take_network_down("WAN").unwrap_err().code(), ERROR_CLUSTER_NETWORK_NOT_FOUND);
+}

@@ -454,6 +454,35 @@ DWORD ClusSimInjectFault(LPCWSTR lpszOperation, LPCWSTR lpszObject, DWORD dwNth,
 DWORD ClusSimClearFaults(void);
 
 /*
+ Takes a network down (its interfaces fail). Returns `ERROR_SUCCESS`,
+ `ERROR_CLUSTER_NETWORK_NOT_FOUND`, or `ERROR_INVALID_PARAMETER` for NULL.
+
+ # Safety
+
+ `lpszNetworkName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimNetworkDown(LPCWSTR lpszNetworkName);
+
+/*
+ Partitions a network (its interfaces become unreachable). Returns as
+ `ClusSimNetworkDown`.
+
+ # Safety
+
+ `lpszNetworkName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimPartitionNetwork(LPCWSTR lpszNetworkName);
+
+/*
+ Brings a network back up. Returns as `ClusSimNetworkDown`.
+
+ # Safety
+
+ `lpszNetworkName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimRestoreNetwork(LPCWSTR lpszNetworkName);
+
+/*
  `OpenClusterNode`: a new handle to the node of that name (any case), with the cluster
  handle's access. NULL on failure, with `GetLastError()`: `ERROR_INVALID_HANDLE`, the
  kind's not-found code, `ERROR_INVALID_PARAMETER` for a NULL or malformed name.

@@ -283,3 +283,54 @@ pub extern "C" fn ClusSimClearFaults() -> DWORD {
         Ok(())
     })
 }
+
+/// The body of the three network levers.
+///
+/// # Safety
+///
+/// `name` is NULL or a NUL-terminated UTF-16 string.
+unsafe fn network_lever(
+    name: LPCWSTR,
+    lever: fn(&clusapi_sim::Simulator, &str) -> clusapi_sim::Result<()>,
+) -> DWORD {
+    status(|| {
+        // SAFETY: forwarded contract.
+        let name = unsafe { strings::read_required(name, "lpszNetworkName") }?;
+        lever(&sim()?, &name)
+    })
+}
+
+/// Takes a network down (its interfaces fail). Returns `ERROR_SUCCESS`,
+/// `ERROR_CLUSTER_NETWORK_NOT_FOUND`, or `ERROR_INVALID_PARAMETER` for NULL.
+///
+/// # Safety
+///
+/// `lpszNetworkName` is NULL or a NUL-terminated UTF-16 string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusSimNetworkDown(lpszNetworkName: LPCWSTR) -> DWORD {
+    // SAFETY: forwarded contract.
+    unsafe { network_lever(lpszNetworkName, clusapi_sim::Simulator::take_network_down) }
+}
+
+/// Partitions a network (its interfaces become unreachable). Returns as
+/// `ClusSimNetworkDown`.
+///
+/// # Safety
+///
+/// `lpszNetworkName` is NULL or a NUL-terminated UTF-16 string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusSimPartitionNetwork(lpszNetworkName: LPCWSTR) -> DWORD {
+    // SAFETY: forwarded contract.
+    unsafe { network_lever(lpszNetworkName, clusapi_sim::Simulator::partition_network) }
+}
+
+/// Brings a network back up. Returns as `ClusSimNetworkDown`.
+///
+/// # Safety
+///
+/// `lpszNetworkName` is NULL or a NUL-terminated UTF-16 string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusSimRestoreNetwork(lpszNetworkName: LPCWSTR) -> DWORD {
+    // SAFETY: forwarded contract.
+    unsafe { network_lever(lpszNetworkName, clusapi_sim::Simulator::restore_network) }
+}

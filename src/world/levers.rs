@@ -3,7 +3,9 @@
 
 use super::{ClusterKey, GroupKey, NodeKey, ResourceKey, World};
 use crate::error::{Error, Result};
-use crate::state::{ClusterNetInterfaceState, ClusterNodeState, ClusterResourceState as R};
+use crate::state::{
+    ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState as R,
+};
 
 impl World {
     /// The node of any cluster with this name, and its cluster.
@@ -111,6 +113,45 @@ impl World {
         for i in n.net_interfaces.clone() {
             if let Some(i) = self.net_interfaces.get_mut(i) {
                 i.state = ClusterNetInterfaceState::Up;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl World {
+    /// The network of any cluster with this name.
+    pub(crate) fn find_network(&self, name: &str) -> Result<super::NetworkKey> {
+        self.cluster_order
+            .iter()
+            .find_map(|&c| self.clusters.get(c).and_then(|cl| cl.network_names.get(name)))
+            .ok_or_else(|| {
+                Error::ClusterNetworkNotFound(format!("no simulated cluster has a network named \"{name}\""))
+            })
+    }
+
+    /// Sets a network's state and the matching state of its interfaces (those of up nodes;
+    /// a down node's interfaces stay unavailable).
+    pub(crate) fn set_network_state(
+        &mut self,
+        network: super::NetworkKey,
+        state: ClusterNetworkState,
+    ) -> Result<()> {
+        let nic_state = match state {
+            ClusterNetworkState::Down => ClusterNetInterfaceState::Failed,
+            ClusterNetworkState::Partitioned => ClusterNetInterfaceState::Unreachable,
+            _ => ClusterNetInterfaceState::Up,
+        };
+        let net = self
+            .networks
+            .get_mut(network)
+            .ok_or_else(|| Error::ClusterNetworkNotFound("the network was deleted".into()))?;
+        net.state = state;
+        for i in net.net_interfaces.clone() {
+            let Some(nic) = self.net_interfaces.get_mut(i) else { continue };
+            let node_up = self.nodes.get(nic.node).is_some_and(|n| n.state != ClusterNodeState::Down);
+            if node_up {
+                nic.state = nic_state;
             }
         }
         Ok(())

@@ -35,6 +35,18 @@ int main(void) {
   CHECK(GetClusterGroupState(core, NULL, NULL) == ClusterGroupOnline);
   CHECK_ERR(ClusSimStopService(L"ELSEWHERE"), RPC_S_SERVER_UNAVAILABLE);
 
+  /* Networks. */
+  HNETWORK net = OpenClusterNetwork(cluster, L"Cluster Network 1");
+  CHECK(net != NULL);
+  CHECK_ERR(ClusSimNetworkDown(L"Cluster Network 1"), ERROR_SUCCESS);
+  CHECK(GetClusterNetworkState(net) == ClusterNetworkDown);
+  CHECK_ERR(ClusSimPartitionNetwork(L"cluster network 1"), ERROR_SUCCESS);
+  CHECK(GetClusterNetworkState(net) == ClusterNetworkPartitioned);
+  CHECK_ERR(ClusSimRestoreNetwork(L"Cluster Network 1"), ERROR_SUCCESS);
+  CHECK(GetClusterNetworkState(net) == ClusterNetworkUp);
+  CHECK_ERR(ClusSimNetworkDown(L"Nowhere"), ERROR_CLUSTER_NETWORK_NOT_FOUND);
+  CHECK(CloseClusterNetwork(net));
+
   /* A fault plan: the second move fails, and changes nothing. */
   CHECK_ERR(ClusSimInjectFault(L"MoveClusterGroup", NULL, 2, 0, 0, ERROR_HOST_NODE_NOT_AVAILABLE), ERROR_SUCCESS);
   CHECK_ERR(MoveClusterGroup(core, NULL), ERROR_SUCCESS);
