@@ -159,7 +159,40 @@ fn scale() {
     );
 }
 
-criterion_group!(benches, handles);
+/// A topology of three nodes whose first node owns `groups` online groups of two resources.
+fn busy_cluster(groups: usize) -> Simulator {
+    let mut b = Simulator::builder().cluster("BUSY").node("N1").node("N2").node("N3").network("LAN");
+    for i in 0..groups {
+        let g = format!("Group {i}");
+        b = b.online_group(g.clone(), "N1").resource(g.clone(), format!("IP {i}"), "IP Address").resource(
+            g,
+            format!("Service {i}"),
+            "Generic Service",
+        );
+    }
+    b.build().expect("valid topology")
+}
+
+fn behaviour(c: &mut Criterion) {
+    let mut g = c.benchmark_group("behaviour");
+    let baseline: Mutex<SlotMap<DefaultKey, BaselineEntry>> = Mutex::new(SlotMap::new());
+    g.bench_function("baseline: slotmap insert+remove under a Mutex", |b| {
+        b.iter(|| {
+            let k = baseline.lock().insert(black_box([1; 6]));
+            black_box(baseline.lock().remove(black_box(k)));
+        });
+    });
+    g.bench_function("crash_node of a node owning 1,000 groups (failover)", |b| {
+        b.iter_batched(
+            || busy_cluster(1000),
+            |sim| sim.crash_node(black_box("N1")).expect("crash"),
+            criterion::BatchSize::LargeInput,
+        );
+    });
+    g.finish();
+}
+
+criterion_group!(benches, handles, behaviour);
 
 fn main() {
     benches();
