@@ -46,6 +46,10 @@ pub(crate) struct State {
     /// fault plan.
     pub call_serial: u64,
     faulted_serial: u64,
+    /// With `.perturb_enumeration_order(seed)`, the seed enumerations are shuffled with.
+    pub enum_seed: Option<u64>,
+    /// How many enumerations were shuffled (each gets its own order).
+    pub enum_draws: u64,
 }
 
 #[derive(Debug)]
@@ -411,6 +415,7 @@ pub struct SimulatorBuilder {
     max_diagnostics: usize,
     transition_polls: Option<u32>,
     faults: Vec<crate::Fault>,
+    enum_seed: Option<u64>,
 }
 
 impl Default for SimulatorBuilder {
@@ -423,6 +428,7 @@ impl Default for SimulatorBuilder {
             max_diagnostics: crate::diagnostics::DEFAULT_MAX_DIAGNOSTICS,
             transition_polls: None,
             faults: Vec::new(),
+            enum_seed: None,
         }
     }
 }
@@ -626,6 +632,15 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Shuffles every enumeration (its items in any order, kinds mixed), reproducibly from
+    /// `seed`, to flush out code that depends on the order real clusters happen to use.
+    /// Each enumeration gets an order of its own; the same seed and calls give the same
+    /// orders.
+    pub fn perturb_enumeration_order(mut self, seed: u64) -> Self {
+        self.enum_seed = Some(seed);
+        self
+    }
+
     /// Starts with a rule in the fault plan (see [`crate::Fault`]); more can be added and
     /// removed at run time with [`Simulator::add_fault`] / [`Simulator::clear_faults`].
     pub fn fault(mut self, fault: crate::Fault) -> Self {
@@ -673,6 +688,8 @@ impl SimulatorBuilder {
             faults: crate::fault::FaultPlan::default(),
             call_serial: 0,
             faulted_serial: 0,
+            enum_seed: self.enum_seed,
+            enum_draws: 0,
         };
         let mut state = state;
         for f in self.faults {

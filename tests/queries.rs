@@ -179,3 +179,26 @@ fn enumerations_are_snapshots_owned_by_their_handle() {
     sim.cluster_close_enum(b).expect("close b");
     assert_eq!(sim.cluster_close_enum(b).unwrap_err().code(), ERROR_INVALID_HANDLE);
 }
+
+#[test]
+fn a_seed_perturbs_enumeration_order_reproducibly() {
+    let order = |seed: Option<u64>| {
+        let mut b = Simulator::default_builder();
+        if let Some(s) = seed {
+            b = b.perturb_enumeration_order(s);
+        }
+        let sim = b.build().unwrap();
+        let c = sim.open_cluster(None).unwrap();
+        let e = sim.cluster_open_enum(c, CLUSTER_ENUM_ALL).unwrap();
+        items(&sim, e)
+    };
+    let plain = order(None);
+    let shuffled = order(Some(7));
+    assert_eq!(shuffled, order(Some(7)), "the same seed, the same order");
+    assert_ne!(shuffled, plain, "the order changed");
+    let mut a = plain.clone();
+    let mut b = shuffled.clone();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "the same items");
+}

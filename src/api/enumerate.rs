@@ -153,6 +153,20 @@ impl State {
         access: crate::handle_table::Access,
         at: &'static Location<'static>,
     ) -> Result<H> {
+        let mut items = items;
+        if let Some(seed) = self.enum_seed {
+            // Deterministic Fisher-Yates: the same seed and calls give the same orders.
+            self.enum_draws = self.enum_draws.wrapping_add(1);
+            let mut x = seed ^ self.enum_draws.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            for i in (1..items.len()).rev() {
+                x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+                let mut z = x;
+                z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+                let j = ((z ^ (z >> 31)) % (i as u64 + 1)) as usize;
+                items.swap(i, j);
+            }
+        }
         let key = self.snapshots.insert(items);
         match self.handles.open_in_scope(scope, H::KIND, key.data(), access, at) {
             Ok(raw) => H::from_raw(raw).ok_or_else(|| Error::InternalError("NULL handle".into())),
