@@ -10,7 +10,7 @@
 //! +----------------+----------------+----------+------+
 //! ```
 //!
-//! * `kind` (1..=11) says which handle type the value is, so a value passed as the wrong
+//! * `kind` (1..=12) says which handle type the value is, so a value passed as the wrong
 //!   type is refused even through the C ABI, where all handles look alike. It is never 0
 //!   (so no handle is NULL) and never 15 (so no handle is `INVALID_HANDLE_VALUE`).
 //! * `sim` is the identity of the issuing simulator, unique among live simulators.
@@ -76,6 +76,8 @@ pub enum HandleKind {
     GroupEnum = 10,
     /// `HRESENUM`, from `cluster_resource_open_enum`.
     ResEnum = 11,
+    /// `HCHANGE`, a notification port from `create_cluster_notify_port`.
+    Change = 12,
 }
 
 impl HandleKind {
@@ -94,6 +96,7 @@ impl HandleKind {
             Self::NodeEnum => "HNodeEnum",
             Self::GroupEnum => "HGroupEnum",
             Self::ResEnum => "HResEnum",
+            Self::Change => "HChange",
         }
     }
 
@@ -116,6 +119,7 @@ impl HandleKind {
             9 => Self::NodeEnum,
             10 => Self::GroupEnum,
             11 => Self::ResEnum,
+            12 => Self::Change,
             _ => return None,
         })
     }
@@ -268,6 +272,8 @@ handles! {
     /// A resource enumeration handle (`HRESENUM`): a snapshot of a resource's dependencies,
     /// dependents or possible owners.
     HResEnum => ResEnum, "HRESENUM";
+    /// A notification port (`HCHANGE`).
+    HChange => Change, "HCHANGE";
 }
 
 #[cfg(test)]

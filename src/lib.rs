@@ -75,6 +75,7 @@ mod identity;
 mod leak;
 mod levers;
 mod names;
+mod notify;
 mod simulator;
 mod state;
 mod sync;
@@ -98,10 +99,11 @@ pub use error::codes;
 pub use error::{Error, Result};
 pub use fault::{Fault, FaultWhen};
 pub use handle::{
-    HClusEnum, HCluster, HGroup, HGroupEnum, HNetInterface, HNetwork, HNetworkEnum, HNode, HNodeEnum,
-    HResEnum, HResource, Handle, HandleKind,
+    HChange, HClusEnum, HCluster, HGroup, HGroupEnum, HNetInterface, HNetwork, HNetworkEnum, HNode,
+    HNodeEnum, HResEnum, HResource, Handle, HandleKind,
 };
 pub use leak::OpenHandle;
+pub use notify::{Notification, NotifyObject, change};
 pub use simulator::{Simulator, SimulatorBuilder};
 pub use state::{
     ClusterGroupState, ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState,

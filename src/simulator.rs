@@ -50,12 +50,68 @@ pub(crate) struct State {
     pub enum_seed: Option<u64>,
     /// How many enumerations were shuffled (each gets its own order).
     pub enum_draws: u64,
+    /// Notification ports.
+    pub ports: SlotMap<crate::notify::PortKey, crate::notify::Port>,
+    /// Set when a call queued events or closed a port: waiters are woken when it ends.
+    pub wake_waiters: bool,
+}
+
+/// The lock on a simulator's state. While a notification port is open, it compares the world
+/// when taken and when released, and queues the events for what changed.
+pub(crate) struct StateGuard<'a> {
+    guard: MutexGuard<'a, State>,
+    before: Option<crate::notify::Snapshot>,
+    changed: &'a crate::sync::Condvar,
+}
+
+impl std::ops::Deref for StateGuard<'_> {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.guard
+    }
+}
+
+impl std::ops::DerefMut for StateGuard<'_> {
+    fn deref_mut(&mut self) -> &mut State {
+        &mut self.guard
+    }
+}
+
+impl StateGuard<'_> {
+    /// Waits for a change (a notification), releasing the lock meanwhile; `false` on time-out.
+    pub(crate) fn wait(&mut self, timeout: Option<std::time::Duration>) -> bool {
+        match timeout {
+            None => {
+                self.changed.wait(&mut self.guard);
+                true
+            }
+            Some(t) => !self.changed.wait_for(&mut self.guard, t).timed_out(),
+        }
+    }
+}
+
+impl Drop for StateGuard<'_> {
+    fn drop(&mut self) {
+        if let Some(before) = self.before.take() {
+            let after = crate::notify::Snapshot::of(&self.guard.world);
+            let events = crate::notify::diff(&before, &after);
+            if !events.is_empty() {
+                crate::notify::deliver(&mut self.guard.ports, &events);
+                self.guard.wake_waiters = true;
+            }
+        }
+        if std::mem::take(&mut self.guard.wake_waiters) {
+            self.changed.notify_all();
+        }
+    }
 }
 
 #[derive(Debug)]
 struct Inner {
     // Declared before `id` so the table is gone before the identity is free again.
     state: Mutex<State>,
+    /// Signalled when notifications are queued.
+    changed: crate::sync::Condvar,
     id: SimId,
 }
 
@@ -150,10 +206,18 @@ impl Simulator {
         self.lock().strict
     }
 
-    pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
-        let mut st = self.inner.state.lock();
-        st.call_serial = st.call_serial.wrapping_add(1);
-        st
+    pub(crate) fn lock(&self) -> StateGuard<'_> {
+        let mut guard = self.inner.state.lock();
+        guard.call_serial = guard.call_serial.wrapping_add(1);
+        let before = (!guard.ports.is_empty()).then(|| crate::notify::Snapshot::of(&guard.world));
+        StateGuard { guard, before, changed: &self.inner.changed }
+    }
+
+    /// The lock, for calls that change nothing (no comparison of the world).
+    pub(crate) fn lock_quiet(&self) -> StateGuard<'_> {
+        let mut guard = self.inner.state.lock();
+        guard.call_serial = guard.call_serial.wrapping_add(1);
+        StateGuard { guard, before: None, changed: &self.inner.changed }
     }
 
     /// Adds a rule to the fault plan: matching calls fail with its code and change nothing.
@@ -355,6 +419,7 @@ impl State {
             HandleKind::NetInterface => {
                 w.net_interfaces.get(NetInterfaceKey::from(object)).map(|o| o.name.as_str())
             }
+            HandleKind::Change => return "notification port".to_owned(),
             HandleKind::ClusEnum
             | HandleKind::NetworkEnum
             | HandleKind::NodeEnum
@@ -690,12 +755,16 @@ impl SimulatorBuilder {
             faulted_serial: 0,
             enum_seed: self.enum_seed,
             enum_draws: 0,
+            ports: SlotMap::with_key(),
+            wake_waiters: false,
         };
         let mut state = state;
         for f in self.faults {
             state.faults.add(f);
         }
-        Ok(Simulator { inner: Arc::new(Inner { state: Mutex::new(state), id }) })
+        Ok(Simulator {
+            inner: Arc::new(Inner { state: Mutex::new(state), changed: crate::sync::Condvar::new(), id }),
+        })
     }
 }
 

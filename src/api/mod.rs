@@ -169,12 +169,21 @@ impl Simulator {
         if H::KIND != crate::HandleKind::Cluster {
             st.check_scope(raw, H::KIND, entry, call, DiagnosticKind::ClosedAfterClusterClosed, at)?;
         }
+        let object_name =
+            if st.ports.is_empty() { String::new() } else { st.object_name(H::KIND, entry.object) };
         let entry = st.handles.remove(key);
-        // An enumeration owns its snapshot.
         if let Some(e) = entry {
+            // An enumeration owns its snapshot, a port its queue.
             if H::KIND.is_enumeration() {
                 st.snapshots.remove(e.object.into());
             }
+            if H::KIND == crate::HandleKind::Change {
+                st.ports.remove(e.object.into());
+                st.wake_waiters = true;
+            }
+        }
+        if !st.ports.is_empty() && st.notify_handle_closed(raw, &object_name) {
+            st.wake_waiters = true;
         }
         Ok(())
     }

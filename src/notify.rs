@@ -1,0 +1,487 @@
+//! Notifications: ports, registrations, and the events every change raises.
+//!
+//! Events are found by comparing the world before and after each call, which keeps every
+//! operation free of notification code and makes the events follow what actually changed.
+//! That comparison runs only while a notification port is open, so a simulator without
+//! ports pays nothing for it.
+
+use std::collections::{HashMap, VecDeque};
+use std::fmt;
+
+use slotmap::{Key, KeyData, new_key_type};
+
+use crate::handle::HandleKind;
+use crate::state::group_state;
+use crate::world::{ClusterKey, World};
+
+/// `CLUSTER_CHANGE_*` filter bits (`clusapi.h`).
+pub mod change {
+    macro_rules! bits {
+        ($( $name:ident = $value:literal; )*) => {
+            $( #[doc = concat!("`CLUSTER_CHANGE_", stringify!($name), "`.")] pub const $name: u32 = $value; )*
+        };
+    }
+    bits! {
+        NODE_STATE = 0x0000_0001;
+        NODE_DELETED = 0x0000_0002;
+        NODE_ADDED = 0x0000_0004;
+        NODE_PROPERTY = 0x0000_0008;
+        RESOURCE_STATE = 0x0000_0100;
+        RESOURCE_DELETED = 0x0000_0200;
+        RESOURCE_ADDED = 0x0000_0400;
+        RESOURCE_PROPERTY = 0x0000_0800;
+        GROUP_STATE = 0x0000_1000;
+        GROUP_DELETED = 0x0000_2000;
+        GROUP_ADDED = 0x0000_4000;
+        GROUP_PROPERTY = 0x0000_8000;
+        NETWORK_STATE = 0x0010_0000;
+        NETWORK_DELETED = 0x0020_0000;
+        NETWORK_ADDED = 0x0040_0000;
+        NETWORK_PROPERTY = 0x0080_0000;
+        NETINTERFACE_STATE = 0x0100_0000;
+        NETINTERFACE_DELETED = 0x0200_0000;
+        NETINTERFACE_ADDED = 0x0400_0000;
+        NETINTERFACE_PROPERTY = 0x0800_0000;
+        CLUSTER_STATE = 0x2000_0000;
+        HANDLE_CLOSE = 0x8000_0000;
+        ALL = 0xFFFF_FFFF;
+    }
+}
+
+new_key_type! {
+    /// A notification port.
+    pub(crate) struct PortKey;
+}
+
+/// One event, as `GetClusterNotify` hands it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Notification {
+    /// The key given when the registration that matched was made.
+    pub key: usize,
+    /// The `CLUSTER_CHANGE_*` bit of the event.
+    pub filter_type: u32,
+    /// The name of the object the event is about.
+    pub name: String,
+}
+
+impl fmt::Display for Notification {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:#010x} \"{}\" (key {})", self.filter_type, self.name, self.key)
+    }
+}
+
+/// A port: what it listens to, and the events waiting in it.
+#[derive(Debug, Default)]
+pub(crate) struct Port {
+    /// Cluster-wide registrations: cluster, filter, key.
+    pub clusters: Vec<(ClusterKey, u32, usize)>,
+    /// Object registrations: the handle registered (raw), its kind and object, filter, key.
+    pub objects: Vec<(usize, HandleKind, KeyData, u32, usize)>,
+    pub queue: VecDeque<Notification>,
+}
+
+/// What one object looked like, for the comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Seen {
+    cluster: ClusterKey,
+    name: String,
+    /// State, owner and whatever else a change of raises the kind's `_STATE` event.
+    state: (i32, KeyData),
+    /// What a change of raises the kind's `_PROPERTY` event.
+    property: Vec<KeyData>,
+}
+
+/// The world as the notification layer sees it.
+#[derive(Debug, Default)]
+pub(crate) struct Snapshot {
+    objects: HashMap<(HandleKind, KeyData), Seen>,
+    order: Vec<(HandleKind, KeyData)>,
+}
+
+impl Snapshot {
+    pub(crate) fn of(world: &World) -> Self {
+        let mut s = Snapshot::default();
+        let mut add = |kind, key: KeyData, seen: Seen| {
+            s.order.push((kind, key));
+            s.objects.insert((kind, key), seen);
+        };
+        for &ck in &world.cluster_order {
+            let Some(c) = world.clusters.get(ck) else { continue };
+            for &k in &c.nodes {
+                if let Some(n) = world.nodes.get(k) {
+                    let seen = Seen {
+                        cluster: ck,
+                        name: n.name.clone(),
+                        state: (n.state.code(), KeyData::default()),
+                        property: vec![],
+                    };
+                    add(HandleKind::Node, k.data(), seen);
+                }
+            }
+            for &k in &c.groups {
+                if let Some(g) = world.groups.get(k) {
+                    let state = group_state(
+                        g.resources.iter().filter_map(|&r| world.resources.get(r)).map(|r| r.state),
+                    );
+                    let property = g.preferred.iter().map(|p| p.data()).collect();
+                    let seen = Seen {
+                        cluster: ck,
+                        name: g.name.clone(),
+                        state: (state.code(), g.owner.data()),
+                        property,
+                    };
+                    add(HandleKind::Group, k.data(), seen);
+                }
+            }
+            for &k in &c.resources {
+                if let Some(r) = world.resources.get(k) {
+                    let property = r.depends_on.iter().map(|p| p.data()).collect();
+                    let seen = Seen {
+                        cluster: ck,
+                        name: r.name.clone(),
+                        state: (r.state.code(), KeyData::default()),
+                        property,
+                    };
+                    add(HandleKind::Resource, k.data(), seen);
+                }
+            }
+            for &k in &c.networks {
+                if let Some(n) = world.networks.get(k) {
+                    let seen = Seen {
+                        cluster: ck,
+                        name: n.name.clone(),
+                        state: (n.state.code(), KeyData::default()),
+                        property: vec![],
+                    };
+                    add(HandleKind::Network, k.data(), seen);
+                }
+            }
+            for &k in &c.net_interfaces {
+                if let Some(i) = world.net_interfaces.get(k) {
+                    let seen = Seen {
+                        cluster: ck,
+                        name: i.name.clone(),
+                        state: (i.state.code(), KeyData::default()),
+                        property: vec![],
+                    };
+                    add(HandleKind::NetInterface, k.data(), seen);
+                }
+            }
+        }
+        s
+    }
+}
+
+/// The `_STATE`, `_DELETED`, `_ADDED` and `_PROPERTY` bits of a kind.
+fn bits(kind: HandleKind) -> (u32, u32, u32, u32) {
+    use change::*;
+    match kind {
+        HandleKind::Node => (NODE_STATE, NODE_DELETED, NODE_ADDED, NODE_PROPERTY),
+        HandleKind::Group => (GROUP_STATE, GROUP_DELETED, GROUP_ADDED, GROUP_PROPERTY),
+        HandleKind::Resource => (RESOURCE_STATE, RESOURCE_DELETED, RESOURCE_ADDED, RESOURCE_PROPERTY),
+        HandleKind::Network => (NETWORK_STATE, NETWORK_DELETED, NETWORK_ADDED, NETWORK_PROPERTY),
+        _ => (NETINTERFACE_STATE, NETINTERFACE_DELETED, NETINTERFACE_ADDED, NETINTERFACE_PROPERTY),
+    }
+}
+
+/// One change between two snapshots.
+#[derive(Debug)]
+pub(crate) struct Event {
+    pub cluster: ClusterKey,
+    pub kind: HandleKind,
+    pub object: KeyData,
+    pub filter: u32,
+    pub name: String,
+}
+
+/// The changes from `before` to `after`, in a fixed order: deletions, then for each
+/// object of `after` in topology order its addition, property and state changes.
+pub(crate) fn diff(before: &Snapshot, after: &Snapshot) -> Vec<Event> {
+    let mut events = Vec::new();
+    for id in &before.order {
+        if !after.objects.contains_key(id) {
+            if let Some(old) = before.objects.get(id) {
+                events.push(Event {
+                    cluster: old.cluster,
+                    kind: id.0,
+                    object: id.1,
+                    filter: bits(id.0).1,
+                    name: old.name.clone(),
+                });
+            }
+        }
+    }
+    for id in &after.order {
+        let Some(new) = after.objects.get(id) else { continue };
+        let (state_bit, _, added_bit, property_bit) = bits(id.0);
+        let event =
+            |filter| Event { cluster: new.cluster, kind: id.0, object: id.1, filter, name: new.name.clone() };
+        match before.objects.get(id) {
+            None => events.push(event(added_bit)),
+            Some(old) => {
+                if old.name != new.name || old.property != new.property {
+                    events.push(event(property_bit));
+                }
+                if old.state != new.state {
+                    events.push(event(state_bit));
+                }
+            }
+        }
+    }
+    events
+}
+
+/// Queues `events` in every port whose registrations match them.
+pub(crate) fn deliver(ports: &mut slotmap::SlotMap<PortKey, Port>, events: &[Event]) {
+    for port in ports.values_mut() {
+        for e in events {
+            let mut keys: Vec<usize> = Vec::new();
+            for &(c, filter, key) in &port.clusters {
+                if c == e.cluster && filter & e.filter != 0 {
+                    keys.push(key);
+                }
+            }
+            for &(_, kind, object, filter, key) in &port.objects {
+                if kind == e.kind && object == e.object && filter & e.filter != 0 {
+                    keys.push(key);
+                }
+            }
+            for key in keys {
+                port.queue.push_back(Notification { key, filter_type: e.filter, name: e.name.clone() });
+            }
+        }
+    }
+}
+
+/// An object handle to register with a port (`RegisterClusterNotify`'s `hObject`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NotifyObject {
+    /// A node.
+    Node(crate::HNode),
+    /// A group.
+    Group(crate::HGroup),
+    /// A resource.
+    Resource(crate::HResource),
+    /// A network.
+    Network(crate::HNetwork),
+    /// A network interface.
+    NetInterface(crate::HNetInterface),
+}
+
+use crate::error::{Error, Result};
+use crate::handle::{HChange, HCluster};
+use crate::simulator::{Simulator, State};
+
+impl State {
+    /// The port behind a port handle.
+    fn port(
+        &mut self,
+        h: HChange,
+        call: &'static str,
+        at: &'static std::panic::Location<'static>,
+    ) -> Result<PortKey> {
+        let (_, e) = self.resolve(h, call, at)?;
+        let key = PortKey::from(e.object);
+        if self.ports.contains_key(key) {
+            Ok(key)
+        } else {
+            Err(Error::InternalError(format!("{h:?} has no port")))
+        }
+    }
+
+    /// A handle registered with ports was closed: each such port gets `HANDLE_CLOSE`.
+    pub(crate) fn notify_handle_closed(&mut self, raw: usize, object_name: &str) -> bool {
+        let mut any = false;
+        for port in self.ports.values_mut() {
+            let mut closed = Vec::new();
+            port.objects.retain(|&(h, _, _, filter, key)| {
+                if h == raw {
+                    if filter & change::HANDLE_CLOSE != 0 {
+                        closed.push(key);
+                    }
+                    false
+                } else {
+                    true
+                }
+            });
+            for key in closed {
+                port.queue.push_back(Notification {
+                    key,
+                    filter_type: change::HANDLE_CLOSE,
+                    name: object_name.to_owned(),
+                });
+                any = true;
+            }
+        }
+        any
+    }
+}
+
+impl Simulator {
+    /// `CreateClusterNotifyPort`: with `port` `None`, a new port; with a port, adds to it.
+    /// Either way, events of `hcluster`'s cluster matching `filter` (`CLUSTER_CHANGE_*`
+    /// bits, see [`change`]) are queued in the port with `key`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is
+    /// full.
+    ///
+    /// ```
+    /// use clusapi_sim::{change, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let port = sim.create_cluster_notify_port(None, c, change::GROUP_STATE, 7)?;
+    /// let g = sim.open_cluster_group(c, "Available Storage")?;
+    /// let n = sim.open_cluster_node(c, "NODE2")?;
+    /// sim.move_cluster_group(g, Some(n))?; // an empty group: its owner changes
+    /// let event = sim.get_cluster_notify(port, 0)?;
+    /// assert_eq!((event.key, event.filter_type, event.name.as_str()), (7, change::GROUP_STATE, "Available Storage"));
+    /// assert_eq!(sim.get_cluster_notify(port, 0).unwrap_err().code(), 258); // WAIT_TIMEOUT
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn create_cluster_notify_port(
+        &self,
+        port: Option<HChange>,
+        hcluster: HCluster,
+        filter: u32,
+        key: usize,
+    ) -> Result<HChange> {
+        let at = std::panic::Location::caller();
+        let mut st = self.lock_quiet();
+        let (_, ce) = st.resolve(hcluster, "create_cluster_notify_port", at)?;
+        let cluster = st.cluster_of_entry(&ce)?;
+        let (handle, port_key) = match port {
+            Some(h) => (h, st.port(h, "create_cluster_notify_port", at)?),
+            None => {
+                let port_key = st.ports.insert(Port::default());
+                match st.handles.open_in_scope(ce.scope, HandleKind::Change, port_key.data(), ce.access, at) {
+                    Ok(raw) => (
+                        HChange::from_raw(raw).ok_or_else(|| Error::InternalError("NULL handle".into()))?,
+                        port_key,
+                    ),
+                    Err(e) => {
+                        st.ports.remove(port_key);
+                        return Err(e);
+                    }
+                }
+            }
+        };
+        if let Some(p) = st.ports.get_mut(port_key) {
+            p.clusters.push((cluster, filter, key));
+        }
+        Ok(handle)
+    }
+
+    /// `RegisterClusterNotify`: events about one object (through its handle) matching
+    /// `filter` are queued in the port with `key`; with `CLUSTER_CHANGE_HANDLE_CLOSE` in the
+    /// filter, closing that handle queues a `HANDLE_CLOSE` event.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad port or object handle; the object's "not available"
+    /// code if it was deleted.
+    #[track_caller]
+    pub fn register_cluster_notify(
+        &self,
+        port: HChange,
+        filter: u32,
+        object: NotifyObject,
+        key: usize,
+    ) -> Result<()> {
+        let at = std::panic::Location::caller();
+        let mut st = self.lock_quiet();
+        let port_key = st.port(port, "register_cluster_notify", at)?;
+        let call = "register_cluster_notify";
+        let (raw, kind, obj) = match object {
+            NotifyObject::Node(h) => {
+                let (_, e) = st.resolve(h, call, at)?;
+                (h.as_raw(), HandleKind::Node, st.object(h, e.object)?)
+            }
+            NotifyObject::Group(h) => {
+                let (_, e) = st.resolve(h, call, at)?;
+                (h.as_raw(), HandleKind::Group, st.object(h, e.object)?)
+            }
+            NotifyObject::Resource(h) => {
+                let (_, e) = st.resolve(h, call, at)?;
+                (h.as_raw(), HandleKind::Resource, st.object(h, e.object)?)
+            }
+            NotifyObject::Network(h) => {
+                let (_, e) = st.resolve(h, call, at)?;
+                (h.as_raw(), HandleKind::Network, st.object(h, e.object)?)
+            }
+            NotifyObject::NetInterface(h) => {
+                let (_, e) = st.resolve(h, call, at)?;
+                (h.as_raw(), HandleKind::NetInterface, st.object(h, e.object)?)
+            }
+        };
+        if let Some(p) = st.ports.get_mut(port_key) {
+            p.objects.push((raw, kind, obj, filter, key));
+        }
+        Ok(())
+    }
+
+    /// `GetClusterNotify`: takes the oldest event from the port, waiting up to
+    /// `timeout_ms` milliseconds for one (`u32::MAX`, `INFINITE`: without limit) without
+    /// busy-waiting.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad port (also when it is closed while waiting);
+    /// `WAIT_TIMEOUT` (258) when nothing arrives in time.
+    #[track_caller]
+    pub fn get_cluster_notify(&self, port: HChange, timeout_ms: u32) -> Result<Notification> {
+        self.wait_notify(port, timeout_ms, true)
+    }
+
+    /// As [`get_cluster_notify`](Self::get_cluster_notify), but leaves the event in the port
+    /// (the C ABI uses it so that a too-small buffer does not consume the event).
+    ///
+    /// # Errors
+    ///
+    /// As `get_cluster_notify`.
+    #[track_caller]
+    pub fn peek_cluster_notify(&self, port: HChange, timeout_ms: u32) -> Result<Notification> {
+        self.wait_notify(port, timeout_ms, false)
+    }
+
+    #[track_caller]
+    fn wait_notify(&self, port: HChange, timeout_ms: u32, take: bool) -> Result<Notification> {
+        let at = std::panic::Location::caller();
+        let deadline = (timeout_ms != u32::MAX)
+            .then(|| std::time::Instant::now() + std::time::Duration::from_millis(u64::from(timeout_ms)));
+        let mut st = self.lock_quiet();
+        loop {
+            let key = st.port(port, "get_cluster_notify", at)?;
+            if let Some(p) = st.ports.get_mut(key) {
+                let event = if take { p.queue.pop_front() } else { p.queue.front().cloned() };
+                if let Some(e) = event {
+                    return Ok(e);
+                }
+            }
+            let remaining = match deadline {
+                None => None,
+                Some(d) => match d.checked_duration_since(std::time::Instant::now()) {
+                    Some(r) if !r.is_zero() => Some(r),
+                    _ => return Err(Error::WaitTimeout(format!("no notification in {timeout_ms} ms"))),
+                },
+            };
+            st.wait(remaining);
+        }
+    }
+
+    /// `CloseClusterNotifyPort`: closes the port (its queued events go with it) and wakes
+    /// any thread waiting on it.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a value that is not an open port.
+    #[track_caller]
+    pub fn close_cluster_notify_port(&self, port: HChange) -> Result<()> {
+        self.close_handle("close_cluster_notify_port", port)
+    }
+}
