@@ -100,6 +100,13 @@ impl HandleKind {
         }
     }
 
+    /// The kind a raw value says it is, without checking that it is a live handle (the C
+    /// ABI uses it to route a `HANDLE` argument to the right handle type).
+    #[must_use]
+    pub fn of_raw(raw: usize) -> Option<Self> {
+        Self::from_bits(RawParts::decode(raw).kind_bits)
+    }
+
     /// Whether handles of this kind are enumerations (which own a snapshot).
     #[must_use]
     pub fn is_enumeration(self) -> bool {

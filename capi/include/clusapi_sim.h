@@ -483,6 +483,39 @@ DWORD ClusSimPartitionNetwork(LPCWSTR lpszNetworkName);
 DWORD ClusSimRestoreNetwork(LPCWSTR lpszNetworkName);
 
 /*
+ `CreateClusterNotifyPort`: with `hChange` = `INVALID_HANDLE_VALUE`, a new port; with a
+ port, adds to it. Events of `hCluster`'s cluster matching `dwFilter` come with
+ `dwNotifyKey`. NULL with the last error set on failure (`ERROR_INVALID_PARAMETER` for an
+ `hCluster` of `INVALID_HANDLE_VALUE`: ports not tied to a cluster are not simulated).
+ */
+HCHANGE CreateClusterNotifyPort(HCHANGE hChange, HCLUSTER hCluster, DWORD dwFilter, size_t dwNotifyKey);
+
+/*
+ `RegisterClusterNotify`: events about the object behind `hObject` (a node, group,
+ resource, network or network interface handle) matching `dwFilterType` come with
+ `dwNotifyKey`.
+ */
+DWORD RegisterClusterNotify(HCHANGE hChange, DWORD dwFilterType, void *hObject, size_t dwNotifyKey);
+
+/*
+ `GetClusterNotify`: the oldest event, waiting up to `dwMilliseconds` (`INFINITE`:
+ without limit): its key, its `CLUSTER_CHANGE_*` bit and the object's name (buffer
+ protocol; a too-small buffer gives `ERROR_MORE_DATA` and leaves the event queued).
+ `WAIT_TIMEOUT` when nothing arrives.
+
+ # Safety
+
+ `lpdwNotifyKey`, `lpdwFilterType` and `lpcchName` are NULL or valid for writes (and
+ `lpcchName` for reads); `lpszName` is NULL or holds `*lpcchName` units.
+ */
+DWORD GetClusterNotify(HCHANGE hChange, size_t *lpdwNotifyKey, LPDWORD lpdwFilterType, LPWSTR lpszName, LPDWORD lpcchName, DWORD dwMilliseconds);
+
+/*
+ `CloseClusterNotifyPort`: `TRUE`, or `FALSE` with `ERROR_INVALID_HANDLE`.
+ */
+BOOL CloseClusterNotifyPort(HCHANGE hChange);
+
+/*
  `OpenClusterNode`: a new handle to the node of that name (any case), with the cluster
  handle's access. NULL on failure, with `GetLastError()`: `ERROR_INVALID_HANDLE`, the
  kind's not-found code, `ERROR_INVALID_PARAMETER` for a NULL or malformed name.

@@ -70,6 +70,8 @@ opaque_handles! {
     _HGROUPENUM => HGROUPENUM;
     /// A resource enumeration handle.
     _HRESENUM => HRESENUM;
+    /// A notification port.
+    _HCHANGE => HCHANGE;
 }
 
 /// `CLUSTERVERSIONINFO`; the caller sets `dwVersionInfoSize` before the call.

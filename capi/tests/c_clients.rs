@@ -140,6 +140,11 @@ fn failover_levers_in_c() {
 }
 
 #[test]
+fn notifications_in_c() {
+    run(&compile("client_notify.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn bad_input_in_c() {
     run(&compile("client_bad_input.c", None, &[], Link::Static), &[]);
 }
