@@ -182,6 +182,18 @@ fn behaviour(c: &mut Criterion) {
             black_box(baseline.lock().remove(black_box(k)));
         });
     });
+    let sim = Simulator::default();
+    let c = sim.open_cluster(None).expect("cluster");
+    let port = sim.create_cluster_notify_port(None, c, clusapi_sim::change::NODE_STATE, 1).expect("port");
+    let node = sim.open_cluster_node(c, "NODE2").expect("node");
+    g.bench_function("notification round trip: pause_cluster_node + get_cluster_notify", |b| {
+        b.iter(|| {
+            sim.pause_cluster_node(node).expect("pause");
+            black_box(sim.get_cluster_notify(port, 0).expect("event"));
+            sim.resume_cluster_node(node).expect("resume");
+            black_box(sim.get_cluster_notify(port, 0).expect("event"));
+        });
+    });
     g.bench_function("crash_node of a node owning 1,000 groups (failover)", |b| {
         b.iter_batched(
             || busy_cluster(1000),
