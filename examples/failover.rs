@@ -1,9 +1,10 @@
 //! A small "keep my group online" routine, the kind of code a failover tool or an agent
-//! runs, tested against node crashes, a paused node and a stopped cluster service.
+//! runs, tested against node crashes, a paused node, a stopped cluster service and injected
+//! faults.
 //!
 //! Run it with `cargo run --example failover`.
 
-use clusapi_sim::{ClusterGroupState, Error, HCluster, HGroup, Simulator, codes};
+use clusapi_sim::{ClusterGroupState, Error, Fault, HCluster, HGroup, Simulator, codes};
 
 /// What the routine did.
 #[derive(Debug, PartialEq, Eq)]
@@ -96,11 +97,21 @@ fn main() -> Result<(), Error> {
     sim.start_cluster_service(None)?;
     println!("6. service back, same handles: {:?}", keep_online(&sim, g)?);
 
+    sim.offline_cluster_group(g)
+        .or_else(|e| if e.code() == codes::ERROR_IO_PENDING { Ok(()) } else { Err(e) })?;
+    sim.settle();
+    sim.add_fault(Fault::on("OnlineClusterGroup").nth(1).code(codes::RPC_S_CALL_FAILED));
+    println!(
+        "7. an injected RPC failure reaches the caller: {:?}",
+        keep_online(&sim, g).map_err(|e| e.code())
+    );
+    println!("8. the retry works: {:?}", keep_online(&sim, g)?);
+
     sim.close_cluster_node(owner)?;
     sim.close_cluster_group(g)?;
     sim.close_cluster(c)?;
     sim.assert_no_open_handles();
-    println!("7. every handle closed");
+    println!("9. every handle closed");
     Ok(())
 }
 
@@ -125,6 +136,23 @@ mod tests {
         assert!(keep_online(&sim, g).is_err(), "no node left: the routine reports it");
         sim.stop_cluster_service(None)?;
         assert_eq!(keep_online(&sim, g)?, Outcome::ClusterUnreachable);
+        Ok(())
+    }
+
+    #[test]
+    fn injected_faults_reach_the_caller_and_change_nothing() -> Result<(), Error> {
+        let sim = Simulator::builder()
+            .cluster("C")
+            .node("A")
+            .node("B")
+            .group("SQL Group", "A")
+            .resource("SQL Group", "R", "Generic Service")
+            .fault(Fault::on("online_cluster_group").nth(1).code(codes::RPC_S_CALL_FAILED))
+            .build()?;
+        let (_, g) = open(&sim)?;
+        assert_eq!(keep_online(&sim, g).map_err(|e| e.code()), Err(codes::RPC_S_CALL_FAILED));
+        assert_eq!(sim.get_cluster_group_state(g)?.state, ClusterGroupState::Offline, "nothing changed");
+        assert_eq!(keep_online(&sim, g)?, Outcome::BroughtOnline("A".into()));
         Ok(())
     }
 }

@@ -135,3 +135,46 @@ fn networks_go_down_partition_and_come_back() {
     );
     assert_eq!(sim.take_network_down("WAN").unwrap_err().code(), ERROR_CLUSTER_NETWORK_NOT_FOUND);
 }
+
+#[test]
+fn the_failover_scenario() {
+    use clusapi_sim::{NotifyObject, change};
+    // Three nodes, two groups with preferred owners; the owner of both crashes.
+    let sim = Simulator::builder()
+        .cluster("C")
+        .node("N1")
+        .node("N2")
+        .node("N3")
+        .online_group("Web", "N1")
+        .resource("Web", "Web Service", "Generic Service")
+        .online_group("Db", "N1")
+        .resource("Db", "Db Service", "Generic Service")
+        .build()
+        .unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let (web, db) = (sim.open_cluster_group(c, "Web").unwrap(), sim.open_cluster_group(c, "Db").unwrap());
+    let (n2, n3) = (sim.open_cluster_node(c, "N2").unwrap(), sim.open_cluster_node(c, "N3").unwrap());
+    sim.set_cluster_group_node_list(web, &[n3, n2]).unwrap();
+    sim.set_cluster_group_node_list(db, &[n2, n3]).unwrap();
+    let port = sim.create_cluster_notify_port(None, c, change::NODE_STATE | change::GROUP_STATE, 1).unwrap();
+    sim.register_cluster_notify(port, change::HANDLE_CLOSE, NotifyObject::Group(web), 2).unwrap();
+
+    sim.crash_node("N1").unwrap();
+    assert_eq!(sim.get_cluster_group_state(web).unwrap().owner_node, "N3", "the same handle, after the move");
+    assert_eq!(sim.get_cluster_group_state(db).unwrap().owner_node, "N2");
+    assert_eq!(sim.get_cluster_group_state(web).unwrap().state, G::Online);
+    let events: Vec<(u32, String)> = std::iter::from_fn(|| sim.get_cluster_notify(port, 0).ok())
+        .map(|n| (n.filter_type, n.name))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (change::NODE_STATE, "N1".to_owned()),
+            (change::GROUP_STATE, "Web".to_owned()),
+            (change::GROUP_STATE, "Db".to_owned())
+        ],
+        "in order: the node, then its groups in topology order"
+    );
+    sim.close_cluster_group(web).unwrap();
+    assert_eq!(sim.get_cluster_notify(port, 0).unwrap().filter_type, change::HANDLE_CLOSE);
+}
