@@ -78,6 +78,8 @@ mod names;
 mod notify;
 mod simulator;
 mod state;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 mod sync;
 mod world;
 
