@@ -31,7 +31,15 @@ impl Simulator {
     /// # sim.close_cluster_group(core)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
+    #[track_caller]
     pub fn crash_node(&self, node_name: &str) -> Result<()> {
+        let result = self.crash_node_impl(node_name);
+        self.record("crash_node", || format!("{node_name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn crash_node_impl(&self, node_name: &str) -> Result<()> {
         let mut st = self.lock();
         let (cluster, node) = st.world.find_node(node_name)?;
         st.world.crash_node(cluster, node)
@@ -43,7 +51,15 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_CLUSTER_NODE_NOT_FOUND` for a name that is no simulated node.
+    #[track_caller]
     pub fn restore_node(&self, node_name: &str) -> Result<()> {
+        let result = self.restore_node_impl(node_name);
+        self.record("restore_node", || format!("{node_name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn restore_node_impl(&self, node_name: &str) -> Result<()> {
         let mut st = self.lock();
         let (_, node) = st.world.find_node(node_name)?;
         st.world.restore_node(node)
@@ -55,7 +71,15 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
+    #[track_caller]
     pub fn take_network_down(&self, network_name: &str) -> Result<()> {
+        let result = self.take_network_down_impl(network_name);
+        self.record("take_network_down", || format!("{network_name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn take_network_down_impl(&self, network_name: &str) -> Result<()> {
         self.set_network(network_name, ClusterNetworkState::Down)
     }
 
@@ -64,7 +88,15 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
+    #[track_caller]
     pub fn partition_network(&self, network_name: &str) -> Result<()> {
+        let result = self.partition_network_impl(network_name);
+        self.record("partition_network", || format!("{network_name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn partition_network_impl(&self, network_name: &str) -> Result<()> {
         self.set_network(network_name, ClusterNetworkState::Partitioned)
     }
 
@@ -74,7 +106,15 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
+    #[track_caller]
     pub fn restore_network(&self, network_name: &str) -> Result<()> {
+        let result = self.restore_network_impl(network_name);
+        self.record("restore_network", || format!("{network_name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn restore_network_impl(&self, network_name: &str) -> Result<()> {
         self.set_network(network_name, ClusterNetworkState::Up)
     }
 
@@ -93,7 +133,15 @@ impl Simulator {
     /// # Errors
     ///
     /// `RPC_S_SERVER_UNAVAILABLE` for a name that is no simulated cluster or node.
+    #[track_caller]
     pub fn stop_cluster_service(&self, cluster: Option<&str>) -> Result<()> {
+        let result = self.stop_cluster_service_impl(cluster);
+        self.record("stop_cluster_service", || format!("{cluster:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn stop_cluster_service_impl(&self, cluster: Option<&str>) -> Result<()> {
         let mut st = self.lock();
         let key = find_cluster(&st.world, cluster)?;
         if !st.stopped.contains(&key) {
@@ -109,7 +157,15 @@ impl Simulator {
     /// # Errors
     ///
     /// `RPC_S_SERVER_UNAVAILABLE` for a name that is no simulated cluster or node.
+    #[track_caller]
     pub fn start_cluster_service(&self, cluster: Option<&str>) -> Result<()> {
+        let result = self.start_cluster_service_impl(cluster);
+        self.record("start_cluster_service", || format!("{cluster:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn start_cluster_service_impl(&self, cluster: Option<&str>) -> Result<()> {
         let mut st = self.lock();
         let key = find_cluster(&st.world, cluster)?;
         st.stopped.retain(|&k| k != key);

@@ -71,6 +71,7 @@ mod error;
 mod fault;
 mod handle;
 mod handle_table;
+mod history;
 mod identity;
 mod leak;
 mod levers;
@@ -104,6 +105,7 @@ pub use handle::{
     HChange, HClusEnum, HCluster, HGroup, HGroupEnum, HNetInterface, HNetwork, HNetworkEnum, HNode,
     HNodeEnum, HResEnum, HResource, Handle, HandleKind,
 };
+pub use history::CallRecord;
 pub use leak::OpenHandle;
 pub use notify::{Notification, NotifyObject, change};
 pub use simulator::{Simulator, SimulatorBuilder};

@@ -351,6 +351,23 @@ impl Simulator {
         filter: u32,
         key: usize,
     ) -> Result<HChange> {
+        let result = self.create_cluster_notify_port_impl(port, hcluster, filter, key);
+        self.record(
+            "create_cluster_notify_port",
+            || format!("{port:?}, {hcluster:?}, {filter:?}, {key:?}"),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn create_cluster_notify_port_impl(
+        &self,
+        port: Option<HChange>,
+        hcluster: HCluster,
+        filter: u32,
+        key: usize,
+    ) -> Result<HChange> {
         let at = std::panic::Location::caller();
         let mut st = self.lock_quiet();
         let (_, ce) = st.resolve(hcluster, "create_cluster_notify_port", at)?;
@@ -387,6 +404,23 @@ impl Simulator {
     /// code if it was deleted.
     #[track_caller]
     pub fn register_cluster_notify(
+        &self,
+        port: HChange,
+        filter: u32,
+        object: NotifyObject,
+        key: usize,
+    ) -> Result<()> {
+        let result = self.register_cluster_notify_impl(port, filter, object, key);
+        self.record(
+            "register_cluster_notify",
+            || format!("{port:?}, {filter:?}, {object:?}, {key:?}"),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn register_cluster_notify_impl(
         &self,
         port: HChange,
         filter: u32,
@@ -435,6 +469,13 @@ impl Simulator {
     /// `WAIT_TIMEOUT` (258) when nothing arrives in time.
     #[track_caller]
     pub fn get_cluster_notify(&self, port: HChange, timeout_ms: u32) -> Result<Notification> {
+        let result = self.get_cluster_notify_impl(port, timeout_ms);
+        self.record("get_cluster_notify", || format!("{port:?}, {timeout_ms:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_notify_impl(&self, port: HChange, timeout_ms: u32) -> Result<Notification> {
         self.wait_notify(port, timeout_ms, true)
     }
 
@@ -446,6 +487,13 @@ impl Simulator {
     /// As `get_cluster_notify`.
     #[track_caller]
     pub fn peek_cluster_notify(&self, port: HChange, timeout_ms: u32) -> Result<Notification> {
+        let result = self.peek_cluster_notify_impl(port, timeout_ms);
+        self.record("peek_cluster_notify", || format!("{port:?}, {timeout_ms:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn peek_cluster_notify_impl(&self, port: HChange, timeout_ms: u32) -> Result<Notification> {
         self.wait_notify(port, timeout_ms, false)
     }
 
@@ -482,6 +530,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not an open port.
     #[track_caller]
     pub fn close_cluster_notify_port(&self, port: HChange) -> Result<()> {
+        let result = self.close_cluster_notify_port_impl(port);
+        self.record("close_cluster_notify_port", || format!("{port:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn close_cluster_notify_port_impl(&self, port: HChange) -> Result<()> {
         self.close_handle("close_cluster_notify_port", port)
     }
 }

@@ -54,6 +54,8 @@ pub(crate) struct State {
     pub ports: SlotMap<crate::notify::PortKey, crate::notify::Port>,
     /// Set when a call queued events or closed a port: waiters are woken when it ends.
     pub wake_waiters: bool,
+    /// The call history, created on the first recorded call.
+    pub history: Option<crate::history::History>,
 }
 
 /// The lock on a simulator's state. While a notification port is open, it compares the world
@@ -112,6 +114,8 @@ struct Inner {
     state: Mutex<State>,
     /// Signalled when notifications are queued.
     changed: crate::sync::Condvar,
+    /// How many calls the history keeps; 0: no history.
+    history_limit: usize,
     id: SimId,
 }
 
@@ -211,6 +215,11 @@ impl Simulator {
         guard.call_serial = guard.call_serial.wrapping_add(1);
         let before = (!guard.ports.is_empty()).then(|| crate::notify::Snapshot::of(&guard.world));
         StateGuard { guard, before, changed: &self.inner.changed }
+    }
+
+    /// How many calls the history keeps (0: none).
+    pub(crate) fn history_limit(&self) -> usize {
+        self.inner.history_limit
     }
 
     /// The lock, for calls that change nothing (no comparison of the world).
@@ -481,6 +490,7 @@ pub struct SimulatorBuilder {
     transition_polls: Option<u32>,
     faults: Vec<crate::Fault>,
     enum_seed: Option<u64>,
+    history_limit: usize,
 }
 
 impl Default for SimulatorBuilder {
@@ -494,6 +504,7 @@ impl Default for SimulatorBuilder {
             transition_polls: None,
             faults: Vec::new(),
             enum_seed: None,
+            history_limit: 0,
         }
     }
 }
@@ -697,6 +708,14 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Records every call (ClusAPI functions and levers) with its arguments, result and
+    /// call site, keeping the last `limit` ([`Simulator::history`]). Without it, nothing is
+    /// recorded and no memory is held.
+    pub fn record_history(mut self, limit: usize) -> Self {
+        self.history_limit = limit;
+        self
+    }
+
     /// Shuffles every enumeration (its items in any order, kinds mixed), reproducibly from
     /// `seed`, to flush out code that depends on the order real clusters happen to use.
     /// Each enumeration gets an order of its own; the same seed and calls give the same
@@ -757,13 +776,19 @@ impl SimulatorBuilder {
             enum_draws: 0,
             ports: SlotMap::with_key(),
             wake_waiters: false,
+            history: None,
         };
         let mut state = state;
         for f in self.faults {
             state.faults.add(f);
         }
         Ok(Simulator {
-            inner: Arc::new(Inner { state: Mutex::new(state), changed: crate::sync::Condvar::new(), id }),
+            inner: Arc::new(Inner {
+                state: Mutex::new(state),
+                changed: crate::sync::Condvar::new(),
+                history_limit: self.history_limit,
+                id,
+            }),
         })
     }
 }

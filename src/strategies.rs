@@ -6,9 +6,11 @@
 //! use clusapi_sim::strategies::scenarios;
 //! use proptest::prelude::*;
 //!
-//! proptest!(ProptestConfig::with_cases(16), |(scenario in scenarios())| {
+//! let config = ProptestConfig { cases: 16, failure_persistence: None, ..ProptestConfig::default() };
+//! proptest!(config, |(scenario in scenarios())| {
 //!     let sim = scenario.build();
-//!     let c = sim.open_cluster(None).unwrap();
+//!     // The scenario's fault plan may refuse some calls, as a real cluster would.
+//!     let c = (0..50).find_map(|_| sim.open_cluster(None).ok()).unwrap();
 //!     for event in &scenario.events {
 //!         event.apply(&sim); // crashes, restores, network failures, service stops...
 //!         // ... run the code under test against `sim` here ...

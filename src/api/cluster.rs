@@ -127,6 +127,13 @@ impl Simulator {
     /// ```
     #[track_caller]
     pub fn open_cluster(&self, name: Option<&str>) -> Result<HCluster> {
+        let result = self.open_cluster_impl(name);
+        self.record("open_cluster", || format!("{name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn open_cluster_impl(&self, name: Option<&str>) -> Result<HCluster> {
         self.connect("open_cluster", name, Access::All, Location::caller())
     }
 
@@ -154,6 +161,13 @@ impl Simulator {
     /// ```
     #[track_caller]
     pub fn open_cluster_ex(&self, name: Option<&str>, desired_access: u32) -> Result<(HCluster, u32)> {
+        let result = self.open_cluster_ex_impl(name, desired_access);
+        self.record("open_cluster_ex", || format!("{name:?}, {desired_access:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn open_cluster_ex_impl(&self, name: Option<&str>, desired_access: u32) -> Result<(HCluster, u32)> {
         let at = Location::caller();
         let what = || match name {
             Some(n) => format!("cluster \"{n}\""),
@@ -204,6 +218,13 @@ impl Simulator {
     /// simulator reports the misuse instead.
     #[track_caller]
     pub fn close_cluster(&self, hcluster: HCluster) -> Result<()> {
+        let result = self.close_cluster_impl(hcluster);
+        self.record("close_cluster", || format!("{hcluster:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn close_cluster_impl(&self, hcluster: HCluster) -> Result<()> {
         self.close_handle("close_cluster", hcluster)
     }
 
@@ -214,6 +235,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn get_cluster_information(&self, hcluster: HCluster) -> Result<ClusterInformation> {
+        let result = self.get_cluster_information_impl(hcluster);
+        self.record("get_cluster_information", || format!("{hcluster:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_information_impl(&self, hcluster: HCluster) -> Result<ClusterInformation> {
         let at = Location::caller();
         let mut st = self.lock();
         let key = st.cluster_of(hcluster, "get_cluster_information", at)?;
@@ -231,6 +259,18 @@ impl Simulator {
     /// unknown network; `ERROR_CLUSTER_NETINTERFACE_NOT_FOUND` if the pair has no interface.
     #[track_caller]
     pub fn get_cluster_net_interface(&self, hcluster: HCluster, node: &str, network: &str) -> Result<String> {
+        let result = self.get_cluster_net_interface_impl(hcluster, node, network);
+        self.record("get_cluster_net_interface", || format!("{hcluster:?}, {node:?}, {network:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_net_interface_impl(
+        &self,
+        hcluster: HCluster,
+        node: &str,
+        network: &str,
+    ) -> Result<String> {
         let at = Location::caller();
         let mut st = self.lock();
         let key = st.cluster_of(hcluster, "get_cluster_net_interface", at)?;

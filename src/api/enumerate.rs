@@ -209,6 +209,13 @@ impl Simulator {
     /// ```
     #[track_caller]
     pub fn cluster_open_enum(&self, hcluster: HCluster, type_mask: u32) -> Result<HClusEnum> {
+        let result = self.cluster_open_enum_impl(hcluster, type_mask);
+        self.record("cluster_open_enum", || format!("{hcluster:?}, {type_mask:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_open_enum_impl(&self, hcluster: HCluster, type_mask: u32) -> Result<HClusEnum> {
         let at = Location::caller();
         let mut st = self.lock();
         let (_, e) = st.resolve(hcluster, "cluster_open_enum", at)?;
@@ -228,6 +235,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_get_enum_count(&self, henum: HClusEnum) -> Result<u32> {
+        let result = self.cluster_get_enum_count_impl(henum);
+        self.record("cluster_get_enum_count", || format!("{henum:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_get_enum_count_impl(&self, henum: HClusEnum) -> Result<u32> {
         self.enum_count("cluster_get_enum_count", henum)
     }
 
@@ -240,6 +254,13 @@ impl Simulator {
     /// or past the count.
     #[track_caller]
     pub fn cluster_enum(&self, henum: HClusEnum, index: u32) -> Result<(u32, String)> {
+        let result = self.cluster_enum_impl(henum, index);
+        self.record("cluster_enum", || format!("{henum:?}, {index:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_enum_impl(&self, henum: HClusEnum, index: u32) -> Result<(u32, String)> {
         self.enum_item("cluster_enum", henum, index)
     }
 
@@ -250,6 +271,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not a live enumeration handle.
     #[track_caller]
     pub fn cluster_close_enum(&self, henum: HClusEnum) -> Result<()> {
+        let result = self.cluster_close_enum_impl(henum);
+        self.record("cluster_close_enum", || format!("{henum:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_close_enum_impl(&self, henum: HClusEnum) -> Result<()> {
         self.close_handle("cluster_close_enum", henum)
     }
 
@@ -263,6 +291,13 @@ impl Simulator {
     /// network was deleted.
     #[track_caller]
     pub fn cluster_network_open_enum(&self, hnetwork: HNetwork, type_mask: u32) -> Result<HNetworkEnum> {
+        let result = self.cluster_network_open_enum_impl(hnetwork, type_mask);
+        self.record("cluster_network_open_enum", || format!("{hnetwork:?}, {type_mask:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_network_open_enum_impl(&self, hnetwork: HNetwork, type_mask: u32) -> Result<HNetworkEnum> {
         let at = Location::caller();
         let mut st = self.lock();
         let (_, e) = st.resolve(hnetwork, "cluster_network_open_enum", at)?;
@@ -287,6 +322,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_network_get_enum_count(&self, henum: HNetworkEnum) -> Result<u32> {
+        let result = self.cluster_network_get_enum_count_impl(henum);
+        self.record("cluster_network_get_enum_count", || format!("{henum:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_network_get_enum_count_impl(&self, henum: HNetworkEnum) -> Result<u32> {
         self.enum_count("cluster_network_get_enum_count", henum)
     }
 
@@ -298,6 +340,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` past the end.
     #[track_caller]
     pub fn cluster_network_enum(&self, henum: HNetworkEnum, index: u32) -> Result<(u32, String)> {
+        let result = self.cluster_network_enum_impl(henum, index);
+        self.record("cluster_network_enum", || format!("{henum:?}, {index:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_network_enum_impl(&self, henum: HNetworkEnum, index: u32) -> Result<(u32, String)> {
         self.enum_item("cluster_network_enum", henum, index)
     }
 
@@ -308,6 +357,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not a live network enumeration handle.
     #[track_caller]
     pub fn cluster_network_close_enum(&self, henum: HNetworkEnum) -> Result<()> {
+        let result = self.cluster_network_close_enum_impl(henum);
+        self.record("cluster_network_close_enum", || format!("{henum:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_network_close_enum_impl(&self, henum: HNetworkEnum) -> Result<()> {
         self.close_handle("cluster_network_close_enum", henum)
     }
 }
@@ -357,6 +413,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_CLUSTER_NODE_NOT_FOUND` if it was evicted.
     #[track_caller]
     pub fn cluster_node_open_enum(&self, hnode: HNode, type_mask: u32) -> Result<HNodeEnum> {
+        let result = self.cluster_node_open_enum_impl(hnode, type_mask);
+        self.record("cluster_node_open_enum", || format!("{hnode:?}, {type_mask:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_node_open_enum_impl(&self, hnode: HNode, type_mask: u32) -> Result<HNodeEnum> {
         self.open_child_enum("cluster_node_open_enum", hnode, |w, cluster, object| {
             let node = NodeKey::from(object);
             let mut items = Vec::new();
@@ -392,6 +455,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_node_get_enum_count(&self, henum: HNodeEnum) -> Result<u32> {
+        let result = self.cluster_node_get_enum_count_impl(henum);
+        self.record("cluster_node_get_enum_count", || format!("{henum:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_node_get_enum_count_impl(&self, henum: HNodeEnum) -> Result<u32> {
         self.enum_count("cluster_node_get_enum_count", henum)
     }
 
@@ -402,6 +472,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
     #[track_caller]
     pub fn cluster_node_enum(&self, henum: HNodeEnum, index: u32) -> Result<(u32, String)> {
+        let result = self.cluster_node_enum_impl(henum, index);
+        self.record("cluster_node_enum", || format!("{henum:?}, {index:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_node_enum_impl(&self, henum: HNodeEnum, index: u32) -> Result<(u32, String)> {
         self.enum_item("cluster_node_enum", henum, index)
     }
 
@@ -412,6 +489,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not a live node enumeration.
     #[track_caller]
     pub fn cluster_node_close_enum(&self, henum: HNodeEnum) -> Result<()> {
+        let result = self.cluster_node_close_enum_impl(henum);
+        self.record("cluster_node_close_enum", || format!("{henum:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_node_close_enum_impl(&self, henum: HNodeEnum) -> Result<()> {
         self.close_handle("cluster_node_close_enum", henum)
     }
 
@@ -424,6 +508,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_GROUP_NOT_AVAILABLE` if it was deleted.
     #[track_caller]
     pub fn cluster_group_open_enum(&self, hgroup: HGroup, type_mask: u32) -> Result<HGroupEnum> {
+        let result = self.cluster_group_open_enum_impl(hgroup, type_mask);
+        self.record("cluster_group_open_enum", || format!("{hgroup:?}, {type_mask:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_group_open_enum_impl(&self, hgroup: HGroup, type_mask: u32) -> Result<HGroupEnum> {
         self.open_child_enum("cluster_group_open_enum", hgroup, |w, _, object| {
             let Some(g) = w.groups.get(GroupKey::from(object)) else { return Vec::new() };
             let mut items = Vec::new();
@@ -444,6 +535,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_group_get_enum_count(&self, henum: HGroupEnum) -> Result<u32> {
+        let result = self.cluster_group_get_enum_count_impl(henum);
+        self.record("cluster_group_get_enum_count", || format!("{henum:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_group_get_enum_count_impl(&self, henum: HGroupEnum) -> Result<u32> {
         self.enum_count("cluster_group_get_enum_count", henum)
     }
 
@@ -454,6 +552,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
     #[track_caller]
     pub fn cluster_group_enum(&self, henum: HGroupEnum, index: u32) -> Result<(u32, String)> {
+        let result = self.cluster_group_enum_impl(henum, index);
+        self.record("cluster_group_enum", || format!("{henum:?}, {index:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_group_enum_impl(&self, henum: HGroupEnum, index: u32) -> Result<(u32, String)> {
         self.enum_item("cluster_group_enum", henum, index)
     }
 
@@ -464,6 +569,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not a live group enumeration.
     #[track_caller]
     pub fn cluster_group_close_enum(&self, henum: HGroupEnum) -> Result<()> {
+        let result = self.cluster_group_close_enum_impl(henum);
+        self.record("cluster_group_close_enum", || format!("{henum:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_group_close_enum_impl(&self, henum: HGroupEnum) -> Result<()> {
         self.close_handle("cluster_group_close_enum", henum)
     }
 
@@ -477,6 +589,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_RESOURCE_NOT_AVAILABLE` if it was deleted.
     #[track_caller]
     pub fn cluster_resource_open_enum(&self, hresource: HResource, type_mask: u32) -> Result<HResEnum> {
+        let result = self.cluster_resource_open_enum_impl(hresource, type_mask);
+        self.record("cluster_resource_open_enum", || format!("{hresource:?}, {type_mask:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_resource_open_enum_impl(&self, hresource: HResource, type_mask: u32) -> Result<HResEnum> {
         self.open_child_enum("cluster_resource_open_enum", hresource, |w, cluster, object| {
             let key = ResourceKey::from(object);
             let Some(r) = w.resources.get(key) else { return Vec::new() };
@@ -507,6 +626,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_resource_get_enum_count(&self, henum: HResEnum) -> Result<u32> {
+        let result = self.cluster_resource_get_enum_count_impl(henum);
+        self.record("cluster_resource_get_enum_count", || format!("{henum:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_resource_get_enum_count_impl(&self, henum: HResEnum) -> Result<u32> {
         self.enum_count("cluster_resource_get_enum_count", henum)
     }
 
@@ -517,6 +643,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
     #[track_caller]
     pub fn cluster_resource_enum(&self, henum: HResEnum, index: u32) -> Result<(u32, String)> {
+        let result = self.cluster_resource_enum_impl(henum, index);
+        self.record("cluster_resource_enum", || format!("{henum:?}, {index:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_resource_enum_impl(&self, henum: HResEnum, index: u32) -> Result<(u32, String)> {
         self.enum_item("cluster_resource_enum", henum, index)
     }
 
@@ -527,6 +660,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not a live resource enumeration.
     #[track_caller]
     pub fn cluster_resource_close_enum(&self, henum: HResEnum) -> Result<()> {
+        let result = self.cluster_resource_close_enum_impl(henum);
+        self.record("cluster_resource_close_enum", || format!("{henum:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_resource_close_enum_impl(&self, henum: HResEnum) -> Result<()> {
         self.close_handle("cluster_resource_close_enum", henum)
     }
 }

@@ -36,6 +36,13 @@ impl Simulator {
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
     #[track_caller]
     pub fn open_cluster_group(&self, hcluster: HCluster, name: &str) -> Result<HGroup> {
+        let result = self.open_cluster_group_impl(hcluster, name);
+        self.record("open_cluster_group", || format!("{hcluster:?}, {name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn open_cluster_group_impl(&self, hcluster: HCluster, name: &str) -> Result<HGroup> {
         self.open_object("open_cluster_group", hcluster, name, None).map(|(h, _)| h)
     }
 
@@ -54,6 +61,22 @@ impl Simulator {
         name: &str,
         desired_access: u32,
     ) -> Result<(HGroup, u32)> {
+        let result = self.open_cluster_group_ex_impl(hcluster, name, desired_access);
+        self.record(
+            "open_cluster_group_ex",
+            || format!("{hcluster:?}, {name:?}, {desired_access:?}"),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn open_cluster_group_ex_impl(
+        &self,
+        hcluster: HCluster,
+        name: &str,
+        desired_access: u32,
+    ) -> Result<(HGroup, u32)> {
         self.open_object("open_cluster_group_ex", hcluster, name, Some(desired_access))
     }
 
@@ -66,6 +89,13 @@ impl Simulator {
     /// (a second close included).
     #[track_caller]
     pub fn close_cluster_group(&self, handle: HGroup) -> Result<()> {
+        let result = self.close_cluster_group_impl(handle);
+        self.record("close_cluster_group", || format!("{handle:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn close_cluster_group_impl(&self, handle: HGroup) -> Result<()> {
         self.close_handle("close_cluster_group", handle)
     }
 
@@ -79,6 +109,13 @@ impl Simulator {
     /// is full.
     #[track_caller]
     pub fn get_cluster_from_group(&self, handle: HGroup) -> Result<HCluster> {
+        let result = self.get_cluster_from_group_impl(handle);
+        self.record("get_cluster_from_group", || format!("{handle:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_from_group_impl(&self, handle: HGroup) -> Result<HCluster> {
         self.cluster_from("get_cluster_from_group", handle)
     }
 }
@@ -114,6 +151,13 @@ impl Simulator {
     /// ```
     #[track_caller]
     pub fn get_cluster_group_state(&self, hgroup: HGroup) -> Result<GroupStateInfo> {
+        let result = self.get_cluster_group_state_impl(hgroup);
+        self.record("get_cluster_group_state", || format!("{hgroup:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_group_state_impl(&self, hgroup: HGroup) -> Result<GroupStateInfo> {
         let mut st = self.lock();
         let (_, e) = st.resolve(hgroup, "get_cluster_group_state", std::panic::Location::caller())?;
         let key = GroupKey::from(st.object(hgroup, e.object)?);
@@ -140,6 +184,13 @@ impl Simulator {
     /// `ERROR_INVALID_STATE` (5023) while an operation is pending.
     #[track_caller]
     pub fn online_cluster_group(&self, hgroup: HGroup, node: Option<HNode>) -> Result<()> {
+        let result = self.online_cluster_group_impl(hgroup, node);
+        self.record("online_cluster_group", || format!("{hgroup:?}, {node:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn online_cluster_group_impl(&self, hgroup: HGroup, node: Option<HNode>) -> Result<()> {
         let at = std::panic::Location::caller();
         let mut st = self.lock();
         let (g, cluster) = st.writable(hgroup, "online_cluster_group", at)?;
@@ -156,6 +207,13 @@ impl Simulator {
     /// `ERROR_INVALID_STATE` while an operation is pending.
     #[track_caller]
     pub fn offline_cluster_group(&self, hgroup: HGroup) -> Result<()> {
+        let result = self.offline_cluster_group_impl(hgroup);
+        self.record("offline_cluster_group", || format!("{hgroup:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn offline_cluster_group_impl(&self, hgroup: HGroup) -> Result<()> {
         let mut st = self.lock();
         let (g, _) = st.writable(hgroup, "offline_cluster_group", std::panic::Location::caller())?;
         let pending = st.world.offline_group(g.into())?;
@@ -185,6 +243,13 @@ impl Simulator {
     /// ```
     #[track_caller]
     pub fn move_cluster_group(&self, hgroup: HGroup, node: Option<HNode>) -> Result<()> {
+        let result = self.move_cluster_group_impl(hgroup, node);
+        self.record("move_cluster_group", || format!("{hgroup:?}, {node:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn move_cluster_group_impl(&self, hgroup: HGroup, node: Option<HNode>) -> Result<()> {
         let at = std::panic::Location::caller();
         let mut st = self.lock();
         let (g, cluster) = st.writable(hgroup, "move_cluster_group", at)?;
@@ -204,6 +269,13 @@ impl Simulator {
     /// handle table is full (then no group is created).
     #[track_caller]
     pub fn create_cluster_group(&self, hcluster: HCluster, name: &str) -> Result<HGroup> {
+        let result = self.create_cluster_group_impl(hcluster, name);
+        self.record("create_cluster_group", || format!("{hcluster:?}, {name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn create_cluster_group_impl(&self, hcluster: HCluster, name: &str) -> Result<HGroup> {
         let at = std::panic::Location::caller();
         let mut st = self.lock();
         let (_, e) = st.resolve(hcluster, "create_cluster_group", at)?;
@@ -233,6 +305,13 @@ impl Simulator {
     /// `ERROR_DIR_NOT_EMPTY` (145) for a group that still has resources.
     #[track_caller]
     pub fn delete_cluster_group(&self, hgroup: HGroup) -> Result<()> {
+        let result = self.delete_cluster_group_impl(hgroup);
+        self.record("delete_cluster_group", || format!("{hgroup:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn delete_cluster_group_impl(&self, hgroup: HGroup) -> Result<()> {
         let mut st = self.lock();
         let (g, cluster) = st.writable(hgroup, "delete_cluster_group", std::panic::Location::caller())?;
         st.world.delete_group(cluster, g.into())
@@ -248,6 +327,13 @@ impl Simulator {
     /// cluster or an evicted one; `ERROR_INVALID_PARAMETER` for a node listed twice.
     #[track_caller]
     pub fn set_cluster_group_node_list(&self, hgroup: HGroup, nodes: &[HNode]) -> Result<()> {
+        let result = self.set_cluster_group_node_list_impl(hgroup, nodes);
+        self.record("set_cluster_group_node_list", || format!("{hgroup:?}, {nodes:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn set_cluster_group_node_list_impl(&self, hgroup: HGroup, nodes: &[HNode]) -> Result<()> {
         let at = std::panic::Location::caller();
         let mut st = self.lock();
         let (g, cluster) = st.writable(hgroup, "set_cluster_group_node_list", at)?;

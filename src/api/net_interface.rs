@@ -33,6 +33,13 @@ impl Simulator {
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
     #[track_caller]
     pub fn open_cluster_net_interface(&self, hcluster: HCluster, name: &str) -> Result<HNetInterface> {
+        let result = self.open_cluster_net_interface_impl(hcluster, name);
+        self.record("open_cluster_net_interface", || format!("{hcluster:?}, {name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn open_cluster_net_interface_impl(&self, hcluster: HCluster, name: &str) -> Result<HNetInterface> {
         self.open_object("open_cluster_net_interface", hcluster, name, None).map(|(h, _)| h)
     }
 
@@ -51,6 +58,22 @@ impl Simulator {
         name: &str,
         desired_access: u32,
     ) -> Result<(HNetInterface, u32)> {
+        let result = self.open_cluster_net_interface_ex_impl(hcluster, name, desired_access);
+        self.record(
+            "open_cluster_net_interface_ex",
+            || format!("{hcluster:?}, {name:?}, {desired_access:?}"),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn open_cluster_net_interface_ex_impl(
+        &self,
+        hcluster: HCluster,
+        name: &str,
+        desired_access: u32,
+    ) -> Result<(HNetInterface, u32)> {
         self.open_object("open_cluster_net_interface_ex", hcluster, name, Some(desired_access))
     }
 
@@ -63,6 +86,13 @@ impl Simulator {
     /// (a second close included).
     #[track_caller]
     pub fn close_cluster_net_interface(&self, handle: HNetInterface) -> Result<()> {
+        let result = self.close_cluster_net_interface_impl(handle);
+        self.record("close_cluster_net_interface", || format!("{handle:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn close_cluster_net_interface_impl(&self, handle: HNetInterface) -> Result<()> {
         self.close_handle("close_cluster_net_interface", handle)
     }
 
@@ -76,6 +106,13 @@ impl Simulator {
     /// is full.
     #[track_caller]
     pub fn get_cluster_from_net_interface(&self, handle: HNetInterface) -> Result<HCluster> {
+        let result = self.get_cluster_from_net_interface_impl(handle);
+        self.record("get_cluster_from_net_interface", || format!("{handle:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_from_net_interface_impl(&self, handle: HNetInterface) -> Result<HCluster> {
         self.cluster_from("get_cluster_from_net_interface", handle)
     }
 }
@@ -90,6 +127,16 @@ impl Simulator {
     /// the interface was deleted.
     #[track_caller]
     pub fn get_cluster_net_interface_state(&self, handle: HNetInterface) -> Result<ClusterNetInterfaceState> {
+        let result = self.get_cluster_net_interface_state_impl(handle);
+        self.record("get_cluster_net_interface_state", || format!("{handle:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_net_interface_state_impl(
+        &self,
+        handle: HNetInterface,
+    ) -> Result<ClusterNetInterfaceState> {
         let mut st = self.lock();
         let (_, e) = st.resolve(handle, "get_cluster_net_interface_state", std::panic::Location::caller())?;
         let key = st.object(handle, e.object)?;

@@ -33,6 +33,13 @@ impl Simulator {
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
     #[track_caller]
     pub fn open_cluster_network(&self, hcluster: HCluster, name: &str) -> Result<HNetwork> {
+        let result = self.open_cluster_network_impl(hcluster, name);
+        self.record("open_cluster_network", || format!("{hcluster:?}, {name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn open_cluster_network_impl(&self, hcluster: HCluster, name: &str) -> Result<HNetwork> {
         self.open_object("open_cluster_network", hcluster, name, None).map(|(h, _)| h)
     }
 
@@ -51,6 +58,22 @@ impl Simulator {
         name: &str,
         desired_access: u32,
     ) -> Result<(HNetwork, u32)> {
+        let result = self.open_cluster_network_ex_impl(hcluster, name, desired_access);
+        self.record(
+            "open_cluster_network_ex",
+            || format!("{hcluster:?}, {name:?}, {desired_access:?}"),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn open_cluster_network_ex_impl(
+        &self,
+        hcluster: HCluster,
+        name: &str,
+        desired_access: u32,
+    ) -> Result<(HNetwork, u32)> {
         self.open_object("open_cluster_network_ex", hcluster, name, Some(desired_access))
     }
 
@@ -63,6 +86,13 @@ impl Simulator {
     /// (a second close included).
     #[track_caller]
     pub fn close_cluster_network(&self, handle: HNetwork) -> Result<()> {
+        let result = self.close_cluster_network_impl(handle);
+        self.record("close_cluster_network", || format!("{handle:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn close_cluster_network_impl(&self, handle: HNetwork) -> Result<()> {
         self.close_handle("close_cluster_network", handle)
     }
 
@@ -76,6 +106,13 @@ impl Simulator {
     /// is full.
     #[track_caller]
     pub fn get_cluster_from_network(&self, handle: HNetwork) -> Result<HCluster> {
+        let result = self.get_cluster_from_network_impl(handle);
+        self.record("get_cluster_from_network", || format!("{handle:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_from_network_impl(&self, handle: HNetwork) -> Result<HCluster> {
         self.cluster_from("get_cluster_from_network", handle)
     }
 }
@@ -90,6 +127,13 @@ impl Simulator {
     /// network was deleted.
     #[track_caller]
     pub fn get_cluster_network_id(&self, hnetwork: HNetwork) -> Result<String> {
+        let result = self.get_cluster_network_id_impl(hnetwork);
+        self.record("get_cluster_network_id", || format!("{hnetwork:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_network_id_impl(&self, hnetwork: HNetwork) -> Result<String> {
         let at = std::panic::Location::caller();
         let mut st = self.lock();
         let (_, e) = st.resolve(hnetwork, "get_cluster_network_id", at)?;
@@ -109,6 +153,13 @@ impl Simulator {
     /// network was deleted.
     #[track_caller]
     pub fn get_cluster_network_state(&self, hnetwork: HNetwork) -> Result<ClusterNetworkState> {
+        let result = self.get_cluster_network_state_impl(hnetwork);
+        self.record("get_cluster_network_state", || format!("{hnetwork:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_network_state_impl(&self, hnetwork: HNetwork) -> Result<ClusterNetworkState> {
         let mut st = self.lock();
         let (_, e) = st.resolve(hnetwork, "get_cluster_network_state", std::panic::Location::caller())?;
         let key = st.object(hnetwork, e.object)?;
@@ -131,6 +182,13 @@ impl Simulator {
     /// `ERROR_INVALID_PARAMETER` for an empty name.
     #[track_caller]
     pub fn set_cluster_network_name(&self, hnetwork: HNetwork, name: &str) -> Result<()> {
+        let result = self.set_cluster_network_name_impl(hnetwork, name);
+        self.record("set_cluster_network_name", || format!("{hnetwork:?}, {name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn set_cluster_network_name_impl(&self, hnetwork: HNetwork, name: &str) -> Result<()> {
         let mut st = self.lock();
         let (n, cluster) =
             st.writable(hnetwork, "set_cluster_network_name", std::panic::Location::caller())?;

@@ -36,6 +36,13 @@ impl Simulator {
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
     #[track_caller]
     pub fn open_cluster_node(&self, hcluster: HCluster, name: &str) -> Result<HNode> {
+        let result = self.open_cluster_node_impl(hcluster, name);
+        self.record("open_cluster_node", || format!("{hcluster:?}, {name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn open_cluster_node_impl(&self, hcluster: HCluster, name: &str) -> Result<HNode> {
         self.open_object("open_cluster_node", hcluster, name, None).map(|(h, _)| h)
     }
 
@@ -54,6 +61,22 @@ impl Simulator {
         name: &str,
         desired_access: u32,
     ) -> Result<(HNode, u32)> {
+        let result = self.open_cluster_node_ex_impl(hcluster, name, desired_access);
+        self.record(
+            "open_cluster_node_ex",
+            || format!("{hcluster:?}, {name:?}, {desired_access:?}"),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn open_cluster_node_ex_impl(
+        &self,
+        hcluster: HCluster,
+        name: &str,
+        desired_access: u32,
+    ) -> Result<(HNode, u32)> {
         self.open_object("open_cluster_node_ex", hcluster, name, Some(desired_access))
     }
 
@@ -65,6 +88,13 @@ impl Simulator {
     /// second close included).
     #[track_caller]
     pub fn close_cluster_node(&self, hnode: HNode) -> Result<()> {
+        let result = self.close_cluster_node_impl(hnode);
+        self.record("close_cluster_node", || format!("{hnode:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn close_cluster_node_impl(&self, hnode: HNode) -> Result<()> {
         self.close_handle("close_cluster_node", hnode)
     }
 
@@ -78,6 +108,13 @@ impl Simulator {
     /// is full.
     #[track_caller]
     pub fn get_cluster_from_node(&self, hnode: HNode) -> Result<HCluster> {
+        let result = self.get_cluster_from_node_impl(hnode);
+        self.record("get_cluster_from_node", || format!("{hnode:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_from_node_impl(&self, hnode: HNode) -> Result<HCluster> {
         self.cluster_from("get_cluster_from_node", hnode)
     }
 
@@ -103,6 +140,13 @@ impl Simulator {
     /// ```
     #[track_caller]
     pub fn get_cluster_node_id(&self, hnode: Option<HNode>) -> Result<String> {
+        let result = self.get_cluster_node_id_impl(hnode);
+        self.record("get_cluster_node_id", || format!("{hnode:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_node_id_impl(&self, hnode: Option<HNode>) -> Result<String> {
         let at = Location::caller();
         let mut st = self.lock();
         let key = match hnode {
@@ -144,6 +188,13 @@ impl Simulator {
     /// ```
     #[track_caller]
     pub fn get_cluster_node_state(&self, hnode: HNode) -> Result<ClusterNodeState> {
+        let result = self.get_cluster_node_state_impl(hnode);
+        self.record("get_cluster_node_state", || format!("{hnode:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_node_state_impl(&self, hnode: HNode) -> Result<ClusterNodeState> {
         let mut st = self.lock();
         let (_, e) = st.resolve(hnode, "get_cluster_node_state", Location::caller())?;
         let key = NodeKey::from(st.object(hnode, e.object)?);
@@ -161,6 +212,13 @@ impl Simulator {
     /// was evicted; `ERROR_CLUSTER_NODE_DOWN` (5050) for a node that is down.
     #[track_caller]
     pub fn pause_cluster_node(&self, hnode: HNode) -> Result<()> {
+        let result = self.pause_cluster_node_impl(hnode);
+        self.record("pause_cluster_node", || format!("{hnode:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn pause_cluster_node_impl(&self, hnode: HNode) -> Result<()> {
         let mut st = self.lock();
         let (n, _) = st.writable(hnode, "pause_cluster_node", Location::caller())?;
         st.world.pause_node(n.into())
@@ -174,6 +232,13 @@ impl Simulator {
     /// `ERROR_CLUSTER_NODE_NOT_PAUSED` (5058) for a node that is not paused.
     #[track_caller]
     pub fn resume_cluster_node(&self, hnode: HNode) -> Result<()> {
+        let result = self.resume_cluster_node_impl(hnode);
+        self.record("resume_cluster_node", || format!("{hnode:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn resume_cluster_node_impl(&self, hnode: HNode) -> Result<()> {
         let mut st = self.lock();
         let (n, _) = st.writable(hnode, "resume_cluster_node", Location::caller())?;
         st.world.resume_node(n.into())
@@ -189,6 +254,13 @@ impl Simulator {
     /// or the last node of the cluster.
     #[track_caller]
     pub fn evict_cluster_node(&self, hnode: HNode) -> Result<()> {
+        let result = self.evict_cluster_node_impl(hnode);
+        self.record("evict_cluster_node", || format!("{hnode:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn evict_cluster_node_impl(&self, hnode: HNode) -> Result<()> {
         let mut st = self.lock();
         let (n, cluster) = st.writable(hnode, "evict_cluster_node", Location::caller())?;
         st.world.evict_node(cluster, n.into())

@@ -36,6 +36,13 @@ impl Simulator {
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
     #[track_caller]
     pub fn open_cluster_resource(&self, hcluster: HCluster, name: &str) -> Result<HResource> {
+        let result = self.open_cluster_resource_impl(hcluster, name);
+        self.record("open_cluster_resource", || format!("{hcluster:?}, {name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn open_cluster_resource_impl(&self, hcluster: HCluster, name: &str) -> Result<HResource> {
         self.open_object("open_cluster_resource", hcluster, name, None).map(|(h, _)| h)
     }
 
@@ -54,6 +61,22 @@ impl Simulator {
         name: &str,
         desired_access: u32,
     ) -> Result<(HResource, u32)> {
+        let result = self.open_cluster_resource_ex_impl(hcluster, name, desired_access);
+        self.record(
+            "open_cluster_resource_ex",
+            || format!("{hcluster:?}, {name:?}, {desired_access:?}"),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn open_cluster_resource_ex_impl(
+        &self,
+        hcluster: HCluster,
+        name: &str,
+        desired_access: u32,
+    ) -> Result<(HResource, u32)> {
         self.open_object("open_cluster_resource_ex", hcluster, name, Some(desired_access))
     }
 
@@ -66,6 +89,13 @@ impl Simulator {
     /// (a second close included).
     #[track_caller]
     pub fn close_cluster_resource(&self, handle: HResource) -> Result<()> {
+        let result = self.close_cluster_resource_impl(handle);
+        self.record("close_cluster_resource", || format!("{handle:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn close_cluster_resource_impl(&self, handle: HResource) -> Result<()> {
         self.close_handle("close_cluster_resource", handle)
     }
 
@@ -79,6 +109,13 @@ impl Simulator {
     /// is full.
     #[track_caller]
     pub fn get_cluster_from_resource(&self, handle: HResource) -> Result<HCluster> {
+        let result = self.get_cluster_from_resource_impl(handle);
+        self.record("get_cluster_from_resource", || format!("{handle:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_from_resource_impl(&self, handle: HResource) -> Result<HCluster> {
         self.cluster_from("get_cluster_from_resource", handle)
     }
 }
@@ -104,6 +141,13 @@ impl Simulator {
     /// the resource was deleted.
     #[track_caller]
     pub fn get_cluster_resource_state(&self, hresource: HResource) -> Result<ResourceStateInfo> {
+        let result = self.get_cluster_resource_state_impl(hresource);
+        self.record("get_cluster_resource_state", || format!("{hresource:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_resource_state_impl(&self, hresource: HResource) -> Result<ResourceStateInfo> {
         let mut st = self.lock();
         let (_, e) = st.resolve(hresource, "get_cluster_resource_state", std::panic::Location::caller())?;
         let key = ResourceKey::from(st.object(hresource, e.object)?);
@@ -134,6 +178,13 @@ impl Simulator {
     /// `ERROR_INVALID_STATE` while an operation is pending.
     #[track_caller]
     pub fn online_cluster_resource(&self, hresource: HResource) -> Result<()> {
+        let result = self.online_cluster_resource_impl(hresource);
+        self.record("online_cluster_resource", || format!("{hresource:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn online_cluster_resource_impl(&self, hresource: HResource) -> Result<()> {
         let mut st = self.lock();
         let (r, _) = st.writable(hresource, "online_cluster_resource", std::panic::Location::caller())?;
         let pending = st.world.online_resource(r.into())?;
@@ -150,6 +201,13 @@ impl Simulator {
     /// operation is pending.
     #[track_caller]
     pub fn offline_cluster_resource(&self, hresource: HResource) -> Result<()> {
+        let result = self.offline_cluster_resource_impl(hresource);
+        self.record("offline_cluster_resource", || format!("{hresource:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn offline_cluster_resource_impl(&self, hresource: HResource) -> Result<()> {
         let mut st = self.lock();
         let (r, _) = st.writable(hresource, "offline_cluster_resource", std::panic::Location::caller())?;
         let pending = st.world.offline_resource(r.into())?;
@@ -164,6 +222,13 @@ impl Simulator {
     /// `ERROR_INVALID_STATE` for a resource that is neither online nor pending.
     #[track_caller]
     pub fn fail_cluster_resource(&self, hresource: HResource) -> Result<()> {
+        let result = self.fail_cluster_resource_impl(hresource);
+        self.record("fail_cluster_resource", || format!("{hresource:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn fail_cluster_resource_impl(&self, hresource: HResource) -> Result<()> {
         let mut st = self.lock();
         let (r, _) = st.writable(hresource, "fail_cluster_resource", std::panic::Location::caller())?;
         st.world.fail_resource(r.into())
@@ -182,6 +247,23 @@ impl Simulator {
     /// full (then no resource is created).
     #[track_caller]
     pub fn create_cluster_resource(
+        &self,
+        hgroup: HGroup,
+        name: &str,
+        resource_type: &str,
+        flags: u32,
+    ) -> Result<HResource> {
+        let result = self.create_cluster_resource_impl(hgroup, name, resource_type, flags);
+        self.record(
+            "create_cluster_resource",
+            || format!("{hgroup:?}, {name:?}, {resource_type:?}, {flags:?}"),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn create_cluster_resource_impl(
         &self,
         hgroup: HGroup,
         name: &str,
@@ -219,6 +301,13 @@ impl Simulator {
     /// `ERROR_CORE_RESOURCE` (5026) for a resource of the core group.
     #[track_caller]
     pub fn delete_cluster_resource(&self, hresource: HResource) -> Result<()> {
+        let result = self.delete_cluster_resource_impl(hresource);
+        self.record("delete_cluster_resource", || format!("{hresource:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn delete_cluster_resource_impl(&self, hresource: HResource) -> Result<()> {
         let mut st = self.lock();
         let (r, cluster) =
             st.writable(hresource, "delete_cluster_resource", std::panic::Location::caller())?;
@@ -235,6 +324,13 @@ impl Simulator {
     /// a resource of another group, itself, or a cycle.
     #[track_caller]
     pub fn add_cluster_resource_dependency(&self, hresource: HResource, provider: HResource) -> Result<()> {
+        let result = self.add_cluster_resource_dependency_impl(hresource, provider);
+        self.record("add_cluster_resource_dependency", || format!("{hresource:?}, {provider:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn add_cluster_resource_dependency_impl(&self, hresource: HResource, provider: HResource) -> Result<()> {
         let at = std::panic::Location::caller();
         let mut st = self.lock();
         let (r, _) = st.writable(hresource, "add_cluster_resource_dependency", at)?;
@@ -251,6 +347,17 @@ impl Simulator {
     /// `ERROR_DEPENDENCY_NOT_FOUND` (5002).
     #[track_caller]
     pub fn remove_cluster_resource_dependency(
+        &self,
+        hresource: HResource,
+        provider: HResource,
+    ) -> Result<()> {
+        let result = self.remove_cluster_resource_dependency_impl(hresource, provider);
+        self.record("remove_cluster_resource_dependency", || format!("{hresource:?}, {provider:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn remove_cluster_resource_dependency_impl(
         &self,
         hresource: HResource,
         provider: HResource,
