@@ -369,3 +369,35 @@ fn child_enumerations_list_relations() {
     sim.delete_cluster_group(empty).unwrap();
     assert_eq!(sim.cluster_group_open_enum(empty, 1).unwrap_err().code(), ERROR_GROUP_NOT_AVAILABLE);
 }
+
+#[test]
+fn the_last_node_and_foreign_nodes_are_refused() {
+    let sim = Simulator::builder()
+        .cluster("ONE")
+        .node("SOLO")
+        .cluster("TWO")
+        .node("OTHER")
+        .group("G", "OTHER")
+        .build()
+        .unwrap();
+    let one = sim.open_cluster(Some("ONE")).unwrap();
+    let solo = sim.open_cluster_node(one, "SOLO").unwrap();
+    assert_eq!(
+        sim.evict_cluster_node(solo).unwrap_err().code(),
+        ERROR_CANT_EVICT_ACTIVE_NODE,
+        "the last node"
+    );
+    let two = sim.open_cluster(Some("TWO")).unwrap();
+    let g = sim.open_cluster_group(two, "G").unwrap();
+    assert_eq!(
+        sim.set_cluster_group_node_list(g, &[solo]).unwrap_err().code(),
+        ERROR_CLUSTER_NODE_NOT_FOUND,
+        "a node of another cluster"
+    );
+    assert_eq!(sim.move_cluster_group(g, Some(solo)).unwrap_err().code(), ERROR_CLUSTER_NODE_NOT_FOUND);
+    assert_eq!(
+        sim.move_cluster_group(g, None).unwrap_err().code(),
+        ERROR_HOST_NODE_NOT_AVAILABLE,
+        "no other node"
+    );
+}
