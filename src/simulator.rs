@@ -62,7 +62,8 @@ pub(crate) struct State {
 /// when taken and when released, and queues the events for what changed.
 pub(crate) struct StateGuard<'a> {
     guard: MutexGuard<'a, State>,
-    before: Option<crate::notify::Snapshot>,
+    // Boxed: the guard is built and dropped on every call, and a port is rarely open.
+    before: Option<Box<crate::notify::Snapshot>>,
     changed: &'a crate::sync::Condvar,
 }
 
@@ -93,7 +94,18 @@ impl StateGuard<'_> {
 }
 
 impl Drop for StateGuard<'_> {
+    #[inline]
     fn drop(&mut self) {
+        if self.before.is_some() || self.guard.wake_waiters {
+            self.publish();
+        }
+    }
+}
+
+impl StateGuard<'_> {
+    /// Queues the events of the call and wakes waiters (only while ports are open).
+    #[cold]
+    fn publish(&mut self) {
         if let Some(before) = self.before.take() {
             let after = crate::notify::Snapshot::of(&self.guard.world);
             let events = crate::notify::diff(&before, &after);
@@ -213,7 +225,7 @@ impl Simulator {
     pub(crate) fn lock(&self) -> StateGuard<'_> {
         let mut guard = self.inner.state.lock();
         guard.call_serial = guard.call_serial.wrapping_add(1);
-        let before = (!guard.ports.is_empty()).then(|| crate::notify::Snapshot::of(&guard.world));
+        let before = (!guard.ports.is_empty()).then(|| Box::new(crate::notify::Snapshot::of(&guard.world)));
         StateGuard { guard, before, changed: &self.inner.changed }
     }
 
