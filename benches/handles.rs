@@ -51,16 +51,21 @@ static ALLOC: Counting = Counting;
 /// What the baseline stores: as large as the simulator's handle entry.
 type BaselineEntry = [u32; 6];
 
+/// The same-run baseline of every group: a slotmap insert+remove, each under a Mutex.
+fn baseline(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    let table: Mutex<SlotMap<DefaultKey, BaselineEntry>> = Mutex::new(SlotMap::new());
+    g.bench_function("baseline: slotmap insert+remove under a Mutex", |b| {
+        b.iter(|| {
+            let k = table.lock().insert(black_box([1; 6]));
+            black_box(table.lock().remove(black_box(k)));
+        });
+    });
+}
+
 fn handles(c: &mut Criterion) {
     let mut g = c.benchmark_group("handles");
 
-    let baseline: Mutex<SlotMap<DefaultKey, BaselineEntry>> = Mutex::new(SlotMap::new());
-    g.bench_function("baseline: slotmap insert+remove under a Mutex", |b| {
-        b.iter(|| {
-            let k = baseline.lock().insert(black_box([1; 6]));
-            black_box(baseline.lock().remove(black_box(k)));
-        });
-    });
+    baseline(&mut g);
 
     let sim = Simulator::default();
     let cluster = sim.open_cluster(None).expect("local cluster");
@@ -175,13 +180,7 @@ fn busy_cluster(groups: usize) -> Simulator {
 
 fn behaviour(c: &mut Criterion) {
     let mut g = c.benchmark_group("behaviour");
-    let baseline: Mutex<SlotMap<DefaultKey, BaselineEntry>> = Mutex::new(SlotMap::new());
-    g.bench_function("baseline: slotmap insert+remove under a Mutex", |b| {
-        b.iter(|| {
-            let k = baseline.lock().insert(black_box([1; 6]));
-            black_box(baseline.lock().remove(black_box(k)));
-        });
-    });
+    baseline(&mut g);
     let sim = Simulator::default();
     let c = sim.open_cluster(None).expect("cluster");
     let port = sim.create_cluster_notify_port(None, c, clusapi_sim::change::NODE_STATE, 1).expect("port");

@@ -73,14 +73,9 @@ impl Simulator {
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
     #[track_caller]
     pub fn take_network_down(&self, network_name: &str) -> Result<()> {
-        let result = self.take_network_down_impl(network_name);
+        let result = self.set_network(network_name, ClusterNetworkState::Down);
         self.record("take_network_down", || format!("{network_name:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn take_network_down_impl(&self, network_name: &str) -> Result<()> {
-        self.set_network(network_name, ClusterNetworkState::Down)
     }
 
     /// Partitions the network: it is `Partitioned` and its interfaces `Unreachable`.
@@ -90,14 +85,9 @@ impl Simulator {
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
     #[track_caller]
     pub fn partition_network(&self, network_name: &str) -> Result<()> {
-        let result = self.partition_network_impl(network_name);
+        let result = self.set_network(network_name, ClusterNetworkState::Partitioned);
         self.record("partition_network", || format!("{network_name:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn partition_network_impl(&self, network_name: &str) -> Result<()> {
-        self.set_network(network_name, ClusterNetworkState::Partitioned)
     }
 
     /// Brings a network that is down or partitioned back up, with its interfaces (but those
@@ -108,14 +98,9 @@ impl Simulator {
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
     #[track_caller]
     pub fn restore_network(&self, network_name: &str) -> Result<()> {
-        let result = self.restore_network_impl(network_name);
+        let result = self.set_network(network_name, ClusterNetworkState::Up);
         self.record("restore_network", || format!("{network_name:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn restore_network_impl(&self, network_name: &str) -> Result<()> {
-        self.set_network(network_name, ClusterNetworkState::Up)
     }
 
     fn set_network(&self, name: &str, state: ClusterNetworkState) -> Result<()> {

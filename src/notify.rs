@@ -291,6 +291,17 @@ impl State {
         }
     }
 
+    /// What a registration keeps of an object handle: its value, kind and object.
+    fn registered<H: crate::api::ObjectKind>(
+        &mut self,
+        h: H,
+        call: &'static str,
+        at: &'static std::panic::Location<'static>,
+    ) -> Result<(usize, HandleKind, KeyData)> {
+        let (_, e) = self.resolve(h, call, at)?;
+        Ok((h.as_raw(), H::KIND, self.object(h, e.object)?))
+    }
+
     /// A handle registered with ports was closed: each such port gets `HANDLE_CLOSE`.
     pub(crate) fn notify_handle_closed(&mut self, raw: usize, object_name: &str) -> bool {
         let mut any = false;
@@ -432,26 +443,11 @@ impl Simulator {
         let port_key = st.port(port, "register_cluster_notify", at)?;
         let call = "register_cluster_notify";
         let (raw, kind, obj) = match object {
-            NotifyObject::Node(h) => {
-                let (_, e) = st.resolve(h, call, at)?;
-                (h.as_raw(), HandleKind::Node, st.object(h, e.object)?)
-            }
-            NotifyObject::Group(h) => {
-                let (_, e) = st.resolve(h, call, at)?;
-                (h.as_raw(), HandleKind::Group, st.object(h, e.object)?)
-            }
-            NotifyObject::Resource(h) => {
-                let (_, e) = st.resolve(h, call, at)?;
-                (h.as_raw(), HandleKind::Resource, st.object(h, e.object)?)
-            }
-            NotifyObject::Network(h) => {
-                let (_, e) = st.resolve(h, call, at)?;
-                (h.as_raw(), HandleKind::Network, st.object(h, e.object)?)
-            }
-            NotifyObject::NetInterface(h) => {
-                let (_, e) = st.resolve(h, call, at)?;
-                (h.as_raw(), HandleKind::NetInterface, st.object(h, e.object)?)
-            }
+            NotifyObject::Node(h) => st.registered(h, call, at)?,
+            NotifyObject::Group(h) => st.registered(h, call, at)?,
+            NotifyObject::Resource(h) => st.registered(h, call, at)?,
+            NotifyObject::Network(h) => st.registered(h, call, at)?,
+            NotifyObject::NetInterface(h) => st.registered(h, call, at)?,
         };
         if let Some(p) = st.ports.get_mut(port_key) {
             p.objects.push((raw, kind, obj, filter, key));
@@ -469,14 +465,9 @@ impl Simulator {
     /// `WAIT_TIMEOUT` (258) when nothing arrives in time.
     #[track_caller]
     pub fn get_cluster_notify(&self, port: HChange, timeout_ms: u32) -> Result<Notification> {
-        let result = self.get_cluster_notify_impl(port, timeout_ms);
+        let result = self.wait_notify(port, timeout_ms, true);
         self.record("get_cluster_notify", || format!("{port:?}, {timeout_ms:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn get_cluster_notify_impl(&self, port: HChange, timeout_ms: u32) -> Result<Notification> {
-        self.wait_notify(port, timeout_ms, true)
     }
 
     /// As [`get_cluster_notify`](Self::get_cluster_notify), but leaves the event in the port
@@ -487,14 +478,9 @@ impl Simulator {
     /// As `get_cluster_notify`.
     #[track_caller]
     pub fn peek_cluster_notify(&self, port: HChange, timeout_ms: u32) -> Result<Notification> {
-        let result = self.peek_cluster_notify_impl(port, timeout_ms);
+        let result = self.wait_notify(port, timeout_ms, false);
         self.record("peek_cluster_notify", || format!("{port:?}, {timeout_ms:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn peek_cluster_notify_impl(&self, port: HChange, timeout_ms: u32) -> Result<Notification> {
-        self.wait_notify(port, timeout_ms, false)
     }
 
     #[track_caller]
@@ -530,13 +516,8 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not an open port.
     #[track_caller]
     pub fn close_cluster_notify_port(&self, port: HChange) -> Result<()> {
-        let result = self.close_cluster_notify_port_impl(port);
+        let result = self.close_handle("close_cluster_notify_port", port);
         self.record("close_cluster_notify_port", || format!("{port:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn close_cluster_notify_port_impl(&self, port: HChange) -> Result<()> {
-        self.close_handle("close_cluster_notify_port", port)
     }
 }

@@ -127,14 +127,9 @@ impl Simulator {
     /// ```
     #[track_caller]
     pub fn open_cluster(&self, name: Option<&str>) -> Result<HCluster> {
-        let result = self.open_cluster_impl(name);
+        let result = self.connect("open_cluster", name, Access::All, Location::caller());
         self.record("open_cluster", || format!("{name:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn open_cluster_impl(&self, name: Option<&str>) -> Result<HCluster> {
-        self.connect("open_cluster", name, Access::All, Location::caller())
     }
 
     /// `OpenClusterEx`: as [`open_cluster`](Self::open_cluster), with a desired access
@@ -218,14 +213,9 @@ impl Simulator {
     /// simulator reports the misuse instead.
     #[track_caller]
     pub fn close_cluster(&self, hcluster: HCluster) -> Result<()> {
-        let result = self.close_cluster_impl(hcluster);
+        let result = self.close_handle("close_cluster", hcluster);
         self.record("close_cluster", || format!("{hcluster:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn close_cluster_impl(&self, hcluster: HCluster) -> Result<()> {
-        self.close_handle("close_cluster", hcluster)
     }
 
     /// `GetClusterInformation`: the cluster's name and version.

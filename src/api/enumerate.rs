@@ -235,14 +235,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_get_enum_count(&self, henum: HClusEnum) -> Result<u32> {
-        let result = self.cluster_get_enum_count_impl(henum);
+        let result = self.enum_count("cluster_get_enum_count", henum);
         self.record("cluster_get_enum_count", || format!("{henum:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_get_enum_count_impl(&self, henum: HClusEnum) -> Result<u32> {
-        self.enum_count("cluster_get_enum_count", henum)
     }
 
     /// `ClusterEnum`: item `index` (from 0) of the snapshot: its `CLUSTER_ENUM_*` type bit
@@ -254,14 +249,9 @@ impl Simulator {
     /// or past the count.
     #[track_caller]
     pub fn cluster_enum(&self, henum: HClusEnum, index: u32) -> Result<(u32, String)> {
-        let result = self.cluster_enum_impl(henum, index);
+        let result = self.enum_item("cluster_enum", henum, index);
         self.record("cluster_enum", || format!("{henum:?}, {index:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_enum_impl(&self, henum: HClusEnum, index: u32) -> Result<(u32, String)> {
-        self.enum_item("cluster_enum", henum, index)
     }
 
     /// `ClusterCloseEnum`: closes the enumeration and frees its snapshot.
@@ -271,14 +261,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not a live enumeration handle.
     #[track_caller]
     pub fn cluster_close_enum(&self, henum: HClusEnum) -> Result<()> {
-        let result = self.cluster_close_enum_impl(henum);
+        let result = self.close_handle("cluster_close_enum", henum);
         self.record("cluster_close_enum", || format!("{henum:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_close_enum_impl(&self, henum: HClusEnum) -> Result<()> {
-        self.close_handle("cluster_close_enum", henum)
     }
 
     /// `ClusterNetworkOpenEnum`: a snapshot of the network's interfaces
@@ -322,14 +307,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_network_get_enum_count(&self, henum: HNetworkEnum) -> Result<u32> {
-        let result = self.cluster_network_get_enum_count_impl(henum);
+        let result = self.enum_count("cluster_network_get_enum_count", henum);
         self.record("cluster_network_get_enum_count", || format!("{henum:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_network_get_enum_count_impl(&self, henum: HNetworkEnum) -> Result<u32> {
-        self.enum_count("cluster_network_get_enum_count", henum)
     }
 
     /// `ClusterNetworkEnum`: item `index` of the snapshot: its type bit
@@ -340,14 +320,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` past the end.
     #[track_caller]
     pub fn cluster_network_enum(&self, henum: HNetworkEnum, index: u32) -> Result<(u32, String)> {
-        let result = self.cluster_network_enum_impl(henum, index);
+        let result = self.enum_item("cluster_network_enum", henum, index);
         self.record("cluster_network_enum", || format!("{henum:?}, {index:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_network_enum_impl(&self, henum: HNetworkEnum, index: u32) -> Result<(u32, String)> {
-        self.enum_item("cluster_network_enum", henum, index)
     }
 
     /// `ClusterNetworkCloseEnum`: closes the enumeration and frees its snapshot.
@@ -357,14 +332,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not a live network enumeration handle.
     #[track_caller]
     pub fn cluster_network_close_enum(&self, henum: HNetworkEnum) -> Result<()> {
-        let result = self.cluster_network_close_enum_impl(henum);
+        let result = self.close_handle("cluster_network_close_enum", henum);
         self.record("cluster_network_close_enum", || format!("{henum:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_network_close_enum_impl(&self, henum: HNetworkEnum) -> Result<()> {
-        self.close_handle("cluster_network_close_enum", henum)
     }
 }
 
@@ -455,14 +425,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_node_get_enum_count(&self, henum: HNodeEnum) -> Result<u32> {
-        let result = self.cluster_node_get_enum_count_impl(henum);
+        let result = self.enum_count("cluster_node_get_enum_count", henum);
         self.record("cluster_node_get_enum_count", || format!("{henum:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_node_get_enum_count_impl(&self, henum: HNodeEnum) -> Result<u32> {
-        self.enum_count("cluster_node_get_enum_count", henum)
     }
 
     /// `ClusterNodeEnum`: item `index`: its type bit and name.
@@ -472,14 +437,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
     #[track_caller]
     pub fn cluster_node_enum(&self, henum: HNodeEnum, index: u32) -> Result<(u32, String)> {
-        let result = self.cluster_node_enum_impl(henum, index);
+        let result = self.enum_item("cluster_node_enum", henum, index);
         self.record("cluster_node_enum", || format!("{henum:?}, {index:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_node_enum_impl(&self, henum: HNodeEnum, index: u32) -> Result<(u32, String)> {
-        self.enum_item("cluster_node_enum", henum, index)
     }
 
     /// `ClusterNodeCloseEnum`.
@@ -489,14 +449,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not a live node enumeration.
     #[track_caller]
     pub fn cluster_node_close_enum(&self, henum: HNodeEnum) -> Result<()> {
-        let result = self.cluster_node_close_enum_impl(henum);
+        let result = self.close_handle("cluster_node_close_enum", henum);
         self.record("cluster_node_close_enum", || format!("{henum:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_node_close_enum_impl(&self, henum: HNodeEnum) -> Result<()> {
-        self.close_handle("cluster_node_close_enum", henum)
     }
 
     /// `ClusterGroupOpenEnum`: a snapshot of the group's resources
@@ -535,14 +490,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_group_get_enum_count(&self, henum: HGroupEnum) -> Result<u32> {
-        let result = self.cluster_group_get_enum_count_impl(henum);
+        let result = self.enum_count("cluster_group_get_enum_count", henum);
         self.record("cluster_group_get_enum_count", || format!("{henum:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_group_get_enum_count_impl(&self, henum: HGroupEnum) -> Result<u32> {
-        self.enum_count("cluster_group_get_enum_count", henum)
     }
 
     /// `ClusterGroupEnum`: item `index`: its type bit and name.
@@ -552,14 +502,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
     #[track_caller]
     pub fn cluster_group_enum(&self, henum: HGroupEnum, index: u32) -> Result<(u32, String)> {
-        let result = self.cluster_group_enum_impl(henum, index);
+        let result = self.enum_item("cluster_group_enum", henum, index);
         self.record("cluster_group_enum", || format!("{henum:?}, {index:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_group_enum_impl(&self, henum: HGroupEnum, index: u32) -> Result<(u32, String)> {
-        self.enum_item("cluster_group_enum", henum, index)
     }
 
     /// `ClusterGroupCloseEnum`.
@@ -569,14 +514,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not a live group enumeration.
     #[track_caller]
     pub fn cluster_group_close_enum(&self, henum: HGroupEnum) -> Result<()> {
-        let result = self.cluster_group_close_enum_impl(henum);
+        let result = self.close_handle("cluster_group_close_enum", henum);
         self.record("cluster_group_close_enum", || format!("{henum:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_group_close_enum_impl(&self, henum: HGroupEnum) -> Result<()> {
-        self.close_handle("cluster_group_close_enum", henum)
     }
 
     /// `ClusterResourceOpenEnum`: a snapshot of the resources it depends on
@@ -626,14 +566,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     #[track_caller]
     pub fn cluster_resource_get_enum_count(&self, henum: HResEnum) -> Result<u32> {
-        let result = self.cluster_resource_get_enum_count_impl(henum);
+        let result = self.enum_count("cluster_resource_get_enum_count", henum);
         self.record("cluster_resource_get_enum_count", || format!("{henum:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_resource_get_enum_count_impl(&self, henum: HResEnum) -> Result<u32> {
-        self.enum_count("cluster_resource_get_enum_count", henum)
     }
 
     /// `ClusterResourceEnum`: item `index`: its type bit and name.
@@ -643,14 +578,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
     #[track_caller]
     pub fn cluster_resource_enum(&self, henum: HResEnum, index: u32) -> Result<(u32, String)> {
-        let result = self.cluster_resource_enum_impl(henum, index);
+        let result = self.enum_item("cluster_resource_enum", henum, index);
         self.record("cluster_resource_enum", || format!("{henum:?}, {index:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_resource_enum_impl(&self, henum: HResEnum, index: u32) -> Result<(u32, String)> {
-        self.enum_item("cluster_resource_enum", henum, index)
     }
 
     /// `ClusterResourceCloseEnum`.
@@ -660,14 +590,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not a live resource enumeration.
     #[track_caller]
     pub fn cluster_resource_close_enum(&self, henum: HResEnum) -> Result<()> {
-        let result = self.cluster_resource_close_enum_impl(henum);
+        let result = self.close_handle("cluster_resource_close_enum", henum);
         self.record("cluster_resource_close_enum", || format!("{henum:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn cluster_resource_close_enum_impl(&self, henum: HResEnum) -> Result<()> {
-        self.close_handle("cluster_resource_close_enum", henum)
     }
 }
 

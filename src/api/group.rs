@@ -36,14 +36,9 @@ impl Simulator {
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
     #[track_caller]
     pub fn open_cluster_group(&self, hcluster: HCluster, name: &str) -> Result<HGroup> {
-        let result = self.open_cluster_group_impl(hcluster, name);
+        let result = self.open_object("open_cluster_group", hcluster, name, None).map(|(h, _)| h);
         self.record("open_cluster_group", || format!("{hcluster:?}, {name:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn open_cluster_group_impl(&self, hcluster: HCluster, name: &str) -> Result<HGroup> {
-        self.open_object("open_cluster_group", hcluster, name, None).map(|(h, _)| h)
     }
 
     /// `OpenClusterGroupEx`: as [`open_cluster_group`](Self::open_cluster_group), with a
@@ -61,23 +56,13 @@ impl Simulator {
         name: &str,
         desired_access: u32,
     ) -> Result<(HGroup, u32)> {
-        let result = self.open_cluster_group_ex_impl(hcluster, name, desired_access);
+        let result = self.open_object("open_cluster_group_ex", hcluster, name, Some(desired_access));
         self.record(
             "open_cluster_group_ex",
             || format!("{hcluster:?}, {name:?}, {desired_access:?}"),
             &result,
         );
         result
-    }
-
-    #[track_caller]
-    fn open_cluster_group_ex_impl(
-        &self,
-        hcluster: HCluster,
-        name: &str,
-        desired_access: u32,
-    ) -> Result<(HGroup, u32)> {
-        self.open_object("open_cluster_group_ex", hcluster, name, Some(desired_access))
     }
 
     /// `CloseClusterGroup`: closes the handle. Works once per handle, also after the
@@ -89,14 +74,9 @@ impl Simulator {
     /// (a second close included).
     #[track_caller]
     pub fn close_cluster_group(&self, handle: HGroup) -> Result<()> {
-        let result = self.close_cluster_group_impl(handle);
+        let result = self.close_handle("close_cluster_group", handle);
         self.record("close_cluster_group", || format!("{handle:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn close_cluster_group_impl(&self, handle: HGroup) -> Result<()> {
-        self.close_handle("close_cluster_group", handle)
     }
 
     /// `GetClusterFromGroup`: a new cluster handle on the connection the handle belongs
@@ -109,14 +89,9 @@ impl Simulator {
     /// is full.
     #[track_caller]
     pub fn get_cluster_from_group(&self, handle: HGroup) -> Result<HCluster> {
-        let result = self.get_cluster_from_group_impl(handle);
+        let result = self.cluster_from("get_cluster_from_group", handle);
         self.record("get_cluster_from_group", || format!("{handle:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn get_cluster_from_group_impl(&self, handle: HGroup) -> Result<HCluster> {
-        self.cluster_from("get_cluster_from_group", handle)
     }
 }
 

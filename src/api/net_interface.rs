@@ -33,14 +33,9 @@ impl Simulator {
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
     #[track_caller]
     pub fn open_cluster_net_interface(&self, hcluster: HCluster, name: &str) -> Result<HNetInterface> {
-        let result = self.open_cluster_net_interface_impl(hcluster, name);
+        let result = self.open_object("open_cluster_net_interface", hcluster, name, None).map(|(h, _)| h);
         self.record("open_cluster_net_interface", || format!("{hcluster:?}, {name:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn open_cluster_net_interface_impl(&self, hcluster: HCluster, name: &str) -> Result<HNetInterface> {
-        self.open_object("open_cluster_net_interface", hcluster, name, None).map(|(h, _)| h)
     }
 
     /// `OpenClusterNetInterfaceEx`: as [`open_cluster_net_interface`](Self::open_cluster_net_interface), with a
@@ -58,23 +53,13 @@ impl Simulator {
         name: &str,
         desired_access: u32,
     ) -> Result<(HNetInterface, u32)> {
-        let result = self.open_cluster_net_interface_ex_impl(hcluster, name, desired_access);
+        let result = self.open_object("open_cluster_net_interface_ex", hcluster, name, Some(desired_access));
         self.record(
             "open_cluster_net_interface_ex",
             || format!("{hcluster:?}, {name:?}, {desired_access:?}"),
             &result,
         );
         result
-    }
-
-    #[track_caller]
-    fn open_cluster_net_interface_ex_impl(
-        &self,
-        hcluster: HCluster,
-        name: &str,
-        desired_access: u32,
-    ) -> Result<(HNetInterface, u32)> {
-        self.open_object("open_cluster_net_interface_ex", hcluster, name, Some(desired_access))
     }
 
     /// `CloseClusterNetInterface`: closes the handle. Works once per handle, also after the
@@ -86,14 +71,9 @@ impl Simulator {
     /// (a second close included).
     #[track_caller]
     pub fn close_cluster_net_interface(&self, handle: HNetInterface) -> Result<()> {
-        let result = self.close_cluster_net_interface_impl(handle);
+        let result = self.close_handle("close_cluster_net_interface", handle);
         self.record("close_cluster_net_interface", || format!("{handle:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn close_cluster_net_interface_impl(&self, handle: HNetInterface) -> Result<()> {
-        self.close_handle("close_cluster_net_interface", handle)
     }
 
     /// `GetClusterFromNetInterface`: a new cluster handle on the connection the handle belongs
@@ -106,14 +86,9 @@ impl Simulator {
     /// is full.
     #[track_caller]
     pub fn get_cluster_from_net_interface(&self, handle: HNetInterface) -> Result<HCluster> {
-        let result = self.get_cluster_from_net_interface_impl(handle);
+        let result = self.cluster_from("get_cluster_from_net_interface", handle);
         self.record("get_cluster_from_net_interface", || format!("{handle:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn get_cluster_from_net_interface_impl(&self, handle: HNetInterface) -> Result<HCluster> {
-        self.cluster_from("get_cluster_from_net_interface", handle)
     }
 }
 

@@ -33,14 +33,9 @@ impl Simulator {
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
     #[track_caller]
     pub fn open_cluster_network(&self, hcluster: HCluster, name: &str) -> Result<HNetwork> {
-        let result = self.open_cluster_network_impl(hcluster, name);
+        let result = self.open_object("open_cluster_network", hcluster, name, None).map(|(h, _)| h);
         self.record("open_cluster_network", || format!("{hcluster:?}, {name:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn open_cluster_network_impl(&self, hcluster: HCluster, name: &str) -> Result<HNetwork> {
-        self.open_object("open_cluster_network", hcluster, name, None).map(|(h, _)| h)
     }
 
     /// `OpenClusterNetworkEx`: as [`open_cluster_network`](Self::open_cluster_network), with a
@@ -58,23 +53,13 @@ impl Simulator {
         name: &str,
         desired_access: u32,
     ) -> Result<(HNetwork, u32)> {
-        let result = self.open_cluster_network_ex_impl(hcluster, name, desired_access);
+        let result = self.open_object("open_cluster_network_ex", hcluster, name, Some(desired_access));
         self.record(
             "open_cluster_network_ex",
             || format!("{hcluster:?}, {name:?}, {desired_access:?}"),
             &result,
         );
         result
-    }
-
-    #[track_caller]
-    fn open_cluster_network_ex_impl(
-        &self,
-        hcluster: HCluster,
-        name: &str,
-        desired_access: u32,
-    ) -> Result<(HNetwork, u32)> {
-        self.open_object("open_cluster_network_ex", hcluster, name, Some(desired_access))
     }
 
     /// `CloseClusterNetwork`: closes the handle. Works once per handle, also after the
@@ -86,14 +71,9 @@ impl Simulator {
     /// (a second close included).
     #[track_caller]
     pub fn close_cluster_network(&self, handle: HNetwork) -> Result<()> {
-        let result = self.close_cluster_network_impl(handle);
+        let result = self.close_handle("close_cluster_network", handle);
         self.record("close_cluster_network", || format!("{handle:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn close_cluster_network_impl(&self, handle: HNetwork) -> Result<()> {
-        self.close_handle("close_cluster_network", handle)
     }
 
     /// `GetClusterFromNetwork`: a new cluster handle on the connection the handle belongs
@@ -106,14 +86,9 @@ impl Simulator {
     /// is full.
     #[track_caller]
     pub fn get_cluster_from_network(&self, handle: HNetwork) -> Result<HCluster> {
-        let result = self.get_cluster_from_network_impl(handle);
+        let result = self.cluster_from("get_cluster_from_network", handle);
         self.record("get_cluster_from_network", || format!("{handle:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn get_cluster_from_network_impl(&self, handle: HNetwork) -> Result<HCluster> {
-        self.cluster_from("get_cluster_from_network", handle)
     }
 }
 

@@ -36,14 +36,9 @@ impl Simulator {
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
     #[track_caller]
     pub fn open_cluster_node(&self, hcluster: HCluster, name: &str) -> Result<HNode> {
-        let result = self.open_cluster_node_impl(hcluster, name);
+        let result = self.open_object("open_cluster_node", hcluster, name, None).map(|(h, _)| h);
         self.record("open_cluster_node", || format!("{hcluster:?}, {name:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn open_cluster_node_impl(&self, hcluster: HCluster, name: &str) -> Result<HNode> {
-        self.open_object("open_cluster_node", hcluster, name, None).map(|(h, _)| h)
     }
 
     /// `OpenClusterNodeEx`: as [`open_cluster_node`](Self::open_cluster_node), with a
@@ -61,23 +56,13 @@ impl Simulator {
         name: &str,
         desired_access: u32,
     ) -> Result<(HNode, u32)> {
-        let result = self.open_cluster_node_ex_impl(hcluster, name, desired_access);
+        let result = self.open_object("open_cluster_node_ex", hcluster, name, Some(desired_access));
         self.record(
             "open_cluster_node_ex",
             || format!("{hcluster:?}, {name:?}, {desired_access:?}"),
             &result,
         );
         result
-    }
-
-    #[track_caller]
-    fn open_cluster_node_ex_impl(
-        &self,
-        hcluster: HCluster,
-        name: &str,
-        desired_access: u32,
-    ) -> Result<(HNode, u32)> {
-        self.open_object("open_cluster_node_ex", hcluster, name, Some(desired_access))
     }
 
     /// `CloseClusterNode`: closes the handle. Works once per handle.
@@ -88,14 +73,9 @@ impl Simulator {
     /// second close included).
     #[track_caller]
     pub fn close_cluster_node(&self, hnode: HNode) -> Result<()> {
-        let result = self.close_cluster_node_impl(hnode);
+        let result = self.close_handle("close_cluster_node", hnode);
         self.record("close_cluster_node", || format!("{hnode:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn close_cluster_node_impl(&self, hnode: HNode) -> Result<()> {
-        self.close_handle("close_cluster_node", hnode)
     }
 
     /// `GetClusterFromNode`: a new cluster handle on the connection `hnode` belongs to. It
@@ -108,14 +88,9 @@ impl Simulator {
     /// is full.
     #[track_caller]
     pub fn get_cluster_from_node(&self, hnode: HNode) -> Result<HCluster> {
-        let result = self.get_cluster_from_node_impl(hnode);
+        let result = self.cluster_from("get_cluster_from_node", hnode);
         self.record("get_cluster_from_node", || format!("{hnode:?}"), &result);
         result
-    }
-
-    #[track_caller]
-    fn get_cluster_from_node_impl(&self, hnode: HNode) -> Result<HCluster> {
-        self.cluster_from("get_cluster_from_node", hnode)
     }
 
     /// `GetClusterNodeId`: the id of the node (`"1"`, `"2"`, ... in the order the topology
