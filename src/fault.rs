@@ -145,7 +145,7 @@ impl FaultPlan {
                     continue;
                 }
             }
-            *count += 1;
+            *count = count.saturating_add(1);
             let fires = match fault.when {
                 FaultWhen::Every => true,
                 FaultWhen::Nth(n) => *count == n,

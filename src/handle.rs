@@ -152,11 +152,13 @@ impl RawParts {
     #[inline]
     pub(crate) fn decode(raw: usize) -> Self {
         let raw = raw as u64 ^ SCRAMBLE;
-        let field = |shift: u32, bits: u32| (raw >> shift) & ((1u64 << bits) - 1);
+        // Every field width is below 64, so the mask never overflows.
+        let field = |shift: u32, bits: u32| (raw >> shift) & !(u64::MAX << bits);
         Self {
             kind_bits: field(0, KIND_BITS) as u8,
             sim: field(SIM_SHIFT, SIM_BITS) as u16,
-            slot: field(SLOT_SHIFT, SLOT_BITS) as u32 + 1,
+            // A 24-bit field plus one always fits a `u32`.
+            slot: (field(SLOT_SHIFT, SLOT_BITS) as u32).saturating_add(1),
             generation: field(GEN_SHIFT, GEN_BITS) as u32,
         }
     }
@@ -175,7 +177,7 @@ impl RawParts {
         }
         let raw = u64::from(self.kind_bits)
             | u64::from(self.sim) << SIM_SHIFT
-            | u64::from(self.slot - 1) << SLOT_SHIFT
+            | u64::from(self.slot.saturating_sub(1)) << SLOT_SHIFT
             | u64::from(self.generation) << GEN_SHIFT;
         NonZeroUsize::new((raw ^ SCRAMBLE) as usize)
     }

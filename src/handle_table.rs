@@ -183,7 +183,7 @@ impl HandleTable {
 
     /// The number of slots retired because their generation ran out.
     pub(crate) fn retired(&self) -> usize {
-        self.entries.len() - self.live
+        self.entries.len().saturating_sub(self.live)
     }
 
     /// Checks that one more handle fits: the limit, and a slot whose index fits the value.
@@ -222,9 +222,10 @@ impl HandleTable {
         let key = self.entries.insert(entry);
         let slot = key.data().as_ffi() as u32;
         self.slots_used = self.slots_used.max(slot);
-        self.live += 1;
+        // `live` counts entries of a table capped at 2^24, so it cannot overflow.
+        self.live = self.live.saturating_add(1);
         if let Some(scope) = self.scopes.get_mut(entry.scope) {
-            scope.handles += 1;
+            scope.handles = scope.handles.saturating_add(1);
         }
         match self.encode(key, kind) {
             Some(raw) => Ok(raw.get()),
@@ -260,7 +261,7 @@ impl HandleTable {
         let Some(conn) = self.connections.get_mut(connection) else {
             return Err(Error::InternalError("connection vanished".into()));
         };
-        conn.scopes += 1;
+        conn.scopes = conn.scopes.saturating_add(1);
         let cluster = conn.cluster;
         let scope = self.scopes.insert(Scope {
             connection,
@@ -333,7 +334,7 @@ impl HandleTable {
         } else {
             self.entries.remove(key)?
         };
-        self.live -= 1;
+        self.live = self.live.saturating_sub(1);
         self.release_scope(entry.scope, entry.kind == Some(HandleKind::Cluster));
         Some(entry)
     }

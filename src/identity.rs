@@ -25,12 +25,13 @@ impl SimId {
     pub(crate) fn allocate() -> Result<Self> {
         let mut pool = POOL.lock();
         for step in 0..MAX_SIM_ID {
-            let id = (pool.next - 1 + step) % MAX_SIM_ID + 1;
+            // `next` is in 1..=MAX_SIM_ID and `step` below MAX_SIM_ID: no overflow in u16.
+            let id = (pool.next.wrapping_sub(1).wrapping_add(step) % MAX_SIM_ID).wrapping_add(1);
             let (word, bit) = (usize::from(id / 64), id % 64);
             let Some(w) = pool.taken.get_mut(word) else { continue };
             if *w & (1 << bit) == 0 {
                 *w |= 1 << bit;
-                pool.next = id % MAX_SIM_ID + 1;
+                pool.next = (id % MAX_SIM_ID).wrapping_add(1);
                 return Ok(Self(id));
             }
         }

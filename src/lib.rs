@@ -62,6 +62,18 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// No path through the library may panic on input: these lints make every unwrap, index and
+// overflowing operation a compile error outside the unit tests. Each allowed exception in
+// the code says why it cannot fire.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
+    )
+)]
 #![warn(missing_debug_implementations)]
 
 mod access;

@@ -85,16 +85,19 @@ fn name_hash(name: &str) -> u64 {
         let mut utf8 = [0u8; 4];
         for c in folded(name) {
             for &byte in c.encode_utf8(&mut utf8).as_bytes() {
-                buf[filled] = byte;
-                filled += 1;
-                if filled == 8 {
+                // `filled` stays below 8: the buffer is flushed as soon as it is full.
+                if let Some(b) = buf.get_mut(filled) {
+                    *b = byte;
+                }
+                filled = filled.saturating_add(1);
+                if filled == buf.len() {
                     word_of(&buf);
                     filled = 0;
                 }
             }
         }
-        if filled > 0 {
-            word_of(&buf[..filled]);
+        if let Some(rest) = buf.get(..filled).filter(|r| !r.is_empty()) {
+            word_of(rest);
         }
     }
     // Spread the last word's bits into the high bits hashbrown's control bytes use.

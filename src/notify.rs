@@ -486,8 +486,12 @@ impl Simulator {
     #[track_caller]
     fn wait_notify(&self, port: HChange, timeout_ms: u32, take: bool) -> Result<Notification> {
         let at = std::panic::Location::caller();
+        // INFINITE (and an instant past what the clock can represent) waits without a deadline.
         let deadline = (timeout_ms != u32::MAX)
-            .then(|| std::time::Instant::now() + std::time::Duration::from_millis(u64::from(timeout_ms)));
+            .then(|| {
+                std::time::Instant::now().checked_add(std::time::Duration::from_millis(u64::from(timeout_ms)))
+            })
+            .flatten();
         let mut st = self.lock_quiet();
         loop {
             let key = st.port(port, "get_cluster_notify", at)?;

@@ -125,10 +125,10 @@ pub(crate) fn group_state(resources: impl IntoIterator<Item = ClusterResourceSta
         match r {
             R::Failed => return ClusterGroupState::Failed,
             R::Pending | R::OnlinePending | R::OfflinePending => pending = true,
-            R::Online => online += 1,
+            R::Online => online = online.saturating_add(1),
             _ => {}
         }
-        total += 1;
+        total = total.saturating_add(1);
     }
     if pending {
         ClusterGroupState::Pending

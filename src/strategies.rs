@@ -125,21 +125,19 @@ pub fn topologies() -> impl Strategy<Value = (SimulatorBuilder, Vec<String>, Vec
             for n in &network_names {
                 b = b.network(n.clone());
             }
-            b = b.group("Cluster Group", node_names[0].clone()).resource(
-                "Cluster Group",
-                "Cluster Name",
-                "Network Name",
-            );
+            // `nodes >= 1`, so NODE1 exists.
+            b = b.group("Cluster Group", "NODE1").resource("Cluster Group", "Cluster Name", "Network Name");
             let mut group_names = vec!["Cluster Group".to_owned()];
             for (i, (owner, resources, online)) in groups.into_iter().enumerate() {
-                let name = format!("Group {}", i + 1);
-                let owner = node_names[owner % nodes].clone();
+                let name = format!("Group {}", i.saturating_add(1));
+                // Owners wrap round the nodes (a cycle of a non-empty list never ends).
+                let Some(owner) = node_names.iter().cycle().nth(owner).cloned() else { continue };
                 b = if online { b.online_group(name.clone(), owner) } else { b.group(name.clone(), owner) };
                 for r in 0..resources {
                     b = b.resource(
                         name.clone(),
-                        format!("{name} Resource {}", r + 1),
-                        TYPES[(i + r) % TYPES.len()],
+                        format!("{name} Resource {}", r.saturating_add(1)),
+                        TYPES.iter().cycle().nth(i.saturating_add(r)).copied().unwrap_or("Generic Service"),
                     );
                 }
                 group_names.push(name);

@@ -19,6 +19,16 @@
 //! NULL or valid pointers).
 
 #![deny(unsafe_op_in_unsafe_fn)]
+// As in the core: no unwrap, no unchecked index, no overflowing arithmetic outside tests.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
+    )
+)]
 #![warn(missing_docs, clippy::undocumented_unsafe_blocks)]
 // The exports carry their Win32 names, and their parameters the names clusapi.h gives them.
 #![allow(non_snake_case, non_camel_case_types, clippy::upper_case_acronyms)]

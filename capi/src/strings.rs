@@ -35,7 +35,8 @@ pub(crate) unsafe fn read(s: LPCWSTR, what: &str) -> Result<Option<String>, Erro
         if unsafe { s.add(len).read() } == 0 {
             break;
         }
-        len += 1;
+        // `len < MAX_STRING_UNITS` here, so the increment cannot overflow.
+        len = len.saturating_add(1);
     }
     // SAFETY: the `len` units before the NUL were just read one by one.
     let units = unsafe { std::slice::from_raw_parts(s, len) };
@@ -95,10 +96,10 @@ pub(crate) unsafe fn write(value: &str, buf: LPWSTR, lpcch: LPDWORD) -> Result<(
 /// Fills a fixed `WCHAR` array with as much of `value` as fits, NUL-terminated.
 pub(crate) fn fill_array(dest: &mut [u16], value: &str) {
     let room = dest.len().saturating_sub(1);
-    let mut n = 0;
+    let mut n = 0usize;
     for (d, u) in dest.iter_mut().zip(value.encode_utf16().take(room)) {
         *d = u;
-        n += 1;
+        n = n.saturating_add(1);
     }
     if let Some(end) = dest.get_mut(n) {
         *end = 0;

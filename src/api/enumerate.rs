@@ -163,7 +163,9 @@ impl State {
                 let mut z = x;
                 z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
                 z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-                let j = ((z ^ (z >> 31)) % (i as u64 + 1)) as usize;
+                // `i + 1` is at most `items.len()`, so neither the sum nor the remainder can fail,
+                // and `j <= i` keeps the swap in bounds.
+                let j = (z ^ (z >> 31)).checked_rem((i as u64).saturating_add(1)).unwrap_or(0) as usize;
                 items.swap(i, j);
             }
         }

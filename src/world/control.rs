@@ -102,7 +102,7 @@ impl World {
                 r.state = target;
                 r.pending = None;
             } else {
-                r.pending = Some((target, left - 1));
+                r.pending = Some((target, left.saturating_sub(1)));
             }
         }
     }
@@ -276,10 +276,10 @@ impl World {
                     found.push(m);
                 }
             }
-            i += 1;
+            i = i.saturating_add(1);
         }
-        found.remove(0);
-        found
+        // The first element is `resource` itself.
+        found.split_off(1)
     }
 
     /// The resources `resource` depends on, directly or not.
@@ -293,10 +293,10 @@ impl World {
                     found.push(p);
                 }
             }
-            i += 1;
+            i = i.saturating_add(1);
         }
-        found.remove(0);
-        found
+        // The first element is `resource` itself.
+        found.split_off(1)
     }
 
     /// `OnlineClusterResource`: its providers first, then the resource. `Ok(true)`: pending.

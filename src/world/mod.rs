@@ -262,7 +262,7 @@ impl World {
         for (i, name) in spec.nodes.iter().enumerate() {
             let key = self.nodes.insert(Node {
                 name: name.clone(),
-                id: (i + 1).to_string(),
+                id: i.saturating_add(1).to_string(),
                 net_interfaces: Vec::new(),
                 state: ClusterNodeState::Up,
             });

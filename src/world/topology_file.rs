@@ -84,7 +84,7 @@ pub(crate) struct FileOptions {
 
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset).map_or(0, |head| head.bytes().filter(|&b| b == b'\n').count()) + 1
+    text.get(..offset).map_or(0, |head| head.bytes().filter(|&b| b == b'\n').count()).saturating_add(1)
 }
 
 /// Parses a TOML topology, appending its clusters to `topology`.
