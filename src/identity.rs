@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::handle::MAX_SIM_ID;
-use crate::sync::Mutex;
+use crate::sync::StaticMutex as Mutex;
 
 /// Which identities are taken, and where the next search starts.
 struct Pool {

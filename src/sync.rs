@@ -1,7 +1,108 @@
 //! The locks the simulator uses, in one place.
 //!
-//! Everything goes through these names so that a model checker (`loom`) can swap them for
-//! its own instrumented versions later without touching the rest of the crate.
+//! Everything goes through these names so that the `loom` model checker can swap them for
+//! its instrumented versions: built with `RUSTFLAGS="--cfg loom"`, the state lock, its
+//! condition variable and the `Arc` that clones of a `Simulator` share are loom's, and
+//! `tests/loom.rs` explores every interleaving of concurrent opens, closes and duplicates
+//! on them. The identity pool ([`StaticMutex`]) stays a plain lock in both builds: it is a
+//! `static`, which loom cannot model, and it is not on the handle or refcount path.
 
+/// The lock of the process-wide identity pool (a `static`, so never loom's).
+pub(crate) use parking_lot::Mutex as StaticMutex;
+#[cfg(not(loom))]
 pub(crate) use parking_lot::{Condvar, Mutex, MutexGuard};
+#[cfg(not(loom))]
 pub(crate) use std::sync::Arc;
+
+#[cfg(loom)]
+pub(crate) use self::model::{Arc, Condvar, Mutex, MutexGuard};
+
+/// parking_lot's API over loom's primitives: `lock()` without poisoning, and a condition
+/// variable that waits on `&mut guard`.
+#[cfg(loom)]
+mod model {
+    pub(crate) use loom::sync::Arc;
+    use std::fmt;
+    use std::ops::{Deref, DerefMut};
+    use std::sync::PoisonError;
+
+    pub(crate) struct Mutex<T>(loom::sync::Mutex<T>);
+
+    impl<T> Mutex<T> {
+        pub(crate) fn new(value: T) -> Self {
+            Self(loom::sync::Mutex::new(value))
+        }
+
+        pub(crate) fn lock(&self) -> MutexGuard<'_, T> {
+            // The simulator never panics while holding the lock, so poisoning is moot.
+            MutexGuard(Some(self.0.lock().unwrap_or_else(PoisonError::into_inner)))
+        }
+    }
+
+    impl<T> fmt::Debug for Mutex<T> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("Mutex { .. }")
+        }
+    }
+
+    /// `None` only inside [`Condvar::wait`], which takes the guard and puts it back.
+    pub(crate) struct MutexGuard<'a, T>(Option<loom::sync::MutexGuard<'a, T>>);
+
+    #[allow(clippy::expect_used, reason = "the guard is taken only inside Condvar::wait, which restores it")]
+    impl<T> Deref for MutexGuard<'_, T> {
+        type Target = T;
+        fn deref(&self) -> &T {
+            self.0.as_deref().expect("guard present")
+        }
+    }
+
+    #[allow(clippy::expect_used, reason = "the guard is taken only inside Condvar::wait, which restores it")]
+    impl<T> DerefMut for MutexGuard<'_, T> {
+        fn deref_mut(&mut self) -> &mut T {
+            self.0.as_deref_mut().expect("guard present")
+        }
+    }
+
+    pub(crate) struct Condvar(loom::sync::Condvar);
+
+    /// Whether a timed wait ended by time-out (loom has no clock: never).
+    pub(crate) struct WaitTimeoutResult(bool);
+
+    impl WaitTimeoutResult {
+        pub(crate) fn timed_out(&self) -> bool {
+            self.0
+        }
+    }
+
+    impl Condvar {
+        pub(crate) fn new() -> Self {
+            Self(loom::sync::Condvar::new())
+        }
+
+        pub(crate) fn wait<T>(&self, guard: &mut MutexGuard<'_, T>) {
+            if let Some(g) = guard.0.take() {
+                guard.0 = Some(self.0.wait(g).unwrap_or_else(PoisonError::into_inner));
+            }
+        }
+
+        /// Loom does not model time: a timed wait is a wait that may wake spuriously.
+        pub(crate) fn wait_for<T>(
+            &self,
+            guard: &mut MutexGuard<'_, T>,
+            _timeout: std::time::Duration,
+        ) -> WaitTimeoutResult {
+            self.wait(guard);
+            WaitTimeoutResult(false)
+        }
+
+        pub(crate) fn notify_all(&self) {
+            self.0.notify_all();
+        }
+    }
+
+    impl fmt::Debug for Condvar {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("Condvar { .. }")
+        }
+    }
+}
