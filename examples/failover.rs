@@ -100,7 +100,7 @@ fn main() -> Result<(), Error> {
     sim.offline_cluster_group(g)
         .or_else(|e| if e.code() == codes::ERROR_IO_PENDING { Ok(()) } else { Err(e) })?;
     sim.settle();
-    sim.add_fault(Fault::on("OnlineClusterGroup").nth(1).code(codes::RPC_S_CALL_FAILED));
+    sim.add_fault(Fault::on("OnlineClusterGroup").nth(1).code(codes::RPC_S_CALL_FAILED))?;
     println!(
         "7. an injected RPC failure reaches the caller: {:?}",
         keep_online(&sim, g).map_err(|e| e.code())

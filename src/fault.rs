@@ -34,7 +34,7 @@ pub enum FaultWhen {
 /// use clusapi_sim::{codes, Fault, Simulator};
 ///
 /// let sim = Simulator::default();
-/// sim.add_fault(Fault::on("OpenClusterGroup").object("Cluster Group").nth(2).code(codes::RPC_S_CALL_FAILED));
+/// sim.add_fault(Fault::on("OpenClusterGroup").object("Cluster Group").nth(2).code(codes::RPC_S_CALL_FAILED))?;
 /// let c = sim.open_cluster(None)?;
 /// let g = sim.open_cluster_group(c, "Cluster Group")?; // the first call works
 /// assert_eq!(sim.open_cluster_group(c, "Cluster Group").unwrap_err().code(), 1726);
@@ -105,6 +105,81 @@ impl fmt::Display for Fault {
     }
 }
 
+/// The operations a fault can name: the ClusAPI calls (as Rust methods; the C names match
+/// the same entries once case and underscores are dropped). Closes are not among them: a
+/// close never fails on a valid handle, so that a faulted test can always clean up.
+const OPERATIONS: &[&str] = &[
+    "open_cluster",
+    "open_cluster_ex",
+    "get_cluster_information",
+    "get_cluster_net_interface",
+    "cluster_open_enum",
+    "cluster_get_enum_count",
+    "cluster_enum",
+    "cluster_network_open_enum",
+    "cluster_network_get_enum_count",
+    "cluster_network_enum",
+    "cluster_node_open_enum",
+    "cluster_node_get_enum_count",
+    "cluster_node_enum",
+    "cluster_group_open_enum",
+    "cluster_group_get_enum_count",
+    "cluster_group_enum",
+    "cluster_resource_open_enum",
+    "cluster_resource_get_enum_count",
+    "cluster_resource_enum",
+    "open_cluster_node",
+    "open_cluster_node_ex",
+    "get_cluster_from_node",
+    "get_cluster_node_id",
+    "get_cluster_node_state",
+    "pause_cluster_node",
+    "resume_cluster_node",
+    "evict_cluster_node",
+    "open_cluster_group",
+    "open_cluster_group_ex",
+    "get_cluster_from_group",
+    "get_cluster_group_state",
+    "online_cluster_group",
+    "offline_cluster_group",
+    "move_cluster_group",
+    "create_cluster_group",
+    "delete_cluster_group",
+    "set_cluster_group_node_list",
+    "open_cluster_resource",
+    "open_cluster_resource_ex",
+    "get_cluster_from_resource",
+    "get_cluster_resource_state",
+    "online_cluster_resource",
+    "offline_cluster_resource",
+    "fail_cluster_resource",
+    "create_cluster_resource",
+    "delete_cluster_resource",
+    "add_cluster_resource_dependency",
+    "remove_cluster_resource_dependency",
+    "open_cluster_network",
+    "open_cluster_network_ex",
+    "get_cluster_from_network",
+    "get_cluster_network_id",
+    "get_cluster_network_state",
+    "set_cluster_network_name",
+    "open_cluster_net_interface",
+    "open_cluster_net_interface_ex",
+    "get_cluster_from_net_interface",
+    "get_cluster_net_interface_state",
+    "create_cluster_notify_port",
+    "register_cluster_notify",
+    "get_cluster_notify",
+    "peek_cluster_notify",
+];
+
+/// Whether `operation` names a call a fault plan can make fail (case and underscores do not
+/// matter: `"OnlineClusterGroup"` and `"online_cluster_group"` both do).
+pub(crate) fn is_operation(operation: &str) -> bool {
+    let key = canonical(operation);
+    OPERATIONS.iter().any(|o| canonical(o) == key)
+}
+
 /// An operation name without case or underscores: `OnlineClusterGroup` and
 /// `online_cluster_group` are one operation.
 fn canonical(name: &str) -> String {
@@ -122,9 +197,18 @@ impl FaultPlan {
         self.rules.is_empty()
     }
 
-    pub(crate) fn add(&mut self, fault: Fault) {
+    /// Adds a rule; an operation that names no ClusAPI call is refused (a typo would
+    /// otherwise give a plan that silently never fires).
+    pub(crate) fn add(&mut self, fault: Fault) -> crate::Result<()> {
+        if !is_operation(&fault.operation) {
+            return Err(crate::Error::InvalidParameter(format!(
+                "fault plan: {:?} is not a ClusAPI call that can fail (name one as the Rust method or the C function; closes are never faulted)",
+                fault.operation
+            )));
+        }
         let key = canonical(&fault.operation);
         self.rules.push((fault, key, 0));
+        Ok(())
     }
 
     pub(crate) fn clear(&mut self) {
@@ -176,7 +260,7 @@ mod tests {
     #[test]
     fn rules_match_operations_in_either_spelling() {
         let mut plan = FaultPlan::default();
-        plan.add(Fault::on("OnlineClusterGroup").nth(2).code(5));
+        plan.add(Fault::on("OnlineClusterGroup").nth(2).code(5)).expect("a known call");
         assert_eq!(plan.check("online_cluster_group", Some("G")), None);
         assert_eq!(plan.check("online_cluster_group", Some("G")).map(|f| f.0), Some(5));
         assert_eq!(plan.check("online_cluster_group", Some("G")), None);
@@ -187,8 +271,8 @@ mod tests {
     fn fractions_are_reproducible() {
         let run = |seed| {
             let mut plan = FaultPlan::default();
-            plan.add(Fault::on("x").fraction(250_000, seed));
-            (0..1000).filter(|_| plan.check("x", None).is_some()).count()
+            plan.add(Fault::on("open_cluster").fraction(250_000, seed)).expect("a known call");
+            (0..1000).filter(|_| plan.check("open_cluster", None).is_some()).count()
         };
         assert_eq!(run(7), run(7));
         let n = run(7);

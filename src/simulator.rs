@@ -242,8 +242,12 @@ impl Simulator {
     }
 
     /// Adds a rule to the fault plan: matching calls fail with its code and change nothing.
-    pub fn add_fault(&self, fault: crate::Fault) {
-        self.lock().faults.add(fault);
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_PARAMETER` when the rule's operation names no ClusAPI call.
+    pub fn add_fault(&self, fault: crate::Fault) -> Result<()> {
+        self.lock_quiet().faults.add(fault)
     }
 
     /// Removes every rule of the fault plan.
@@ -764,7 +768,7 @@ impl SimulatorBuilder {
     /// * `ERROR_GROUP_NOT_FOUND`: a resource in a group that is not in its cluster;
     /// * `ERROR_INVALID_PARAMETER`: no cluster, a cluster without nodes, an empty name or
     ///   one with a NUL, a cluster name over 63 characters, an object before any cluster,
-    ///   a handle limit out of range;
+    ///   a handle limit out of range, a fault whose operation names no ClusAPI call;
     /// * `ERROR_NOT_ENOUGH_MEMORY`: 4095 simulators are alive already.
     pub fn build(self) -> Result<Simulator> {
         if let Some(e) = self.error {
@@ -792,7 +796,7 @@ impl SimulatorBuilder {
         };
         let mut state = state;
         for f in self.faults {
-            state.faults.add(f);
+            state.faults.add(f)?;
         }
         Ok(Simulator {
             inner: Arc::new(Inner {

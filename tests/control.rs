@@ -401,3 +401,20 @@ fn the_last_node_and_foreign_nodes_are_refused() {
         "no other node"
     );
 }
+
+#[test]
+fn names_with_a_nul_are_refused_at_create_and_rename() {
+    let sim = Simulator::default();
+    let c = sim.open_cluster(None).unwrap();
+    assert_eq!(sim.create_cluster_group(c, "Fr\0esh").unwrap_err().code(), 87);
+    let g = sim.open_cluster_group(c, "Available Storage").unwrap();
+    assert_eq!(sim.create_cluster_resource(g, "Re\0s", "Generic Service", 0).unwrap_err().code(), 87);
+    let n = sim.open_cluster_network(c, "Cluster Network 1").unwrap();
+    assert_eq!(sim.set_cluster_network_name(n, "Ne\0t").unwrap_err().code(), 87);
+    // Nothing was created or renamed.
+    assert_eq!(sim.open_cluster_group(c, "Fr\0esh").unwrap_err().code(), 5013);
+    sim.open_cluster_network(c, "Cluster Network 1").map(|h| sim.close_cluster_network(h)).unwrap().unwrap();
+    sim.close_cluster_group(g).unwrap();
+    sim.close_cluster_network(n).unwrap();
+    sim.close_cluster(c).unwrap();
+}

@@ -24,7 +24,8 @@ fn rules_can_target_one_object_and_use_c_names() {
     let sim = Simulator::default();
     sim.add_fault(
         Fault::on("OnlineClusterResource").object("cluster ip address").code(ERROR_RESOURCE_FAILED),
-    );
+    )
+    .unwrap();
     let c = sim.open_cluster(None).unwrap();
     let ip = sim.open_cluster_resource(c, "Cluster IP Address").unwrap();
     let name = sim.open_cluster_resource(c, "Cluster Name").unwrap();
@@ -38,8 +39,8 @@ fn rules_can_target_one_object_and_use_c_names() {
 #[test]
 fn opens_and_enumerations_can_fail_too() {
     let sim = Simulator::default();
-    sim.add_fault(Fault::on("open_cluster").nth(1).code(RPC_S_SERVER_UNAVAILABLE));
-    sim.add_fault(Fault::on("ClusterOpenEnum").code(ERROR_NOT_ENOUGH_MEMORY));
+    sim.add_fault(Fault::on("open_cluster").nth(1).code(RPC_S_SERVER_UNAVAILABLE)).unwrap();
+    sim.add_fault(Fault::on("ClusterOpenEnum").code(ERROR_NOT_ENOUGH_MEMORY)).unwrap();
     assert_eq!(sim.open_cluster(None).unwrap_err().code(), RPC_S_SERVER_UNAVAILABLE);
     let c = sim.open_cluster(None).expect("the second open works");
     assert_eq!(sim.cluster_open_enum(c, 1).unwrap_err().code(), ERROR_NOT_ENOUGH_MEMORY);
@@ -64,4 +65,18 @@ fn seeded_fractions_are_reproducible() {
     assert_ne!(run(42), run(43));
     let failures = run(42).iter().filter(|ok| !**ok).count();
     assert!((30..100).contains(&failures), "about 30%: {failures}");
+}
+
+#[test]
+fn a_rule_naming_no_call_is_refused_not_silently_ignored() {
+    let sim = Simulator::default();
+    for op in ["OnlineClusterGrup", "", "close_cluster", "ClusterCloseEnum"] {
+        let err = sim.add_fault(Fault::on(op)).expect_err(op);
+        assert_eq!(err.code(), 87, "{op}: {err}");
+    }
+    // Nothing was added: every call still works.
+    let c = sim.open_cluster(None).unwrap();
+    sim.close_cluster(c).unwrap();
+    let built = Simulator::default_builder().fault(Fault::on("MoveGroup")).build();
+    assert_eq!(built.err().map(|e| e.code()), Some(87));
 }

@@ -208,6 +208,10 @@ impl World {
         if name.is_empty() {
             return Err(Error::InvalidParameter("a group name cannot be empty".into()));
         }
+        // A C caller could never name it again (its strings end at the NUL).
+        if name.contains('\0') {
+            return Err(Error::InvalidParameter(format!("group name {name:?} contains a NUL character")));
+        }
         if let Some(existing) = c.group_names.get(name) {
             let other = self.groups.get(existing).map_or(name, |g| g.name.as_str());
             return Err(Error::ObjectAlreadyExists(format!("a group named \"{other}\" exists")));
@@ -351,6 +355,10 @@ impl World {
         let c = self.cluster(cluster)?;
         if name.is_empty() {
             return Err(Error::InvalidParameter("a resource name cannot be empty".into()));
+        }
+        // A C caller could never name it again (its strings end at the NUL).
+        if name.contains('\0') {
+            return Err(Error::InvalidParameter(format!("resource name {name:?} contains a NUL character")));
         }
         if let Some(existing) = c.resource_names.get(name) {
             let other = self.resources.get(existing).map_or(name, |r| r.name.as_str());
@@ -545,6 +553,10 @@ impl World {
     ) -> Result<()> {
         if name.is_empty() {
             return Err(Error::InvalidParameter("a network name cannot be empty".into()));
+        }
+        // A C caller could never name it again (its strings end at the NUL).
+        if name.contains('\0') {
+            return Err(Error::InvalidParameter(format!("network name {name:?} contains a NUL character")));
         }
         let c = self.cluster(cluster)?;
         if let Some(existing) = c.network_names.get(name) {

@@ -1,0 +1,1442 @@
+//! The robustness catalogue of the C ABI: every exported function against every class of
+//! bad input, called as C calls it (through the `extern "C"` functions).
+//!
+//! The process has one simulator: every cell starts with `ClusSimReset`, opens live
+//! handles of every kind, prepares the bad value, fingerprints the world through the C
+//! functions, makes the call, and fingerprints again. A call that fails must leave the
+//! fingerprint as it was and set the last error; a call that succeeds and changes the
+//! world must be listed in `EXPECTED_CHANGES`. The table is written to
+//! `docs/robustness.md` with `CLUSAPI_SIM_BLESS=1`, and checked against it otherwise.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
+use std::ffi::{c_char, c_void};
+use std::fmt::Write as _;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Mutex, Once};
+
+use clusapi::*;
+use clusapi_sim::{HandleKind, Simulator};
+
+const DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/robustness.md");
+const START: &str = "<!-- c-table:start -->";
+const END: &str = "<!-- c-table:end -->";
+
+/// The process has one simulator: the tests of this file take turns.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+const COLUMNS: [&str; 16] = [
+    "NULL / 0 handle",
+    "Closed handle",
+    "Slot reused",
+    "Wrong kind",
+    "Other simulator",
+    "Forged value",
+    "Empty name",
+    "NULL name",
+    "64K name",
+    "Interior NUL",
+    "Invalid UTF-16",
+    "Too-small buffer",
+    "NULL buffer",
+    "NULL out-pointer",
+    "Index past end",
+    "Unknown type bits",
+];
+const NULL_HANDLE: usize = 0;
+const CLOSED: usize = 1;
+const REUSED: usize = 2;
+const WRONG_KIND: usize = 3;
+const OTHER_SIM: usize = 4;
+const FORGED: usize = 5;
+const EMPTY_NAME: usize = 6;
+const NULL_NAME: usize = 7;
+const LONG_NAME: usize = 8;
+const INTERIOR_NUL: usize = 9;
+const BAD_UTF16: usize = 10;
+const SMALL_BUF: usize = 11;
+const NULL_BUF: usize = 12;
+const NULL_OUT: usize = 13;
+const INDEX: usize = 14;
+const MASK: usize = 15;
+
+const CLUSTER_ENUM_ALL: DWORD = 0x3F;
+const CHANGE_ALL: DWORD = 0xFFFF_FFFF;
+const GENERIC_READ: DWORD = 0x8000_0000;
+const GENERIC_ALL: DWORD = 0x1000_0000;
+const SENTINEL: u16 = 0x7777;
+const BUF_UNITS: usize = 256;
+
+/// Cells where a call succeeds and changes the world, as it is meant to: (row, column, why).
+const EXPECTED_CHANGES: &[(&str, usize, &str)] = &[
+    (
+        "MoveClusterGroup (hDestinationNode)",
+        NULL_HANDLE,
+        "NULL asks for the best other node: the group moves",
+    ),
+    ("CreateClusterGroup", INTERIOR_NUL, "the name is read up to the NUL: a group `Fr` is created"),
+    ("CreateClusterResource", INTERIOR_NUL, "the name is read up to the NUL: a resource `Fr` is created"),
+    ("SetClusterNetworkName", INTERIOR_NUL, "the name is read up to the NUL: the network is renamed `Re`"),
+    ("ClusSimStopService", EMPTY_NAME, "`L\"\"` names the local cluster: its service stops"),
+    ("ClusSimStopService", NULL_NAME, "NULL is the local cluster: its service stops"),
+];
+
+/// Rows whose parameter takes handles of several kinds: the live handle passed as the
+/// wrong kind instead, and why.
+const WRONG_KIND_OVERRIDES: &[(&str, HandleKind, &str)] = &[(
+    "RegisterClusterNotify (hObject)",
+    HandleKind::Cluster,
+    "`hObject` takes a node, group, resource, network or interface handle, so a cluster handle is passed",
+)];
+
+/// Cells that break a rule: (row, column, what happens). Checked exactly.
+const KNOWN_BUGS: &[(&str, usize, &str)] = &[];
+
+/// The parameters the name, buffer, pointer, index and mask classes apply to, in order.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum P {
+    /// A required `LPCWSTR`.
+    Name,
+    /// An `LPCWSTR` that may be NULL.
+    Opt,
+    /// A UTF-8 `const char *`.
+    CStr,
+    /// A buffer and its length pointer (the ClusAPI buffer protocol).
+    Buf,
+    /// `CLUSTERVERSIONINFO *`, with its size inside.
+    Info,
+    /// A `DWORD *` out-pointer.
+    Out,
+    /// A `DWORD_PTR *` out-pointer.
+    Key,
+    /// An enumeration index.
+    Index,
+    /// A type mask, desired access or flags.
+    Mask,
+    /// `SetClusterGroupNodeList`'s count and array.
+    List,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum NameKind {
+    Empty,
+    Null,
+    Long,
+    InteriorNul,
+    BadEncoding,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Bad {
+    Handle(usize),
+    Name(usize, NameKind),
+    Small(usize),
+    NullBuf(usize),
+    NullOut(usize),
+    IndexPastEnd,
+    IndexMax,
+    ListCount,
+    MaskUnknownBit,
+    MaskAllBits,
+}
+
+type Call = fn(&Cx) -> u32;
+
+struct Row {
+    name: &'static str,
+    kind: Option<HandleKind>,
+    params: &'static [P],
+    call: Call,
+}
+
+fn wide(s: &str) -> Vec<u16> {
+    s.encode_utf16().chain([0]).collect()
+}
+
+fn ptr<T>(raw: usize) -> *mut T {
+    std::ptr::without_provenance_mut(raw)
+}
+
+/// One live handle of every kind (raw values), and a port with two events queued.
+struct LiveC {
+    cluster: usize,
+    node: usize,
+    group: usize,
+    resource: usize,
+    resource2: usize,
+    network: usize,
+    nic: usize,
+    clus_enum: usize,
+    network_enum: usize,
+    node_enum: usize,
+    group_enum: usize,
+    res_enum: usize,
+    port: usize,
+}
+
+impl LiveC {
+    fn open() -> LiveC {
+        // SAFETY: NUL-terminated names; every handle comes from the calls before.
+        unsafe {
+            let c = OpenCluster(std::ptr::null());
+            let node = OpenClusterNode(c, wide("NODE2").as_ptr());
+            let group = OpenClusterGroup(c, wide("Available Storage").as_ptr());
+            let resource = OpenClusterResource(c, wide("Cluster Name").as_ptr());
+            let network = OpenClusterNetwork(c, wide("Cluster Network 1").as_ptr());
+            let port = CreateClusterNotifyPort(ptr(usize::MAX), c, CHANGE_ALL, 1);
+            assert_eq!(PauseClusterNode(node), 0);
+            assert_eq!(ResumeClusterNode(node), 0);
+            let l = LiveC {
+                cluster: c as usize,
+                node: node as usize,
+                group: group as usize,
+                resource: resource as usize,
+                resource2: OpenClusterResource(c, wide("Cluster IP Address").as_ptr()) as usize,
+                network: network as usize,
+                nic: OpenClusterNetInterface(c, wide("NODE1 - Cluster Network 1").as_ptr()) as usize,
+                clus_enum: ClusterOpenEnum(c, CLUSTER_ENUM_ALL) as usize,
+                network_enum: ClusterNetworkOpenEnum(network, 1) as usize,
+                node_enum: ClusterNodeOpenEnum(node, 3) as usize,
+                // The core group, so that its enumeration has items (for the buffer cells).
+                group_enum: {
+                    let core = OpenClusterGroup(c, wide("Cluster Group").as_ptr());
+                    let e = ClusterGroupOpenEnum(core, 3) as usize;
+                    CloseClusterGroup(core);
+                    e
+                },
+                res_enum: ClusterResourceOpenEnum(resource, 7) as usize,
+                port: port as usize,
+            };
+            assert!(l.all().iter().all(|&(_, raw)| raw != 0), "a live handle failed to open");
+            l
+        }
+    }
+
+    fn all(&self) -> [(HandleKind, usize); 12] {
+        use HandleKind as K;
+        [
+            (K::Cluster, self.cluster),
+            (K::Node, self.node),
+            (K::Group, self.group),
+            (K::Resource, self.resource),
+            (K::Network, self.network),
+            (K::NetInterface, self.nic),
+            (K::ClusEnum, self.clus_enum),
+            (K::NetworkEnum, self.network_enum),
+            (K::NodeEnum, self.node_enum),
+            (K::GroupEnum, self.group_enum),
+            (K::ResEnum, self.res_enum),
+            (K::Change, self.port),
+        ]
+    }
+
+    fn raw(&self, kind: HandleKind) -> usize {
+        self.all().iter().find(|(k, _)| *k == kind).map(|&(_, raw)| raw).expect("a live handle of the kind")
+    }
+}
+
+/// A live handle of `kind` in a Rust simulator of this process (another simulator).
+fn other_simulator_handle(sim: &Simulator, kind: HandleKind) -> usize {
+    use HandleKind as K;
+    let c = sim.open_cluster(None).expect("cluster");
+    let node = sim.open_cluster_node(c, "NODE2").expect("node");
+    let group = sim.open_cluster_group(c, "Available Storage").expect("group");
+    let resource = sim.open_cluster_resource(c, "Cluster Name").expect("resource");
+    let network = sim.open_cluster_network(c, "Cluster Network 1").expect("network");
+    match kind {
+        K::Cluster => c.as_raw(),
+        K::Node => node.as_raw(),
+        K::Group => group.as_raw(),
+        K::Resource => resource.as_raw(),
+        K::Network => network.as_raw(),
+        K::NetInterface => {
+            sim.open_cluster_net_interface(c, "NODE1 - Cluster Network 1").expect("nic").as_raw()
+        }
+        K::ClusEnum => sim.cluster_open_enum(c, CLUSTER_ENUM_ALL).expect("enum").as_raw(),
+        K::NetworkEnum => sim.cluster_network_open_enum(network, 1).expect("enum").as_raw(),
+        K::NodeEnum => sim.cluster_node_open_enum(node, 3).expect("enum").as_raw(),
+        K::GroupEnum => sim.cluster_group_open_enum(group, 3).expect("enum").as_raw(),
+        K::ResEnum => sim.cluster_resource_open_enum(resource, 7).expect("enum").as_raw(),
+        K::Change => sim.create_cluster_notify_port(None, c, CHANGE_ALL, 1).expect("port").as_raw(),
+        other => panic!("unexpected kind {other}"),
+    }
+}
+
+fn wrong_kind_for(kind: HandleKind) -> HandleKind {
+    use HandleKind as K;
+    match kind {
+        K::Cluster => K::Node,
+        K::Node => K::Group,
+        K::Group => K::Resource,
+        K::Resource => K::Network,
+        K::Network => K::NetInterface,
+        K::NetInterface => K::Cluster,
+        K::ClusEnum => K::NetworkEnum,
+        K::NetworkEnum => K::NodeEnum,
+        K::NodeEnum => K::GroupEnum,
+        K::GroupEnum => K::ResEnum,
+        K::ResEnum => K::Change,
+        K::Change => K::ClusEnum,
+        other => panic!("unexpected kind {other}"),
+    }
+}
+
+/// Opens a new handle of `kind` through the C functions; returns its value.
+fn open_kind(l: &LiveC, kind: HandleKind) -> usize {
+    use HandleKind as K;
+    let c: HCLUSTER = ptr(l.cluster);
+    // SAFETY: NUL-terminated names, live handles.
+    let raw = unsafe {
+        match kind {
+            K::Cluster => OpenCluster(std::ptr::null()) as usize,
+            K::Node => OpenClusterNode(c, wide("NODE1").as_ptr()) as usize,
+            K::Group => OpenClusterGroup(c, wide("Cluster Group").as_ptr()) as usize,
+            K::Resource => OpenClusterResource(c, wide("Cluster IP Address").as_ptr()) as usize,
+            K::Network => OpenClusterNetwork(c, wide("Cluster Network 2").as_ptr()) as usize,
+            K::NetInterface => {
+                OpenClusterNetInterface(c, wide("NODE2 - Cluster Network 2").as_ptr()) as usize
+            }
+            K::ClusEnum => ClusterOpenEnum(c, CLUSTER_ENUM_ALL) as usize,
+            K::NetworkEnum => ClusterNetworkOpenEnum(ptr(l.network), 1) as usize,
+            K::NodeEnum => ClusterNodeOpenEnum(ptr(l.node), 3) as usize,
+            K::GroupEnum => ClusterGroupOpenEnum(ptr(l.group), 3) as usize,
+            K::ResEnum => ClusterResourceOpenEnum(ptr(l.resource), 7) as usize,
+            K::Change => CreateClusterNotifyPort(ptr(usize::MAX), c, CHANGE_ALL, 2) as usize,
+            other => panic!("unexpected kind {other}"),
+        }
+    };
+    assert_ne!(raw, 0, "opening a {kind}");
+    raw
+}
+
+fn close_kind(kind: HandleKind, raw: usize) {
+    use HandleKind as K;
+    let ok = match kind {
+        K::Cluster => CloseCluster(ptr(raw)) == TRUE,
+        K::Node => CloseClusterNode(ptr(raw)) == TRUE,
+        K::Group => CloseClusterGroup(ptr(raw)) == TRUE,
+        K::Resource => CloseClusterResource(ptr(raw)) == TRUE,
+        K::Network => CloseClusterNetwork(ptr(raw)) == TRUE,
+        K::NetInterface => CloseClusterNetInterface(ptr(raw)) == TRUE,
+        K::ClusEnum => ClusterCloseEnum(ptr(raw)) == 0,
+        K::NetworkEnum => ClusterNetworkCloseEnum(ptr(raw)) == 0,
+        K::NodeEnum => ClusterNodeCloseEnum(ptr(raw)) == 0,
+        K::GroupEnum => ClusterGroupCloseEnum(ptr(raw)) == 0,
+        K::ResEnum => ClusterResourceCloseEnum(ptr(raw)) == 0,
+        K::Change => CloseClusterNotifyPort(ptr(raw)) == TRUE,
+        other => panic!("unexpected kind {other}"),
+    };
+    assert!(ok, "closing a {kind}");
+}
+
+/// What a row's call sees: the live handles, the one bad input, and the memory its
+/// pointers point to (owned here, so the pointers stay valid for the call).
+struct Cx<'a> {
+    l: &'a LiveC,
+    bad: Bad,
+    used: Cell<bool>,
+    problems: RefCell<Vec<String>>,
+    names: RefCell<Vec<Vec<u16>>>,
+    bytes: RefCell<Vec<Vec<u8>>>,
+    bufs: Vec<Vec<u16>>,
+    buf_ptrs: Vec<*mut u16>,
+    cch: Vec<DWORD>,
+    cch_ptrs: Vec<*mut DWORD>,
+    outs: Vec<DWORD>,
+    out_ptrs: Vec<*mut DWORD>,
+    key: Box<usize>,
+    info: Box<CLUSTERVERSIONINFO>,
+    list: RefCell<Vec<Vec<HNODE>>>,
+}
+
+impl<'a> Cx<'a> {
+    fn new(l: &'a LiveC, bad: Bad) -> Self {
+        let mut bufs: Vec<Vec<u16>> = (0..4).map(|_| vec![SENTINEL; BUF_UNITS]).collect();
+        let buf_ptrs = bufs.iter_mut().map(|b| b.as_mut_ptr()).collect();
+        let mut cch: Vec<DWORD> = vec![BUF_UNITS as DWORD; 4];
+        let cch_ptrs = (0..4).map(|i| cch.as_mut_ptr().wrapping_add(i)).collect();
+        let mut outs: Vec<DWORD> = vec![0; 4];
+        let out_ptrs = (0..4).map(|i| outs.as_mut_ptr().wrapping_add(i)).collect();
+        // SAFETY: CLUSTERVERSIONINFO is plain integers and arrays of them: all zeros is valid.
+        let mut info: Box<CLUSTERVERSIONINFO> = Box::new(unsafe { std::mem::zeroed() });
+        info.dwVersionInfoSize = std::mem::size_of::<CLUSTERVERSIONINFO>() as DWORD;
+        Cx {
+            l,
+            bad,
+            used: Cell::new(false),
+            problems: RefCell::new(Vec::new()),
+            names: RefCell::new(Vec::new()),
+            bytes: RefCell::new(Vec::new()),
+            bufs,
+            buf_ptrs,
+            cch,
+            cch_ptrs,
+            outs,
+            out_ptrs,
+            key: Box::new(0),
+            info,
+            list: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn problem(&self, what: String) {
+        self.problems.borrow_mut().push(what);
+    }
+
+    /// The handle under test: the bad value in a handle cell, else `valid`.
+    fn h<T>(&self, valid: usize) -> *mut T {
+        match self.bad {
+            Bad::Handle(raw) => {
+                self.used.set(true);
+                ptr(raw)
+            }
+            _ => ptr(valid),
+        }
+    }
+
+    fn name_kind(&self, i: usize) -> Option<NameKind> {
+        match self.bad {
+            Bad::Name(k, kind) if k == i => {
+                self.used.set(true);
+                Some(kind)
+            }
+            _ => None,
+        }
+    }
+
+    /// Name parameter `i` as a UTF-16 string.
+    fn wname(&self, i: usize, valid: &str) -> LPCWSTR {
+        let units: Vec<u16> = match self.name_kind(i) {
+            None => wide(valid),
+            Some(NameKind::Null) => return std::ptr::null(),
+            Some(NameKind::Empty) => vec![0],
+            Some(NameKind::Long) => {
+                // 64K units and more without a NUL; the NUL comes 8 units later.
+                let mut v = vec![u16::from(b'A'); (1 << 16) + 16];
+                v[(1 << 16) + 8] = 0;
+                v
+            }
+            Some(NameKind::InteriorNul) => {
+                let mut v = wide(valid);
+                v.insert(2, 0);
+                v
+            }
+            Some(NameKind::BadEncoding) => {
+                let mut v = wide(valid);
+                v.insert(2, 0xD800);
+                v
+            }
+        };
+        let p = units.as_ptr();
+        self.names.borrow_mut().push(units);
+        p
+    }
+
+    /// Name parameter `i` as a UTF-8 C string.
+    fn cname(&self, i: usize, valid: &str) -> *const c_char {
+        let bytes: Vec<u8> = match self.name_kind(i) {
+            None => valid.bytes().chain([0]).collect(),
+            Some(NameKind::Null) => return std::ptr::null(),
+            Some(NameKind::Empty) => vec![0],
+            Some(NameKind::Long) => {
+                let mut v = vec![b'A'; (1 << 16) + 16];
+                v[(1 << 16) + 8] = 0;
+                v
+            }
+            Some(NameKind::InteriorNul) => {
+                let mut v: Vec<u8> = valid.bytes().chain([0]).collect();
+                v.insert(2, 0);
+                v
+            }
+            Some(NameKind::BadEncoding) => {
+                let mut v: Vec<u8> = valid.bytes().chain([0]).collect();
+                v.insert(2, 0xFF);
+                v
+            }
+        };
+        let p = bytes.as_ptr().cast();
+        self.bytes.borrow_mut().push(bytes);
+        p
+    }
+
+    /// Buffer parameter `i`: the buffer and its length pointer (256 units).
+    fn buf(&self, i: usize) -> (LPWSTR, LPDWORD) {
+        let (b, n) = (self.buf_ptrs[i], self.cch_ptrs[i]);
+        match self.bad {
+            Bad::Small(k) if k == i => {
+                self.used.set(true);
+                // SAFETY: the length cell is owned by `self` and not otherwise borrowed.
+                unsafe { n.write(1) };
+                (b, n)
+            }
+            Bad::NullBuf(k) if k == i => {
+                self.used.set(true);
+                (std::ptr::null_mut(), n)
+            }
+            Bad::NullOut(k) if k == i => {
+                self.used.set(true);
+                (b, std::ptr::null_mut())
+            }
+            _ => (b, n),
+        }
+    }
+
+    /// `CLUSTERVERSIONINFO` parameter `i`.
+    fn info(&self, i: usize) -> *mut CLUSTERVERSIONINFO {
+        let p = (&raw const *self.info).cast_mut();
+        match self.bad {
+            Bad::Small(k) if k == i => {
+                self.used.set(true);
+                // SAFETY: the structure is owned by `self`; only its size field is written.
+                unsafe { (&raw mut (*p).dwVersionInfoSize).write(4) };
+                p
+            }
+            Bad::NullBuf(k) if k == i => {
+                self.used.set(true);
+                std::ptr::null_mut()
+            }
+            _ => p,
+        }
+    }
+
+    /// `DWORD` out-pointer `i`.
+    fn out(&self, i: usize) -> *mut DWORD {
+        match self.bad {
+            Bad::NullOut(k) if k == i => {
+                self.used.set(true);
+                std::ptr::null_mut()
+            }
+            _ => self.out_ptrs[i],
+        }
+    }
+
+    /// `DWORD_PTR` out-pointer `i`.
+    fn key(&self, i: usize) -> *mut usize {
+        match self.bad {
+            Bad::NullOut(k) if k == i => {
+                self.used.set(true);
+                std::ptr::null_mut()
+            }
+            _ => (&raw const *self.key).cast_mut(),
+        }
+    }
+
+    fn index(&self, count: impl FnOnce() -> DWORD) -> DWORD {
+        match self.bad {
+            Bad::IndexPastEnd => {
+                self.used.set(true);
+                count()
+            }
+            Bad::IndexMax => {
+                self.used.set(true);
+                DWORD::MAX
+            }
+            _ => 0,
+        }
+    }
+
+    fn mask(&self, valid: DWORD) -> DWORD {
+        match self.bad {
+            Bad::MaskUnknownBit => {
+                self.used.set(true);
+                valid | 0x100
+            }
+            Bad::MaskAllBits => {
+                self.used.set(true);
+                DWORD::MAX
+            }
+            _ => valid,
+        }
+    }
+
+    /// `SetClusterGroupNodeList`'s `NodeCount` and `NodeList` (parameter `i`): one node.
+    fn list(&self, i: usize, node: HNODE) -> (DWORD, *mut HNODE) {
+        let mut v = vec![node];
+        let p = v.as_mut_ptr();
+        self.list.borrow_mut().push(v);
+        match self.bad {
+            Bad::NullBuf(k) if k == i => {
+                self.used.set(true);
+                (1, std::ptr::null_mut())
+            }
+            Bad::ListCount => {
+                self.used.set(true);
+                (0x7FFF_FFFF, p)
+            }
+            _ => (1, p),
+        }
+    }
+
+    /// A `DWORD` status: on failure the last error must hold it.
+    fn st(&self, status: DWORD) -> u32 {
+        if status != 0 && GetLastError() != status {
+            self.problem(format!("returned {status} but GetLastError() is {}", GetLastError()));
+        }
+        status
+    }
+
+    /// The last error after a failure signalled by the return value: it must be set.
+    fn failure(&self) -> u32 {
+        let e = GetLastError();
+        if e == 0 {
+            self.problem("failed without setting the last error".into());
+        }
+        e
+    }
+
+    /// A returned handle: NULL is a failure; a handle is closed again.
+    fn hnd<T>(&self, h: *mut T, close: impl FnOnce(*mut T)) -> u32 {
+        if h.is_null() {
+            self.failure()
+        } else {
+            close(h);
+            0
+        }
+    }
+
+    fn boolean(&self, b: BOOL) -> u32 {
+        if b == TRUE { 0 } else { self.failure() }
+    }
+
+    fn state(&self, s: i32) -> u32 {
+        if s == -1 { self.failure() } else { 0 }
+    }
+
+    /// A count: 0 with the last error set is a failure (the last error was cleared before).
+    fn count(&self, _n: DWORD) -> u32 {
+        GetLastError()
+    }
+
+    /// Checks made after the call: a too-small buffer is left untouched.
+    fn after(&self) {
+        if let Bad::Small(k) = self.bad {
+            if k < self.bufs.len() {
+                // SAFETY: the buffer is owned by `self`; the call has returned.
+                let first = unsafe { self.buf_ptrs[k].read() };
+                if first != SENTINEL {
+                    self.problem(format!("the too-small buffer {k} was written"));
+                }
+            }
+        }
+        let _ = (&self.cch, &self.outs);
+    }
+}
+
+/// Calls an `extern "C"` function with the pointers a `Cx` hands out.
+macro_rules! c {
+    ($e:expr) => {{
+        // SAFETY: every pointer is NULL, a NUL-terminated (or 64K-bounded) string, or memory
+        // owned by the `Cx` of the size its length says; handles are numbers, never
+        // dereferenced (that is what is tested).
+        unsafe { $e }
+    }};
+}
+
+fn rows() -> Vec<Row> {
+    use HandleKind as K;
+    use P::*;
+    fn r(name: &'static str, kind: Option<HandleKind>, params: &'static [P], call: Call) -> Row {
+        Row { name, kind, params, call }
+    }
+    vec![
+        // Cluster.
+        r("GetLastError", None, &[], |_| 0),
+        r("SetLastError", None, &[], |_| 0),
+        r("OpenCluster", None, &[Opt], |c| {
+            c.hnd(c!(OpenCluster(c.wname(0, "SIMCLUSTER"))), |h| {
+                CloseCluster(h);
+            })
+        }),
+        r("OpenClusterEx", None, &[Opt, Mask, Out], |c| {
+            c.hnd(c!(OpenClusterEx(c.wname(0, "SIMCLUSTER"), c.mask(GENERIC_ALL), c.out(2))), |h| {
+                CloseCluster(h);
+            })
+        }),
+        r("CloseCluster", Some(K::Cluster), &[], |c| c.boolean(CloseCluster(c.h(c.l.cluster)))),
+        r("GetClusterInformation", Some(K::Cluster), &[Buf, Info], |c| {
+            let (b, n) = c.buf(0);
+            c.st(c!(GetClusterInformation(c.h(c.l.cluster), b, n, c.info(1))))
+        }),
+        r("GetNodeClusterState", None, &[Opt, Out], |c| {
+            c.st(c!(GetNodeClusterState(c.wname(0, "NODE1"), c.out(1))))
+        }),
+        r("GetClusterNetInterface", Some(K::Cluster), &[Name, Name, Buf], |c| {
+            let (b, n) = c.buf(2);
+            c.st(c!(GetClusterNetInterface(
+                c.h(c.l.cluster),
+                c.wname(0, "NODE1"),
+                c.wname(1, "Cluster Network 1"),
+                b,
+                n
+            )))
+        }),
+        // Control.
+        r("OnlineClusterGroup", Some(K::Group), &[], |c| {
+            c.st(OnlineClusterGroup(c.h(c.l.group), std::ptr::null_mut()))
+        }),
+        r("OnlineClusterGroup (hDestinationNode)", Some(K::Node), &[], |c| {
+            c.st(OnlineClusterGroup(ptr(c.l.group), c.h(c.l.node)))
+        }),
+        r("OfflineClusterGroup", Some(K::Group), &[], |c| c.st(OfflineClusterGroup(c.h(c.l.group)))),
+        r("MoveClusterGroup", Some(K::Group), &[], |c| {
+            c.st(MoveClusterGroup(c.h(c.l.group), std::ptr::null_mut()))
+        }),
+        r("MoveClusterGroup (hDestinationNode)", Some(K::Node), &[], |c| {
+            c.st(MoveClusterGroup(ptr(c.l.group), c.h(c.l.node)))
+        }),
+        r("CreateClusterGroup", Some(K::Cluster), &[Name], |c| {
+            c.hnd(c!(CreateClusterGroup(c.h(c.l.cluster), c.wname(0, "Fresh Group"))), |h| {
+                CloseClusterGroup(h);
+            })
+        }),
+        r("DeleteClusterGroup", Some(K::Group), &[], |c| c.st(DeleteClusterGroup(c.h(c.l.group)))),
+        r("SetClusterGroupNodeList", Some(K::Group), &[List], |c| {
+            let (n, list) = c.list(0, ptr(c.l.node));
+            c.st(c!(SetClusterGroupNodeList(c.h(c.l.group), n, list)))
+        }),
+        r("SetClusterGroupNodeList (NodeList[0])", Some(K::Node), &[], |c| {
+            let (n, list) = c.list(9, c.h(c.l.node));
+            c.st(c!(SetClusterGroupNodeList(ptr(c.l.group), n, list)))
+        }),
+        r("OnlineClusterResource", Some(K::Resource), &[], |c| {
+            c.st(OnlineClusterResource(c.h(c.l.resource)))
+        }),
+        r("OfflineClusterResource", Some(K::Resource), &[], |c| {
+            c.st(OfflineClusterResource(c.h(c.l.resource)))
+        }),
+        r("FailClusterResource", Some(K::Resource), &[], |c| c.st(FailClusterResource(c.h(c.l.resource)))),
+        r("CreateClusterResource", Some(K::Group), &[Name, Name, Mask], |c| {
+            let h = c!(CreateClusterResource(
+                c.h(c.l.group),
+                c.wname(0, "Fresh Resource"),
+                c.wname(1, "IP Address"),
+                c.mask(0)
+            ));
+            c.hnd(h, |h| {
+                CloseClusterResource(h);
+            })
+        }),
+        r("DeleteClusterResource", Some(K::Resource), &[], |c| {
+            c.st(DeleteClusterResource(c.h(c.l.resource)))
+        }),
+        r("AddClusterResourceDependency", Some(K::Resource), &[], |c| {
+            c.st(AddClusterResourceDependency(c.h(c.l.resource), ptr(c.l.resource2)))
+        }),
+        r("AddClusterResourceDependency (hDependsOn)", Some(K::Resource), &[], |c| {
+            c.st(AddClusterResourceDependency(ptr(c.l.resource), c.h(c.l.resource2)))
+        }),
+        r("RemoveClusterResourceDependency", Some(K::Resource), &[], |c| {
+            c.st(RemoveClusterResourceDependency(c.h(c.l.resource), ptr(c.l.resource2)))
+        }),
+        r("RemoveClusterResourceDependency (hDependsOn)", Some(K::Resource), &[], |c| {
+            c.st(RemoveClusterResourceDependency(ptr(c.l.resource), c.h(c.l.resource2)))
+        }),
+        r("PauseClusterNode", Some(K::Node), &[], |c| c.st(PauseClusterNode(c.h(c.l.node)))),
+        r("ResumeClusterNode", Some(K::Node), &[], |c| c.st(ResumeClusterNode(c.h(c.l.node)))),
+        r("EvictClusterNode", Some(K::Node), &[], |c| c.st(EvictClusterNode(c.h(c.l.node)))),
+        r("SetClusterNetworkName", Some(K::Network), &[Name], |c| {
+            c.st(c!(SetClusterNetworkName(c.h(c.l.network), c.wname(0, "Renamed Network"))))
+        }),
+        // Enumerations.
+        r("ClusterOpenEnum", Some(K::Cluster), &[Mask], |c| {
+            c.hnd(ClusterOpenEnum(c.h(c.l.cluster), c.mask(CLUSTER_ENUM_ALL)), |h| {
+                ClusterCloseEnum(h);
+            })
+        }),
+        r("ClusterGetEnumCount", Some(K::ClusEnum), &[], |c| {
+            c.count(ClusterGetEnumCount(c.h(c.l.clus_enum)))
+        }),
+        r("ClusterEnum", Some(K::ClusEnum), &[Index, Out, Buf], |c| {
+            let i = c.index(|| ClusterGetEnumCount(ptr(c.l.clus_enum)));
+            let (b, n) = c.buf(2);
+            c.st(c!(ClusterEnum(c.h(c.l.clus_enum), i, c.out(1), b, n)))
+        }),
+        r("ClusterCloseEnum", Some(K::ClusEnum), &[], |c| c.st(ClusterCloseEnum(c.h(c.l.clus_enum)))),
+        r("ClusterNetworkOpenEnum", Some(K::Network), &[Mask], |c| {
+            c.hnd(ClusterNetworkOpenEnum(c.h(c.l.network), c.mask(1)), |h| {
+                ClusterNetworkCloseEnum(h);
+            })
+        }),
+        r("ClusterNetworkGetEnumCount", Some(K::NetworkEnum), &[], |c| {
+            c.count(ClusterNetworkGetEnumCount(c.h(c.l.network_enum)))
+        }),
+        r("ClusterNetworkEnum", Some(K::NetworkEnum), &[Index, Out, Buf], |c| {
+            let i = c.index(|| ClusterNetworkGetEnumCount(ptr(c.l.network_enum)));
+            let (b, n) = c.buf(2);
+            c.st(c!(ClusterNetworkEnum(c.h(c.l.network_enum), i, c.out(1), b, n)))
+        }),
+        r("ClusterNetworkCloseEnum", Some(K::NetworkEnum), &[], |c| {
+            c.st(ClusterNetworkCloseEnum(c.h(c.l.network_enum)))
+        }),
+        r("ClusterNodeOpenEnum", Some(K::Node), &[Mask], |c| {
+            c.hnd(ClusterNodeOpenEnum(c.h(c.l.node), c.mask(3)), |h| {
+                ClusterNodeCloseEnum(h);
+            })
+        }),
+        r("ClusterNodeGetEnumCount", Some(K::NodeEnum), &[], |c| {
+            c.count(ClusterNodeGetEnumCount(c.h(c.l.node_enum)))
+        }),
+        r("ClusterNodeEnum", Some(K::NodeEnum), &[Index, Out, Buf], |c| {
+            let i = c.index(|| ClusterNodeGetEnumCount(ptr(c.l.node_enum)));
+            let (b, n) = c.buf(2);
+            c.st(c!(ClusterNodeEnum(c.h(c.l.node_enum), i, c.out(1), b, n)))
+        }),
+        r("ClusterNodeCloseEnum", Some(K::NodeEnum), &[], |c| c.st(ClusterNodeCloseEnum(c.h(c.l.node_enum)))),
+        r("ClusterGroupOpenEnum", Some(K::Group), &[Mask], |c| {
+            c.hnd(ClusterGroupOpenEnum(c.h(c.l.group), c.mask(3)), |h| {
+                ClusterGroupCloseEnum(h);
+            })
+        }),
+        r("ClusterGroupGetEnumCount", Some(K::GroupEnum), &[], |c| {
+            c.count(ClusterGroupGetEnumCount(c.h(c.l.group_enum)))
+        }),
+        r("ClusterGroupEnum", Some(K::GroupEnum), &[Index, Out, Buf], |c| {
+            let i = c.index(|| ClusterGroupGetEnumCount(ptr(c.l.group_enum)));
+            let (b, n) = c.buf(2);
+            c.st(c!(ClusterGroupEnum(c.h(c.l.group_enum), i, c.out(1), b, n)))
+        }),
+        r("ClusterGroupCloseEnum", Some(K::GroupEnum), &[], |c| {
+            c.st(ClusterGroupCloseEnum(c.h(c.l.group_enum)))
+        }),
+        r("ClusterResourceOpenEnum", Some(K::Resource), &[Mask], |c| {
+            c.hnd(ClusterResourceOpenEnum(c.h(c.l.resource), c.mask(7)), |h| {
+                ClusterResourceCloseEnum(h);
+            })
+        }),
+        r("ClusterResourceGetEnumCount", Some(K::ResEnum), &[], |c| {
+            c.count(ClusterResourceGetEnumCount(c.h(c.l.res_enum)))
+        }),
+        r("ClusterResourceEnum", Some(K::ResEnum), &[Index, Out, Buf], |c| {
+            let i = c.index(|| ClusterResourceGetEnumCount(ptr(c.l.res_enum)));
+            let (b, n) = c.buf(2);
+            c.st(c!(ClusterResourceEnum(c.h(c.l.res_enum), i, c.out(1), b, n)))
+        }),
+        r("ClusterResourceCloseEnum", Some(K::ResEnum), &[], |c| {
+            c.st(ClusterResourceCloseEnum(c.h(c.l.res_enum)))
+        }),
+        // Notifications.
+        r("CreateClusterNotifyPort", Some(K::Cluster), &[], |c| {
+            c.hnd(CreateClusterNotifyPort(ptr(usize::MAX), c.h(c.l.cluster), CHANGE_ALL, 3), |h| {
+                CloseClusterNotifyPort(h);
+            })
+        }),
+        r("CreateClusterNotifyPort (hChange)", Some(K::Change), &[], |c| {
+            c.hnd(CreateClusterNotifyPort(c.h(c.l.port), ptr(c.l.cluster), CHANGE_ALL, 3), |_| {})
+        }),
+        r("RegisterClusterNotify", Some(K::Change), &[], |c| {
+            c.st(RegisterClusterNotify(c.h(c.l.port), CHANGE_ALL, ptr::<c_void>(c.l.node), 4))
+        }),
+        r("RegisterClusterNotify (hObject)", Some(K::Node), &[], |c| {
+            c.st(RegisterClusterNotify(ptr(c.l.port), CHANGE_ALL, c.h(c.l.node), 4))
+        }),
+        r("GetClusterNotify", Some(K::Change), &[Key, Out, Buf], |c| {
+            let (b, n) = c.buf(2);
+            c.st(c!(GetClusterNotify(c.h(c.l.port), c.key(0), c.out(1), b, n, 0)))
+        }),
+        r("CloseClusterNotifyPort", Some(K::Change), &[], |c| {
+            c.boolean(CloseClusterNotifyPort(c.h(c.l.port)))
+        }),
+        // Objects.
+        r("OpenClusterNode", Some(K::Cluster), &[Name], |c| {
+            c.hnd(c!(OpenClusterNode(c.h(c.l.cluster), c.wname(0, "NODE1"))), |h| {
+                CloseClusterNode(h);
+            })
+        }),
+        r("OpenClusterNodeEx", Some(K::Cluster), &[Name, Mask, Out], |c| {
+            let h =
+                c!(OpenClusterNodeEx(c.h(c.l.cluster), c.wname(0, "NODE1"), c.mask(GENERIC_READ), c.out(2)));
+            c.hnd(h, |h| {
+                CloseClusterNode(h);
+            })
+        }),
+        r("CloseClusterNode", Some(K::Node), &[], |c| c.boolean(CloseClusterNode(c.h(c.l.node)))),
+        r("GetClusterFromNode", Some(K::Node), &[], |c| {
+            c.hnd(GetClusterFromNode(c.h(c.l.node)), |h| {
+                CloseCluster(h);
+            })
+        }),
+        r("OpenClusterGroup", Some(K::Cluster), &[Name], |c| {
+            c.hnd(c!(OpenClusterGroup(c.h(c.l.cluster), c.wname(0, "Cluster Group"))), |h| {
+                CloseClusterGroup(h);
+            })
+        }),
+        r("OpenClusterGroupEx", Some(K::Cluster), &[Name, Mask, Out], |c| {
+            let h = c!(OpenClusterGroupEx(
+                c.h(c.l.cluster),
+                c.wname(0, "Cluster Group"),
+                c.mask(GENERIC_READ),
+                c.out(2)
+            ));
+            c.hnd(h, |h| {
+                CloseClusterGroup(h);
+            })
+        }),
+        r("CloseClusterGroup", Some(K::Group), &[], |c| c.boolean(CloseClusterGroup(c.h(c.l.group)))),
+        r("GetClusterFromGroup", Some(K::Group), &[], |c| {
+            c.hnd(GetClusterFromGroup(c.h(c.l.group)), |h| {
+                CloseCluster(h);
+            })
+        }),
+        r("OpenClusterResource", Some(K::Cluster), &[Name], |c| {
+            c.hnd(c!(OpenClusterResource(c.h(c.l.cluster), c.wname(0, "Cluster Name"))), |h| {
+                CloseClusterResource(h);
+            })
+        }),
+        r("OpenClusterResourceEx", Some(K::Cluster), &[Name, Mask, Out], |c| {
+            let h = c!(OpenClusterResourceEx(
+                c.h(c.l.cluster),
+                c.wname(0, "Cluster Name"),
+                c.mask(GENERIC_READ),
+                c.out(2)
+            ));
+            c.hnd(h, |h| {
+                CloseClusterResource(h);
+            })
+        }),
+        r("CloseClusterResource", Some(K::Resource), &[], |c| {
+            c.boolean(CloseClusterResource(c.h(c.l.resource)))
+        }),
+        r("GetClusterFromResource", Some(K::Resource), &[], |c| {
+            c.hnd(GetClusterFromResource(c.h(c.l.resource)), |h| {
+                CloseCluster(h);
+            })
+        }),
+        r("OpenClusterNetwork", Some(K::Cluster), &[Name], |c| {
+            c.hnd(c!(OpenClusterNetwork(c.h(c.l.cluster), c.wname(0, "Cluster Network 1"))), |h| {
+                CloseClusterNetwork(h);
+            })
+        }),
+        r("OpenClusterNetworkEx", Some(K::Cluster), &[Name, Mask, Out], |c| {
+            let h = c!(OpenClusterNetworkEx(
+                c.h(c.l.cluster),
+                c.wname(0, "Cluster Network 1"),
+                c.mask(GENERIC_READ),
+                c.out(2)
+            ));
+            c.hnd(h, |h| {
+                CloseClusterNetwork(h);
+            })
+        }),
+        r("CloseClusterNetwork", Some(K::Network), &[], |c| c.boolean(CloseClusterNetwork(c.h(c.l.network)))),
+        r("GetClusterFromNetwork", Some(K::Network), &[], |c| {
+            c.hnd(GetClusterFromNetwork(c.h(c.l.network)), |h| {
+                CloseCluster(h);
+            })
+        }),
+        r("OpenClusterNetInterface", Some(K::Cluster), &[Name], |c| {
+            let h = c!(OpenClusterNetInterface(c.h(c.l.cluster), c.wname(0, "NODE1 - Cluster Network 1")));
+            c.hnd(h, |h| {
+                CloseClusterNetInterface(h);
+            })
+        }),
+        r("OpenClusterNetInterfaceEx", Some(K::Cluster), &[Name, Mask, Out], |c| {
+            let h = c!(OpenClusterNetInterfaceEx(
+                c.h(c.l.cluster),
+                c.wname(0, "NODE1 - Cluster Network 1"),
+                c.mask(GENERIC_READ),
+                c.out(2)
+            ));
+            c.hnd(h, |h| {
+                CloseClusterNetInterface(h);
+            })
+        }),
+        r("CloseClusterNetInterface", Some(K::NetInterface), &[], |c| {
+            c.boolean(CloseClusterNetInterface(c.h(c.l.nic)))
+        }),
+        r("GetClusterFromNetInterface", Some(K::NetInterface), &[], |c| {
+            c.hnd(GetClusterFromNetInterface(c.h(c.l.nic)), |h| {
+                CloseCluster(h);
+            })
+        }),
+        r("GetClusterNodeId", Some(K::Node), &[Buf], |c| {
+            let (b, n) = c.buf(0);
+            c.st(c!(GetClusterNodeId(c.h(c.l.node), b, n)))
+        }),
+        r("GetClusterNetworkId", Some(K::Network), &[Buf], |c| {
+            let (b, n) = c.buf(0);
+            c.st(c!(GetClusterNetworkId(c.h(c.l.network), b, n)))
+        }),
+        r("GetClusterNodeState", Some(K::Node), &[], |c| c.state(GetClusterNodeState(c.h(c.l.node)))),
+        r("GetClusterGroupState", Some(K::Group), &[Buf], |c| {
+            let (b, n) = c.buf(0);
+            c.state(c!(GetClusterGroupState(c.h(c.l.group), b, n)))
+        }),
+        r("GetClusterResourceState", Some(K::Resource), &[Buf, Buf], |c| {
+            let ((nb, nn), (gb, gn)) = (c.buf(0), c.buf(1));
+            c.state(c!(GetClusterResourceState(c.h(c.l.resource), nb, nn, gb, gn)))
+        }),
+        r("GetClusterNetworkState", Some(K::Network), &[], |c| {
+            c.state(GetClusterNetworkState(c.h(c.l.network)))
+        }),
+        r("GetClusterNetInterfaceState", Some(K::NetInterface), &[], |c| {
+            c.state(GetClusterNetInterfaceState(c.h(c.l.nic)))
+        }),
+        // The simulator's levers.
+        r("ClusSimReset", None, &[], |_| 0),
+        r("ClusSimLoadTopology", None, &[CStr], |c| {
+            c.st(c!(ClusSimLoadTopology(c.cname(0, "[[cluster]]\nname = \"LOADED\"\n"))))
+        }),
+        r("ClusSimOpenHandleCount", None, &[], |_| 0),
+        r("ClusSimLeakReport", None, &[Buf], |c| {
+            let (b, n) = c.buf(0);
+            c.st(c!(ClusSimLeakReport(b.cast(), n)))
+        }),
+        r("ClusSimStep", None, &[], |_| 0),
+        r("ClusSimSettle", None, &[], |_| 0),
+        r("ClusSimCrashNode", None, &[Name], |c| c.st(c!(ClusSimCrashNode(c.wname(0, "NODE2"))))),
+        r("ClusSimRestoreNode", None, &[Name], |c| c.st(c!(ClusSimRestoreNode(c.wname(0, "NODE2"))))),
+        r("ClusSimStopService", None, &[Opt], |c| c.st(c!(ClusSimStopService(c.wname(0, "SIMCLUSTER"))))),
+        r("ClusSimStartService", None, &[Opt], |c| c.st(c!(ClusSimStartService(c.wname(0, "SIMCLUSTER"))))),
+        r("ClusSimInjectFault", None, &[Name, Opt], |c| {
+            c.st(c!(ClusSimInjectFault(
+                c.wname(0, "OnlineClusterGroup"),
+                c.wname(1, "Available Storage"),
+                0,
+                0,
+                0,
+                1359
+            )))
+        }),
+        r("ClusSimClearFaults", None, &[], |_| 0),
+        r("ClusSimNetworkDown", None, &[Name], |c| {
+            c.st(c!(ClusSimNetworkDown(c.wname(0, "Cluster Network 2"))))
+        }),
+        r("ClusSimPartitionNetwork", None, &[Name], |c| {
+            c.st(c!(ClusSimPartitionNetwork(c.wname(0, "Cluster Network 2"))))
+        }),
+        r("ClusSimRestoreNetwork", None, &[Name], |c| {
+            c.st(c!(ClusSimRestoreNetwork(c.wname(0, "Cluster Network 2"))))
+        }),
+    ]
+}
+
+/// A string out of a buffer-protocol call, growing the buffer as asked.
+fn two_call(mut f: impl FnMut(LPWSTR, LPDWORD) -> DWORD) -> Result<String, DWORD> {
+    let mut cap: DWORD = 64;
+    loop {
+        let mut buf = vec![0u16; cap as usize];
+        let mut len = cap;
+        match f(buf.as_mut_ptr(), &mut len) {
+            0 => return Ok(String::from_utf16_lossy(&buf[..len as usize])),
+            234 => cap = len + 1,
+            e => return Err(e),
+        }
+    }
+}
+
+/// Everything a call could change, read through the C functions: the handle count, the
+/// leak report (every open handle: kind, value, object, call site), and every object of
+/// the cluster with its state, owner, group, preferred owners and dependencies.
+fn fingerprint() -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "handles {}", ClusSimOpenHandleCount());
+    let mut len: DWORD = 0;
+    // SAFETY: NULL buffer with a valid length: asks the length.
+    unsafe { ClusSimLeakReport(std::ptr::null_mut(), &mut len) };
+    let mut report = vec![0u8; len as usize + 1];
+    len += 1;
+    // SAFETY: a buffer of `len` bytes.
+    unsafe { ClusSimLeakReport(report.as_mut_ptr().cast(), &mut len) };
+    let _ = writeln!(out, "{}", String::from_utf8_lossy(&report[..len as usize]));
+    // SAFETY: NULL names the local cluster; every handle below comes from these calls;
+    // buffers are those `two_call` passes, of the size it says.
+    unsafe {
+        let c = OpenCluster(std::ptr::null());
+        if c.is_null() {
+            let _ = writeln!(out, "OpenCluster: {}", GetLastError());
+            return out;
+        }
+        let _ = writeln!(
+            out,
+            "cluster {:?}",
+            two_call(|b, n| GetClusterInformation(c, b, n, std::ptr::null_mut()))
+        );
+        let e = ClusterOpenEnum(c, CLUSTER_ENUM_ALL);
+        for i in 0..ClusterGetEnumCount(e) {
+            let mut kind = 0;
+            let name = two_call(|b, n| ClusterEnum(e, i, &mut kind, b, n)).expect("item");
+            let w = wide(&name);
+            let line = match kind {
+                0x1 => {
+                    let n = OpenClusterNode(c, w.as_ptr());
+                    let s = format!(
+                        "{} {:?}",
+                        GetClusterNodeState(n),
+                        two_call(|b, l| GetClusterNodeId(n, b, l))
+                    );
+                    CloseClusterNode(n);
+                    s
+                }
+                0x4 => {
+                    let r = OpenClusterResource(c, w.as_ptr());
+                    let (mut nb, mut gb) = (vec![0u16; 512], vec![0u16; 512]);
+                    let (mut nl, mut gl) = (512, 512);
+                    let state =
+                        GetClusterResourceState(r, nb.as_mut_ptr(), &mut nl, gb.as_mut_ptr(), &mut gl);
+                    let deps = ClusterResourceOpenEnum(r, 1);
+                    let names: Vec<_> = (0..ClusterResourceGetEnumCount(deps))
+                        .map(|i| {
+                            let mut t = 0;
+                            two_call(|b, n| ClusterResourceEnum(deps, i, &mut t, b, n))
+                        })
+                        .collect();
+                    ClusterResourceCloseEnum(deps);
+                    CloseClusterResource(r);
+                    let (node, group) = (
+                        String::from_utf16_lossy(&nb[..nl.min(512) as usize]),
+                        String::from_utf16_lossy(&gb[..gl.min(512) as usize]),
+                    );
+                    format!("{state} on {node:?} in {group:?} depends on {names:?}")
+                }
+                0x8 => {
+                    let g = OpenClusterGroup(c, w.as_ptr());
+                    let mut nb = vec![0u16; 512];
+                    let mut nl = 512;
+                    let state = GetClusterGroupState(g, nb.as_mut_ptr(), &mut nl);
+                    let nodes = ClusterGroupOpenEnum(g, 2);
+                    let names: Vec<_> = (0..ClusterGroupGetEnumCount(nodes))
+                        .map(|i| {
+                            let mut t = 0;
+                            two_call(|b, n| ClusterGroupEnum(nodes, i, &mut t, b, n))
+                        })
+                        .collect();
+                    ClusterGroupCloseEnum(nodes);
+                    CloseClusterGroup(g);
+                    let owner = String::from_utf16_lossy(&nb[..nl.min(512) as usize]);
+                    format!("{state} on {owner:?} preferred {names:?}")
+                }
+                0x10 => {
+                    let n = OpenClusterNetwork(c, w.as_ptr());
+                    let s = format!(
+                        "{} {:?}",
+                        GetClusterNetworkState(n),
+                        two_call(|b, l| GetClusterNetworkId(n, b, l))
+                    );
+                    CloseClusterNetwork(n);
+                    s
+                }
+                0x20 => {
+                    let n = OpenClusterNetInterface(c, w.as_ptr());
+                    let s = format!("{}", GetClusterNetInterfaceState(n));
+                    CloseClusterNetInterface(n);
+                    s
+                }
+                _ => String::new(),
+            };
+            let _ = writeln!(out, "{kind:#x} {name:?}: {line}");
+        }
+        ClusterCloseEnum(e);
+        CloseCluster(c);
+    }
+    out
+}
+
+thread_local! {
+    /// Panics on this thread, also those the C boundary catches.
+    static PANICS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn panics() -> usize {
+    PANICS.with(Cell::get)
+}
+
+fn count_panics() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICS.with(|p| p.set(p.get() + 1));
+            previous(info);
+        }));
+    });
+}
+
+/// The variants of a cell, or `None` where the class does not apply.
+fn variants(row: &Row, class: usize) -> Option<Vec<Bad>> {
+    let at = |pred: &dyn Fn(P) -> bool| -> Vec<usize> {
+        row.params.iter().enumerate().filter(|&(_, &p)| pred(p)).map(|(i, _)| i).collect()
+    };
+    let names = at(&|p| matches!(p, P::Name | P::Opt | P::CStr));
+    let per_name = |kind| Some(names.iter().map(|&i| Bad::Name(i, kind)).collect::<Vec<_>>());
+    let v = match class {
+        NULL_HANDLE | CLOSED | REUSED | WRONG_KIND => row.kind.map(|_| vec![Bad::Handle(0)]),
+        OTHER_SIM => row.kind.map(|_| vec![Bad::Handle(0), Bad::Handle(1)]),
+        FORGED => row.kind.map(|_| vec![Bad::Handle(0), Bad::Handle(1), Bad::Handle(2)]),
+        EMPTY_NAME => per_name(NameKind::Empty),
+        NULL_NAME => per_name(NameKind::Null),
+        LONG_NAME => per_name(NameKind::Long),
+        INTERIOR_NUL => per_name(NameKind::InteriorNul),
+        BAD_UTF16 => per_name(NameKind::BadEncoding),
+        SMALL_BUF => Some(at(&|p| matches!(p, P::Buf | P::Info)).into_iter().map(Bad::Small).collect()),
+        NULL_BUF => {
+            Some(at(&|p| matches!(p, P::Buf | P::Info | P::List)).into_iter().map(Bad::NullBuf).collect())
+        }
+        NULL_OUT => {
+            Some(at(&|p| matches!(p, P::Buf | P::Out | P::Key)).into_iter().map(Bad::NullOut).collect())
+        }
+        INDEX => {
+            if row.params.contains(&P::Index) {
+                Some(vec![Bad::IndexPastEnd, Bad::IndexMax])
+            } else if row.params.contains(&P::List) {
+                Some(vec![Bad::ListCount])
+            } else {
+                None
+            }
+        }
+        MASK => row.params.contains(&P::Mask).then(|| vec![Bad::MaskUnknownBit, Bad::MaskAllBits]),
+        _ => None,
+    };
+    v.filter(|v| !v.is_empty())
+}
+
+struct Outcome {
+    code: Option<u32>,
+    changed: bool,
+    panicked: bool,
+    problems: Vec<String>,
+}
+
+fn run_variant(row: &Row, class: usize, variant: usize, bad: Bad) -> Outcome {
+    ClusSimReset();
+    let kind = row.kind;
+    // A handle kept from before a reset: another (dropped) simulator's.
+    let stale = match (class, variant, kind) {
+        (OTHER_SIM, 1, Some(k)) => {
+            let before = LiveC::open();
+            let raw = before.raw(k);
+            ClusSimReset();
+            Some(raw)
+        }
+        _ => None,
+    };
+    let l = LiveC::open();
+    let rust_sim = Simulator::default();
+    let bad = match (bad, kind) {
+        (Bad::Handle(_), Some(k)) => Bad::Handle(match class {
+            NULL_HANDLE => 0,
+            CLOSED => {
+                let raw = open_kind(&l, k);
+                close_kind(k, raw);
+                raw
+            }
+            REUSED => {
+                let old = open_kind(&l, k);
+                close_kind(k, old);
+                let new = open_kind(&l, k);
+                assert_ne!(old, new);
+                assert_eq!((old ^ new) >> 16 & 0xFF_FFFF, 0, "{k}: the slot was not reused");
+                old
+            }
+            WRONG_KIND => l.raw(
+                WRONG_KIND_OVERRIDES
+                    .iter()
+                    .find(|(name, _, _)| *name == row.name)
+                    .map_or_else(|| wrong_kind_for(k), |&(_, kind, _)| kind),
+            ),
+            OTHER_SIM => stale.unwrap_or_else(|| other_simulator_handle(&rust_sim, k)),
+            FORGED => {
+                let live = l.raw(k);
+                let kind_bits = live & 0xf;
+                [0x5eed_1234_9abc_def0 | kind_bits, 0xdead_bee0 | kind_bits, live ^ (1 << 40)][variant]
+            }
+            _ => unreachable!(),
+        }),
+        (b, _) => b,
+    };
+    let before = fingerprint();
+    let cx = Cx::new(&l, bad);
+    let panics_before = panics();
+    SetLastError(0);
+    let result = catch_unwind(AssertUnwindSafe(|| (row.call)(&cx)));
+    cx.after();
+    assert!(cx.used.get(), "{} / {}: the call did not use the bad input {bad:?}", row.name, COLUMNS[class]);
+    let after = catch_unwind(fingerprint);
+    let panicked = result.is_err() || after.is_err() || panics() != panics_before;
+    let changed = after.map_or(true, |a| {
+        if a != before {
+            eprintln!(
+                "{} / {}: the world changed:\n--- before\n{before}--- after\n{a}",
+                row.name, COLUMNS[class]
+            );
+        }
+        a != before
+    });
+    let mut problems = cx.problems.take();
+    if matches!(result, Ok(1359)) {
+        problems.push("ERROR_INTERNAL_ERROR (a panic caught at the boundary)".into());
+    }
+    Outcome { code: result.ok(), changed, panicked, problems }
+}
+
+struct CellResult {
+    text: String,
+    tested: bool,
+    violation: Option<String>,
+    change: bool,
+}
+
+fn run_cell(row: &Row, class: usize) -> CellResult {
+    let Some(vs) = variants(row, class) else {
+        return CellResult { text: "—".into(), tested: false, violation: None, change: false };
+    };
+    let mut codes: Vec<String> = Vec::new();
+    let mut violations = Vec::new();
+    let mut change = false;
+    for (i, bad) in vs.into_iter().enumerate() {
+        let o = run_variant(row, class, i, bad);
+        let mut text = o.code.map_or_else(|| "PANIC".to_owned(), |c| c.to_string());
+        if o.changed && o.code == Some(0) && !o.panicked {
+            text.push('*');
+            change = true;
+        }
+        if !codes.contains(&text) {
+            codes.push(text);
+        }
+        if o.panicked {
+            violations.push(format!("variant {i} ({bad:?}) panicked"));
+        } else if o.changed && o.code != Some(0) {
+            violations.push(format!("variant {i} ({bad:?}) failed with {:?} but changed the world", o.code));
+        }
+        for p in o.problems {
+            violations.push(format!("variant {i} ({bad:?}): {p}"));
+        }
+    }
+    let mut text = codes.join("/");
+    if !violations.is_empty() {
+        text.push('!');
+    }
+    CellResult {
+        text,
+        tested: true,
+        violation: (!violations.is_empty()).then(|| violations.join("; ")),
+        change,
+    }
+}
+
+type Section = (String, Vec<(String, usize, String)>, Vec<(String, usize)>, usize, usize);
+
+fn build_section() -> Section {
+    count_panics();
+    let mut table = String::new();
+    let _ = writeln!(table, "| C function | {} |", COLUMNS.join(" | "));
+    let _ = writeln!(table, "|---|{}", "---|".repeat(COLUMNS.len()));
+    let (mut violations, mut changes) = (Vec::new(), Vec::new());
+    let (mut tested, mut passed) = (0, 0);
+    let rows = rows();
+    for row in &rows {
+        let mut cells = Vec::new();
+        for class in 0..COLUMNS.len() {
+            let cell = run_cell(row, class);
+            if cell.tested {
+                tested += 1;
+                if cell.violation.is_none() {
+                    passed += 1;
+                }
+            }
+            if let Some(v) = &cell.violation {
+                violations.push((row.name.to_owned(), class, v.clone()));
+            }
+            if cell.change {
+                changes.push((row.name.to_owned(), class));
+            }
+            cells.push(cell.text);
+        }
+        let _ = writeln!(table, "| `{}` | {} |", row.name, cells.join(" | "));
+    }
+    ClusSimReset();
+    let mut section = String::new();
+    let _ = writeln!(section, "\n{table}");
+    let _ =
+        writeln!(section, "Cells marked `*`: the call succeeded and changed the world, as it is meant to:\n");
+    for (row, class) in &changes {
+        let why = EXPECTED_CHANGES
+            .iter()
+            .find(|(r, c, _)| r == row && c == class)
+            .map_or("NOT DOCUMENTED", |(_, _, why)| why);
+        let _ = writeln!(section, "* `{row}` / {}: {why}.", COLUMNS[*class]);
+    }
+    let _ = writeln!(section, "\nKnown bugs (cells marked `!`):");
+    if KNOWN_BUGS.is_empty() {
+        let _ = writeln!(section, "none.");
+    } else {
+        let _ = writeln!(section);
+        for (row, class, what) in KNOWN_BUGS {
+            let _ = writeln!(section, "* `{row}` / {}: {what}.", COLUMNS[*class]);
+        }
+    }
+    let _ = writeln!(section, "\nWrong kind, where a parameter takes several kinds:\n");
+    for (row, kind, why) in WRONG_KIND_OVERRIDES {
+        let _ = writeln!(section, "* `{row}`: a live {kind} handle; {why}.");
+    }
+    let cells = rows.len() * COLUMNS.len();
+    let _ = writeln!(
+        section,
+        "\nC: {} rows ({} exports, and one row for each further handle parameter) × {} columns = \
+         {cells} cells; {tested} tested, {passed} passed, {} known bugs; {} panics.\n",
+        rows.len(),
+        rows.iter().filter(|r| !r.name.contains(' ')).count(),
+        COLUMNS.len(),
+        KNOWN_BUGS.len(),
+        violations.iter().filter(|(_, _, v)| v.contains("panicked")).count(),
+    );
+    println!("c robustness: {} rows, {cells} cells, {tested} tested, {passed} passed", rows.len());
+    (section, violations, changes, tested, passed)
+}
+
+fn bless_or_check(section: &str) {
+    let bless = std::env::var("CLUSAPI_SIM_BLESS").is_ok_and(|v| v == "1");
+    let text = std::fs::read_to_string(DOC).unwrap_or_default();
+    let span = text.find(START).and_then(|s| text[s..].find(END).map(|e| (s + START.len(), s + e)));
+    if bless {
+        let new = match span {
+            Some((s, e)) => format!("{}{section}{}", &text[..s], &text[e..]),
+            None => format!("{text}\n{START}{section}{END}\n"),
+        };
+        std::fs::write(DOC, new).expect("write docs/robustness.md");
+    } else {
+        let (s, e) = span.expect("docs/robustness.md has no C table markers; rerun with CLUSAPI_SIM_BLESS=1");
+        assert!(
+            text[s..e] == *section,
+            "docs/robustness.md's C table is out of date; rerun with CLUSAPI_SIM_BLESS=1 \
+             cargo test --workspace --all-features --test robustness"
+        );
+    }
+}
+
+#[test]
+fn every_export_against_every_bad_input() {
+    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let (section, violations, changes, tested, passed) = build_section();
+    bless_or_check(&section);
+    let found: BTreeSet<(String, usize)> = violations.iter().map(|(r, c, _)| (r.clone(), *c)).collect();
+    let known: BTreeSet<(String, usize)> = KNOWN_BUGS.iter().map(|(r, c, _)| ((*r).to_owned(), *c)).collect();
+    assert_eq!(found, known, "violations other than the known bugs: {violations:#?}");
+    let expected: BTreeSet<(String, usize)> =
+        EXPECTED_CHANGES.iter().map(|(r, c, _)| ((*r).to_owned(), *c)).collect();
+    let changed: BTreeSet<(String, usize)> = changes.into_iter().collect();
+    assert_eq!(changed, expected, "cells that succeeded and changed the world, against EXPECTED_CHANGES");
+    assert_eq!(tested - passed, KNOWN_BUGS.len());
+}
+
+/// The rows name every `extern "C"` function of `capi/src`, each once.
+#[test]
+fn the_catalogue_covers_every_export() {
+    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut exports = BTreeSet::new();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src")).expect("capi/src") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+        for (i, _) in text.match_indices("extern \"C\" fn ") {
+            let rest = &text[i + "extern \"C\" fn ".len()..];
+            if let Some((name, _)) = rest.split_once('(') {
+                exports.insert(name.to_owned());
+            }
+        }
+    }
+    let rows = rows();
+    let listed: BTreeSet<String> =
+        rows.iter().filter(|r| !r.name.contains(' ')).map(|r| r.name.to_owned()).collect();
+    assert_eq!(exports, listed, "exports against the catalogue");
+    assert_eq!(exports.len(), 91);
+    let all: BTreeSet<&str> = rows.iter().map(|r| r.name).collect();
+    assert_eq!(all.len(), rows.len(), "a row is listed twice");
+}
