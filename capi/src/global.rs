@@ -270,8 +270,7 @@ pub unsafe extern "C" fn ClusSimInjectFault(
         } else {
             fault.every()
         };
-        sim()?.add_fault(fault);
-        Ok(())
+        sim()?.add_fault(fault)
     })
 }
 
