@@ -9,9 +9,7 @@
 //!
 //! Ratios, not absolute times, are the figures to compare across machines.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use clusapi_sim::{CLUSTER_ENUM_NODE, HCluster, HNetwork, Simulator};
@@ -19,34 +17,8 @@ use criterion::{Criterion, criterion_group};
 use parking_lot::Mutex;
 use slotmap::{DefaultKey, SlotMap};
 
-/// Counts live heap bytes, so the scale run can report bytes per handle.
-struct Counting;
-
-static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards every call to the system allocator unchanged; the counter is only
-// arithmetic on the sizes passed in.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
-        // SAFETY: same contract as our caller's.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: same contract as our caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE_BYTES.fetch_add(new_size, Ordering::Relaxed);
-        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: same contract as our caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
+mod common;
+use common::live_bytes;
 
 /// What the baseline stores: as large as the simulator's handle entry.
 type BaselineEntry = [u32; 6];
@@ -127,10 +99,10 @@ fn scale() {
     let sim = Simulator::default();
     let cluster = sim.open_cluster(None).expect("local cluster");
     let mut all = Vec::with_capacity(1 << 24);
-    let before = LIVE_BYTES.load(Ordering::Relaxed);
+    let before = live_bytes();
     println!("\nscale: opening 2^24 handles (2^24 - 1 network handles and the cluster handle)");
     let cold = fill(&sim, cluster, &mut all);
-    let table_bytes = LIVE_BYTES.load(Ordering::Relaxed) - before;
+    let table_bytes = live_bytes() - before;
     let live = sim.open_handle_count();
     let full = sim.open_cluster_network(cluster, "Cluster Network 1").map(|_| ()).unwrap_err();
     println!("scale: {live} live handles; one more: {full}");

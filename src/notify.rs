@@ -525,3 +525,41 @@ impl Simulator {
         result
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Simulator, change};
+
+    fn comparisons(sim: &Simulator) -> u64 {
+        sim.lock_quiet().comparisons
+    }
+
+    /// With a port open, only calls that could change an object compare the world; the
+    /// others (opens, closes, queries, enumerations) cost what they cost without a port.
+    #[test]
+    fn calls_that_change_nothing_are_not_compared() {
+        let sim = Simulator::default();
+        let c = sim.open_cluster(None).unwrap();
+        let port = sim.create_cluster_notify_port(None, c, change::ALL, 7).unwrap();
+        let start = comparisons(&sim);
+        for _ in 0..50 {
+            let n = sim.open_cluster_node(c, "NODE2").unwrap();
+            sim.get_cluster_node_state(n).unwrap();
+            let e = sim.cluster_open_enum(c, crate::CLUSTER_ENUM_ALL).unwrap();
+            sim.cluster_enum(e, 0).unwrap();
+            sim.cluster_close_enum(e).unwrap();
+            sim.close_cluster_node(n).unwrap();
+        }
+        assert_eq!(comparisons(&sim), start, "no call above changed the world");
+        assert!(sim.get_cluster_notify(port, 0).is_err(), "and nothing was queued");
+
+        let n = sim.open_cluster_node(c, "NODE2").unwrap();
+        sim.pause_cluster_node(n).unwrap();
+        assert_eq!(comparisons(&sim), start + 1, "a pause is compared, once");
+        let event = sim.get_cluster_notify(port, 0).unwrap();
+        assert_eq!((event.filter_type, event.name.as_str()), (change::NODE_STATE, "NODE2"));
+        sim.close_cluster_node(n).unwrap();
+        sim.close_cluster_notify_port(port).unwrap();
+        sim.close_cluster(c).unwrap();
+    }
+}

@@ -54,6 +54,13 @@ pub(crate) struct State {
     pub ports: SlotMap<crate::notify::PortKey, crate::notify::Port>,
     /// Set when a call queued events or closed a port: waiters are woken when it ends.
     pub wake_waiters: bool,
+    /// While a port is open: the world as of the last comparison, and the world's change
+    /// counter then. A call that leaves the counter where it was changed nothing, and is
+    /// not compared at all (see `world::tracked`).
+    pub published: Option<(u64, Box<crate::notify::Snapshot>)>,
+    /// How many times a call's world was compared with the last picture (for the tests
+    /// that check calls which change nothing are not compared).
+    pub comparisons: u64,
     /// The call history, created on the first recorded call.
     pub history: Option<crate::history::History>,
 }
@@ -62,8 +69,9 @@ pub(crate) struct State {
 /// when taken and when released, and queues the events for what changed.
 pub(crate) struct StateGuard<'a> {
     guard: MutexGuard<'a, State>,
-    // Boxed: the guard is built and dropped on every call, and a port is rarely open.
-    before: Option<Box<crate::notify::Snapshot>>,
+    /// Whether the call's changes are compared and published when it ends (`lock`), or
+    /// left for the next call that is (`lock_quiet`).
+    compare: bool,
     changed: &'a crate::sync::Condvar,
 }
 
@@ -96,7 +104,15 @@ impl StateGuard<'_> {
 impl Drop for StateGuard<'_> {
     #[inline]
     fn drop(&mut self) {
-        if self.before.is_some() || self.guard.wake_waiters {
+        let st = &*self.guard;
+        let needed = match (&st.published, st.ports.is_empty()) {
+            // Nobody listens: only a picture to forget or waiters to wake.
+            (published, true) => published.is_some() || st.wake_waiters,
+            // The first port just opened: take the picture later calls compare with.
+            (None, false) => true,
+            (Some((at, _)), false) => st.wake_waiters || (self.compare && *at != st.world.changes()),
+        };
+        if needed {
             self.publish();
         }
     }
@@ -106,12 +122,25 @@ impl StateGuard<'_> {
     /// Queues the events of the call and wakes waiters (only while ports are open).
     #[cold]
     fn publish(&mut self) {
-        if let Some(before) = self.before.take() {
-            let after = crate::notify::Snapshot::of(&self.guard.world);
-            let events = crate::notify::diff(&before, &after);
-            if !events.is_empty() {
-                crate::notify::deliver(&mut self.guard.ports, &events);
-                self.guard.wake_waiters = true;
+        let st = &mut *self.guard;
+        if st.ports.is_empty() {
+            // No one listens: forget the last picture (the next port takes a fresh one).
+            st.published = None;
+        } else {
+            let now = st.world.changes();
+            let unpublished = st.published.as_ref().is_none_or(|(at, _)| *at != now);
+            if unpublished && (self.compare || st.published.is_none()) {
+                let after = Box::new(crate::notify::Snapshot::of(&st.world));
+                // The call that opened the first port has nothing to compare with.
+                if let Some((_, before)) = st.published.take() {
+                    st.comparisons = st.comparisons.wrapping_add(1);
+                    let events = crate::notify::diff(&before, &after);
+                    if !events.is_empty() {
+                        crate::notify::deliver(&mut st.ports, &events);
+                        st.wake_waiters = true;
+                    }
+                }
+                st.published = Some((now, after));
             }
         }
         if std::mem::take(&mut self.guard.wake_waiters) {
@@ -225,8 +254,7 @@ impl Simulator {
     pub(crate) fn lock(&self) -> StateGuard<'_> {
         let mut guard = self.inner.state.lock();
         guard.call_serial = guard.call_serial.wrapping_add(1);
-        let before = (!guard.ports.is_empty()).then(|| Box::new(crate::notify::Snapshot::of(&guard.world)));
-        StateGuard { guard, before, changed: &self.inner.changed }
+        StateGuard { guard, compare: true, changed: &self.inner.changed }
     }
 
     /// How many calls the history keeps (0: none).
@@ -238,7 +266,7 @@ impl Simulator {
     pub(crate) fn lock_quiet(&self) -> StateGuard<'_> {
         let mut guard = self.inner.state.lock();
         guard.call_serial = guard.call_serial.wrapping_add(1);
-        StateGuard { guard, before: None, changed: &self.inner.changed }
+        StateGuard { guard, compare: false, changed: &self.inner.changed }
     }
 
     /// Adds a rule to the fault plan: matching calls fail with its code and change nothing.
@@ -792,6 +820,8 @@ impl SimulatorBuilder {
             enum_draws: 0,
             ports: SlotMap::with_key(),
             wake_waiters: false,
+            published: None,
+            comparisons: 0,
             history: None,
         };
         let mut state = state;

@@ -395,10 +395,10 @@ impl Simulator {
         self.open_child_enum("cluster_node_open_enum", hnode, |w, cluster, object| {
             let node = NodeKey::from(object);
             let mut items = Vec::new();
-            let groups: Vec<GroupKey> = w.clusters.get(cluster).map(|c| c.groups.clone()).unwrap_or_default();
+            let groups: &[GroupKey] = w.clusters.get(cluster).map_or(&[], |c| &c.groups);
             if type_mask & CLUSTER_NODE_ENUM_NETINTERFACES != 0 {
-                let nics = w.nodes.get(node).map(|n| n.net_interfaces.clone()).unwrap_or_default();
-                items.extend(named(CLUSTER_NODE_ENUM_NETINTERFACES, &nics, &w.net_interfaces, |i| &i.name));
+                let nics: &[_] = w.nodes.get(node).map_or(&[], |n| &n.net_interfaces);
+                items.extend(named(CLUSTER_NODE_ENUM_NETINTERFACES, nics, &w.net_interfaces, |i| &i.name));
             }
             if type_mask & CLUSTER_NODE_ENUM_GROUPS != 0 {
                 let owned: Vec<GroupKey> = groups

@@ -9,8 +9,11 @@ mod levers;
 mod topology;
 #[cfg(feature = "topology-file")]
 pub(crate) mod topology_file;
+mod tracked;
 
-use slotmap::{SlotMap, new_key_type};
+use slotmap::new_key_type;
+
+use self::tracked::Tracked;
 
 use crate::names::NameIndex;
 use crate::state::{ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState};
@@ -109,17 +112,34 @@ pub(crate) struct NetInterface {
 /// Every simulated cluster and its objects.
 #[derive(Debug)]
 pub(crate) struct World {
-    pub clusters: SlotMap<ClusterKey, Cluster>,
-    pub nodes: SlotMap<NodeKey, Node>,
-    pub groups: SlotMap<GroupKey, Group>,
-    pub resources: SlotMap<ResourceKey, Resource>,
-    pub networks: SlotMap<NetworkKey, Network>,
-    pub net_interfaces: SlotMap<NetInterfaceKey, NetInterface>,
+    pub clusters: Tracked<ClusterKey, Cluster>,
+    pub nodes: Tracked<NodeKey, Node>,
+    pub groups: Tracked<GroupKey, Group>,
+    pub resources: Tracked<ResourceKey, Resource>,
+    pub networks: Tracked<NetworkKey, Network>,
+    pub net_interfaces: Tracked<NetInterfaceKey, NetInterface>,
     /// The clusters in the order the topology gave them; the first is the local cluster.
     pub cluster_order: Vec<ClusterKey>,
     /// With pending transitions, how many state polls a transition takes; `None`: changes
     /// complete at once.
     pub transition_polls: Option<u32>,
+}
+
+impl World {
+    /// A counter that moves whenever a call could have changed an object (see
+    /// [`tracked`]): equal before and after a call means the call changed nothing.
+    pub(crate) fn changes(&self) -> u64 {
+        [
+            self.clusters.changes(),
+            self.nodes.changes(),
+            self.groups.changes(),
+            self.resources.changes(),
+            self.networks.changes(),
+            self.net_interfaces.changes(),
+        ]
+        .iter()
+        .fold(0u64, |sum, c| sum.wrapping_add(*c))
+    }
 }
 
 /// The core group of a cluster: it starts online, with its resources, on its owner.
@@ -212,12 +232,12 @@ impl World {
     /// Builds the world a validated topology describes.
     pub(crate) fn from_topology(topology: &Topology) -> Self {
         let mut world = World {
-            clusters: SlotMap::with_key(),
-            nodes: SlotMap::with_key(),
-            groups: SlotMap::with_key(),
-            resources: SlotMap::with_key(),
-            networks: SlotMap::with_key(),
-            net_interfaces: SlotMap::with_key(),
+            clusters: Tracked::new(),
+            nodes: Tracked::new(),
+            groups: Tracked::new(),
+            resources: Tracked::new(),
+            networks: Tracked::new(),
+            net_interfaces: Tracked::new(),
             cluster_order: Vec::new(),
             transition_polls: None,
         };
