@@ -99,6 +99,12 @@ fn calls(
         while sim.get_cluster_notify(port, 0).is_ok() {}
         sim.close_cluster_node(n).expect("close");
     });
+    m("with a notification port open: create + delete a group", &mut || {
+        let g = sim.create_cluster_group(c, "Scale Bench Group").expect("create");
+        sim.delete_cluster_group(g).expect("delete");
+        sim.close_cluster_group(g).expect("close");
+        while sim.get_cluster_notify(port, 0).is_ok() {}
+    });
     sim.close_cluster_notify_port(port).expect("close port");
     let mut m = |label: &str, f: &mut dyn FnMut()| out.push((label.to_owned(), per_call(15, 2000, f)));
     let net = sim.open_cluster_network(c, network).expect("network");

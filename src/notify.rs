@@ -12,7 +12,7 @@ use slotmap::{Key, KeyData, new_key_type};
 
 use crate::handle::HandleKind;
 use crate::state::group_state;
-use crate::world::{ClusterKey, World};
+use crate::world::{ClusterKey, GroupKey, NetInterfaceKey, NetworkKey, NodeKey, ResourceKey, Touched, World};
 
 /// `CLUSTER_CHANGE_*` filter bits (`clusapi.h`).
 pub mod change {
@@ -90,86 +90,124 @@ struct Seen {
     state: (i32, KeyData),
     /// What a change of raises the kind's `_PROPERTY` event.
     property: Vec<KeyData>,
+    /// The object's place in topology order (its index in `Snapshot::order`).
+    position: usize,
 }
 
 /// The world as the notification layer sees it.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Snapshot {
     objects: HashMap<(HandleKind, KeyData), Seen>,
     order: Vec<(HandleKind, KeyData)>,
 }
 
+/// How one object looks now: its name, state and property parts (not its cluster or place).
+fn look(world: &World, kind: HandleKind, key: KeyData) -> Option<(String, (i32, KeyData), Vec<KeyData>)> {
+    match kind {
+        HandleKind::Node => {
+            let n = world.nodes.get(NodeKey::from(key))?;
+            Some((n.name.clone(), (n.state.code(), KeyData::default()), vec![]))
+        }
+        HandleKind::Group => {
+            let g = world.groups.get(GroupKey::from(key))?;
+            let state =
+                group_state(g.resources.iter().filter_map(|&r| world.resources.get(r)).map(|r| r.state));
+            Some((
+                g.name.clone(),
+                (state.code(), g.owner.data()),
+                g.preferred.iter().map(|p| p.data()).collect(),
+            ))
+        }
+        HandleKind::Resource => {
+            let r = world.resources.get(ResourceKey::from(key))?;
+            Some((
+                r.name.clone(),
+                (r.state.code(), KeyData::default()),
+                r.depends_on.iter().map(|p| p.data()).collect(),
+            ))
+        }
+        HandleKind::Network => {
+            let n = world.networks.get(NetworkKey::from(key))?;
+            Some((n.name.clone(), (n.state.code(), KeyData::default()), vec![]))
+        }
+        HandleKind::NetInterface => {
+            let i = world.net_interfaces.get(NetInterfaceKey::from(key))?;
+            Some((i.name.clone(), (i.state.code(), KeyData::default()), vec![]))
+        }
+        _ => None,
+    }
+}
+
 impl Snapshot {
+    /// A picture of the whole world, in topology order.
     pub(crate) fn of(world: &World) -> Self {
         let mut s = Snapshot::default();
-        let mut add = |kind, key: KeyData, seen: Seen| {
-            s.order.push((kind, key));
-            s.objects.insert((kind, key), seen);
-        };
         for &ck in &world.cluster_order {
             let Some(c) = world.clusters.get(ck) else { continue };
-            for &k in &c.nodes {
-                if let Some(n) = world.nodes.get(k) {
-                    let seen = Seen {
-                        cluster: ck,
-                        name: n.name.clone(),
-                        state: (n.state.code(), KeyData::default()),
-                        property: vec![],
-                    };
-                    add(HandleKind::Node, k.data(), seen);
-                }
-            }
-            for &k in &c.groups {
-                if let Some(g) = world.groups.get(k) {
-                    let state = group_state(
-                        g.resources.iter().filter_map(|&r| world.resources.get(r)).map(|r| r.state),
-                    );
-                    let property = g.preferred.iter().map(|p| p.data()).collect();
-                    let seen = Seen {
-                        cluster: ck,
-                        name: g.name.clone(),
-                        state: (state.code(), g.owner.data()),
-                        property,
-                    };
-                    add(HandleKind::Group, k.data(), seen);
-                }
-            }
-            for &k in &c.resources {
-                if let Some(r) = world.resources.get(k) {
-                    let property = r.depends_on.iter().map(|p| p.data()).collect();
-                    let seen = Seen {
-                        cluster: ck,
-                        name: r.name.clone(),
-                        state: (r.state.code(), KeyData::default()),
-                        property,
-                    };
-                    add(HandleKind::Resource, k.data(), seen);
-                }
-            }
-            for &k in &c.networks {
-                if let Some(n) = world.networks.get(k) {
-                    let seen = Seen {
-                        cluster: ck,
-                        name: n.name.clone(),
-                        state: (n.state.code(), KeyData::default()),
-                        property: vec![],
-                    };
-                    add(HandleKind::Network, k.data(), seen);
-                }
-            }
-            for &k in &c.net_interfaces {
-                if let Some(i) = world.net_interfaces.get(k) {
-                    let seen = Seen {
-                        cluster: ck,
-                        name: i.name.clone(),
-                        state: (i.state.code(), KeyData::default()),
-                        property: vec![],
-                    };
-                    add(HandleKind::NetInterface, k.data(), seen);
+            let ids = c
+                .nodes
+                .iter()
+                .map(|k| (HandleKind::Node, k.data()))
+                .chain(c.groups.iter().map(|k| (HandleKind::Group, k.data())))
+                .chain(c.resources.iter().map(|k| (HandleKind::Resource, k.data())))
+                .chain(c.networks.iter().map(|k| (HandleKind::Network, k.data())))
+                .chain(c.net_interfaces.iter().map(|k| (HandleKind::NetInterface, k.data())));
+            for (kind, key) in ids {
+                if let Some((name, state, property)) = look(world, kind, key) {
+                    let position = s.order.len();
+                    s.order.push((kind, key));
+                    s.objects.insert((kind, key), Seen { cluster: ck, name, state, property, position });
                 }
             }
         }
         s
+    }
+
+    /// Brings the picture up to date after a call that changed only the objects in
+    /// `touched` (and no cluster's object lists: nothing was added or removed), and returns
+    /// the events, in the order [`diff`] would give them. `None` when `touched` names an
+    /// object the picture does not hold or the world no longer has: then only a full
+    /// comparison is right.
+    pub(crate) fn update(&mut self, world: &World, touched: &Touched) -> Option<Vec<Event>> {
+        let mut ids: Vec<(HandleKind, KeyData)> = Vec::new();
+        ids.extend(touched.nodes.iter().map(|k| (HandleKind::Node, k.data())));
+        ids.extend(touched.groups.iter().map(|k| (HandleKind::Group, k.data())));
+        for &r in &touched.resources {
+            ids.push((HandleKind::Resource, r.data()));
+            // A group's state is derived from its resources'.
+            ids.push((HandleKind::Group, world.resources.get(r)?.group.data()));
+        }
+        ids.extend(touched.networks.iter().map(|k| (HandleKind::Network, k.data())));
+        ids.extend(touched.net_interfaces.iter().map(|k| (HandleKind::NetInterface, k.data())));
+        let mut changed: Vec<(usize, HandleKind, KeyData)> = Vec::with_capacity(ids.len());
+        for id in ids {
+            let old = self.objects.get(&id)?;
+            changed.push((old.position, id.0, id.1));
+        }
+        changed.sort_unstable_by_key(|c| c.0);
+        changed.dedup_by_key(|c| c.0);
+        // Look at every object before changing the picture, so that `None` leaves it whole.
+        let looks = changed
+            .into_iter()
+            .map(|(_, kind, key)| look(world, kind, key).map(|l| (kind, key, l)))
+            .collect::<Option<Vec<_>>>()?;
+        let mut events = Vec::new();
+        for (kind, key, (name, state, property)) in looks {
+            let Some(old) = self.objects.get_mut(&(kind, key)) else { continue };
+            let (state_bit, _, _, property_bit) = bits(kind);
+            let event =
+                |filter| Event { cluster: old.cluster, kind, object: key, filter, name: name.clone() };
+            if old.name != name || old.property != property {
+                events.push(event(property_bit));
+            }
+            if old.state != state {
+                events.push(event(state_bit));
+            }
+            old.name = name;
+            old.state = state;
+            old.property = property;
+        }
+        Some(events)
     }
 }
 
@@ -186,7 +224,7 @@ fn bits(kind: HandleKind) -> (u32, u32, u32, u32) {
 }
 
 /// One change between two snapshots.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Event {
     pub cluster: ClusterKey,
     pub kind: HandleKind,
@@ -534,6 +572,10 @@ mod tests {
         sim.lock_quiet().comparisons
     }
 
+    fn partial(sim: &Simulator) -> u64 {
+        sim.lock_quiet().partial_comparisons
+    }
+
     /// With a port open, only calls that could change an object compare the world; the
     /// others (opens, closes, queries, enumerations) cost what they cost without a port.
     #[test]
@@ -556,8 +598,25 @@ mod tests {
         let n = sim.open_cluster_node(c, "NODE2").unwrap();
         sim.pause_cluster_node(n).unwrap();
         assert_eq!(comparisons(&sim), start + 1, "a pause is compared, once");
+        assert_eq!(partial(&sim), 1, "on the node alone");
         let event = sim.get_cluster_notify(port, 0).unwrap();
         assert_eq!((event.filter_type, event.name.as_str()), (change::NODE_STATE, "NODE2"));
+        // Adding an object changes a cluster's lists: the whole world is compared.
+        let g = sim.create_cluster_group(c, "New").unwrap();
+        assert_eq!((comparisons(&sim), partial(&sim)), (start + 2, 1));
+        assert_eq!(sim.get_cluster_notify(port, 0).unwrap().filter_type, change::GROUP_ADDED);
+        // A resource coming online also changes its group's state, found without a full look.
+        let r = sim.open_cluster_resource(c, "Cluster IP Address").unwrap();
+        sim.offline_cluster_resource(r).unwrap();
+        assert_eq!((comparisons(&sim), partial(&sim)), (start + 3, 2));
+        let filters: Vec<u32> =
+            std::iter::from_fn(|| sim.get_cluster_notify(port, 0).ok()).map(|e| e.filter_type).collect();
+        assert!(
+            filters.contains(&change::GROUP_STATE) && filters.contains(&change::RESOURCE_STATE),
+            "{filters:x?}"
+        );
+        sim.close_cluster_resource(r).unwrap();
+        sim.close_cluster_group(g).unwrap();
         sim.close_cluster_node(n).unwrap();
         sim.close_cluster_notify_port(port).unwrap();
         sim.close_cluster(c).unwrap();

@@ -61,6 +61,8 @@ pub(crate) struct State {
     /// How many times a call's world was compared with the last picture (for the tests
     /// that check calls which change nothing are not compared).
     pub comparisons: u64,
+    /// How many of them looked at the touched objects only.
+    pub partial_comparisons: u64,
     /// The call history, created on the first recorded call.
     pub history: Option<crate::history::History>,
 }
@@ -125,22 +127,52 @@ impl StateGuard<'_> {
         let st = &mut *self.guard;
         if st.ports.is_empty() {
             // No one listens: forget the last picture (the next port takes a fresh one).
-            st.published = None;
+            if st.published.take().is_some() {
+                st.world.set_recording(false);
+            }
         } else {
             let now = st.world.changes();
-            let unpublished = st.published.as_ref().is_none_or(|(at, _)| *at != now);
-            if unpublished && (self.compare || st.published.is_none()) {
-                let after = Box::new(crate::notify::Snapshot::of(&st.world));
-                // The call that opened the first port has nothing to compare with.
-                if let Some((_, before)) = st.published.take() {
+            match st.published.take() {
+                // The call that opened the first port: take the picture later calls compare
+                // with, and from now on keep the keys of the objects calls touch.
+                None => {
+                    st.world.set_recording(true);
+                    st.published = Some((now, Box::new(crate::notify::Snapshot::of(&st.world))));
+                }
+                Some((at, mut picture)) if at != now && self.compare => {
                     st.comparisons = st.comparisons.wrapping_add(1);
-                    let events = crate::notify::diff(&before, &after);
+                    // Only the touched objects, when nothing was added or removed; else the
+                    // whole world.
+                    let touched = st.world.take_touched();
+                    #[cfg(debug_assertions)]
+                    let before = picture.clone();
+                    let events = match touched.and_then(|t| picture.update(&st.world, &t)) {
+                        Some(events) => {
+                            st.partial_comparisons = st.partial_comparisons.wrapping_add(1);
+                            // Debug builds (the test suite) check the shortcut against the
+                            // full comparison on every call.
+                            #[cfg(debug_assertions)]
+                            {
+                                let full = crate::notify::Snapshot::of(&st.world);
+                                debug_assert_eq!(events, crate::notify::diff(&before, &full));
+                                debug_assert_eq!(*picture, full);
+                            }
+                            events
+                        }
+                        None => {
+                            let after = Box::new(crate::notify::Snapshot::of(&st.world));
+                            let events = crate::notify::diff(&picture, &after);
+                            picture = after;
+                            events
+                        }
+                    };
                     if !events.is_empty() {
                         crate::notify::deliver(&mut st.ports, &events);
                         st.wake_waiters = true;
                     }
+                    st.published = Some((now, picture));
                 }
-                st.published = Some((now, after));
+                unchanged => st.published = unchanged,
             }
         }
         if std::mem::take(&mut self.guard.wake_waiters) {
@@ -822,6 +854,7 @@ impl SimulatorBuilder {
             wake_waiters: false,
             published: None,
             comparisons: 0,
+            partial_comparisons: 0,
             history: None,
         };
         let mut state = state;

@@ -125,7 +125,50 @@ pub(crate) struct World {
     pub transition_polls: Option<u32>,
 }
 
+/// The objects a call touched, by kind (see [`World::take_touched`]).
+#[derive(Debug, Default)]
+pub(crate) struct Touched {
+    pub nodes: Vec<NodeKey>,
+    pub groups: Vec<GroupKey>,
+    pub resources: Vec<ResourceKey>,
+    pub networks: Vec<NetworkKey>,
+    pub net_interfaces: Vec<NetInterfaceKey>,
+}
+
 impl World {
+    /// Starts or stops keeping the keys of touched objects (while a port is open).
+    pub(crate) fn set_recording(&mut self, on: bool) {
+        self.clusters.set_recording(on);
+        self.nodes.set_recording(on);
+        self.groups.set_recording(on);
+        self.resources.set_recording(on);
+        self.networks.set_recording(on);
+        self.net_interfaces.set_recording(on);
+    }
+
+    /// The objects touched since the last call, or `None` when a comparison of the whole
+    /// world is needed: a cluster was touched (objects were added or removed, which always
+    /// changes a cluster's lists), too many objects were, or recording is off.
+    pub(crate) fn take_touched(&mut self) -> Option<Touched> {
+        // Every map is emptied, whatever the answer, so nothing carries over to the next call.
+        let (clusters, nodes, groups, resources, networks, net_interfaces) = (
+            self.clusters.take_touched(),
+            self.nodes.take_touched(),
+            self.groups.take_touched(),
+            self.resources.take_touched(),
+            self.networks.take_touched(),
+            self.net_interfaces.take_touched(),
+        );
+        clusters.filter(Vec::is_empty)?;
+        Some(Touched {
+            nodes: nodes?,
+            groups: groups?,
+            resources: resources?,
+            networks: networks?,
+            net_interfaces: net_interfaces?,
+        })
+    }
+
     /// A counter that moves whenever a call could have changed an object (see
     /// [`tracked`]): equal before and after a call means the call changed nothing.
     pub(crate) fn changes(&self) -> u64 {
