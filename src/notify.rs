@@ -90,15 +90,63 @@ struct Seen {
     state: (i32, KeyData),
     /// What a change of raises the kind's `_PROPERTY` event.
     property: Vec<KeyData>,
-    /// The object's place in topology order (its index in `Snapshot::order`).
-    position: usize,
+    /// The object's place in topology order: its cluster's place, its kind's, and a
+    /// number that grows with every object the picture takes in (objects are appended to
+    /// their cluster's lists and never reordered, so later means further down the list).
+    place: Place,
 }
 
+/// A place in topology order (see [`Seen::place`]).
+type Place = (usize, u8, u64);
+
 /// The world as the notification layer sees it.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Snapshot {
     objects: HashMap<(HandleKind, KeyData), Seen>,
-    order: Vec<(HandleKind, KeyData)>,
+    /// The number the next object taken in gets.
+    next: u64,
+}
+
+/// One object of a picture without its numbering, for comparing pictures.
+type Plain = (HandleKind, KeyData, ClusterKey, String, (i32, KeyData), Vec<KeyData>);
+
+impl Snapshot {
+    /// The objects in topology order, without the numbering (which differs between a
+    /// picture kept up to date and a fresh one).
+    fn plain(&self) -> Vec<Plain> {
+        let mut v: Vec<(&Place, Plain)> = self
+            .objects
+            .iter()
+            .map(|(id, o)| (&o.place, (id.0, id.1, o.cluster, o.name.clone(), o.state, o.property.clone())))
+            .collect();
+        v.sort_by_key(|x| *x.0);
+        v.into_iter().map(|x| x.1).collect()
+    }
+}
+
+impl PartialEq for Snapshot {
+    /// The same objects, looking the same, in the same order.
+    fn eq(&self, other: &Self) -> bool {
+        self.plain() == other.plain()
+    }
+}
+
+/// The rank of a kind in topology order.
+fn rank(kind: HandleKind) -> u8 {
+    match kind {
+        HandleKind::Node => 0,
+        HandleKind::Group => 1,
+        HandleKind::Resource => 2,
+        HandleKind::Network => 3,
+        _ => 4,
+    }
+}
+
+/// What `update` does to one object.
+enum Step {
+    Changed(String, (i32, KeyData), Vec<KeyData>),
+    Added(ClusterKey, usize, String, (i32, KeyData), Vec<KeyData>),
+    Deleted,
 }
 
 /// How one object looks now: its name, state and property parts (not its cluster or place).
@@ -142,7 +190,7 @@ impl Snapshot {
     /// A picture of the whole world, in topology order.
     pub(crate) fn of(world: &World) -> Self {
         let mut s = Snapshot::default();
-        for &ck in &world.cluster_order {
+        for (ci, &ck) in world.cluster_order.iter().enumerate() {
             let Some(c) = world.clusters.get(ck) else { continue };
             let ids = c
                 .nodes
@@ -154,61 +202,121 @@ impl Snapshot {
                 .chain(c.net_interfaces.iter().map(|k| (HandleKind::NetInterface, k.data())));
             for (kind, key) in ids {
                 if let Some((name, state, property)) = look(world, kind, key) {
-                    let position = s.order.len();
-                    s.order.push((kind, key));
-                    s.objects.insert((kind, key), Seen { cluster: ck, name, state, property, position });
+                    let place = (ci, rank(kind), s.next);
+                    s.next = s.next.wrapping_add(1);
+                    s.objects.insert((kind, key), Seen { cluster: ck, name, state, property, place });
                 }
             }
         }
         s
     }
 
-    /// Brings the picture up to date after a call that changed only the objects in
-    /// `touched` (and no cluster's object lists: nothing was added or removed), and returns
-    /// the events, in the order [`diff`] would give them. `None` when `touched` names an
-    /// object the picture does not hold or the world no longer has: then only a full
-    /// comparison is right.
+    /// Brings the picture up to date after a call that touched only the objects in
+    /// `touched`, and returns the events, in the order [`diff`] would give them. `None`
+    /// when an added object is in none of the touched clusters' lists: then only a full
+    /// comparison is right (the picture is left as it was).
     pub(crate) fn update(&mut self, world: &World, touched: &Touched) -> Option<Vec<Event>> {
         let mut ids: Vec<(HandleKind, KeyData)> = Vec::new();
         ids.extend(touched.nodes.iter().map(|k| (HandleKind::Node, k.data())));
         ids.extend(touched.groups.iter().map(|k| (HandleKind::Group, k.data())));
         for &r in &touched.resources {
             ids.push((HandleKind::Resource, r.data()));
-            // A group's state is derived from its resources'.
-            ids.push((HandleKind::Group, world.resources.get(r)?.group.data()));
+            // A group's state is derived from its resources'. (Removing a resource changes
+            // its group's list, so that group is touched already.)
+            if let Some(res) = world.resources.get(r) {
+                ids.push((HandleKind::Group, res.group.data()));
+            }
         }
         ids.extend(touched.networks.iter().map(|k| (HandleKind::Network, k.data())));
         ids.extend(touched.net_interfaces.iter().map(|k| (HandleKind::NetInterface, k.data())));
-        let mut changed: Vec<(usize, HandleKind, KeyData)> = Vec::with_capacity(ids.len());
-        for id in ids {
-            let old = self.objects.get(&id)?;
-            changed.push((old.position, id.0, id.1));
+        ids.sort_unstable_by_key(|(kind, key)| (rank(*kind), key.as_ffi()));
+        ids.dedup();
+        // Plan every step before changing the picture, so that `None` leaves it whole.
+        let mut plan = Vec::with_capacity(ids.len());
+        for (kind, key) in ids {
+            let step = match (self.objects.get(&(kind, key)), look(world, kind, key)) {
+                (Some(_), Some((name, state, property))) => Step::Changed(name, state, property),
+                (Some(_), None) => Step::Deleted,
+                (None, Some((name, state, property))) => {
+                    let (ck, ci) = cluster_listing(world, &touched.clusters, kind, key)?;
+                    Step::Added(ck, ci, name, state, property)
+                }
+                // Added and removed within the call: nobody saw it.
+                (None, None) => continue,
+            };
+            plan.push((kind, key, step));
         }
-        changed.sort_unstable_by_key(|c| c.0);
-        changed.dedup_by_key(|c| c.0);
-        // Look at every object before changing the picture, so that `None` leaves it whole.
-        let looks = changed
-            .into_iter()
-            .map(|(_, kind, key)| look(world, kind, key).map(|l| (kind, key, l)))
-            .collect::<Option<Vec<_>>>()?;
-        let mut events = Vec::new();
-        for (kind, key, (name, state, property)) in looks {
-            let Some(old) = self.objects.get_mut(&(kind, key)) else { continue };
-            let (state_bit, _, _, property_bit) = bits(kind);
-            let event =
-                |filter| Event { cluster: old.cluster, kind, object: key, filter, name: name.clone() };
-            if old.name != name || old.property != property {
-                events.push(event(property_bit));
+        let (mut deleted, mut others) = (Vec::new(), Vec::new());
+        for (kind, key, step) in plan {
+            let (state_bit, deleted_bit, added_bit, property_bit) = bits(kind);
+            match step {
+                Step::Deleted => {
+                    if let Some(old) = self.objects.remove(&(kind, key)) {
+                        let e = Event {
+                            cluster: old.cluster,
+                            kind,
+                            object: key,
+                            filter: deleted_bit,
+                            name: old.name,
+                        };
+                        deleted.push((old.place, e));
+                    }
+                }
+                Step::Added(cluster, ci, name, state, property) => {
+                    let place = (ci, rank(kind), self.next);
+                    self.next = self.next.wrapping_add(1);
+                    let e = Event { cluster, kind, object: key, filter: added_bit, name: name.clone() };
+                    others.push((place, e));
+                    self.objects.insert((kind, key), Seen { cluster, name, state, property, place });
+                }
+                Step::Changed(name, state, property) => {
+                    let Some(old) = self.objects.get_mut(&(kind, key)) else { continue };
+                    let event = |filter| Event {
+                        cluster: old.cluster,
+                        kind,
+                        object: key,
+                        filter,
+                        name: name.clone(),
+                    };
+                    if old.name != name || old.property != property {
+                        others.push((old.place, event(property_bit)));
+                    }
+                    if old.state != state {
+                        others.push((old.place, event(state_bit)));
+                    }
+                    old.name = name;
+                    old.state = state;
+                    old.property = property;
+                }
             }
-            if old.state != state {
-                events.push(event(state_bit));
-            }
-            old.name = name;
-            old.state = state;
-            old.property = property;
         }
-        Some(events)
+        // Stable sorts: an object's property event stays before its state event.
+        deleted.sort_by_key(|e| e.0);
+        others.sort_by_key(|e| e.0);
+        Some(deleted.into_iter().chain(others).map(|e| e.1).collect())
     }
+}
+
+/// The cluster whose list of `kind` holds `key`, among `clusters`, and its place in the
+/// cluster order.
+fn cluster_listing(
+    world: &World,
+    clusters: &[ClusterKey],
+    kind: HandleKind,
+    key: KeyData,
+) -> Option<(ClusterKey, usize)> {
+    clusters.iter().find_map(|&ck| {
+        let c = world.clusters.get(ck)?;
+        let listed = match kind {
+            HandleKind::Node => c.nodes.contains(&NodeKey::from(key)),
+            HandleKind::Group => c.groups.contains(&GroupKey::from(key)),
+            HandleKind::Resource => c.resources.contains(&ResourceKey::from(key)),
+            HandleKind::Network => c.networks.contains(&NetworkKey::from(key)),
+            _ => c.net_interfaces.contains(&NetInterfaceKey::from(key)),
+        };
+        let ci = world.cluster_order.iter().position(|&o| o == ck)?;
+        listed.then_some((ck, ci))
+    })
 }
 
 /// The `_STATE`, `_DELETED`, `_ADDED` and `_PROPERTY` bits of a kind.
@@ -233,41 +341,46 @@ pub(crate) struct Event {
     pub name: String,
 }
 
-/// The changes from `before` to `after`, in a fixed order: deletions, then for each
-/// object of `after` in topology order its addition, property and state changes.
+/// The changes from `before` to `after`, in a fixed order: deletions (in the order of
+/// `before`), then for each object of `after` in topology order its addition, property and
+/// state changes.
 pub(crate) fn diff(before: &Snapshot, after: &Snapshot) -> Vec<Event> {
-    let mut events = Vec::new();
-    for id in &before.order {
-        if !after.objects.contains_key(id) {
-            if let Some(old) = before.objects.get(id) {
-                events.push(Event {
-                    cluster: old.cluster,
-                    kind: id.0,
-                    object: id.1,
-                    filter: bits(id.0).1,
-                    name: old.name.clone(),
-                });
-            }
-        }
-    }
-    for id in &after.order {
-        let Some(new) = after.objects.get(id) else { continue };
+    let mut deleted: Vec<(Place, Event)> = before
+        .objects
+        .iter()
+        .filter(|(id, _)| !after.objects.contains_key(id))
+        .map(|(id, old)| {
+            let e = Event {
+                cluster: old.cluster,
+                kind: id.0,
+                object: id.1,
+                filter: bits(id.0).1,
+                name: old.name.clone(),
+            };
+            (old.place, e)
+        })
+        .collect();
+    let mut others: Vec<(Place, Event)> = Vec::new();
+    for (id, new) in &after.objects {
         let (state_bit, _, added_bit, property_bit) = bits(id.0);
         let event =
             |filter| Event { cluster: new.cluster, kind: id.0, object: id.1, filter, name: new.name.clone() };
         match before.objects.get(id) {
-            None => events.push(event(added_bit)),
+            None => others.push((new.place, event(added_bit))),
             Some(old) => {
                 if old.name != new.name || old.property != new.property {
-                    events.push(event(property_bit));
+                    others.push((new.place, event(property_bit)));
                 }
                 if old.state != new.state {
-                    events.push(event(state_bit));
+                    others.push((new.place, event(state_bit)));
                 }
             }
         }
     }
-    events
+    // Stable sorts: an object's property event stays before its state event.
+    deleted.sort_by_key(|e| e.0);
+    others.sort_by_key(|e| e.0);
+    deleted.into_iter().chain(others).map(|e| e.1).collect()
 }
 
 /// Queues `events` in every port whose registrations match them.
@@ -601,14 +714,14 @@ mod tests {
         assert_eq!(partial(&sim), 1, "on the node alone");
         let event = sim.get_cluster_notify(port, 0).unwrap();
         assert_eq!((event.filter_type, event.name.as_str()), (change::NODE_STATE, "NODE2"));
-        // Adding an object changes a cluster's lists: the whole world is compared.
+        // Adding an object: found in the touched cluster's list, without a full look.
         let g = sim.create_cluster_group(c, "New").unwrap();
-        assert_eq!((comparisons(&sim), partial(&sim)), (start + 2, 1));
+        assert_eq!((comparisons(&sim), partial(&sim)), (start + 2, 2));
         assert_eq!(sim.get_cluster_notify(port, 0).unwrap().filter_type, change::GROUP_ADDED);
         // A resource coming online also changes its group's state, found without a full look.
         let r = sim.open_cluster_resource(c, "Cluster IP Address").unwrap();
         sim.offline_cluster_resource(r).unwrap();
-        assert_eq!((comparisons(&sim), partial(&sim)), (start + 3, 2));
+        assert_eq!((comparisons(&sim), partial(&sim)), (start + 3, 3));
         let filters: Vec<u32> =
             std::iter::from_fn(|| sim.get_cluster_notify(port, 0).ok()).map(|e| e.filter_type).collect();
         assert!(

@@ -128,6 +128,8 @@ pub(crate) struct World {
 /// The objects a call touched, by kind (see [`World::take_touched`]).
 #[derive(Debug, Default)]
 pub(crate) struct Touched {
+    /// Clusters whose lists changed: where added objects are looked for.
+    pub clusters: Vec<ClusterKey>,
     pub nodes: Vec<NodeKey>,
     pub groups: Vec<GroupKey>,
     pub resources: Vec<ResourceKey>,
@@ -147,8 +149,7 @@ impl World {
     }
 
     /// The objects touched since the last call, or `None` when a comparison of the whole
-    /// world is needed: a cluster was touched (objects were added or removed, which always
-    /// changes a cluster's lists), too many objects were, or recording is off.
+    /// world is needed: too many objects were touched, or recording is off.
     pub(crate) fn take_touched(&mut self) -> Option<Touched> {
         // Every map is emptied, whatever the answer, so nothing carries over to the next call.
         let (clusters, nodes, groups, resources, networks, net_interfaces) = (
@@ -159,8 +160,8 @@ impl World {
             self.networks.take_touched(),
             self.net_interfaces.take_touched(),
         );
-        clusters.filter(Vec::is_empty)?;
         Some(Touched {
+            clusters: clusters?,
             nodes: nodes?,
             groups: groups?,
             resources: resources?,

@@ -74,7 +74,9 @@ impl<K: Key, V> Tracked<K, V> {
     }
 
     pub(crate) fn insert(&mut self, value: V) -> K {
-        self.touch(None).insert(value)
+        let key = self.map.insert(value);
+        self.touch(Some(key));
+        key
     }
 
     pub(crate) fn remove(&mut self, key: K) -> Option<V> {
