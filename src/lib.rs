@@ -78,6 +78,7 @@
 
 mod access;
 mod api;
+mod control;
 mod diagnostics;
 mod error;
 mod fault;
@@ -89,6 +90,7 @@ mod leak;
 mod levers;
 mod names;
 mod notify;
+mod proplist;
 mod simulator;
 mod state;
 #[cfg(feature = "proptest")]
@@ -108,6 +110,8 @@ pub use api::{
     CLUSTER_RESOURCE_ENUM_PROVIDES, CLUSTER_RESOURCE_SEPARATE_MONITOR, ClusterInformation,
     ClusterVersionInfo, GroupStateInfo, NodeClusterState, ResourceStateInfo,
 };
+/// `CLUSCTL_*` control codes and how they are composed.
+pub use control::codes as clusctl;
 pub use diagnostics::{Diagnostic, DiagnosticKind};
 #[doc(inline)]
 pub use error::codes;
@@ -120,6 +124,10 @@ pub use handle::{
 pub use history::CallRecord;
 pub use leak::OpenHandle;
 pub use notify::{Notification, NotifyObject, change};
+pub use proplist::{
+    CLUSPROP_SYNTAX_ENDMARK, CLUSPROP_SYNTAX_NAME, CLUSPROP_TYPE_LIST_VALUE, PropertyFormat, PropertyList,
+    PropertyValue, multi_sz_to_bytes, sz_to_bytes,
+};
 pub use simulator::{Simulator, SimulatorBuilder};
 pub use state::{
     ClusterGroupState, ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState,

@@ -150,37 +150,35 @@ enum Step {
 }
 
 /// How one object looks now: its name, state and property parts (not its cluster or place).
+/// The property part ends with the object's count of property sets, so a set is a change.
 fn look(world: &World, kind: HandleKind, key: KeyData) -> Option<(String, (i32, KeyData), Vec<KeyData>)> {
+    let sets = |p: &crate::control::props::Props| KeyData::from_ffi(p.version());
     match kind {
         HandleKind::Node => {
             let n = world.nodes.get(NodeKey::from(key))?;
-            Some((n.name.clone(), (n.state.code(), KeyData::default()), vec![]))
+            Some((n.name.clone(), (n.state.code(), KeyData::default()), vec![sets(&n.props)]))
         }
         HandleKind::Group => {
             let g = world.groups.get(GroupKey::from(key))?;
             let state =
                 group_state(g.resources.iter().filter_map(|&r| world.resources.get(r)).map(|r| r.state));
-            Some((
-                g.name.clone(),
-                (state.code(), g.owner.data()),
-                g.preferred.iter().map(|p| p.data()).collect(),
-            ))
+            let mut property: Vec<KeyData> = g.preferred.iter().map(|p| p.data()).collect();
+            property.push(sets(&g.props));
+            Some((g.name.clone(), (state.code(), g.owner.data()), property))
         }
         HandleKind::Resource => {
             let r = world.resources.get(ResourceKey::from(key))?;
-            Some((
-                r.name.clone(),
-                (r.state.code(), KeyData::default()),
-                r.depends_on.iter().map(|p| p.data()).collect(),
-            ))
+            let mut property: Vec<KeyData> = r.depends_on.iter().map(|p| p.data()).collect();
+            property.push(sets(&r.props));
+            Some((r.name.clone(), (r.state.code(), KeyData::default()), property))
         }
         HandleKind::Network => {
             let n = world.networks.get(NetworkKey::from(key))?;
-            Some((n.name.clone(), (n.state.code(), KeyData::default()), vec![]))
+            Some((n.name.clone(), (n.state.code(), KeyData::default()), vec![sets(&n.props)]))
         }
         HandleKind::NetInterface => {
             let i = world.net_interfaces.get(NetInterfaceKey::from(key))?;
-            Some((i.name.clone(), (i.state.code(), KeyData::default()), vec![]))
+            Some((i.name.clone(), (i.state.code(), KeyData::default()), vec![sets(&i.props)]))
         }
         _ => None,
     }

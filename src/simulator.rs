@@ -647,8 +647,54 @@ impl SimulatorBuilder {
     ) -> Self {
         let (group, name, resource_type) = (group.into(), name.into(), resource_type.into());
         self.with_cluster(&format!(".resource({name:?})"), |c| {
-            c.resources.push(ResourceSpec { group, name, resource_type });
+            c.resources.push(ResourceSpec { group, name, resource_type, private: Default::default() });
         })
+    }
+
+    /// Sets a private property of `resource` (a resource of this cluster added before),
+    /// as `CLUSCTL_RESOURCE_SET_PRIVATE_PROPERTIES` would: for the built-in types the
+    /// property must be one of the type's read-write private properties, in its format
+    /// (`build()` names the culprit otherwise); for other types any name is taken.
+    ///
+    /// ```
+    /// use clusapi_sim::{clusctl, PropertyList, PropertyValue, Simulator};
+    ///
+    /// let sim = Simulator::default_builder()
+    ///     .private_property("Cluster IP Address", "Address", PropertyValue::Sz("10.0.0.20".into()))
+    ///     .build()?;
+    /// let c = sim.open_cluster(None)?;
+    /// let ip = sim.open_cluster_resource(c, "Cluster IP Address")?;
+    /// let out = sim.cluster_resource_control(ip, None, clusctl::CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTIES, &[])?;
+    /// let props = PropertyList::parse(&out)?;
+    /// assert_eq!(props.get("Address"), Some(&PropertyValue::Sz("10.0.0.20".into())));
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    pub fn private_property(
+        mut self,
+        resource: impl Into<String>,
+        name: impl Into<String>,
+        value: crate::PropertyValue,
+    ) -> Self {
+        let (resource, name) = (resource.into(), name.into());
+        let mut failure = None;
+        self = self.with_cluster(&format!(".private_property({resource:?}, {name:?})"), |c| {
+            match c.resources.iter_mut().rev().find(|r| crate::names::names_equal(&r.name, &resource)) {
+                Some(r) => {
+                    if let Err(e) = crate::control::set_private(&mut r.private, &r.resource_type, &name, value) {
+                        failure = Some(Error::with_message(e.code(), format!("resource \"{resource}\": {}", e.message())));
+                    }
+                }
+                None => {
+                    failure = Some(Error::InvalidParameter(format!(
+                        ".private_property: no resource \"{resource}\" in this cluster (add it with .resource first)"
+                    )));
+                }
+            }
+        });
+        if self.error.is_none() {
+            self.error = failure;
+        }
+        self
     }
 
     /// Names the node the client runs on (`get_cluster_node_id(None)`); by default the

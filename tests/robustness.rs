@@ -19,6 +19,7 @@ use clusapi_sim::{
     CLUSTER_NODE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_DEPENDS, GENERIC_ALL,
     GENERIC_READ, HChange, HClusEnum, HCluster, HGroup, HGroupEnum, HNetInterface, HNetwork, HNetworkEnum,
     HNode, HNodeEnum, HResEnum, HResource, Handle, HandleKind, NotifyObject, Result, Simulator, change,
+    clusctl,
 };
 
 const DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/robustness.md");
@@ -475,6 +476,75 @@ fn rows() -> Vec<Row> {
         }),
         r("move_cluster_group (node)", Some(K::Node), &[], |c| {
             code(c.sim.move_cluster_group(c.l.group, Some(c.h(c.l.node))))
+        }),
+        // Control codes: the code is the mask parameter (unknown bits make an unknown code).
+        r("cluster_control", Some(K::Cluster), &[Mask], |c| {
+            let cc = c.mask(clusctl::CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES);
+            code(c.sim.cluster_control(c.h(c.l.cluster), None, cc, &[]))
+        }),
+        r("cluster_control (host_node)", Some(K::Node), &[], |c| {
+            let cc = clusctl::CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES;
+            code(c.sim.cluster_control(c.l.cluster, Some(c.h(c.l.node)), cc, &[]))
+        }),
+        r("cluster_node_control", Some(K::Node), &[Mask], |c| {
+            let cc = c.mask(clusctl::CLUSCTL_NODE_GET_COMMON_PROPERTIES);
+            code(c.sim.cluster_node_control(c.h(c.l.node), None, cc, &[]))
+        }),
+        r("cluster_node_control (host_node)", Some(K::Node), &[], |c| {
+            let cc = clusctl::CLUSCTL_NODE_GET_COMMON_PROPERTIES;
+            code(c.sim.cluster_node_control(c.l.node, Some(c.h(c.l.node)), cc, &[]))
+        }),
+        r("cluster_group_control", Some(K::Group), &[Mask], |c| {
+            let cc = c.mask(clusctl::CLUSCTL_GROUP_GET_COMMON_PROPERTIES);
+            code(c.sim.cluster_group_control(c.h(c.l.group), None, cc, &[]))
+        }),
+        r("cluster_group_control (host_node)", Some(K::Node), &[], |c| {
+            let cc = clusctl::CLUSCTL_GROUP_GET_COMMON_PROPERTIES;
+            code(c.sim.cluster_group_control(c.l.group, Some(c.h(c.l.node)), cc, &[]))
+        }),
+        r("cluster_resource_control", Some(K::Resource), &[Mask], |c| {
+            let cc = c.mask(clusctl::CLUSCTL_RESOURCE_GET_COMMON_PROPERTIES);
+            code(c.sim.cluster_resource_control(c.h(c.l.resource), None, cc, &[]))
+        }),
+        r("cluster_resource_control (host_node)", Some(K::Node), &[], |c| {
+            let cc = clusctl::CLUSCTL_RESOURCE_GET_COMMON_PROPERTIES;
+            code(c.sim.cluster_resource_control(c.l.resource, Some(c.h(c.l.node)), cc, &[]))
+        }),
+        r("cluster_network_control", Some(K::Network), &[Mask], |c| {
+            let cc = c.mask(clusctl::CLUSCTL_NETWORK_GET_COMMON_PROPERTIES);
+            code(c.sim.cluster_network_control(c.h(c.l.network), None, cc, &[]))
+        }),
+        r("cluster_network_control (host_node)", Some(K::Node), &[], |c| {
+            let cc = clusctl::CLUSCTL_NETWORK_GET_COMMON_PROPERTIES;
+            code(c.sim.cluster_network_control(c.l.network, Some(c.h(c.l.node)), cc, &[]))
+        }),
+        r("cluster_net_interface_control", Some(K::NetInterface), &[Mask], |c| {
+            let cc = c.mask(clusctl::CLUSCTL_NETINTERFACE_GET_RO_COMMON_PROPERTIES);
+            code(c.sim.cluster_net_interface_control(c.h(c.l.nic), None, cc, &[]))
+        }),
+        r("cluster_net_interface_control (host_node)", Some(K::Node), &[], |c| {
+            let cc = clusctl::CLUSCTL_NETINTERFACE_GET_RO_COMMON_PROPERTIES;
+            code(c.sim.cluster_net_interface_control(c.l.nic, Some(c.h(c.l.node)), cc, &[]))
+        }),
+        r("cluster_resource_type_control", Some(K::Cluster), &[Name, Mask], |c| {
+            let cc = c.mask(clusctl::CLUSCTL_RESOURCE_TYPE_GET_COMMON_PROPERTIES);
+            code(c.sim.cluster_resource_type_control(
+                c.h(c.l.cluster),
+                &c.name(0, "Generic Service"),
+                None,
+                cc,
+                &[],
+            ))
+        }),
+        r("cluster_resource_type_control (host_node)", Some(K::Node), &[], |c| {
+            let cc = clusctl::CLUSCTL_RESOURCE_TYPE_GET_COMMON_PROPERTIES;
+            code(c.sim.cluster_resource_type_control(
+                c.l.cluster,
+                "Generic Service",
+                Some(c.h(c.l.node)),
+                cc,
+                &[],
+            ))
         }),
         r("create_cluster_group", Some(K::Cluster), &[Name], |c| {
             let r = c.sim.create_cluster_group(c.h(c.l.cluster), &c.name(0, "Fresh Group"));

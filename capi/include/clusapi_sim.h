@@ -744,6 +744,83 @@ CLUSTER_NETWORK_STATE GetClusterNetworkState(HNETWORK hNetwork);
  */
 CLUSTER_NETINTERFACE_STATE GetClusterNetInterfaceState(HNETINTERFACE hNetInterface);
 
+/*
+ `ClusterControl`: a `CLUSCTL_CLUSTER_*` code on the cluster.
+
+ # Safety
+
+ `lpInBuffer` is NULL or valid for reads of `nInBufferSize` bytes; `lpOutBuffer` is NULL
+ or valid for writes of `nOutBufferSize` bytes; `lpBytesReturned` is NULL or valid for a
+ `DWORD` write.
+ */
+DWORD ClusterControl(HCLUSTER hCluster, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+
+/*
+ `ClusterNodeControl`: a `CLUSCTL_NODE_*` code on a node.
+
+ # Safety
+
+ `lpInBuffer` is NULL or valid for reads of `nInBufferSize` bytes; `lpOutBuffer` is NULL
+ or valid for writes of `nOutBufferSize` bytes; `lpBytesReturned` is NULL or valid for a
+ `DWORD` write.
+ */
+DWORD ClusterNodeControl(HNODE hNode, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+
+/*
+ `ClusterGroupControl`: a `CLUSCTL_GROUP_*` code on a group.
+
+ # Safety
+
+ `lpInBuffer` is NULL or valid for reads of `nInBufferSize` bytes; `lpOutBuffer` is NULL
+ or valid for writes of `nOutBufferSize` bytes; `lpBytesReturned` is NULL or valid for a
+ `DWORD` write.
+ */
+DWORD ClusterGroupControl(HGROUP hGroup, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+
+/*
+ `ClusterResourceControl`: a `CLUSCTL_RESOURCE_*` code on a resource.
+
+ # Safety
+
+ `lpInBuffer` is NULL or valid for reads of `nInBufferSize` bytes; `lpOutBuffer` is NULL
+ or valid for writes of `nOutBufferSize` bytes; `lpBytesReturned` is NULL or valid for a
+ `DWORD` write.
+ */
+DWORD ClusterResourceControl(HRESOURCE hResource, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+
+/*
+ `ClusterNetworkControl`: a `CLUSCTL_NETWORK_*` code on a network.
+
+ # Safety
+
+ `lpInBuffer` is NULL or valid for reads of `nInBufferSize` bytes; `lpOutBuffer` is NULL
+ or valid for writes of `nOutBufferSize` bytes; `lpBytesReturned` is NULL or valid for a
+ `DWORD` write.
+ */
+DWORD ClusterNetworkControl(HNETWORK hNetwork, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+
+/*
+ `ClusterNetInterfaceControl`: a `CLUSCTL_NETINTERFACE_*` code on a network interface.
+
+ # Safety
+
+ `lpInBuffer` is NULL or valid for reads of `nInBufferSize` bytes; `lpOutBuffer` is NULL
+ or valid for writes of `nOutBufferSize` bytes; `lpBytesReturned` is NULL or valid for a
+ `DWORD` write.
+ */
+DWORD ClusterNetInterfaceControl(HNETINTERFACE hNetInterface, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+
+/*
+ `ClusterResourceTypeControl`: a `CLUSCTL_RESOURCE_TYPE_*` code on the resource type
+ named `lpszResourceTypeName`.
+
+ # Safety
+
+ `lpszResourceTypeName` is a NUL-terminated string (or NULL); the buffers and
+ `lpBytesReturned` as for `ClusterControl`.
+ */
+DWORD ClusterResourceTypeControl(HCLUSTER hCluster, LPCWSTR lpszResourceTypeName, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -40,6 +40,7 @@ mod ffi;
 mod global;
 mod notify;
 mod objects;
+mod properties;
 mod strings;
 
 pub use cluster::*;
@@ -55,3 +56,4 @@ pub use ffi::{
 pub use global::*;
 pub use notify::*;
 pub use objects::*;
+pub use properties::*;

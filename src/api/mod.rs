@@ -5,6 +5,7 @@
 //! handle table) live in one place.
 
 mod cluster;
+mod control;
 mod enumerate;
 mod group;
 mod net_interface;

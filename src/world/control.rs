@@ -139,6 +139,8 @@ impl World {
         self.check_host(target)?;
         if let Some(g) = self.groups.get_mut(group) {
             g.owner = target;
+            // An operator's action starts the failover count afresh.
+            g.failovers = 0;
         }
         Ok(self.set_resource_states(group, R::Online))
     }
@@ -146,6 +148,9 @@ impl World {
     /// `OfflineClusterGroup`: every resource offline. `Ok(true)`: pending.
     pub(crate) fn offline_group(&mut self, group: GroupKey) -> Result<bool> {
         self.check_not_pending(group)?;
+        if let Some(g) = self.groups.get_mut(group) {
+            g.failovers = 0;
+        }
         Ok(self.set_resource_states(group, R::Offline))
     }
 
@@ -183,6 +188,7 @@ impl World {
         self.check_host(target)?;
         let Some(g) = self.groups.get_mut(group) else { return Ok(false) };
         g.owner = target;
+        g.failovers = 0;
         // With pending transitions, the resources that were online come back online on the
         // new owner through OnlinePending; otherwise the move is complete at once.
         let online: Vec<ResourceKey> = g
@@ -223,6 +229,8 @@ impl World {
             owner,
             resources: Vec::new(),
             preferred: Vec::new(),
+            props: crate::control::props::Props::default(),
+            failovers: 0,
         });
         if let Some(c) = self.clusters.get_mut(cluster) {
             let _ = c.group_names.insert(name, key);
@@ -381,6 +389,7 @@ impl World {
             state: R::Offline,
             depends_on: Vec::new(),
             pending: None,
+            props: crate::control::props::Props::default(),
         });
         if let Some(g) = self.groups.get_mut(group) {
             g.resources.push(key);

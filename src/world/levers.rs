@@ -65,10 +65,17 @@ impl World {
                 self.resources.get(r).is_some_and(|r| matches!(r.state, R::Online | R::OnlinePending))
             })
             .collect();
+        // `FailoverThreshold`: how many failovers the group may make before the cluster
+        // leaves it failed (0: never fails over). The count resets when an operator acts.
+        let threshold =
+            crate::control::dword_of(self, crate::control::Target::Group(group), "FailoverThreshold");
+        let allowed = threshold.is_none_or(|t| g.failovers < t);
         let order =
             g.preferred.iter().chain(self.clusters.get(cluster).map(|c| c.nodes.as_slice()).unwrap_or(&[]));
-        let target =
-            order.copied().find(|&n| self.nodes.get(n).is_some_and(|n| n.state == ClusterNodeState::Up));
+        let target = order
+            .copied()
+            .find(|&n| self.nodes.get(n).is_some_and(|n| n.state == ClusterNodeState::Up))
+            .filter(|_| allowed);
         // Every resource stops with the node; pending transitions end there.
         for &r in g.resources.clone().iter() {
             if let Some(r) = self.resources.get_mut(r) {
@@ -82,13 +89,25 @@ impl World {
             Some(node) => {
                 if let Some(g) = self.groups.get_mut(group) {
                     g.owner = node;
+                    g.failovers = g.failovers.saturating_add(1);
                 }
-                for &r in &was_online {
+                // `RestartAction` 0 (ClusterResourceDontRestart): the resource stays failed.
+                let (restart, stay_failed): (Vec<ResourceKey>, Vec<ResourceKey>) =
+                    was_online.into_iter().partition(|&r| {
+                        crate::control::dword_of(self, crate::control::Target::Resource(r), "RestartAction")
+                            != Some(0)
+                    });
+                for &r in &restart {
                     if let Some(r) = self.resources.get_mut(r) {
                         r.state = R::Offline;
                     }
                 }
-                let _pending = self.bring_online(was_online);
+                for r in stay_failed {
+                    if let Some(r) = self.resources.get_mut(r) {
+                        r.state = R::Failed;
+                    }
+                }
+                let _pending = self.bring_online(restart);
             }
             None => {
                 for r in was_online {

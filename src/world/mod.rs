@@ -14,6 +14,7 @@ mod tracked;
 use slotmap::new_key_type;
 
 use self::tracked::Tracked;
+use crate::control::props::Props;
 
 use crate::names::NameIndex;
 use crate::state::{ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState};
@@ -50,6 +51,10 @@ pub(crate) struct Cluster {
     pub net_interface_names: NameIndex<NetInterfaceKey>,
     #[allow(dead_code)] // looked up when resources are created through the API
     pub resource_type_names: NameIndex<usize>,
+    /// The cluster's property values (those set).
+    pub props: Props,
+    /// Each resource type's property values, by its index in `resource_types`.
+    pub type_props: Vec<Props>,
 }
 
 /// A cluster node.
@@ -60,6 +65,7 @@ pub(crate) struct Node {
     pub id: String,
     pub net_interfaces: Vec<NetInterfaceKey>,
     pub state: ClusterNodeState,
+    pub props: Props,
 }
 
 /// A group of resources.
@@ -72,6 +78,11 @@ pub(crate) struct Group {
     pub resources: Vec<ResourceKey>,
     /// The preferred owners, in order (`set_cluster_group_node_list`).
     pub preferred: Vec<NodeKey>,
+    pub props: Props,
+    /// Failovers since an operator last brought the group online, took it offline or
+    /// moved it (the `FailoverThreshold` count; time is not simulated, so the
+    /// `FailoverPeriod` never expires them).
+    pub failovers: u32,
 }
 
 /// A resource.
@@ -88,6 +99,7 @@ pub(crate) struct Resource {
     pub depends_on: Vec<ResourceKey>,
     /// A transition under way (pending mode): the state it ends in, and the state polls left.
     pub pending: Option<(ClusterResourceState, u32)>,
+    pub props: Props,
 }
 
 /// A cluster network.
@@ -97,6 +109,7 @@ pub(crate) struct Network {
     pub id: String,
     pub net_interfaces: Vec<NetInterfaceKey>,
     pub state: ClusterNetworkState,
+    pub props: Props,
 }
 
 /// A network interface: one per (node, network) pair.
@@ -107,6 +120,7 @@ pub(crate) struct NetInterface {
     pub node: NodeKey,
     pub network: NetworkKey,
     pub state: ClusterNetInterfaceState,
+    pub props: Props,
 }
 
 /// Every simulated cluster and its objects.
@@ -225,7 +239,7 @@ const BUILT_IN_RESOURCE_TYPES: &[&str] = &[
 
 /// A GUID-shaped id derived from the names, so the same topology always gets the same ids
 /// (no randomness in any result).
-fn stable_guid(parts: &[&str]) -> String {
+pub(crate) fn stable_guid(parts: &[&str]) -> String {
     // FNV-1a over the case-folded parts, then two rounds of splitmix64 for the bits.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
@@ -303,6 +317,7 @@ impl World {
                 resource_types.push(r.resource_type.clone());
             }
         }
+        let resource_types_len = resource_types.len();
         let cluster = self.clusters.insert(Cluster {
             name: spec.name.clone(),
             id: stable_guid(&["cluster", &spec.name]),
@@ -319,6 +334,8 @@ impl World {
             network_names: NameIndex::default(),
             net_interface_names: NameIndex::default(),
             resource_type_names,
+            props: Props::default(),
+            type_props: vec![Props::default(); resource_types_len],
         });
         self.cluster_order.push(cluster);
         let Some(c) = self.clusters.get_mut(cluster) else { return };
@@ -329,6 +346,7 @@ impl World {
                 id: i.saturating_add(1).to_string(),
                 net_interfaces: Vec::new(),
                 state: ClusterNodeState::Up,
+                props: Props::default(),
             });
             let _ = c.node_names.insert(name, key);
             c.nodes.push(key);
@@ -346,6 +364,7 @@ impl World {
                 id: stable_guid(&[&spec.name, "network", name]),
                 net_interfaces: Vec::new(),
                 state: ClusterNetworkState::Up,
+                props: Props::default(),
             });
             let _ = c.network_names.insert(name, key);
             c.networks.push(key);
@@ -362,6 +381,7 @@ impl World {
                     node,
                     network,
                     state: ClusterNetInterfaceState::Up,
+                    props: Props::default(),
                 });
                 n.net_interfaces.push(key);
                 net.net_interfaces.push(key);
@@ -379,6 +399,8 @@ impl World {
                 owner,
                 resources: Vec::new(),
                 preferred: Vec::new(),
+                props: Props::default(),
+                failovers: 0,
             });
             let _ = c.group_names.insert(&g.name, key);
             c.groups.push(key);
@@ -400,6 +422,7 @@ impl World {
                 },
                 depends_on: Vec::new(),
                 pending: None,
+                props: r.private.clone(),
             });
             if let Some(g) = self.groups.get_mut(group) {
                 g.resources.push(key);

@@ -57,6 +57,8 @@ pub(crate) struct ResourceSpec {
     pub group: String,
     pub name: String,
     pub resource_type: String,
+    /// Private property values set by the builder or the topology file.
+    pub private: crate::control::props::Props,
 }
 
 /// The name of the interface that connects `node` to `network`.

@@ -72,6 +72,37 @@ struct ResourceEntry {
     name: Spanned<String>,
     #[serde(rename = "type")]
     resource_type: String,
+    /// Private property values: strings, integers, booleans, arrays of strings.
+    private: Option<Spanned<toml::Table>>,
+}
+
+/// A TOML value as a property value, in the format the catalog gives the property (for a
+/// type the catalog does not know: a string is `SZ`, an integer `DWORD` or, below 0 or
+/// past `u32::MAX`, `LARGE_INTEGER`, an array of strings `MULTI_SZ`).
+fn property_value(
+    value: &toml::Value,
+    format: Option<crate::PropertyFormat>,
+) -> Option<crate::PropertyValue> {
+    use crate::{PropertyFormat as F, PropertyValue as V};
+    Some(match (value, format) {
+        (toml::Value::String(s), Some(F::ExpandSz)) => V::ExpandSz(s.clone()),
+        (toml::Value::String(s), Some(F::MultiSz)) => V::MultiSz(vec![s.clone()]),
+        (toml::Value::String(s), None | Some(F::Sz)) => V::Sz(s.clone()),
+        (toml::Value::Boolean(b), None | Some(F::Dword)) => V::Dword(u32::from(*b)),
+        (toml::Value::Integer(i), Some(F::Long)) => V::Long(i32::try_from(*i).ok()?),
+        (toml::Value::Integer(i), Some(F::ULargeInteger)) => V::ULargeInteger(u64::try_from(*i).ok()?),
+        (toml::Value::Integer(i), Some(F::LargeInteger)) => V::LargeInteger(*i),
+        (toml::Value::Integer(i), Some(F::FileTime)) => V::FileTime(u64::try_from(*i).ok()?),
+        (toml::Value::Integer(i), Some(F::Dword)) => V::Dword(u32::try_from(*i).ok()?),
+        (toml::Value::Integer(i), None) => match u32::try_from(*i) {
+            Ok(d) => V::Dword(d),
+            Err(_) => V::LargeInteger(*i),
+        },
+        (toml::Value::Array(items), None | Some(F::MultiSz)) => {
+            V::MultiSz(items.iter().map(|v| v.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>()?)
+        }
+        _ => return None,
+    })
 }
 
 /// What a topology file sets besides the clusters.
@@ -134,10 +165,33 @@ pub(crate) fn parse(text: &str, topology: &mut Topology) -> Result<FileOptions> 
             for r in g.resources {
                 let ri = spec.resources.len();
                 topology.lines.insert(SpecRef::Resource(ci, ri), line(r.name.span()));
+                let private_line = r.private.as_ref().map_or(0, |p| line(p.span()));
+                let mut private = crate::control::props::Props::default();
+                for (key, value) in r.private.as_ref().map(|p| p.get_ref().iter()).into_iter().flatten() {
+                    let format = crate::control::private_format(&r.resource_type, key);
+                    let value = property_value(value, format).ok_or_else(|| {
+                        Error::InvalidData(format!(
+                            "topology file, line {private_line}: private property \"{key}\" of resource \"{}\": \
+                             {value:?} is not a value of its format ({format:?})",
+                            r.name.get_ref()
+                        ))
+                    })?;
+                    crate::control::set_private(&mut private, &r.resource_type, key, value).map_err(|e| {
+                        Error::with_message(
+                            e.code(),
+                            format!(
+                                "topology file, line {private_line}: resource \"{}\": {}",
+                                r.name.get_ref(),
+                                e.message()
+                            ),
+                        )
+                    })?;
+                }
                 spec.resources.push(ResourceSpec {
                     group: group.clone(),
                     name: r.name.into_inner(),
                     resource_type: r.resource_type,
+                    private,
                 });
             }
             spec.groups.push(GroupSpec { name: group, owner: g.owner, online: g.online });

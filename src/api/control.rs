@@ -1,0 +1,281 @@
+//! `Cluster*Control`: control codes on every object kind (see `crate::control`).
+
+use std::panic::Location;
+
+use super::ObjectKind;
+use crate::control::{self, Target};
+use crate::error::{Error, Result};
+use crate::handle::{HCluster, HGroup, HNetInterface, HNetwork, HNode, HResource};
+use crate::handle_table::Access;
+use crate::simulator::Simulator;
+use crate::world::{GroupKey, NetInterfaceKey, NetworkKey, NodeKey, ResourceKey};
+
+impl Simulator {
+    /// Runs `code` on the object behind `handle`, made into a [`Target`] by `target`.
+    #[track_caller]
+    fn object_control<H: ObjectKind>(
+        &self,
+        call: &'static str,
+        handle: H,
+        host_node: Option<HNode>,
+        code: u32,
+        input: &[u8],
+        target: fn(slotmap::KeyData) -> Target,
+    ) -> Result<Vec<u8>> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let (_, e) = st.resolve(handle, call, at)?;
+        let object = st.object(handle, e.object)?;
+        let cluster = st.cluster_of_entry(&e)?;
+        if let Some(n) = host_node {
+            st.node_of(n, cluster, call, at)?;
+        }
+        control::control(&mut st.world, target(object), code, input, e.access == Access::All)
+    }
+
+    /// `ClusterControl`: runs a `CLUSCTL_CLUSTER_*` code on the cluster. `host_node` (the
+    /// node to run it on) must be a node of the cluster; every node gives the same answer.
+    ///
+    /// Returns the output bytes: a property list, a `MULTI_SZ` of names, or nothing for a
+    /// set. Read them with [`crate::PropertyList::parse`].
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_INVALID_FUNCTION` for a code that is 0, unknown or
+    /// for another object type; `ERROR_ACCESS_DENIED` for a code that changes the object
+    /// through a `GENERIC_READ` handle; `ERROR_INVALID_DATA` for a malformed property list;
+    /// `ERROR_INVALID_PARAMETER` for a property that is unknown, read-only, of the wrong
+    /// format or out of range.
+    ///
+    /// ```
+    /// use clusapi_sim::{clusctl, PropertyList, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let g = sim.open_cluster_group(c, "Cluster Group")?;
+    /// let props = PropertyList::parse(&sim.cluster_group_control(g, None, clusctl::CLUSCTL_GROUP_GET_COMMON_PROPERTIES, &[])?)?;
+    /// assert!(props.get("FailoverThreshold").is_some());
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn cluster_control(
+        &self,
+        hcluster: HCluster,
+        host_node: Option<HNode>,
+        code: u32,
+        input: &[u8],
+    ) -> Result<Vec<u8>> {
+        let result = self.cluster_control_impl(hcluster, host_node, code, input);
+        self.record(
+            "cluster_control",
+            || format!("{hcluster:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn cluster_control_impl(
+        &self,
+        hcluster: HCluster,
+        host_node: Option<HNode>,
+        code: u32,
+        input: &[u8],
+    ) -> Result<Vec<u8>> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let (_, e) = st.resolve(hcluster, "cluster_control", at)?;
+        let cluster = st.cluster_of_entry(&e)?;
+        if let Some(n) = host_node {
+            st.node_of(n, cluster, "cluster_control", at)?;
+        }
+        control::control(&mut st.world, Target::Cluster(cluster), code, input, e.access == Access::All)
+    }
+
+    /// `ClusterNodeControl`: a `CLUSCTL_NODE_*` code on a node. See [`Simulator::cluster_control`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Simulator::cluster_control`]; `ERROR_CLUSTER_NODE_NOT_FOUND` for an evicted node.
+    #[track_caller]
+    pub fn cluster_node_control(
+        &self,
+        hnode: HNode,
+        host_node: Option<HNode>,
+        code: u32,
+        input: &[u8],
+    ) -> Result<Vec<u8>> {
+        let result = self.object_control("cluster_node_control", hnode, host_node, code, input, |k| {
+            Target::Node(NodeKey::from(k))
+        });
+        self.record(
+            "cluster_node_control",
+            || format!("{hnode:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
+            &result,
+        );
+        result
+    }
+
+    /// `ClusterGroupControl`: a `CLUSCTL_GROUP_*` code on a group. See [`Simulator::cluster_control`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Simulator::cluster_control`]; `ERROR_GROUP_NOT_AVAILABLE` for a deleted group.
+    #[track_caller]
+    pub fn cluster_group_control(
+        &self,
+        hgroup: HGroup,
+        host_node: Option<HNode>,
+        code: u32,
+        input: &[u8],
+    ) -> Result<Vec<u8>> {
+        let result = self.object_control("cluster_group_control", hgroup, host_node, code, input, |k| {
+            Target::Group(GroupKey::from(k))
+        });
+        self.record(
+            "cluster_group_control",
+            || format!("{hgroup:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
+            &result,
+        );
+        result
+    }
+
+    /// `ClusterResourceControl`: a `CLUSCTL_RESOURCE_*` code on a resource. Its private
+    /// properties are those of its type. See [`Simulator::cluster_control`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Simulator::cluster_control`]; `ERROR_RESOURCE_NOT_AVAILABLE` for a deleted
+    /// resource.
+    #[track_caller]
+    pub fn cluster_resource_control(
+        &self,
+        hresource: HResource,
+        host_node: Option<HNode>,
+        code: u32,
+        input: &[u8],
+    ) -> Result<Vec<u8>> {
+        let result =
+            self.object_control("cluster_resource_control", hresource, host_node, code, input, |k| {
+                Target::Resource(ResourceKey::from(k))
+            });
+        self.record(
+            "cluster_resource_control",
+            || format!("{hresource:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
+            &result,
+        );
+        result
+    }
+
+    /// `ClusterNetworkControl`: a `CLUSCTL_NETWORK_*` code on a network. See
+    /// [`Simulator::cluster_control`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Simulator::cluster_control`].
+    #[track_caller]
+    pub fn cluster_network_control(
+        &self,
+        hnetwork: HNetwork,
+        host_node: Option<HNode>,
+        code: u32,
+        input: &[u8],
+    ) -> Result<Vec<u8>> {
+        let result = self.object_control("cluster_network_control", hnetwork, host_node, code, input, |k| {
+            Target::Network(NetworkKey::from(k))
+        });
+        self.record(
+            "cluster_network_control",
+            || format!("{hnetwork:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
+            &result,
+        );
+        result
+    }
+
+    /// `ClusterNetInterfaceControl`: a `CLUSCTL_NETINTERFACE_*` code on a network
+    /// interface. See [`Simulator::cluster_control`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Simulator::cluster_control`].
+    #[track_caller]
+    pub fn cluster_net_interface_control(
+        &self,
+        hinterface: HNetInterface,
+        host_node: Option<HNode>,
+        code: u32,
+        input: &[u8],
+    ) -> Result<Vec<u8>> {
+        let result =
+            self.object_control("cluster_net_interface_control", hinterface, host_node, code, input, |k| {
+                Target::NetInterface(NetInterfaceKey::from(k))
+            });
+        self.record(
+            "cluster_net_interface_control",
+            || format!("{hinterface:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
+            &result,
+        );
+        result
+    }
+
+    /// `ClusterResourceTypeControl`: a `CLUSCTL_RESOURCE_TYPE_*` code on the resource
+    /// type named `resource_type` of the cluster. See [`Simulator::cluster_control`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Simulator::cluster_control`]; `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` (5078)
+    /// for a type the cluster does not have.
+    #[track_caller]
+    pub fn cluster_resource_type_control(
+        &self,
+        hcluster: HCluster,
+        resource_type: &str,
+        host_node: Option<HNode>,
+        code: u32,
+        input: &[u8],
+    ) -> Result<Vec<u8>> {
+        let result = self.resource_type_control_impl(hcluster, resource_type, host_node, code, input);
+        self.record(
+            "cluster_resource_type_control",
+            || format!("{hcluster:?}, {resource_type:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn resource_type_control_impl(
+        &self,
+        hcluster: HCluster,
+        resource_type: &str,
+        host_node: Option<HNode>,
+        code: u32,
+        input: &[u8],
+    ) -> Result<Vec<u8>> {
+        let at = Location::caller();
+        let call = "cluster_resource_type_control";
+        let mut st = self.lock();
+        let (_, e) = st.resolve(hcluster, call, at)?;
+        let cluster = st.cluster_of_entry(&e)?;
+        if let Some(n) = host_node {
+            st.node_of(n, cluster, call, at)?;
+        }
+        let index = st
+            .world
+            .clusters
+            .get(cluster)
+            .and_then(|c| c.resource_type_names.get(resource_type))
+            .ok_or_else(|| {
+                Error::ClusterResourceTypeNotFound(format!(
+                    "the cluster has no resource type \"{resource_type}\""
+                ))
+            })?;
+        control::control(
+            &mut st.world,
+            Target::ResourceType(cluster, index),
+            code,
+            input,
+            e.access == Access::All,
+        )
+    }
+}
