@@ -78,6 +78,8 @@ pub enum HandleKind {
     ResEnum = 11,
     /// `HCHANGE`, a notification port from `create_cluster_notify_port`.
     Change = 12,
+    /// `HRESTYPEENUM`, from `cluster_resource_type_open_enum`.
+    ResTypeEnum = 13,
 }
 
 impl HandleKind {
@@ -97,6 +99,7 @@ impl HandleKind {
             Self::GroupEnum => "HGroupEnum",
             Self::ResEnum => "HResEnum",
             Self::Change => "HChange",
+            Self::ResTypeEnum => "HResTypeEnum",
         }
     }
 
@@ -110,7 +113,15 @@ impl HandleKind {
     /// Whether handles of this kind are enumerations (which own a snapshot).
     #[must_use]
     pub fn is_enumeration(self) -> bool {
-        matches!(self, Self::ClusEnum | Self::NetworkEnum | Self::NodeEnum | Self::GroupEnum | Self::ResEnum)
+        matches!(
+            self,
+            Self::ClusEnum
+                | Self::NetworkEnum
+                | Self::NodeEnum
+                | Self::GroupEnum
+                | Self::ResEnum
+                | Self::ResTypeEnum
+        )
     }
 
     pub(crate) fn from_bits(bits: u8) -> Option<Self> {
@@ -127,6 +138,7 @@ impl HandleKind {
             10 => Self::GroupEnum,
             11 => Self::ResEnum,
             12 => Self::Change,
+            13 => Self::ResTypeEnum,
             _ => return None,
         })
     }
@@ -283,6 +295,9 @@ handles! {
     HResEnum => ResEnum, "HRESENUM";
     /// A notification port (`HCHANGE`).
     HChange => Change, "HCHANGE";
+    /// A resource type enumeration handle (`HRESTYPEENUM`): a snapshot of the nodes that can
+    /// host a type, or the resources of the type.
+    HResTypeEnum => ResTypeEnum, "HRESTYPEENUM";
 }
 
 #[cfg(test)]

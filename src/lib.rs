@@ -107,7 +107,8 @@ pub use api::{
     CLUSTER_NETWORK_ENUM_NETINTERFACES, CLUSTER_NODE_ENUM_ALL, CLUSTER_NODE_ENUM_GROUPS,
     CLUSTER_NODE_ENUM_NETINTERFACES, CLUSTER_NODE_ENUM_PREFERRED_GROUPS, CLUSTER_RESOURCE_DEFAULT_MONITOR,
     CLUSTER_RESOURCE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_DEPENDS, CLUSTER_RESOURCE_ENUM_NODES,
-    CLUSTER_RESOURCE_ENUM_PROVIDES, CLUSTER_RESOURCE_SEPARATE_MONITOR, ClusterInformation,
+    CLUSTER_RESOURCE_ENUM_PROVIDES, CLUSTER_RESOURCE_SEPARATE_MONITOR, CLUSTER_RESOURCE_TYPE_ENUM_ALL,
+    CLUSTER_RESOURCE_TYPE_ENUM_NODES, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES, ClusterInformation,
     ClusterVersionInfo, GroupStateInfo, NodeClusterState, ResourceStateInfo,
 };
 /// `CLUSCTL_*` control codes and how they are composed.
@@ -119,7 +120,7 @@ pub use error::{Error, Result};
 pub use fault::{Fault, FaultWhen};
 pub use handle::{
     HChange, HClusEnum, HCluster, HGroup, HGroupEnum, HNetInterface, HNetwork, HNetworkEnum, HNode,
-    HNodeEnum, HResEnum, HResource, Handle, HandleKind,
+    HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind,
 };
 pub use history::CallRecord;
 pub use leak::OpenHandle;

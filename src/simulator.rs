@@ -509,7 +509,8 @@ impl State {
             | HandleKind::NetworkEnum
             | HandleKind::NodeEnum
             | HandleKind::GroupEnum
-            | HandleKind::ResEnum => {
+            | HandleKind::ResEnum
+            | HandleKind::ResTypeEnum => {
                 return match self.snapshots.get(SnapshotKey::from(object)) {
                     Some(items) => format!("enumeration of {} item(s)", items.len()),
                     None => "enumeration".to_owned(),

@@ -18,8 +18,8 @@ use clusapi_sim::{
     CLUSTER_ENUM_ALL, CLUSTER_GROUP_ENUM_ALL, CLUSTER_GROUP_ENUM_NODES, CLUSTER_NETWORK_ENUM_ALL,
     CLUSTER_NODE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_DEPENDS, GENERIC_ALL,
     GENERIC_READ, HChange, HClusEnum, HCluster, HGroup, HGroupEnum, HNetInterface, HNetwork, HNetworkEnum,
-    HNode, HNodeEnum, HResEnum, HResource, Handle, HandleKind, NotifyObject, Result, Simulator, change,
-    clusctl,
+    HNode, HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind, NotifyObject, Result, Simulator,
+    change, clusctl,
 };
 
 const DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/robustness.md");
@@ -63,6 +63,7 @@ const MASK: usize = 15;
 const EXPECTED_CHANGES: &[(&str, usize, &str)] = &[
     ("create_cluster_group", LONG_NAME, "creates a group with that (legal) name"),
     ("create_cluster_resource", LONG_NAME, "creates a resource with that (legal) name"),
+    ("create_cluster_resource_type", LONG_NAME, "creates a resource type with that (legal) name"),
     ("set_cluster_network_name", LONG_NAME, "renames the network"),
     (
         "stop_cluster_service",
@@ -149,6 +150,7 @@ struct Live {
     node_enum: HNodeEnum,
     group_enum: HGroupEnum,
     res_enum: HResEnum,
+    restype_enum: HResTypeEnum,
     port: HChange,
 }
 
@@ -182,6 +184,7 @@ impl Live {
                 e
             },
             res_enum: sim.cluster_resource_open_enum(resource, CLUSTER_RESOURCE_ENUM_ALL).expect("enum"),
+            restype_enum: sim.cluster_resource_type_open_enum(cluster, "IP Address", 3).expect("enum"),
             port,
         }
     }
@@ -198,6 +201,7 @@ impl Live {
             HandleKind::NetworkEnum => self.network_enum.as_raw(),
             HandleKind::NodeEnum => self.node_enum.as_raw(),
             HandleKind::GroupEnum => self.group_enum.as_raw(),
+            HandleKind::ResTypeEnum => self.restype_enum.as_raw(),
             HandleKind::ResEnum => self.res_enum.as_raw(),
             HandleKind::Change => self.port.as_raw(),
             other => panic!("no live handle of kind {other}"),
@@ -219,7 +223,8 @@ fn wrong_kind_for(kind: HandleKind) -> HandleKind {
         K::NetworkEnum => K::NodeEnum,
         K::NodeEnum => K::GroupEnum,
         K::GroupEnum => K::ResEnum,
-        K::ResEnum => K::Change,
+        K::ResEnum => K::ResTypeEnum,
+        K::ResTypeEnum => K::Change,
         K::Change => K::ClusEnum,
         other => panic!("unexpected kind {other}"),
     }
@@ -237,6 +242,7 @@ fn zero_is_refused(kind: HandleKind) -> bool {
         K::NetInterface => HNetInterface::from_raw(0).is_none(),
         K::ClusEnum => HClusEnum::from_raw(0).is_none(),
         K::NetworkEnum => HNetworkEnum::from_raw(0).is_none(),
+        K::ResTypeEnum => HResTypeEnum::from_raw(0).is_none(),
         K::NodeEnum => HNodeEnum::from_raw(0).is_none(),
         K::GroupEnum => HGroupEnum::from_raw(0).is_none(),
         K::ResEnum => HResEnum::from_raw(0).is_none(),
@@ -267,6 +273,9 @@ fn open_kind(sim: &Simulator, l: &Live, kind: HandleKind) -> usize {
         K::GroupEnum => sim.cluster_group_open_enum(l.group, 3).expect("open").as_raw(),
         K::ResEnum => sim.cluster_resource_open_enum(l.resource, 7).expect("open").as_raw(),
         K::Change => sim.create_cluster_notify_port(None, l.cluster, change::ALL, 2).expect("open").as_raw(),
+        K::ResTypeEnum => {
+            sim.cluster_resource_type_open_enum(l.cluster, "Generic Service", 3).expect("open").as_raw()
+        }
         other => panic!("unexpected kind {other}"),
     }
 }
@@ -286,6 +295,7 @@ fn close_kind(sim: &Simulator, kind: HandleKind, raw: usize) {
         K::GroupEnum => sim.cluster_group_close_enum(h(raw)),
         K::ResEnum => sim.cluster_resource_close_enum(h(raw)),
         K::Change => sim.close_cluster_notify_port(h(raw)),
+        K::ResTypeEnum => sim.cluster_resource_type_close_enum(h(raw)),
         other => panic!("unexpected kind {other}"),
     }
     .expect("close");
@@ -545,6 +555,35 @@ fn rows() -> Vec<Row> {
                 cc,
                 &[],
             ))
+        }),
+        // Resource types.
+        r("create_cluster_resource_type", Some(K::Cluster), &[Name], |c| {
+            code(c.sim.create_cluster_resource_type(
+                c.h(c.l.cluster),
+                &c.name(0, "Fresh Type"),
+                "Fresh",
+                "f.dll",
+                1,
+                1,
+            ))
+        }),
+        r("delete_cluster_resource_type", Some(K::Cluster), &[Name], |c| {
+            code(c.sim.delete_cluster_resource_type(c.h(c.l.cluster), &c.name(0, "File Server")))
+        }),
+        r("cluster_resource_type_open_enum", Some(K::Cluster), &[Name, Mask], |c| {
+            let r =
+                c.sim.cluster_resource_type_open_enum(c.h(c.l.cluster), &c.name(0, "IP Address"), c.mask(3));
+            opened(r, |x| c.sim.cluster_resource_type_close_enum(x))
+        }),
+        r("cluster_resource_type_get_enum_count", Some(K::ResTypeEnum), &[], |c| {
+            code(c.sim.cluster_resource_type_get_enum_count(c.h(c.l.restype_enum)))
+        }),
+        r("cluster_resource_type_enum", Some(K::ResTypeEnum), &[Index], |c| {
+            let i = c.index(|| c.sim.cluster_resource_type_get_enum_count(c.l.restype_enum));
+            code(c.sim.cluster_resource_type_enum(c.h(c.l.restype_enum), i))
+        }),
+        r("cluster_resource_type_close_enum", Some(K::ResTypeEnum), &[], |c| {
+            code(c.sim.cluster_resource_type_close_enum(c.h(c.l.restype_enum)))
         }),
         r("create_cluster_group", Some(K::Cluster), &[Name], |c| {
             let r = c.sim.create_cluster_group(c.h(c.l.cluster), &c.name(0, "Fresh Group"));

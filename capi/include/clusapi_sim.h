@@ -199,6 +199,26 @@ DWORD EvictClusterNode(HNODE hNode);
 DWORD SetClusterNetworkName(HNETWORK hNetwork, LPCWSTR lpszName);
 
 /*
+ `CreateClusterResourceType`: registers a resource type (name, display name, DLL, poll
+ intervals).
+
+ # Safety
+
+ The strings are NULL or NUL-terminated.
+ */
+DWORD CreateClusterResourceType(HCLUSTER hCluster, LPCWSTR lpszResourceTypeName, LPCWSTR lpszDisplayName, LPCWSTR lpszResourceTypeDll, DWORD dwLooksAlivePollInterval, DWORD dwIsAlivePollInterval);
+
+/*
+ `DeleteClusterResourceType`: removes a type no resource uses (`ERROR_DIR_NOT_EMPTY`
+ while some do).
+
+ # Safety
+
+ `lpszResourceTypeName` is NULL or NUL-terminated.
+ */
+DWORD DeleteClusterResourceType(HCLUSTER hCluster, LPCWSTR lpszResourceTypeName);
+
+/*
  `ClusterOpenEnum`: a snapshot of the cluster's objects of the `CLUSTER_ENUM_*` kinds in
  `dwType`. NULL on failure: `ERROR_INVALID_HANDLE`, or `ERROR_INVALID_PARAMETER` for 0
  or unknown bits.
@@ -330,6 +350,37 @@ DWORD ClusterResourceEnum(HRESENUM hResEnum, DWORD dwIndex, LPDWORD lpdwType, LP
  `ClusterResourceCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
  */
 DWORD ClusterResourceCloseEnum(HRESENUM hResEnum);
+
+/*
+ `ClusterResourceTypeOpenEnum`: a snapshot of the nodes that can host the type
+ (`CLUSTER_RESOURCE_TYPE_ENUM_NODES`) and the resources of the type
+ (`CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES`). NULL with the last error set on failure.
+
+ # Safety
+
+ `lpszResourceTypeName` is NULL or a NUL-terminated string.
+ */
+HRESTYPEENUM ClusterResourceTypeOpenEnum(HCLUSTER hCluster, LPCWSTR lpszResourceTypeName, DWORD dwType);
+
+/*
+ `ClusterResourceTypeGetEnumCount`: the number of items; 0 with the last error set for
+ a bad handle.
+ */
+DWORD ClusterResourceTypeGetEnumCount(HRESTYPEENUM hResTypeEnum);
+
+/*
+ `ClusterResourceTypeEnum`: item `dwIndex`, as `ClusterEnum`.
+
+ # Safety
+
+ As `ClusterEnum`.
+ */
+DWORD ClusterResourceTypeEnum(HRESTYPEENUM hResTypeEnum, DWORD dwIndex, LPDWORD lpdwType, LPWSTR lpszName, LPDWORD lpcchName);
+
+/*
+ `ClusterResourceTypeCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
+ */
+DWORD ClusterResourceTypeCloseEnum(HRESTYPEENUM hResTypeEnum);
 
 /*
  Drops the process's simulator (every handle becomes invalid) and creates a fresh one on
@@ -753,7 +804,7 @@ CLUSTER_NETINTERFACE_STATE GetClusterNetInterfaceState(HNETINTERFACE hNetInterfa
  or valid for writes of `nOutBufferSize` bytes; `lpBytesReturned` is NULL or valid for a
  `DWORD` write.
  */
-DWORD ClusterControl(HCLUSTER hCluster, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+DWORD ClusterControl(HCLUSTER hCluster, HNODE hHostNode, DWORD dwControlCode, void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
 
 /*
  `ClusterNodeControl`: a `CLUSCTL_NODE_*` code on a node.
@@ -764,7 +815,7 @@ DWORD ClusterControl(HCLUSTER hCluster, HNODE hHostNode, DWORD dwControlCode, co
  or valid for writes of `nOutBufferSize` bytes; `lpBytesReturned` is NULL or valid for a
  `DWORD` write.
  */
-DWORD ClusterNodeControl(HNODE hNode, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+DWORD ClusterNodeControl(HNODE hNode, HNODE hHostNode, DWORD dwControlCode, void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
 
 /*
  `ClusterGroupControl`: a `CLUSCTL_GROUP_*` code on a group.
@@ -775,7 +826,7 @@ DWORD ClusterNodeControl(HNODE hNode, HNODE hHostNode, DWORD dwControlCode, cons
  or valid for writes of `nOutBufferSize` bytes; `lpBytesReturned` is NULL or valid for a
  `DWORD` write.
  */
-DWORD ClusterGroupControl(HGROUP hGroup, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+DWORD ClusterGroupControl(HGROUP hGroup, HNODE hHostNode, DWORD dwControlCode, void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
 
 /*
  `ClusterResourceControl`: a `CLUSCTL_RESOURCE_*` code on a resource.
@@ -786,7 +837,7 @@ DWORD ClusterGroupControl(HGROUP hGroup, HNODE hHostNode, DWORD dwControlCode, c
  or valid for writes of `nOutBufferSize` bytes; `lpBytesReturned` is NULL or valid for a
  `DWORD` write.
  */
-DWORD ClusterResourceControl(HRESOURCE hResource, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+DWORD ClusterResourceControl(HRESOURCE hResource, HNODE hHostNode, DWORD dwControlCode, void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
 
 /*
  `ClusterNetworkControl`: a `CLUSCTL_NETWORK_*` code on a network.
@@ -797,7 +848,7 @@ DWORD ClusterResourceControl(HRESOURCE hResource, HNODE hHostNode, DWORD dwContr
  or valid for writes of `nOutBufferSize` bytes; `lpBytesReturned` is NULL or valid for a
  `DWORD` write.
  */
-DWORD ClusterNetworkControl(HNETWORK hNetwork, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+DWORD ClusterNetworkControl(HNETWORK hNetwork, HNODE hHostNode, DWORD dwControlCode, void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
 
 /*
  `ClusterNetInterfaceControl`: a `CLUSCTL_NETINTERFACE_*` code on a network interface.
@@ -808,7 +859,7 @@ DWORD ClusterNetworkControl(HNETWORK hNetwork, HNODE hHostNode, DWORD dwControlC
  or valid for writes of `nOutBufferSize` bytes; `lpBytesReturned` is NULL or valid for a
  `DWORD` write.
  */
-DWORD ClusterNetInterfaceControl(HNETINTERFACE hNetInterface, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+DWORD ClusterNetInterfaceControl(HNETINTERFACE hNetInterface, HNODE hHostNode, DWORD dwControlCode, void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
 
 /*
  `ClusterResourceTypeControl`: a `CLUSCTL_RESOURCE_TYPE_*` code on the resource type
@@ -819,7 +870,7 @@ DWORD ClusterNetInterfaceControl(HNETINTERFACE hNetInterface, HNODE hHostNode, D
  `lpszResourceTypeName` is a NUL-terminated string (or NULL); the buffers and
  `lpBytesReturned` as for `ClusterControl`.
  */
-DWORD ClusterResourceTypeControl(HCLUSTER hCluster, LPCWSTR lpszResourceTypeName, HNODE hHostNode, DWORD dwControlCode, const void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+DWORD ClusterResourceTypeControl(HCLUSTER hCluster, LPCWSTR lpszResourceTypeName, HNODE hHostNode, DWORD dwControlCode, void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
 
 #ifdef __cplusplus
 }  // extern "C"

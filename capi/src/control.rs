@@ -183,3 +183,58 @@ pub unsafe extern "C" fn SetClusterNetworkName(hNetwork: HNETWORK, lpszName: LPC
         sim()?.set_cluster_network_name(network, &name)
     })
 }
+
+/// `CreateClusterResourceType`: registers a resource type (name, display name, DLL, poll
+/// intervals).
+///
+/// # Safety
+///
+/// The strings are NULL or NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn CreateClusterResourceType(
+    hCluster: HCLUSTER,
+    lpszResourceTypeName: LPCWSTR,
+    lpszDisplayName: LPCWSTR,
+    lpszResourceTypeDll: LPCWSTR,
+    dwLooksAlivePollInterval: DWORD,
+    dwIsAlivePollInterval: DWORD,
+) -> DWORD {
+    status(|| {
+        let cluster = from_c(hCluster)?;
+        // SAFETY: forwarded contract (three strings).
+        let (name, display, dll) = unsafe {
+            (
+                strings::read_required(lpszResourceTypeName, "lpszResourceTypeName")?,
+                strings::read(lpszDisplayName, "lpszDisplayName")?.unwrap_or_default(),
+                strings::read(lpszResourceTypeDll, "lpszResourceTypeDll")?.unwrap_or_default(),
+            )
+        };
+        sim()?.create_cluster_resource_type(
+            cluster,
+            &name,
+            &display,
+            &dll,
+            dwLooksAlivePollInterval,
+            dwIsAlivePollInterval,
+        )
+    })
+}
+
+/// `DeleteClusterResourceType`: removes a type no resource uses (`ERROR_DIR_NOT_EMPTY`
+/// while some do).
+///
+/// # Safety
+///
+/// `lpszResourceTypeName` is NULL or NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn DeleteClusterResourceType(
+    hCluster: HCLUSTER,
+    lpszResourceTypeName: LPCWSTR,
+) -> DWORD {
+    status(|| {
+        let cluster = from_c(hCluster)?;
+        // SAFETY: forwarded contract.
+        let name = unsafe { strings::read_required(lpszResourceTypeName, "lpszResourceTypeName") }?;
+        sim()?.delete_cluster_resource_type(cluster, &name)
+    })
+}

@@ -5,7 +5,7 @@ use clusapi_sim::Error;
 
 use crate::ffi::{
     DWORD, HCLUSENUM, HCLUSTER, HGROUP, HGROUPENUM, HNETWORK, HNETWORKENUM, HNODE, HNODEENUM, HRESENUM,
-    HRESOURCE, LPDWORD, LPWSTR, from_c, guard, put, status, to_c,
+    HRESOURCE, HRESTYPEENUM, LPCWSTR, LPDWORD, LPWSTR, from_c, guard, put, status, to_c,
 };
 use crate::global::sim;
 use crate::strings;
@@ -233,4 +233,58 @@ pub unsafe extern "C" fn ClusterResourceEnum(
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterResourceCloseEnum(hResEnum: HRESENUM) -> DWORD {
     status(|| sim()?.cluster_resource_close_enum(from_c(hResEnum)?))
+}
+
+/// `ClusterResourceTypeOpenEnum`: a snapshot of the nodes that can host the type
+/// (`CLUSTER_RESOURCE_TYPE_ENUM_NODES`) and the resources of the type
+/// (`CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES`). NULL with the last error set on failure.
+///
+/// # Safety
+///
+/// `lpszResourceTypeName` is NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusterResourceTypeOpenEnum(
+    hCluster: HCLUSTER,
+    lpszResourceTypeName: LPCWSTR,
+    dwType: DWORD,
+) -> HRESTYPEENUM {
+    guard(std::ptr::null_mut(), || {
+        let cluster = from_c(hCluster)?;
+        // SAFETY: forwarded contract.
+        let name = unsafe { strings::read_required(lpszResourceTypeName, "lpszResourceTypeName") }?;
+        Ok(to_c(sim()?.cluster_resource_type_open_enum(cluster, &name, dwType)?))
+    })
+}
+
+/// `ClusterResourceTypeGetEnumCount`: the number of items; 0 with the last error set for
+/// a bad handle.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterResourceTypeGetEnumCount(hResTypeEnum: HRESTYPEENUM) -> DWORD {
+    guard(0, || sim()?.cluster_resource_type_get_enum_count(from_c(hResTypeEnum)?))
+}
+
+/// `ClusterResourceTypeEnum`: item `dwIndex`, as `ClusterEnum`.
+///
+/// # Safety
+///
+/// As `ClusterEnum`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusterResourceTypeEnum(
+    hResTypeEnum: HRESTYPEENUM,
+    dwIndex: DWORD,
+    lpdwType: LPDWORD,
+    lpszName: LPWSTR,
+    lpcchName: LPDWORD,
+) -> DWORD {
+    status(|| {
+        let found = sim()?.cluster_resource_type_enum(from_c(hResTypeEnum)?, dwIndex);
+        // SAFETY: forwarded contract.
+        unsafe { item(found, lpdwType, lpszName, lpcchName) }
+    })
+}
+
+/// `ClusterResourceTypeCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusterResourceTypeCloseEnum(hResTypeEnum: HRESTYPEENUM) -> DWORD {
+    status(|| sim()?.cluster_resource_type_close_enum(from_c(hResTypeEnum)?))
 }

@@ -72,6 +72,8 @@ opaque_handles! {
     _HRESENUM => HRESENUM;
     /// A notification port.
     _HCHANGE => HCHANGE;
+    /// A resource type enumeration handle.
+    _HRESTYPEENUM => HRESTYPEENUM;
 }
 
 /// `CLUSTERVERSIONINFO`; the caller sets `dwVersionInfoSize` before the call.

@@ -72,7 +72,7 @@ pub unsafe extern "C" fn ClusterControl(
     hCluster: HCLUSTER,
     hHostNode: HNODE,
     dwControlCode: DWORD,
-    lpInBuffer: *const c_void,
+    lpInBuffer: *mut c_void,
     nInBufferSize: DWORD,
     lpOutBuffer: *mut c_void,
     nOutBufferSize: DWORD,
@@ -80,7 +80,7 @@ pub unsafe extern "C" fn ClusterControl(
 ) -> DWORD {
     status(|| {
         // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer, nInBufferSize) }?;
+        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
         let out = sim()?.cluster_control(from_c(hCluster)?, host(hHostNode)?, dwControlCode, data)?;
         // SAFETY: forwarded contract.
         unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
@@ -99,7 +99,7 @@ pub unsafe extern "C" fn ClusterNodeControl(
     hNode: HNODE,
     hHostNode: HNODE,
     dwControlCode: DWORD,
-    lpInBuffer: *const c_void,
+    lpInBuffer: *mut c_void,
     nInBufferSize: DWORD,
     lpOutBuffer: *mut c_void,
     nOutBufferSize: DWORD,
@@ -107,7 +107,7 @@ pub unsafe extern "C" fn ClusterNodeControl(
 ) -> DWORD {
     status(|| {
         // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer, nInBufferSize) }?;
+        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
         let out = sim()?.cluster_node_control(from_c(hNode)?, host(hHostNode)?, dwControlCode, data)?;
         // SAFETY: forwarded contract.
         unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
@@ -126,7 +126,7 @@ pub unsafe extern "C" fn ClusterGroupControl(
     hGroup: HGROUP,
     hHostNode: HNODE,
     dwControlCode: DWORD,
-    lpInBuffer: *const c_void,
+    lpInBuffer: *mut c_void,
     nInBufferSize: DWORD,
     lpOutBuffer: *mut c_void,
     nOutBufferSize: DWORD,
@@ -134,7 +134,7 @@ pub unsafe extern "C" fn ClusterGroupControl(
 ) -> DWORD {
     status(|| {
         // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer, nInBufferSize) }?;
+        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
         let out = sim()?.cluster_group_control(from_c(hGroup)?, host(hHostNode)?, dwControlCode, data)?;
         // SAFETY: forwarded contract.
         unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
@@ -153,7 +153,7 @@ pub unsafe extern "C" fn ClusterResourceControl(
     hResource: HRESOURCE,
     hHostNode: HNODE,
     dwControlCode: DWORD,
-    lpInBuffer: *const c_void,
+    lpInBuffer: *mut c_void,
     nInBufferSize: DWORD,
     lpOutBuffer: *mut c_void,
     nOutBufferSize: DWORD,
@@ -161,7 +161,7 @@ pub unsafe extern "C" fn ClusterResourceControl(
 ) -> DWORD {
     status(|| {
         // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer, nInBufferSize) }?;
+        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
         let out =
             sim()?.cluster_resource_control(from_c(hResource)?, host(hHostNode)?, dwControlCode, data)?;
         // SAFETY: forwarded contract.
@@ -181,7 +181,7 @@ pub unsafe extern "C" fn ClusterNetworkControl(
     hNetwork: HNETWORK,
     hHostNode: HNODE,
     dwControlCode: DWORD,
-    lpInBuffer: *const c_void,
+    lpInBuffer: *mut c_void,
     nInBufferSize: DWORD,
     lpOutBuffer: *mut c_void,
     nOutBufferSize: DWORD,
@@ -189,7 +189,7 @@ pub unsafe extern "C" fn ClusterNetworkControl(
 ) -> DWORD {
     status(|| {
         // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer, nInBufferSize) }?;
+        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
         let out = sim()?.cluster_network_control(from_c(hNetwork)?, host(hHostNode)?, dwControlCode, data)?;
         // SAFETY: forwarded contract.
         unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
@@ -208,7 +208,7 @@ pub unsafe extern "C" fn ClusterNetInterfaceControl(
     hNetInterface: HNETINTERFACE,
     hHostNode: HNODE,
     dwControlCode: DWORD,
-    lpInBuffer: *const c_void,
+    lpInBuffer: *mut c_void,
     nInBufferSize: DWORD,
     lpOutBuffer: *mut c_void,
     nOutBufferSize: DWORD,
@@ -216,7 +216,7 @@ pub unsafe extern "C" fn ClusterNetInterfaceControl(
 ) -> DWORD {
     status(|| {
         // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer, nInBufferSize) }?;
+        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
         let out = sim()?.cluster_net_interface_control(
             from_c(hNetInterface)?,
             host(hHostNode)?,
@@ -241,7 +241,7 @@ pub unsafe extern "C" fn ClusterResourceTypeControl(
     lpszResourceTypeName: LPCWSTR,
     hHostNode: HNODE,
     dwControlCode: DWORD,
-    lpInBuffer: *const c_void,
+    lpInBuffer: *mut c_void,
     nInBufferSize: DWORD,
     lpOutBuffer: *mut c_void,
     nOutBufferSize: DWORD,
@@ -252,7 +252,7 @@ pub unsafe extern "C" fn ClusterResourceTypeControl(
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(lpszResourceTypeName, "lpszResourceTypeName") }?;
         // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer, nInBufferSize) }?;
+        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
         let out =
             sim()?.cluster_resource_type_control(cluster, &name, host(hHostNode)?, dwControlCode, data)?;
         // SAFETY: forwarded contract.

@@ -150,6 +150,11 @@ fn bad_input_in_c() {
 }
 
 #[test]
+fn c_monitoring_exporter_reads_every_property_list() {
+    run(&compile("client_exporter.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn cpp_client_with_raii() {
     run(&compile("client_raii.cpp", None, &["-std=c++17"], Link::Static), &[]);
 }

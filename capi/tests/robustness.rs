@@ -77,6 +77,13 @@ const EXPECTED_CHANGES: &[(&str, usize, &str)] = &[
     ("CreateClusterGroup", INTERIOR_NUL, "the name is read up to the NUL: a group `Fr` is created"),
     ("CreateClusterResource", INTERIOR_NUL, "the name is read up to the NUL: a resource `Fr` is created"),
     ("SetClusterNetworkName", INTERIOR_NUL, "the name is read up to the NUL: the network is renamed `Re`"),
+    (
+        "CreateClusterResourceType",
+        EMPTY_NAME,
+        "the display name and the DLL may be empty (the type name may not): in those variants the type is created",
+    ),
+    ("CreateClusterResourceType", NULL_NAME, "the display name and the DLL may be NULL: the type is created"),
+    ("CreateClusterResourceType", INTERIOR_NUL, "the name is read up to the NUL: a type `Fr` is created"),
     ("ClusSimStopService", EMPTY_NAME, "`L\"\"` names the local cluster: its service stops"),
     ("ClusSimStopService", NULL_NAME, "NULL is the local cluster: its service stops"),
 ];
@@ -171,6 +178,7 @@ struct LiveC {
     node_enum: usize,
     group_enum: usize,
     res_enum: usize,
+    restype_enum: usize,
     port: usize,
 }
 
@@ -205,6 +213,7 @@ impl LiveC {
                     e
                 },
                 res_enum: ClusterResourceOpenEnum(resource, 7) as usize,
+                restype_enum: ClusterResourceTypeOpenEnum(c, wide("IP Address").as_ptr(), 3) as usize,
                 port: port as usize,
             };
             assert!(l.all().iter().all(|&(_, raw)| raw != 0), "a live handle failed to open");
@@ -212,7 +221,7 @@ impl LiveC {
         }
     }
 
-    fn all(&self) -> [(HandleKind, usize); 12] {
+    fn all(&self) -> [(HandleKind, usize); 13] {
         use HandleKind as K;
         [
             (K::Cluster, self.cluster),
@@ -226,6 +235,7 @@ impl LiveC {
             (K::NodeEnum, self.node_enum),
             (K::GroupEnum, self.group_enum),
             (K::ResEnum, self.res_enum),
+            (K::ResTypeEnum, self.restype_enum),
             (K::Change, self.port),
         ]
     }
@@ -257,6 +267,7 @@ fn other_simulator_handle(sim: &Simulator, kind: HandleKind) -> usize {
         K::NodeEnum => sim.cluster_node_open_enum(node, 3).expect("enum").as_raw(),
         K::GroupEnum => sim.cluster_group_open_enum(group, 3).expect("enum").as_raw(),
         K::ResEnum => sim.cluster_resource_open_enum(resource, 7).expect("enum").as_raw(),
+        K::ResTypeEnum => sim.cluster_resource_type_open_enum(c, "IP Address", 3).expect("enum").as_raw(),
         K::Change => sim.create_cluster_notify_port(None, c, CHANGE_ALL, 1).expect("port").as_raw(),
         other => panic!("unexpected kind {other}"),
     }
@@ -275,7 +286,8 @@ fn wrong_kind_for(kind: HandleKind) -> HandleKind {
         K::NetworkEnum => K::NodeEnum,
         K::NodeEnum => K::GroupEnum,
         K::GroupEnum => K::ResEnum,
-        K::ResEnum => K::Change,
+        K::ResEnum => K::ResTypeEnum,
+        K::ResTypeEnum => K::Change,
         K::Change => K::ClusEnum,
         other => panic!("unexpected kind {other}"),
     }
@@ -301,6 +313,7 @@ fn open_kind(l: &LiveC, kind: HandleKind) -> usize {
             K::NodeEnum => ClusterNodeOpenEnum(ptr(l.node), 3) as usize,
             K::GroupEnum => ClusterGroupOpenEnum(ptr(l.group), 3) as usize,
             K::ResEnum => ClusterResourceOpenEnum(ptr(l.resource), 7) as usize,
+            K::ResTypeEnum => ClusterResourceTypeOpenEnum(c, wide("Generic Service").as_ptr(), 3) as usize,
             K::Change => CreateClusterNotifyPort(ptr(usize::MAX), c, CHANGE_ALL, 2) as usize,
             other => panic!("unexpected kind {other}"),
         }
@@ -323,6 +336,7 @@ fn close_kind(kind: HandleKind, raw: usize) {
         K::NodeEnum => ClusterNodeCloseEnum(ptr(raw)) == 0,
         K::GroupEnum => ClusterGroupCloseEnum(ptr(raw)) == 0,
         K::ResEnum => ClusterResourceCloseEnum(ptr(raw)) == 0,
+        K::ResTypeEnum => ClusterResourceTypeCloseEnum(ptr(raw)) == 0,
         K::Change => CloseClusterNotifyPort(ptr(raw)) == TRUE,
         other => panic!("unexpected kind {other}"),
     };
@@ -766,7 +780,7 @@ fn rows() -> Vec<Row> {
                 c.h(c.l.cluster),
                 std::ptr::null_mut(),
                 code,
-                std::ptr::null(),
+                std::ptr::null_mut(),
                 0,
                 b,
                 size,
@@ -776,7 +790,16 @@ fn rows() -> Vec<Row> {
         r("ClusterControl (hHostNode)", Some(K::Node), &[], |c| {
             let (b, size, n) = c.bytes(0);
             let code = clusctl::clusctl(clusctl::CLUS_OBJECT_CLUSTER, clusctl::CLCTL_ENUM_PRIVATE_PROPERTIES);
-            c.st(c!(ClusterControl(ptr(c.l.cluster), c.h(c.l.node), code, std::ptr::null(), 0, b, size, n)))
+            c.st(c!(ClusterControl(
+                ptr(c.l.cluster),
+                c.h(c.l.node),
+                code,
+                std::ptr::null_mut(),
+                0,
+                b,
+                size,
+                n
+            )))
         }),
         r("ClusterNodeControl", Some(K::Node), &[Mask, Buf], |c| {
             let (b, size, n) = c.bytes(1);
@@ -785,7 +808,7 @@ fn rows() -> Vec<Row> {
                 c.h(c.l.node),
                 std::ptr::null_mut(),
                 code,
-                std::ptr::null(),
+                std::ptr::null_mut(),
                 0,
                 b,
                 size,
@@ -795,7 +818,16 @@ fn rows() -> Vec<Row> {
         r("ClusterNodeControl (hHostNode)", Some(K::Node), &[], |c| {
             let (b, size, n) = c.bytes(0);
             let code = clusctl::clusctl(clusctl::CLUS_OBJECT_NODE, clusctl::CLCTL_GET_FLAGS);
-            c.st(c!(ClusterNodeControl(ptr(c.l.node), c.h(c.l.node), code, std::ptr::null(), 0, b, size, n)))
+            c.st(c!(ClusterNodeControl(
+                ptr(c.l.node),
+                c.h(c.l.node),
+                code,
+                std::ptr::null_mut(),
+                0,
+                b,
+                size,
+                n
+            )))
         }),
         r("ClusterGroupControl", Some(K::Group), &[Mask, Buf], |c| {
             let (b, size, n) = c.bytes(1);
@@ -804,7 +836,7 @@ fn rows() -> Vec<Row> {
                 c.h(c.l.group),
                 std::ptr::null_mut(),
                 code,
-                std::ptr::null(),
+                std::ptr::null_mut(),
                 0,
                 b,
                 size,
@@ -818,7 +850,7 @@ fn rows() -> Vec<Row> {
                 ptr(c.l.group),
                 c.h(c.l.node),
                 code,
-                std::ptr::null(),
+                std::ptr::null_mut(),
                 0,
                 b,
                 size,
@@ -832,7 +864,7 @@ fn rows() -> Vec<Row> {
                 c.h(c.l.resource),
                 std::ptr::null_mut(),
                 code,
-                std::ptr::null(),
+                std::ptr::null_mut(),
                 0,
                 b,
                 size,
@@ -846,7 +878,7 @@ fn rows() -> Vec<Row> {
                 ptr(c.l.resource),
                 c.h(c.l.node),
                 code,
-                std::ptr::null(),
+                std::ptr::null_mut(),
                 0,
                 b,
                 size,
@@ -860,7 +892,7 @@ fn rows() -> Vec<Row> {
                 c.h(c.l.network),
                 std::ptr::null_mut(),
                 code,
-                std::ptr::null(),
+                std::ptr::null_mut(),
                 0,
                 b,
                 size,
@@ -874,7 +906,7 @@ fn rows() -> Vec<Row> {
                 ptr(c.l.network),
                 c.h(c.l.node),
                 code,
-                std::ptr::null(),
+                std::ptr::null_mut(),
                 0,
                 b,
                 size,
@@ -888,7 +920,7 @@ fn rows() -> Vec<Row> {
                 c.h(c.l.nic),
                 std::ptr::null_mut(),
                 code,
-                std::ptr::null(),
+                std::ptr::null_mut(),
                 0,
                 b,
                 size,
@@ -902,7 +934,7 @@ fn rows() -> Vec<Row> {
                 ptr(c.l.nic),
                 c.h(c.l.node),
                 code,
-                std::ptr::null(),
+                std::ptr::null_mut(),
                 0,
                 b,
                 size,
@@ -918,7 +950,7 @@ fn rows() -> Vec<Row> {
                 name,
                 std::ptr::null_mut(),
                 code,
-                std::ptr::null(),
+                std::ptr::null_mut(),
                 0,
                 b,
                 size,
@@ -934,7 +966,7 @@ fn rows() -> Vec<Row> {
                 name,
                 c.h(c.l.node),
                 code,
-                std::ptr::null(),
+                std::ptr::null_mut(),
                 0,
                 b,
                 size,
@@ -1020,6 +1052,39 @@ fn rows() -> Vec<Row> {
         }),
         r("ClusterResourceCloseEnum", Some(K::ResEnum), &[], |c| {
             c.st(ClusterResourceCloseEnum(c.h(c.l.res_enum)))
+        }),
+        // Resource types.
+        r("CreateClusterResourceType", Some(K::Cluster), &[Name, Opt, Opt], |c| {
+            c.st(c!(CreateClusterResourceType(
+                c.h(c.l.cluster),
+                c.wname(0, "Fresh Type"),
+                c.wname(1, "Fresh"),
+                c.wname(2, "fresh.dll"),
+                1,
+                1
+            )))
+        }),
+        r("DeleteClusterResourceType", Some(K::Cluster), &[Name], |c| {
+            c.st(c!(DeleteClusterResourceType(c.h(c.l.cluster), c.wname(0, "File Server"))))
+        }),
+        r("ClusterResourceTypeOpenEnum", Some(K::Cluster), &[Name, Mask], |c| {
+            c.hnd(
+                c!(ClusterResourceTypeOpenEnum(c.h(c.l.cluster), c.wname(0, "IP Address"), c.mask(3))),
+                |h| {
+                    ClusterResourceTypeCloseEnum(h);
+                },
+            )
+        }),
+        r("ClusterResourceTypeGetEnumCount", Some(K::ResTypeEnum), &[], |c| {
+            c.count(ClusterResourceTypeGetEnumCount(c.h(c.l.restype_enum)))
+        }),
+        r("ClusterResourceTypeEnum", Some(K::ResTypeEnum), &[Index, Out, Buf], |c| {
+            let i = c.index(|| ClusterResourceTypeGetEnumCount(ptr(c.l.restype_enum)));
+            let (b, n) = c.buf(2);
+            c.st(c!(ClusterResourceTypeEnum(c.h(c.l.restype_enum), i, c.out(1), b, n)))
+        }),
+        r("ClusterResourceTypeCloseEnum", Some(K::ResTypeEnum), &[], |c| {
+            c.st(ClusterResourceTypeCloseEnum(c.h(c.l.restype_enum)))
         }),
         // Notifications.
         r("CreateClusterNotifyPort", Some(K::Cluster), &[], |c| {
@@ -1643,7 +1708,7 @@ fn the_catalogue_covers_every_export() {
     let listed: BTreeSet<String> =
         rows.iter().filter(|r| !r.name.contains(' ')).map(|r| r.name.to_owned()).collect();
     assert_eq!(exports, listed, "exports against the catalogue");
-    assert_eq!(exports.len(), 98);
+    assert_eq!(exports.len(), 104);
     let all: BTreeSet<&str> = rows.iter().map(|r| r.name).collect();
     assert_eq!(all.len(), rows.len(), "a row is listed twice");
 }

@@ -117,6 +117,7 @@ impl EnumHandle for HNetworkEnum {}
 impl EnumHandle for HNodeEnum {}
 impl EnumHandle for HGroupEnum {}
 impl EnumHandle for HResEnum {}
+impl EnumHandle for crate::handle::HResTypeEnum {}
 
 /// Names of objects, as enumeration items of one type bit.
 fn named<K: slotmap::Key, V>(
@@ -146,7 +147,7 @@ impl State {
     }
 
     /// Stores a snapshot and opens an enumeration handle of kind `H` on it, in `scope`.
-    fn open_snapshot<H: EnumHandle>(
+    pub(super) fn open_snapshot<H: EnumHandle>(
         &mut self,
         items: Vec<EnumItem>,
         scope: crate::handle_table::ScopeKey,
@@ -361,7 +362,7 @@ impl Simulator {
 
     /// `*GetEnumCount` of every enumeration kind.
     #[track_caller]
-    fn enum_count<E: EnumHandle>(&self, call: &'static str, henum: E) -> Result<u32> {
+    pub(super) fn enum_count<E: EnumHandle>(&self, call: &'static str, henum: E) -> Result<u32> {
         let mut st = self.lock();
         let items = st.snapshot(henum, call, Location::caller())?;
         Ok(u32::try_from(items.len()).unwrap_or(u32::MAX))
@@ -369,7 +370,12 @@ impl Simulator {
 
     /// `*Enum` of every enumeration kind: item `index` of the snapshot.
     #[track_caller]
-    fn enum_item<E: EnumHandle>(&self, call: &'static str, henum: E, index: u32) -> Result<(u32, String)> {
+    pub(super) fn enum_item<E: EnumHandle>(
+        &self,
+        call: &'static str,
+        henum: E,
+        index: u32,
+    ) -> Result<(u32, String)> {
         let mut st = self.lock();
         let items = st.snapshot(henum, call, Location::caller())?;
         item(items, index)

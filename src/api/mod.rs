@@ -12,6 +12,7 @@ mod net_interface;
 mod network;
 mod node;
 mod resource;
+mod restype;
 
 use std::panic::Location;
 
@@ -37,6 +38,9 @@ pub use enumerate::{
 };
 pub use group::GroupStateInfo;
 pub use resource::{CLUSTER_RESOURCE_DEFAULT_MONITOR, CLUSTER_RESOURCE_SEPARATE_MONITOR, ResourceStateInfo};
+pub use restype::{
+    CLUSTER_RESOURCE_TYPE_ENUM_ALL, CLUSTER_RESOURCE_TYPE_ENUM_NODES, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES,
+};
 
 /// A kind of cluster object that handles can be opened to by name.
 pub(crate) trait ObjectKind: Handle {

@@ -151,6 +151,7 @@ pub(crate) fn set_private(
 }
 
 /// The format a private property of `resource_type` has in the catalog, if it has one.
+#[cfg(feature = "topology-file")]
 pub(crate) fn private_format(resource_type: &str, name: &str) -> Option<crate::PropertyFormat> {
     let (rw, ro) = private_of_type(resource_type);
     rw.iter().chain(ro).find(|d| names_equal(d.name, name)).map(|d| d.format)

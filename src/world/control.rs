@@ -585,3 +585,67 @@ impl World {
         Ok(())
     }
 }
+
+impl World {
+    /// `CreateClusterResourceType`: a new resource type of `cluster`.
+    pub(crate) fn create_resource_type(
+        &mut self,
+        cluster: ClusterKey,
+        name: &str,
+        display_name: &str,
+        dll: &str,
+        looks_alive: u32,
+        is_alive: u32,
+    ) -> Result<()> {
+        if name.is_empty() || name.contains('\0') {
+            return Err(Error::InvalidParameter(format!("resource type name {name:?}: empty or with a NUL")));
+        }
+        let c = self.clusters.get_mut(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
+        if let Some(existing) = c.resource_type_names.get(name).and_then(|i| c.resource_types.get(i)) {
+            return Err(Error::AlreadyExists(format!("the cluster has a resource type \"{existing}\"")));
+        }
+        let index = c.resource_types.len();
+        let _ = c.resource_type_names.insert(name, index);
+        c.resource_types.push(name.to_owned());
+        let mut props = crate::control::props::Props::default();
+        use crate::PropertyValue as V;
+        props.set("Name", V::Sz(if display_name.is_empty() { name } else { display_name }.to_owned()));
+        props.set("DllName", V::Sz(dll.to_owned()));
+        props.set("LooksAlivePollInterval", V::Dword(looks_alive));
+        props.set("IsAlivePollInterval", V::Dword(is_alive));
+        c.type_props.push(props);
+        Ok(())
+    }
+
+    /// `DeleteClusterResourceType`: removes a type no resource of the cluster uses.
+    pub(crate) fn delete_resource_type(&mut self, cluster: ClusterKey, name: &str) -> Result<()> {
+        let c = self.clusters.get(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
+        let index = c.resource_type_names.get(name).ok_or_else(|| {
+            Error::ClusterResourceTypeNotFound(format!("the cluster has no resource type \"{name}\""))
+        })?;
+        let type_name = c.resource_types.get(index).cloned().unwrap_or_default();
+        let users = c
+            .resources
+            .iter()
+            .filter_map(|&r| self.resources.get(r))
+            .filter(|r| crate::names::names_equal(&r.resource_type, &type_name))
+            .count();
+        if users > 0 {
+            return Err(Error::DirNotEmpty(format!("{users} resource(s) of type \"{type_name}\" exist")));
+        }
+        let c = self.clusters.get_mut(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
+        if index < c.resource_types.len() {
+            c.resource_types.remove(index);
+        }
+        if index < c.type_props.len() {
+            c.type_props.remove(index);
+        }
+        // The index maps names to positions: rebuild it (deleting a type is rare).
+        let mut names = crate::names::NameIndex::default();
+        for (i, t) in c.resource_types.iter().enumerate() {
+            let _ = names.insert(t, i);
+        }
+        c.resource_type_names = names;
+        Ok(())
+    }
+}

@@ -30,6 +30,7 @@ typedef struct _HCHANGE *HCHANGE;
 typedef struct _HCLUSENUM *HCLUSENUM;
 typedef struct _HGROUPENUM *HGROUPENUM;
 typedef struct _HRESENUM *HRESENUM;
+typedef struct _HRESTYPEENUM *HRESTYPEENUM;
 typedef struct _HNETWORKENUM *HNETWORKENUM;
 typedef struct _HNODEENUM *HNODEENUM;
 typedef struct _HRESTYPEENUM *HRESTYPEENUM;
@@ -160,6 +161,12 @@ typedef enum CLUSTER_RESOURCE_ENUM {
   CLUSTER_RESOURCE_ENUM_ALL = (CLUSTER_RESOURCE_ENUM_DEPENDS | CLUSTER_RESOURCE_ENUM_PROVIDES | CLUSTER_RESOURCE_ENUM_NODES)
 } CLUSTER_RESOURCE_ENUM;
 
+typedef enum CLUSTER_RESOURCE_TYPE_ENUM {
+  CLUSTER_RESOURCE_TYPE_ENUM_NODES = 0x00000001,
+  CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES = 0x00000002,
+  CLUSTER_RESOURCE_TYPE_ENUM_ALL = (CLUSTER_RESOURCE_TYPE_ENUM_NODES | CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES)
+} CLUSTER_RESOURCE_TYPE_ENUM;
+
 /* Access rights granted by the OpenCluster*Ex functions (as MinGW's header names them). */
 #define CLUSAPI_READ_ACCESS 0x00000001L
 #define CLUSAPI_CHANGE_ACCESS 0x00000002L
@@ -245,6 +252,15 @@ DWORD WINAPI ClusterGroupEnum(HGROUPENUM hGroupEnum, DWORD dwIndex, LPDWORD lpdw
 DWORD WINAPI ClusterGroupCloseEnum(HGROUPENUM hGroupEnum);
 HRESENUM WINAPI ClusterResourceOpenEnum(HRESOURCE hResource, DWORD dwType);
 DWORD WINAPI ClusterResourceGetEnumCount(HRESENUM hResEnum);
+HRESTYPEENUM WINAPI ClusterResourceTypeOpenEnum(HCLUSTER hCluster, LPCWSTR lpszResourceTypeName, DWORD dwType);
+DWORD WINAPI ClusterResourceTypeGetEnumCount(HRESTYPEENUM hResTypeEnum);
+DWORD WINAPI ClusterResourceTypeEnum(HRESTYPEENUM hResTypeEnum, DWORD dwIndex, LPDWORD lpdwType, LPWSTR lpszName,
+                                     LPDWORD lpcchName);
+DWORD WINAPI ClusterResourceTypeCloseEnum(HRESTYPEENUM hResTypeEnum);
+DWORD WINAPI CreateClusterResourceType(HCLUSTER hCluster, LPCWSTR lpszResourceTypeName, LPCWSTR lpszDisplayName,
+                                       LPCWSTR lpszResourceTypeDll, DWORD dwLooksAlivePollInterval,
+                                       DWORD dwIsAlivePollInterval);
+DWORD WINAPI DeleteClusterResourceType(HCLUSTER hCluster, LPCWSTR lpszResourceTypeName);
 DWORD WINAPI ClusterResourceEnum(HRESENUM hResEnum, DWORD dwIndex, LPDWORD lpdwType, LPWSTR lpszName,
                                  LPDWORD lpcchName);
 DWORD WINAPI ClusterResourceCloseEnum(HRESENUM hResEnum);
