@@ -32,7 +32,7 @@ fn fold_char(c: char) -> char {
 }
 
 /// The folded characters of a name.
-fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
+pub(crate) fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars().map(fold_char)
 }
 

@@ -34,6 +34,9 @@ pub mod change {
         GROUP_DELETED = 0x0000_2000;
         GROUP_ADDED = 0x0000_4000;
         GROUP_PROPERTY = 0x0000_8000;
+        RESOURCE_TYPE_DELETED = 0x0001_0000;
+        RESOURCE_TYPE_ADDED = 0x0002_0000;
+        RESOURCE_TYPE_PROPERTY = 0x0004_0000;
         NETWORK_STATE = 0x0010_0000;
         NETWORK_DELETED = 0x0020_0000;
         NETWORK_ADDED = 0x0040_0000;
@@ -43,6 +46,7 @@ pub mod change {
         NETINTERFACE_ADDED = 0x0400_0000;
         NETINTERFACE_PROPERTY = 0x0800_0000;
         CLUSTER_STATE = 0x2000_0000;
+        CLUSTER_PROPERTY = 0x4000_0000;
         HANDLE_CLOSE = 0x8000_0000;
         ALL = 0xFFFF_FFFF;
     }
@@ -99,12 +103,39 @@ struct Seen {
 /// A place in topology order (see [`Seen::place`]).
 type Place = (usize, u8, u64);
 
-/// The world as the notification layer sees it.
+/// The world as the notification layer sees it: every object of every cluster, the
+/// clusters themselves (`HandleKind::Cluster`, for `CLUSTER_PROPERTY`) and their resource
+/// types (kept under `HandleKind::ResTypeEnum`, for the `RESOURCE_TYPE_*` events; a type
+/// has no handle kind of its own).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Snapshot {
     objects: HashMap<(HandleKind, KeyData), Seen>,
+    /// Each cluster's resource types, by key, as the picture has them.
+    types: HashMap<ClusterKey, Vec<KeyData>>,
     /// The number the next object taken in gets.
     next: u64,
+}
+
+/// The kind the picture files resource types under.
+const RESOURCE_TYPE: HandleKind = HandleKind::ResTypeEnum;
+
+/// The key of a resource type: its cluster and its name, any case.
+fn type_key(cluster: ClusterKey, name: &str) -> KeyData {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ cluster.data().as_ffi();
+    for c in crate::names::folded(name) {
+        h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3);
+    }
+    KeyData::from_ffi(h)
+}
+
+/// The resource types of a cluster now: key, name, property-set count.
+fn types_of(world: &World, cluster: ClusterKey) -> Vec<(KeyData, String, u64)> {
+    let Some(c) = world.clusters.get(cluster) else { return Vec::new() };
+    c.resource_types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (type_key(cluster, t), t.clone(), c.type_props.get(i).map_or(0, |p| p.version())))
+        .collect()
 }
 
 /// One object of a picture without its numbering, for comparing pictures.
@@ -134,11 +165,13 @@ impl PartialEq for Snapshot {
 /// The rank of a kind in topology order.
 fn rank(kind: HandleKind) -> u8 {
     match kind {
-        HandleKind::Node => 0,
-        HandleKind::Group => 1,
-        HandleKind::Resource => 2,
-        HandleKind::Network => 3,
-        _ => 4,
+        HandleKind::Cluster => 0,
+        HandleKind::Node => 1,
+        HandleKind::Group => 2,
+        HandleKind::Resource => 3,
+        HandleKind::Network => 4,
+        HandleKind::NetInterface => 5,
+        _ => 6,
     }
 }
 
@@ -180,6 +213,16 @@ fn look(world: &World, kind: HandleKind, key: KeyData) -> Option<(String, (i32, 
             let i = world.net_interfaces.get(NetInterfaceKey::from(key))?;
             Some((i.name.clone(), (i.state.code(), KeyData::default()), vec![sets(&i.props)]))
         }
+        HandleKind::Cluster => {
+            let c = world.clusters.get(ClusterKey::from(key))?;
+            Some((c.name.clone(), (0, KeyData::default()), vec![sets(&c.props)]))
+        }
+        RESOURCE_TYPE => world.cluster_order.iter().find_map(|&ck| {
+            types_of(world, ck)
+                .into_iter()
+                .find(|(k, _, _)| *k == key)
+                .map(|(_, name, version)| (name, (0, KeyData::default()), vec![KeyData::from_ffi(version)]))
+        }),
         _ => None,
     }
 }
@@ -190,14 +233,15 @@ impl Snapshot {
         let mut s = Snapshot::default();
         for (ci, &ck) in world.cluster_order.iter().enumerate() {
             let Some(c) = world.clusters.get(ck) else { continue };
-            let ids = c
-                .nodes
-                .iter()
-                .map(|k| (HandleKind::Node, k.data()))
+            let types: Vec<KeyData> = types_of(world, ck).into_iter().map(|t| t.0).collect();
+            let ids = std::iter::once((HandleKind::Cluster, ck.data()))
+                .chain(c.nodes.iter().map(|k| (HandleKind::Node, k.data())))
                 .chain(c.groups.iter().map(|k| (HandleKind::Group, k.data())))
                 .chain(c.resources.iter().map(|k| (HandleKind::Resource, k.data())))
                 .chain(c.networks.iter().map(|k| (HandleKind::Network, k.data())))
-                .chain(c.net_interfaces.iter().map(|k| (HandleKind::NetInterface, k.data())));
+                .chain(c.net_interfaces.iter().map(|k| (HandleKind::NetInterface, k.data())))
+                .chain(types.iter().map(|&k| (RESOURCE_TYPE, k)));
+            s.types.insert(ck, types.clone());
             for (kind, key) in ids {
                 if let Some((name, state, property)) = look(world, kind, key) {
                     let place = (ci, rank(kind), s.next);
@@ -227,6 +271,17 @@ impl Snapshot {
         }
         ids.extend(touched.networks.iter().map(|k| (HandleKind::Network, k.data())));
         ids.extend(touched.net_interfaces.iter().map(|k| (HandleKind::NetInterface, k.data())));
+        // A touched cluster: its own properties, and its resource types (those the picture
+        // has and those it has now: some may have come or gone).
+        let mut type_lists = Vec::new();
+        for &ck in &touched.clusters {
+            ids.push((HandleKind::Cluster, ck.data()));
+            let now: Vec<KeyData> = types_of(world, ck).into_iter().map(|t| t.0).collect();
+            ids.extend(
+                now.iter().chain(self.types.get(&ck).into_iter().flatten()).map(|&k| (RESOURCE_TYPE, k)),
+            );
+            type_lists.push((ck, now));
+        }
         ids.sort_unstable_by_key(|(kind, key)| (rank(*kind), key.as_ffi()));
         ids.dedup();
         // Plan every step before changing the picture, so that `None` leaves it whole.
@@ -288,6 +343,9 @@ impl Snapshot {
                 }
             }
         }
+        for (ck, now) in type_lists {
+            self.types.insert(ck, now);
+        }
         // Stable sorts: an object's property event stays before its state event.
         deleted.sort_by_key(|e| e.0);
         others.sort_by_key(|e| e.0);
@@ -310,6 +368,7 @@ fn cluster_listing(
             HandleKind::Group => c.groups.contains(&GroupKey::from(key)),
             HandleKind::Resource => c.resources.contains(&ResourceKey::from(key)),
             HandleKind::Network => c.networks.contains(&NetworkKey::from(key)),
+            RESOURCE_TYPE => types_of(world, ck).iter().any(|t| t.0 == key),
             _ => c.net_interfaces.contains(&NetInterfaceKey::from(key)),
         };
         let ci = world.cluster_order.iter().position(|&o| o == ck)?;
@@ -325,6 +384,9 @@ fn bits(kind: HandleKind) -> (u32, u32, u32, u32) {
         HandleKind::Group => (GROUP_STATE, GROUP_DELETED, GROUP_ADDED, GROUP_PROPERTY),
         HandleKind::Resource => (RESOURCE_STATE, RESOURCE_DELETED, RESOURCE_ADDED, RESOURCE_PROPERTY),
         HandleKind::Network => (NETWORK_STATE, NETWORK_DELETED, NETWORK_ADDED, NETWORK_PROPERTY),
+        // A cluster's picture state never changes (its state events come from the levers).
+        HandleKind::Cluster => (0, 0, 0, CLUSTER_PROPERTY),
+        RESOURCE_TYPE => (0, RESOURCE_TYPE_DELETED, RESOURCE_TYPE_ADDED, RESOURCE_TYPE_PROPERTY),
         _ => (NETINTERFACE_STATE, NETINTERFACE_DELETED, NETINTERFACE_ADDED, NETINTERFACE_PROPERTY),
     }
 }

@@ -435,3 +435,18 @@ resources = [{ name = "Web IP", type = "IP Address", private = { Address = "10.1
     assert_eq!(err.code(), 13, "{err}");
     assert!(err.message().contains("line 7"), "{err}");
 }
+
+#[test]
+fn control_calls_appear_in_the_history() {
+    let sim = Simulator::default_builder().record_history(16).build().unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let g = sim.open_cluster_group(c, "Available Storage").unwrap();
+    let list = PropertyList::new().with("Priority", PropertyValue::Dword(3000));
+    sim.cluster_group_control(g, None, CLUSCTL_GROUP_SET_COMMON_PROPERTIES, &list.to_bytes()).unwrap();
+    assert_eq!(sim.cluster_group_control(g, None, 0, &[]).unwrap_err().code(), 1);
+    let history = sim.history();
+    let control: Vec<_> = history.iter().filter(|r| r.call == "cluster_group_control").collect();
+    assert_eq!(control.len(), 2);
+    assert!(control[0].result.is_ok() && control[0].args.contains("0x0340005e"), "{:?}", control[0]);
+    assert_eq!(control[1].result, Err(1));
+}

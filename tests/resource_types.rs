@@ -93,3 +93,31 @@ fn read_only_handles_cannot_create_or_delete_types() {
     assert_eq!(sim.cluster_resource_type_get_enum_count(e).unwrap(), 1, "the Cluster IP Address");
     sim.cluster_resource_type_close_enum(e).unwrap();
 }
+
+#[test]
+fn types_and_cluster_properties_raise_their_notifications() {
+    use clusapi_sim::change;
+    let sim = Simulator::default();
+    let c = sim.open_cluster(None).unwrap();
+    let port = sim.create_cluster_notify_port(None, c, change::ALL, 9).unwrap();
+    let events = || -> Vec<(u32, String)> {
+        std::iter::from_fn(|| sim.get_cluster_notify(port, 0).ok()).map(|n| (n.filter_type, n.name)).collect()
+    };
+    sim.create_cluster_resource_type(c, "Agent", "Agent", "agent.dll", 1000, 2000).unwrap();
+    assert_eq!(events(), [(change::RESOURCE_TYPE_ADDED, "Agent".to_owned())]);
+    let list = PropertyList::new().with("IsAlivePollInterval", PropertyValue::Dword(3000));
+    sim.cluster_resource_type_control(
+        c,
+        "agent",
+        None,
+        clusctl::CLUSCTL_RESOURCE_TYPE_SET_COMMON_PROPERTIES,
+        &list.to_bytes(),
+    )
+    .unwrap();
+    assert_eq!(events(), [(change::RESOURCE_TYPE_PROPERTY, "Agent".to_owned())]);
+    let list = PropertyList::new().with("Description", PropertyValue::Sz("lab".into()));
+    sim.cluster_control(c, None, clusctl::CLUSCTL_CLUSTER_SET_COMMON_PROPERTIES, &list.to_bytes()).unwrap();
+    assert_eq!(events(), [(change::CLUSTER_PROPERTY, "SIMCLUSTER".to_owned())]);
+    sim.delete_cluster_resource_type(c, "Agent").unwrap();
+    assert_eq!(events(), [(change::RESOURCE_TYPE_DELETED, "Agent".to_owned())]);
+}
