@@ -69,17 +69,78 @@ struct Out {
 enum Op {
     OpenCluster(Str),
     OpenClusterEx(Str, u32, bool),
-    Open { kind: u8, cluster: Pick, name: Str, ex: Option<(u32, bool)> },
-    GetClusterFrom { kind: u8, handle: Pick },
-    Close { kind: u8, handle: Pick },
-    State { kind: u8, handle: Pick, out: Out, out2: Out },
-    Strings { what: u8, handle: Pick, out: Out, a: Str, b: Str },
-    OpenEnum { kind: u8, handle: Pick, mask: u32 },
-    EnumCount { kind: u8, handle: Pick },
-    Enum { kind: u8, handle: Pick, index: u32, null_type: bool, out: Out },
-    Control { what: u8, handle: Pick, other: Pick, name: Str, count: u8 },
-    Lever { what: u8, name: Str },
-    Notify { what: u8, handle: Pick, other: Pick, filter: u32, out: Out },
+    Open {
+        kind: u8,
+        cluster: Pick,
+        name: Str,
+        ex: Option<(u32, bool)>,
+    },
+    GetClusterFrom {
+        kind: u8,
+        handle: Pick,
+    },
+    Close {
+        kind: u8,
+        handle: Pick,
+    },
+    State {
+        kind: u8,
+        handle: Pick,
+        out: Out,
+        out2: Out,
+    },
+    Strings {
+        what: u8,
+        handle: Pick,
+        out: Out,
+        a: Str,
+        b: Str,
+    },
+    OpenEnum {
+        kind: u8,
+        handle: Pick,
+        mask: u32,
+    },
+    EnumCount {
+        kind: u8,
+        handle: Pick,
+    },
+    Enum {
+        kind: u8,
+        handle: Pick,
+        index: u32,
+        null_type: bool,
+        out: Out,
+    },
+    Control {
+        what: u8,
+        handle: Pick,
+        other: Pick,
+        name: Str,
+        count: u8,
+    },
+    Lever {
+        what: u8,
+        name: Str,
+    },
+    Notify {
+        what: u8,
+        handle: Pick,
+        other: Pick,
+        filter: u32,
+        out: Out,
+    },
+    /// `ClusterGroupControl` / `ClusterControl` with any code, input and output size.
+    ControlCode {
+        cluster: bool,
+        handle: Pick,
+        code: u32,
+        known: Option<u8>,
+        input: Vec<u8>,
+        size: u16,
+        null_out: bool,
+        null_returned: bool,
+    },
 }
 
 struct Model {
@@ -438,6 +499,7 @@ fn run(m: &mut Model, op: &Op) {
             };
             status(code);
         }
+        Op::ControlCode { .. } => {}
         Op::Notify { what, handle, other, filter, out } => {
             let (h, o) = (m.ptr::<c_void>(*handle), m.ptr::<c_void>(*other));
             match what % 3 {
@@ -464,11 +526,70 @@ fn run(m: &mut Model, op: &Op) {
     }
 }
 
+/// Runs a control code and checks the byte-counted protocol.
+fn control_code(
+    m: &Model,
+    cluster: bool,
+    handle: Pick,
+    code: u32,
+    input: &[u8],
+    size: u16,
+    null_out: bool,
+    null_returned: bool,
+) {
+    let h = m.ptr::<c_void>(handle);
+    let mut out = vec![0xA5u8; usize::from(size) + 8];
+    let mut returned: u32 = 0xDEAD;
+    let out_ptr: *mut c_void = if null_out { null_mut() } else { out.as_mut_ptr().cast() };
+    let ret_ptr: *mut u32 = if null_returned { null_mut() } else { &mut returned };
+    let in_ptr: *mut c_void = if input.is_empty() { null_mut() } else { input.as_ptr().cast_mut().cast() };
+    let in_size = u32::try_from(input.len()).unwrap_or(0);
+    // SAFETY: the input is `in_size` bytes, the output `size` bytes (plus a guard zone the
+    // library must not touch), `returned` a local; the handle is opaque.
+    let code_rc = unsafe {
+        if cluster {
+            ClusterControl(h.cast(), null_mut(), code, in_ptr, in_size, out_ptr, u32::from(size), ret_ptr)
+        } else {
+            ClusterGroupControl(
+                h.cast(),
+                null_mut(),
+                code,
+                in_ptr,
+                in_size,
+                out_ptr,
+                u32::from(size),
+                ret_ptr,
+            )
+        }
+    };
+    status(code_rc);
+    assert!(out[usize::from(size)..].iter().all(|&b| b == 0xA5), "write past the output buffer");
+    if !null_returned && (code_rc == ERROR_SUCCESS || code_rc == ERROR_MORE_DATA) {
+        if code_rc == ERROR_SUCCESS {
+            assert!(returned <= u32::from(size) || returned == 0, "success with {returned} bytes in {size}");
+        } else {
+            assert!(
+                returned > u32::from(size) || null_out,
+                "ERROR_MORE_DATA but {returned} bytes fit in {size}"
+            );
+        }
+    }
+}
+
 fuzz_target!(|ops: Vec<Op>| {
     status(ClusSimReset());
     let mut m = Model { issued: Vec::new() };
     for op in ops.iter().take(128) {
-        run(&mut m, op);
+        if let Op::ControlCode { cluster, handle, code, known, input, size, null_out, null_returned } = op {
+            let supported = clusapi_sim::clusctl::supported();
+            let code = match known {
+                Some(i) if !supported.is_empty() => supported[usize::from(*i) % supported.len()].1,
+                _ => *code,
+            };
+            control_code(&m, *cluster, *handle, code, input, *size, *null_out, *null_returned);
+        } else {
+            run(&mut m, op);
+        }
         assert_eq!(ClusSimOpenHandleCount() as usize, m.live(), "live handles after {op:?}");
     }
     for &(kind, raw, live) in m.issued.clone().iter().rev() {

@@ -63,18 +63,71 @@ impl Name {
 enum Op {
     OpenCluster(Option<Name>),
     OpenClusterEx(Option<Name>, u32),
-    Open { kind: u8, cluster: Pick, name: Name },
-    OpenEx { kind: u8, cluster: Pick, name: Name, access: u32 },
-    GetClusterFrom { kind: u8, handle: Pick },
-    Close { kind: u8, handle: Pick },
-    Query { what: u8, handle: Pick },
-    OpenEnum { kind: u8, handle: Pick, mask: u32 },
-    Enum { kind: u8, handle: Pick, index: u32 },
-    Control { what: u8, handle: Pick, other: Pick, name: Name },
-    Lever { what: u8, name: Name },
-    NotifyPort { cluster: Pick, filter: u32 },
-    Register { port: Pick, object: Pick, kind: u8, filter: u32 },
-    GetNotify { port: Pick, peek: bool },
+    Open {
+        kind: u8,
+        cluster: Pick,
+        name: Name,
+    },
+    OpenEx {
+        kind: u8,
+        cluster: Pick,
+        name: Name,
+        access: u32,
+    },
+    GetClusterFrom {
+        kind: u8,
+        handle: Pick,
+    },
+    Close {
+        kind: u8,
+        handle: Pick,
+    },
+    Query {
+        what: u8,
+        handle: Pick,
+    },
+    OpenEnum {
+        kind: u8,
+        handle: Pick,
+        mask: u32,
+    },
+    Enum {
+        kind: u8,
+        handle: Pick,
+        index: u32,
+    },
+    Control {
+        what: u8,
+        handle: Pick,
+        other: Pick,
+        name: Name,
+    },
+    Lever {
+        what: u8,
+        name: Name,
+    },
+    NotifyPort {
+        cluster: Pick,
+        filter: u32,
+    },
+    Register {
+        port: Pick,
+        object: Pick,
+        kind: u8,
+        filter: u32,
+    },
+    GetNotify {
+        port: Pick,
+        peek: bool,
+    },
+    /// A control code (a supported one by index, or any value) with arbitrary input bytes.
+    ControlCode {
+        kind: u8,
+        handle: Pick,
+        known: Option<u8>,
+        code: u32,
+        input: Vec<u8>,
+    },
     Step,
     Settle,
 }
@@ -343,6 +396,34 @@ fn run(sim: &Simulator, m: &mut Model, op: &Op) {
             if let Some(p) = h::<HChange>(m, *port) {
                 // Timeout 0: never blocks the fuzzer.
                 let _ = if *peek { sim.peek_cluster_notify(p, 0) } else { sim.get_cluster_notify(p, 0) };
+            }
+        }
+        Op::ControlCode { kind, handle, known, code, input } => {
+            let supported = clusapi_sim::clusctl::supported();
+            let code = match known {
+                Some(i) if !supported.is_empty() => supported[usize::from(*i) % supported.len()].1,
+                _ => *code,
+            };
+            let p = *handle;
+            let r = match kind % 7 {
+                0 => h::<HCluster>(m, p).map(|x| sim.cluster_control(x, None, code, input)),
+                1 => h::<HNode>(m, p).map(|x| sim.cluster_node_control(x, None, code, input)),
+                2 => h::<HGroup>(m, p).map(|x| sim.cluster_group_control(x, None, code, input)),
+                3 => h::<HResource>(m, p).map(|x| sim.cluster_resource_control(x, None, code, input)),
+                4 => h::<HNetwork>(m, p).map(|x| sim.cluster_network_control(x, None, code, input)),
+                5 => {
+                    h::<HNetInterface>(m, p).map(|x| sim.cluster_net_interface_control(x, None, code, input))
+                }
+                _ => h::<HCluster>(m, p)
+                    .map(|x| sim.cluster_resource_type_control(x, "Generic Service", None, code, input)),
+            };
+            // A read's answer is well formed: a property list parses back.
+            if let Some(Ok(out)) = r {
+                let function = code & 0x00FF_FFFF;
+                let lists = [0x51 + 4, 0x59, 0x7D, 0x81, 0x65];
+                if lists.contains(&function) {
+                    clusapi_sim::PropertyList::parse(&out).expect("a list the simulator wrote parses");
+                }
             }
         }
         Op::Step => sim.step(),
