@@ -77,6 +77,8 @@ pub mod codes {
         ERROR_GROUP_NOT_AVAILABLE = 5012;
         /// The cluster group could not be found.
         ERROR_GROUP_NOT_FOUND = 5013;
+        /// The node is not a possible owner of the resource.
+        ERROR_HOST_NODE_NOT_RESOURCE_OWNER = 5015;
         /// The cluster resource is online.
         ERROR_RESOURCE_ONLINE = 5019;
         /// The group or resource is not in the correct state (already pending).
@@ -241,6 +243,8 @@ win32_errors! {
     ResourceNotOnline => ERROR_RESOURCE_NOT_ONLINE;
     /// No node can take the group or resource.
     HostNodeNotAvailable => ERROR_HOST_NODE_NOT_AVAILABLE;
+    /// The node is not a possible owner of a resource of the group.
+    HostNodeNotResourceOwner => ERROR_HOST_NODE_NOT_RESOURCE_OWNER;
     /// The resource behind the handle was deleted.
     ResourceNotAvailable => ERROR_RESOURCE_NOT_AVAILABLE;
     /// No resource has that name.

@@ -171,6 +171,19 @@ const OPERATIONS: &[&str] = &[
     "register_cluster_notify",
     "get_cluster_notify",
     "peek_cluster_notify",
+    "add_cluster_resource_node",
+    "remove_cluster_resource_node",
+    "can_resource_be_dependent",
+    "change_cluster_resource_group",
+    "get_cluster_quorum_resource",
+    "set_cluster_quorum_resource",
+    "get_cluster_resource_network_name",
+    "set_cluster_group_name",
+    "set_cluster_resource_name",
+    "set_cluster_name",
+    "set_cluster_network_priority_order",
+    "evict_cluster_node_ex",
+    "backup_cluster_database",
 ];
 
 /// Whether `operation` names a call a fault plan can make fail (case and underscores do not

@@ -109,7 +109,7 @@ pub use api::{
     CLUSTER_RESOURCE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_DEPENDS, CLUSTER_RESOURCE_ENUM_NODES,
     CLUSTER_RESOURCE_ENUM_PROVIDES, CLUSTER_RESOURCE_SEPARATE_MONITOR, CLUSTER_RESOURCE_TYPE_ENUM_ALL,
     CLUSTER_RESOURCE_TYPE_ENUM_NODES, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES, ClusterInformation,
-    ClusterVersionInfo, GroupStateInfo, NodeClusterState, ResourceStateInfo,
+    ClusterVersionInfo, GroupStateInfo, NodeClusterState, QuorumInfo, ResourceStateInfo,
 };
 /// `CLUSCTL_*` control codes and how they are composed.
 pub use control::codes as clusctl;

@@ -65,6 +65,8 @@ const EXPECTED_CHANGES: &[(&str, usize, &str)] = &[
     ("create_cluster_resource", LONG_NAME, "creates a resource with that (legal) name"),
     ("create_cluster_resource_type", LONG_NAME, "creates a resource type with that (legal) name"),
     ("set_cluster_network_name", LONG_NAME, "renames the network"),
+    ("set_cluster_group_name", LONG_NAME, "renames the group"),
+    ("set_cluster_resource_name", LONG_NAME, "renames the resource"),
     (
         "stop_cluster_service",
         EMPTY_NAME,
@@ -790,6 +792,71 @@ fn rows() -> Vec<Row> {
         r("peek_cluster_notify", Some(K::Change), &[], |c| code(c.sim.peek_cluster_notify(c.h(c.l.port), 0))),
         r("close_cluster_notify_port", Some(K::Change), &[], |c| {
             code(c.sim.close_cluster_notify_port(c.h(c.l.port)))
+        }),
+        // Classic calls.
+        r("add_cluster_resource_node", Some(K::Resource), &[], |c| {
+            code(c.sim.add_cluster_resource_node(c.h(c.l.resource), c.l.node))
+        }),
+        r("add_cluster_resource_node (node)", Some(K::Node), &[], |c| {
+            code(c.sim.add_cluster_resource_node(c.l.resource, c.h(c.l.node)))
+        }),
+        r("remove_cluster_resource_node", Some(K::Resource), &[], |c| {
+            code(c.sim.remove_cluster_resource_node(c.h(c.l.resource), c.l.node))
+        }),
+        r("remove_cluster_resource_node (node)", Some(K::Node), &[], |c| {
+            code(c.sim.remove_cluster_resource_node(c.l.resource, c.h(c.l.node)))
+        }),
+        r("can_resource_be_dependent", Some(K::Resource), &[], |c| {
+            code(c.sim.can_resource_be_dependent(c.h(c.l.resource), c.l.resource2))
+        }),
+        r("can_resource_be_dependent (dependent)", Some(K::Resource), &[], |c| {
+            code(c.sim.can_resource_be_dependent(c.l.resource, c.h(c.l.resource2)))
+        }),
+        r("change_cluster_resource_group", Some(K::Resource), &[], |c| {
+            code(c.sim.change_cluster_resource_group(c.h(c.l.resource), c.l.group))
+        }),
+        r("change_cluster_resource_group (group)", Some(K::Group), &[], |c| {
+            code(c.sim.change_cluster_resource_group(c.l.resource, c.h(c.l.group)))
+        }),
+        r("get_cluster_quorum_resource", Some(K::Cluster), &[], |c| {
+            code(c.sim.get_cluster_quorum_resource(c.h(c.l.cluster)))
+        }),
+        r("set_cluster_quorum_resource", Some(K::Resource), &[Name], |c| {
+            code(c.sim.set_cluster_quorum_resource(c.h(c.l.resource), &c.name(0, "Q:\\"), 4096))
+        }),
+        r("get_cluster_resource_network_name", Some(K::Resource), &[], |c| {
+            code(c.sim.get_cluster_resource_network_name(c.h(c.l.resource)))
+        }),
+        r("set_cluster_group_name", Some(K::Group), &[Name], |c| {
+            code(c.sim.set_cluster_group_name(c.h(c.l.group), &c.name(0, "Renamed Group")))
+        }),
+        r("set_cluster_resource_name", Some(K::Resource), &[Name], |c| {
+            code(c.sim.set_cluster_resource_name(c.h(c.l.resource), &c.name(0, "Renamed Resource")))
+        }),
+        r("set_cluster_name", Some(K::Cluster), &[Name], |c| {
+            code(c.sim.set_cluster_name(c.h(c.l.cluster), &c.name(0, "RENAMED")))
+        }),
+        r("set_cluster_network_priority_order", Some(K::Cluster), &[], |c| {
+            code(c.sim.set_cluster_network_priority_order(c.h(c.l.cluster), &[c.l.network]))
+        }),
+        r("set_cluster_network_priority_order (networks[0])", Some(K::Network), &[], |c| {
+            code(c.sim.set_cluster_network_priority_order(c.l.cluster, &[c.h(c.l.network)]))
+        }),
+        r("evict_cluster_node_ex", Some(K::Node), &[], |c| {
+            code(c.sim.evict_cluster_node_ex(c.h(c.l.node), 0))
+        }),
+        r("backup_cluster_database", Some(K::Cluster), &[Name], |c| {
+            code(c.sim.backup_cluster_database(c.h(c.l.cluster), &c.name(0, "C:\\backup")))
+        }),
+        r("restore_cluster_database", None, &[Name, Opt], |c| {
+            code(c.sim.restore_cluster_database(&c.name(0, "C:\\backup"), false, c.opt(1, "Q:").as_deref()))
+        }),
+        r("set_cluster_service_account_password", None, &[Name, Name], |c| {
+            code(c.sim.set_cluster_service_account_password(
+                &c.name(0, "SIMCLUSTER"),
+                &c.name(1, "secret"),
+                0,
+            ))
         }),
         // Levers.
         r("crash_node", None, &[Name], |c| code(c.sim.crash_node(&c.name(0, "NODE2")))),

@@ -16,6 +16,148 @@ extern "C" {
 #endif // __cplusplus
 
 /*
+ `AddClusterResourceNode`: `hNode` becomes a possible owner of the resource
+ (`ERROR_OBJECT_ALREADY_EXISTS` if it is one).
+ */
+DWORD AddClusterResourceNode(HRESOURCE hResource, HNODE hNode);
+
+/*
+ `RemoveClusterResourceNode`: `hNode` is no longer a possible owner of the resource
+ (`ERROR_CLUSTER_NODE_NOT_FOUND` if it is not one; `ERROR_INVALID_STATE` for the last
+ one or the owner of a resource that is not offline).
+ */
+DWORD RemoveClusterResourceNode(HRESOURCE hResource, HNODE hNode);
+
+/*
+ `CanResourceBeDependent`: `TRUE` if `hResource` can depend on `hResourceDependent`.
+ `FALSE` otherwise: with the last error `ERROR_SUCCESS` when the answer is "no", the
+ failure's code when the call failed (a bad handle, a deleted resource).
+ */
+BOOL CanResourceBeDependent(HRESOURCE hResource, HRESOURCE hResourceDependent);
+
+/*
+ `ChangeClusterResourceGroup`: moves the resource to `hGroup` (`ERROR_ALREADY_EXISTS`
+ if it is there, `ERROR_DEPENDENCY_NOT_ALLOWED` while it has dependencies or
+ dependents).
+ */
+DWORD ChangeClusterResourceGroup(HRESOURCE hResource, HGROUP hGroup);
+
+/*
+ `GetClusterQuorumResource`: the quorum resource's name and device name (buffer
+ protocol each; empty while none is set) and the maximum quorum log size. A too-small
+ buffer gives `ERROR_MORE_DATA` with the lengths needed; `ERROR_INVALID_PARAMETER` for a
+ NULL length or `lpdwMaxQuorumLogSize`.
+
+ # Safety
+
+ The length pointers and `lpdwMaxQuorumLogSize` are NULL or valid for reads and writes
+ of a `DWORD`; each buffer is NULL or holds `*lpcch…` units.
+ */
+DWORD GetClusterQuorumResource(HCLUSTER hCluster, LPWSTR lpszResourceName, LPDWORD lpcchResourceName, LPWSTR lpszDeviceName, LPDWORD lpcchDeviceName, LPDWORD lpdwMaxQuorumLogSize);
+
+/*
+ `SetClusterQuorumResource`: the resource becomes the quorum resource; the device name
+ (NULL: empty) and the maximum log size are stored.
+
+ # Safety
+
+ `lpszDeviceName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD SetClusterQuorumResource(HRESOURCE hResource, LPCWSTR lpszDeviceName, DWORD dwMaxQuoLogSize);
+
+/*
+ `GetClusterResourceNetworkName`: `TRUE` with the DNS name of the network name the
+ resource depends on (buffer protocol: `*nSize` in is the capacity with the NUL); `FALSE`
+ with the last error otherwise: `ERROR_DEPENDENCY_NOT_FOUND` when there is none,
+ `ERROR_MORE_DATA` (and the length needed in `*nSize`) for a too-small buffer.
+
+ # Safety
+
+ `nSize` is NULL or valid for reads and writes; `lpBuffer` is NULL or holds `*nSize`
+ units.
+ */
+BOOL GetClusterResourceNetworkName(HRESOURCE hResource, LPWSTR lpBuffer, LPDWORD nSize);
+
+/*
+ `SetClusterGroupName`: renames the group (`ERROR_OBJECT_ALREADY_EXISTS` for another
+ group's name).
+
+ # Safety
+
+ `lpszGroupName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD SetClusterGroupName(HGROUP hGroup, LPCWSTR lpszGroupName);
+
+/*
+ `SetClusterResourceName`: renames the resource (`ERROR_ALREADY_EXISTS` for another
+ resource's name).
+
+ # Safety
+
+ `lpszResourceName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD SetClusterResourceName(HRESOURCE hResource, LPCWSTR lpszResourceName);
+
+/*
+ `SetClusterName`: renames the cluster (at most 63 characters).
+
+ # Safety
+
+ `lpszNewClusterName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD SetClusterName(HCLUSTER hCluster, LPCWSTR lpszNewClusterName);
+
+/*
+ `SetClusterNetworkPriorityOrder`: the internal networks in priority order,
+ `NetworkCount` handles; every internal network once, else `ERROR_INVALID_PARAMETER`.
+
+ # Safety
+
+ `NetworkList` is NULL (with a count of 0) or points to `NetworkCount` handles.
+ */
+DWORD SetClusterNetworkPriorityOrder(HCLUSTER hCluster, DWORD NetworkCount, HNETWORK *NetworkList);
+
+/*
+ `EvictClusterNodeEx`: as `EvictClusterNode`; on success writes the cleanup status
+ `S_OK` (0) to `*phrCleanupStatus` when it is not NULL. `dwTimeOut` is not used.
+
+ # Safety
+
+ `phrCleanupStatus` is NULL or valid for a write.
+ */
+DWORD EvictClusterNodeEx(HNODE hNode, DWORD dwTimeOut, HRESULT *phrCleanupStatus);
+
+/*
+ `BackupClusterDatabase`: `ERROR_CALL_NOT_IMPLEMENTED` (120), as on modern servers
+ (`ERROR_INVALID_HANDLE` for a bad handle first).
+
+ # Safety
+
+ `lpszPathName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD BackupClusterDatabase(HCLUSTER hCluster, LPCWSTR lpszPathName);
+
+/*
+ `RestoreClusterDatabase`: `ERROR_CALL_NOT_IMPLEMENTED` (120), as on modern servers.
+
+ # Safety
+
+ The strings are NULL or NUL-terminated UTF-16 strings.
+ */
+DWORD RestoreClusterDatabase(LPCWSTR lpszPathName, BOOL bForce, LPCWSTR lpszQuorumDriveLetter);
+
+/*
+ `SetClusterServiceAccountPassword`: `ERROR_CALL_NOT_IMPLEMENTED` (120), as on modern
+ servers; the status buffer is not written.
+
+ # Safety
+
+ The strings are NULL or NUL-terminated UTF-16 strings; the status buffer and its size
+ are not touched.
+ */
+DWORD SetClusterServiceAccountPassword(LPCWSTR lpszClusterName, LPCWSTR lpszNewPassword, DWORD dwFlags, PCLUSTER_SET_PASSWORD_STATUS lpReturnStatusBuffer, LPDWORD lpcbReturnStatusBufferSize);
+
+/*
  `GetLastError`: the calling thread's last error, as the failing ClusAPI call left it.
  */
 DWORD GetLastError(void);

@@ -18,6 +18,22 @@ pub type LPCWSTR = *const WCHAR;
 pub type LPWSTR = *mut WCHAR;
 /// `LPDWORD`.
 pub type LPDWORD = *mut DWORD;
+/// `HRESULT`: 32 bits signed; `S_OK` is 0.
+pub type HRESULT = i32;
+
+/// `CLUSTER_SET_PASSWORD_STATUS`: one node's answer to `SetClusterServiceAccountPassword`
+/// (never written: the call is not implemented).
+#[repr(C)]
+pub struct CLUSTER_SET_PASSWORD_STATUS {
+    /// The node's id.
+    pub NodeId: DWORD,
+    /// Whether the node attempted the change (`BOOLEAN`).
+    pub SetAttempted: u8,
+    /// The node's status.
+    pub ReturnStatus: DWORD,
+}
+/// `PCLUSTER_SET_PASSWORD_STATUS`.
+pub type PCLUSTER_SET_PASSWORD_STATUS = *mut CLUSTER_SET_PASSWORD_STATUS;
 
 /// `CLUSTER_NODE_STATE`: a C enum, `int`-sized.
 pub type CLUSTER_NODE_STATE = i32;

@@ -130,6 +130,11 @@ fn control_operations_in_c() {
 }
 
 #[test]
+fn classic_calls_in_c() {
+    run(&compile("client_classic.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn polling_pending_transitions_in_c() {
     run(&compile("client_polling.c", None, &[], Link::Static), &[]);
 }

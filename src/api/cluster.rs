@@ -83,7 +83,7 @@ impl NodeClusterState {
 
 impl State {
     /// The cluster behind a cluster handle.
-    fn cluster_of(
+    pub(super) fn cluster_of(
         &mut self,
         h: HCluster,
         call: &'static str,

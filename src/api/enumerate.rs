@@ -60,7 +60,7 @@ pub const CLUSTER_GROUP_ENUM_ALL: u32 = 0x3;
 pub const CLUSTER_RESOURCE_ENUM_DEPENDS: u32 = 0x1;
 /// `CLUSTER_RESOURCE_ENUM_PROVIDES`: the resources that depend on this one.
 pub const CLUSTER_RESOURCE_ENUM_PROVIDES: u32 = 0x2;
-/// `CLUSTER_RESOURCE_ENUM_NODES`: the nodes that can own the resource (every node).
+/// `CLUSTER_RESOURCE_ENUM_NODES`: the nodes that can own the resource (its possible owners).
 pub const CLUSTER_RESOURCE_ENUM_NODES: u32 = 0x4;
 /// `CLUSTER_RESOURCE_ENUM_ALL`.
 pub const CLUSTER_RESOURCE_ENUM_ALL: u32 = 0x7;
@@ -90,8 +90,12 @@ fn cluster_items(world: &World, c: &Cluster, type_mask: u32) -> Vec<EnumItem> {
         CLUSTER_ENUM_NETINTERFACE,
         &mut c.net_interfaces.iter().filter_map(|&k| world.net_interfaces.get(k)).map(|o| o.name.as_str()),
     );
-    // Every simulated network is used for cluster traffic, in the topology's order.
-    add(CLUSTER_ENUM_INTERNAL_NETWORK, &mut networks());
+    // Every simulated network is used for cluster traffic, in the priority order
+    // (`SetClusterNetworkPriorityOrder`; at first the topology's order).
+    add(
+        CLUSTER_ENUM_INTERNAL_NETWORK,
+        &mut c.network_priority.iter().filter_map(|&k| world.networks.get(k)).map(|o| o.name.as_str()),
+    );
     items
 }
 
@@ -529,8 +533,8 @@ impl Simulator {
 
     /// `ClusterResourceOpenEnum`: a snapshot of the resources it depends on
     /// (`CLUSTER_RESOURCE_ENUM_DEPENDS`), those that depend on it
-    /// (`CLUSTER_RESOURCE_ENUM_PROVIDES`) and its possible owners, every node of the cluster
-    /// (`CLUSTER_RESOURCE_ENUM_NODES`). Unknown bits are ignored.
+    /// (`CLUSTER_RESOURCE_ENUM_PROVIDES`) and its possible owners, at first every node of the
+    /// cluster (`CLUSTER_RESOURCE_ENUM_NODES`). Unknown bits are ignored.
     ///
     /// # Errors
     ///
@@ -560,8 +564,8 @@ impl Simulator {
                 items.extend(named(CLUSTER_RESOURCE_ENUM_PROVIDES, &dependents, &w.resources, |r| &r.name));
             }
             if type_mask & CLUSTER_RESOURCE_ENUM_NODES != 0 {
-                let nodes = w.clusters.get(cluster).map(|c| c.nodes.clone()).unwrap_or_default();
-                items.extend(named(CLUSTER_RESOURCE_ENUM_NODES, &nodes, &w.nodes, |n| &n.name));
+                let _ = cluster;
+                items.extend(named(CLUSTER_RESOURCE_ENUM_NODES, &r.possible_owners, &w.nodes, |n| &n.name));
             }
             items
         })

@@ -4,6 +4,7 @@
 //! the generic operations here, so the rules (handle checks, scope rules, access, the
 //! handle table) live in one place.
 
+mod classic;
 mod cluster;
 mod control;
 mod enumerate;
@@ -26,6 +27,7 @@ use crate::handle_table::Access;
 use crate::simulator::{Simulator, State};
 use crate::world::{ClusterKey, World};
 
+pub use classic::QuorumInfo;
 pub use cluster::{ClusterInformation, ClusterVersionInfo, NodeClusterState};
 pub use enumerate::{
     CLUSTER_ENUM_ALL, CLUSTER_ENUM_GROUP, CLUSTER_ENUM_INTERNAL_NETWORK, CLUSTER_ENUM_NETINTERFACE,

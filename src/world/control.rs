@@ -15,19 +15,19 @@ fn pending(state: R) -> bool {
 }
 
 impl World {
-    fn cluster(&self, key: ClusterKey) -> Result<&Cluster> {
+    pub(crate) fn cluster(&self, key: ClusterKey) -> Result<&Cluster> {
         self.clusters.get(key).ok_or_else(|| Error::RpcServerUnavailable("the cluster is gone".into()))
     }
 
-    fn group(&self, key: GroupKey) -> Result<&Group> {
+    pub(crate) fn group(&self, key: GroupKey) -> Result<&Group> {
         self.groups.get(key).ok_or_else(|| Error::GroupNotAvailable("the group was deleted".into()))
     }
 
-    fn resource(&self, key: ResourceKey) -> Result<&Resource> {
+    pub(crate) fn resource(&self, key: ResourceKey) -> Result<&Resource> {
         self.resources.get(key).ok_or_else(|| Error::ResourceNotAvailable("the resource was deleted".into()))
     }
 
-    fn node_name(&self, key: NodeKey) -> &str {
+    pub(crate) fn node_name(&self, key: NodeKey) -> &str {
         self.nodes.get(key).map_or("?", |n| n.name.as_str())
     }
 
@@ -37,7 +37,7 @@ impl World {
     }
 
     /// Checks that `node` can host a group: up (not paused, not down).
-    fn check_host(&self, node: NodeKey) -> Result<()> {
+    pub(crate) fn check_host(&self, node: NodeKey) -> Result<()> {
         let n =
             self.nodes.get(node).ok_or_else(|| Error::ClusterNodeNotFound("the node was evicted".into()))?;
         match n.state {
@@ -137,6 +137,7 @@ impl World {
         let target = node.unwrap_or(self.group(group)?.owner);
         self.check_not_pending(group)?;
         self.check_host(target)?;
+        self.check_possible_owner(group, target)?;
         if let Some(g) = self.groups.get_mut(group) {
             g.owner = target;
             // An operator's action starts the failover count afresh.
@@ -163,9 +164,16 @@ impl World {
             .iter()
             .chain(c.nodes.iter())
             .copied()
-            .find(|&n| n != g.owner && self.nodes.get(n).is_some_and(|n| n.state == ClusterNodeState::Up))
+            .find(|&n| {
+                n != g.owner
+                    && self.nodes.get(n).is_some_and(|n| n.state == ClusterNodeState::Up)
+                    && self.can_host_group(group, n)
+            })
             .ok_or_else(|| {
-                Error::HostNodeNotAvailable(format!("no other node is up to take group \"{}\"", g.name))
+                Error::HostNodeNotAvailable(format!(
+                    "no other node that is up and a possible owner of every resource can take group \"{}\"",
+                    g.name
+                ))
             })
     }
 
@@ -186,6 +194,7 @@ impl World {
             return Ok(false);
         }
         self.check_host(target)?;
+        self.check_possible_owner(group, target)?;
         let Some(g) = self.groups.get_mut(group) else { return Ok(false) };
         g.owner = target;
         g.failovers = 0;
@@ -276,7 +285,7 @@ impl World {
     }
 
     /// The resources of `group` that depend on `resource`, directly or not.
-    fn dependents(&self, resource: ResourceKey) -> Vec<ResourceKey> {
+    pub(crate) fn dependents(&self, resource: ResourceKey) -> Vec<ResourceKey> {
         let Some(group) = self.resources.get(resource).map(|r| r.group) else { return Vec::new() };
         let members = self.groups.get(group).map(|g| g.resources.clone()).unwrap_or_default();
         let mut found = vec![resource];
@@ -295,7 +304,7 @@ impl World {
     }
 
     /// The resources `resource` depends on, directly or not.
-    fn providers(&self, resource: ResourceKey) -> Vec<ResourceKey> {
+    pub(crate) fn providers(&self, resource: ResourceKey) -> Vec<ResourceKey> {
         let mut found = vec![resource];
         let mut i = 0;
         while let Some(&current) = found.get(i) {
@@ -319,7 +328,15 @@ impl World {
         }
         let owner = self.group(r.group)?.owner;
         self.check_host(owner)?;
-        let keys = self.providers(resource).into_iter().chain(std::iter::once(resource)).collect();
+        let keys: Vec<ResourceKey> =
+            self.providers(resource).into_iter().chain(std::iter::once(resource)).collect();
+        if let Some(k) = keys.iter().copied().find(|&k| !self.is_possible_owner(k, owner)) {
+            return Err(Error::HostNodeNotResourceOwner(format!(
+                "node \"{}\" is not a possible owner of resource \"{}\"",
+                self.node_name(owner),
+                self.resources.get(k).map_or("?", |r| r.name.as_str())
+            )));
+        }
         Ok(self.transition_all(keys, R::Online))
     }
 
@@ -381,6 +398,7 @@ impl World {
         let resource_type =
             c.resource_types.get(type_index).cloned().unwrap_or_else(|| resource_type.to_owned());
         let cluster_name = c.name.clone();
+        let possible_owners = c.nodes.clone();
         let key = self.resources.insert(Resource {
             name: name.to_owned(),
             id: super::stable_guid(&[&cluster_name, "resource", name]),
@@ -390,6 +408,7 @@ impl World {
             depends_on: Vec::new(),
             pending: None,
             props: crate::control::props::Props::default(),
+            possible_owners,
         });
         if let Some(g) = self.groups.get_mut(group) {
             g.resources.push(key);
@@ -541,6 +560,12 @@ impl World {
         }
         for g in self.groups.values_mut() {
             g.preferred.retain(|&p| p != node);
+        }
+        let members = self.clusters.get(cluster).map(|c| c.resources.clone()).unwrap_or_default();
+        for r in members {
+            if let Some(r) = self.resources.get_mut(r) {
+                r.possible_owners.retain(|&p| p != node);
+            }
         }
         if let Some(c) = self.clusters.get_mut(cluster) {
             c.node_names.remove(&n.name, node);

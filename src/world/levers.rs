@@ -20,7 +20,8 @@ impl World {
 
     /// A node crashes: it goes down, its interfaces become unavailable, and each group it
     /// owned fails over to the first up node in the group's preferred-owner order, else in
-    /// node order, where the resources that were online come back online (through
+    /// node order, that is a possible owner of all its resources, where the resources that
+    /// were online come back online (through
     /// `OnlinePending` with pending transitions). A group no node can take stays, its online
     /// resources failed. Crashing a node that is down does nothing.
     pub(crate) fn crash_node(&mut self, cluster: ClusterKey, node: NodeKey) -> Result<()> {
@@ -74,7 +75,10 @@ impl World {
             g.preferred.iter().chain(self.clusters.get(cluster).map(|c| c.nodes.as_slice()).unwrap_or(&[]));
         let target = order
             .copied()
-            .find(|&n| self.nodes.get(n).is_some_and(|n| n.state == ClusterNodeState::Up))
+            .find(|&n| {
+                self.nodes.get(n).is_some_and(|n| n.state == ClusterNodeState::Up)
+                    && self.can_host_group(group, n)
+            })
             .filter(|_| allowed);
         // Every resource stops with the node; pending transitions end there.
         for &r in g.resources.clone().iter() {

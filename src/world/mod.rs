@@ -4,6 +4,7 @@
 //! names. Each cluster keeps its objects in creation order (the order enumerations return)
 //! and a case-insensitive name index per kind.
 
+mod classic;
 mod control;
 mod levers;
 mod topology;
@@ -55,6 +56,19 @@ pub(crate) struct Cluster {
     pub props: Props,
     /// Each resource type's property values, by its index in `resource_types`.
     pub type_props: Vec<Props>,
+    /// The quorum resource (`SetClusterQuorumResource`); `None`: node majority, no witness.
+    pub quorum: Option<Quorum>,
+    /// The internal networks in priority order (`SetClusterNetworkPriorityOrder`); at first
+    /// the topology's order.
+    pub network_priority: Vec<NetworkKey>,
+}
+
+/// The quorum configuration `SetClusterQuorumResource` stores.
+#[derive(Debug, Clone)]
+pub(crate) struct Quorum {
+    pub resource: ResourceKey,
+    pub device: String,
+    pub max_log_size: u32,
 }
 
 /// A cluster node.
@@ -100,6 +114,9 @@ pub(crate) struct Resource {
     /// A transition under way (pending mode): the state it ends in, and the state polls left.
     pub pending: Option<(ClusterResourceState, u32)>,
     pub props: Props,
+    /// The nodes that may own the resource (`AddClusterResourceNode`), in the order they
+    /// were added; at first every node of the cluster.
+    pub possible_owners: Vec<NodeKey>,
 }
 
 /// A cluster network.
@@ -336,6 +353,8 @@ impl World {
             resource_type_names,
             props: Props::default(),
             type_props: vec![Props::default(); resource_types_len],
+            quorum: None,
+            network_priority: Vec::new(),
         });
         self.cluster_order.push(cluster);
         let Some(c) = self.clusters.get_mut(cluster) else { return };
@@ -368,6 +387,7 @@ impl World {
             });
             let _ = c.network_names.insert(name, key);
             c.networks.push(key);
+            c.network_priority.push(key);
         }
         // One interface per (node, network), node-major like a real cluster lists them.
         for &node in &c.nodes {
@@ -423,6 +443,7 @@ impl World {
                 depends_on: Vec::new(),
                 pending: None,
                 props: r.private.clone(),
+                possible_owners: c.nodes.clone(),
             });
             if let Some(g) = self.groups.get_mut(group) {
                 g.resources.push(key);

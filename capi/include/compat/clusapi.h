@@ -330,6 +330,31 @@ DWORD WINAPI ResumeClusterNode(HNODE hNode);
 DWORD WINAPI EvictClusterNode(HNODE hNode);
 DWORD WINAPI SetClusterNetworkName(HNETWORK hNetwork, LPCWSTR lpszName);
 
+/* Classic calls: possible owners, dependencies, groups, quorum, names, networks, eviction. */
+typedef struct CLUSTER_SET_PASSWORD_STATUS {
+  DWORD NodeId;
+  BOOLEAN SetAttempted;
+  DWORD ReturnStatus;
+} CLUSTER_SET_PASSWORD_STATUS, *PCLUSTER_SET_PASSWORD_STATUS;
+DWORD WINAPI AddClusterResourceNode(HRESOURCE hResource, HNODE hNode);
+DWORD WINAPI RemoveClusterResourceNode(HRESOURCE hResource, HNODE hNode);
+BOOL WINAPI CanResourceBeDependent(HRESOURCE hResource, HRESOURCE hResourceDependent);
+DWORD WINAPI ChangeClusterResourceGroup(HRESOURCE hResource, HGROUP hGroup);
+DWORD WINAPI GetClusterQuorumResource(HCLUSTER hCluster, LPWSTR lpszResourceName, LPDWORD lpcchResourceName,
+                                      LPWSTR lpszDeviceName, LPDWORD lpcchDeviceName, LPDWORD lpdwMaxQuorumLogSize);
+DWORD WINAPI SetClusterQuorumResource(HRESOURCE hResource, LPCWSTR lpszDeviceName, DWORD dwMaxQuoLogSize);
+BOOL WINAPI GetClusterResourceNetworkName(HRESOURCE hResource, LPWSTR lpBuffer, LPDWORD nSize);
+DWORD WINAPI SetClusterGroupName(HGROUP hGroup, LPCWSTR lpszGroupName);
+DWORD WINAPI SetClusterResourceName(HRESOURCE hResource, LPCWSTR lpszResourceName);
+DWORD WINAPI SetClusterName(HCLUSTER hCluster, LPCWSTR lpszNewClusterName);
+DWORD WINAPI SetClusterNetworkPriorityOrder(HCLUSTER hCluster, DWORD NetworkCount, HNETWORK NetworkList[]);
+DWORD WINAPI EvictClusterNodeEx(HNODE hNode, DWORD dwTimeOut, HRESULT *phrCleanupStatus);
+DWORD WINAPI BackupClusterDatabase(HCLUSTER hCluster, LPCWSTR lpszPathName);
+DWORD WINAPI RestoreClusterDatabase(LPCWSTR lpszPathName, BOOL bForce, LPCWSTR lpszQuorumDriveLetter);
+DWORD WINAPI SetClusterServiceAccountPassword(LPCWSTR lpszClusterName, LPCWSTR lpszNewPassword, DWORD dwFlags,
+                                              PCLUSTER_SET_PASSWORD_STATUS lpReturnStatusBuffer,
+                                              LPDWORD lpcbReturnStatusBufferSize);
+
 /* Control codes, composed as clusapi.h composes them. */
 #define CLUS_ACCESS_ANY 0
 #define CLUS_ACCESS_READ 1
@@ -622,6 +647,30 @@ typedef DWORD(WINAPI *PCLUSAPI_PAUSE_CLUSTER_NODE)(HNODE hNode);
 typedef DWORD(WINAPI *PCLUSAPI_RESUME_CLUSTER_NODE)(HNODE hNode);
 typedef DWORD(WINAPI *PCLUSAPI_EVICT_CLUSTER_NODE)(HNODE hNode);
 typedef DWORD(WINAPI *PCLUSAPI_SET_CLUSTER_NETWORK_NAME)(HNETWORK hNetwork, LPCWSTR lpszName);
+typedef DWORD(WINAPI *PCLUSAPI_ADD_CLUSTER_RESOURCE_NODE)(HRESOURCE hResource, HNODE hNode);
+typedef DWORD(WINAPI *PCLUSAPI_REMOVE_CLUSTER_RESOURCE_NODE)(HRESOURCE hResource, HNODE hNode);
+typedef BOOL(WINAPI *PCLUSAPI_CAN_RESOURCE_BE_DEPENDENT)(HRESOURCE hResource, HRESOURCE hResourceDependent);
+typedef DWORD(WINAPI *PCLUSAPI_CHANGE_CLUSTER_RESOURCE_GROUP)(HRESOURCE hResource, HGROUP hGroup);
+typedef DWORD(WINAPI *PCLUSAPI_GET_CLUSTER_QUORUM_RESOURCE)(HCLUSTER hCluster, LPWSTR lpszResourceName,
+                                                            LPDWORD lpcchResourceName, LPWSTR lpszDeviceName,
+                                                            LPDWORD lpcchDeviceName,
+                                                            LPDWORD lpdwMaxQuorumLogSize);
+typedef DWORD(WINAPI *PCLUSAPI_SET_CLUSTER_QUORUM_RESOURCE)(HRESOURCE hResource, LPCWSTR lpszDeviceName,
+                                                            DWORD dwMaxQuoLogSize);
+typedef BOOL(WINAPI *PCLUSAPI_GET_CLUSTER_RESOURCE_NETWORK_NAME)(HRESOURCE hResource, LPWSTR lpBuffer,
+                                                                 LPDWORD nSize);
+typedef DWORD(WINAPI *PCLUSAPI_SET_CLUSTER_GROUP_NAME)(HGROUP hGroup, LPCWSTR lpszGroupName);
+typedef DWORD(WINAPI *PCLUSAPI_SET_CLUSTER_RESOURCE_NAME)(HRESOURCE hResource, LPCWSTR lpszResourceName);
+typedef DWORD(WINAPI *PCLUSAPI_SET_CLUSTER_NAME)(HCLUSTER hCluster, LPCWSTR lpszNewClusterName);
+typedef DWORD(WINAPI *PCLUSAPI_SET_CLUSTER_NETWORK_PRIORITY_ORDER)(HCLUSTER hCluster, DWORD NetworkCount,
+                                                                   HNETWORK NetworkList[]);
+typedef DWORD(WINAPI *PCLUSAPI_EVICT_CLUSTER_NODE_EX)(HNODE hNode, DWORD dwTimeOut, HRESULT *phrCleanupStatus);
+typedef DWORD(WINAPI *PCLUSAPI_BACKUP_CLUSTER_DATABASE)(HCLUSTER hCluster, LPCWSTR lpszPathName);
+typedef DWORD(WINAPI *PCLUSAPI_RESTORE_CLUSTER_DATABASE)(LPCWSTR lpszPathName, BOOL bForce,
+                                                         LPCWSTR lpszQuorumDriveLetter);
+typedef DWORD(WINAPI *PCLUSAPI_SET_CLUSTER_SERVICE_ACCOUNT_PASSWORD)(
+    LPCWSTR lpszClusterName, LPCWSTR lpszNewPassword, DWORD dwFlags,
+    PCLUSTER_SET_PASSWORD_STATUS lpReturnStatusBuffer, LPDWORD lpcbReturnStatusBufferSize);
 
 #ifdef __cplusplus
 }
