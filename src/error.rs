@@ -103,6 +103,8 @@ pub mod codes {
         ERROR_DEPENDENCY_NOT_ALLOWED = 5069;
         /// The cluster resource type could not be found.
         ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND = 5078;
+        /// A node drain (`PauseClusterNodeEx` with drain) is in progress.
+        ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS = 5962;
     }
 }
 
@@ -281,6 +283,8 @@ win32_errors! {
     DependencyNotAllowed => ERROR_DEPENDENCY_NOT_ALLOWED;
     /// No resource type has that name.
     ClusterResourceTypeNotFound => ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND;
+    /// The node is being drained: its groups are still moving off.
+    ClusterNodeEvacuationInProgress => ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS;
 }
 
 /// `Result` with this crate's [`Error`].

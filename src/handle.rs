@@ -10,9 +10,10 @@
 //! +----------------+----------------+----------+------+
 //! ```
 //!
-//! * `kind` (1..=12) says which handle type the value is, so a value passed as the wrong
+//! * `kind` (1..=15) says which handle type the value is, so a value passed as the wrong
 //!   type is refused even through the C ABI, where all handles look alike. It is never 0
-//!   (so no handle is NULL) and never 15 (so no handle is `INVALID_HANDLE_VALUE`).
+//!   (so no handle is NULL); a value that would be all ones (`INVALID_HANDLE_VALUE`) is
+//!   never handed out.
 //! * `sim` is the identity of the issuing simulator, unique among live simulators.
 //! * `slot` and `generation` locate the entry in the handle table; a slot that has been
 //!   reused carries a newer generation, so old values of it never match again. A slot whose
@@ -80,6 +81,10 @@ pub enum HandleKind {
     Change = 12,
     /// `HRESTYPEENUM`, from `cluster_resource_type_open_enum`.
     ResTypeEnum = 13,
+    /// `HKEY`, a cluster registry key from `get_cluster_*_key` or `cluster_reg_*_key`.
+    Key = 14,
+    /// `HCLUSENUMEX`, from `cluster_open_enum_ex`.
+    ClusEnumEx = 15,
 }
 
 impl HandleKind {
@@ -100,6 +105,8 @@ impl HandleKind {
             Self::ResEnum => "HResEnum",
             Self::Change => "HChange",
             Self::ResTypeEnum => "HResTypeEnum",
+            Self::Key => "HKey",
+            Self::ClusEnumEx => "HClusEnumEx",
         }
     }
 
@@ -121,6 +128,7 @@ impl HandleKind {
                 | Self::GroupEnum
                 | Self::ResEnum
                 | Self::ResTypeEnum
+                | Self::ClusEnumEx
         )
     }
 
@@ -139,6 +147,8 @@ impl HandleKind {
             11 => Self::ResEnum,
             12 => Self::Change,
             13 => Self::ResTypeEnum,
+            14 => Self::Key,
+            15 => Self::ClusEnumEx,
             _ => return None,
         })
     }
@@ -191,7 +201,12 @@ impl RawParts {
             | u64::from(self.sim) << SIM_SHIFT
             | u64::from(self.slot.saturating_sub(1)) << SLOT_SHIFT
             | u64::from(self.generation) << GEN_SHIFT;
-        NonZeroUsize::new((raw ^ SCRAMBLE) as usize)
+        let value = (raw ^ SCRAMBLE) as usize;
+        // Kind 15 could make every bit 1: never hand out INVALID_HANDLE_VALUE.
+        if value == usize::MAX {
+            return None;
+        }
+        NonZeroUsize::new(value)
     }
 }
 
@@ -298,6 +313,11 @@ handles! {
     /// A resource type enumeration handle (`HRESTYPEENUM`): a snapshot of the nodes that can
     /// host a type, or the resources of the type.
     HResTypeEnum => ResTypeEnum, "HRESTYPEENUM";
+    /// A cluster registry key handle (`HKEY`): an object's key and a path under it.
+    HKey => Key, "HKEY";
+    /// A cluster enumeration handle of the Ex form (`HCLUSENUMEX`): a snapshot of ids and
+    /// names taken when it was opened.
+    HClusEnumEx => ClusEnumEx, "HCLUSENUMEX";
 }
 
 #[cfg(test)]

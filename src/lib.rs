@@ -91,6 +91,7 @@ mod levers;
 mod names;
 mod notify;
 mod proplist;
+mod registry;
 mod simulator;
 mod state;
 #[cfg(feature = "proptest")]
@@ -99,6 +100,15 @@ mod sync;
 mod world;
 
 pub use access::{GENERIC_ALL, GENERIC_READ, MAXIMUM_ALLOWED};
+pub use api::{
+    CLUSAPI_GROUP_MOVE_FAILBACK, CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START,
+    CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS, CLUSAPI_GROUP_MOVE_QUEUE_ENABLED,
+    CLUSAPI_GROUP_MOVE_RETURN_TO_SOURCE_NODE_ON_ERROR, CLUSAPI_GROUP_ONLINE_BEST_POSSIBLE_NODE,
+    CLUSAPI_GROUP_ONLINE_IGNORE_RESOURCE_STATUS, CLUSAPI_GROUP_ONLINE_SYNCHRONOUS,
+    CLUSAPI_NODE_AVOID_PLACEMENT, CLUSAPI_NODE_PAUSE_REMAIN_ON_PAUSED_NODE_ON_MOVE_ERROR,
+    CLUSAPI_NODE_PAUSE_RETRY_DRAIN_ON_FAILURE, ClusterEnumItem, DO_NOT_FAILBACK_GROUPS,
+    FAILBACK_GROUPS_IMMEDIATELY, FAILBACK_GROUPS_PER_POLICY,
+};
 pub use api::{
     CLUSTER_ENUM_ALL, CLUSTER_ENUM_GROUP, CLUSTER_ENUM_INTERNAL_NETWORK, CLUSTER_ENUM_NETINTERFACE,
     CLUSTER_ENUM_NETWORK, CLUSTER_ENUM_NODE, CLUSTER_ENUM_RESOURCE, CLUSTER_ENUM_RESTYPE,
@@ -119,8 +129,8 @@ pub use error::codes;
 pub use error::{Error, Result};
 pub use fault::{Fault, FaultWhen};
 pub use handle::{
-    HChange, HClusEnum, HCluster, HGroup, HGroupEnum, HNetInterface, HNetwork, HNetworkEnum, HNode,
-    HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind,
+    HChange, HClusEnum, HClusEnumEx, HCluster, HGroup, HGroupEnum, HKey, HNetInterface, HNetwork,
+    HNetworkEnum, HNode, HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind,
 };
 pub use history::CallRecord;
 pub use leak::OpenHandle;
@@ -128,6 +138,11 @@ pub use notify::{Notification, NotifyObject, change};
 pub use proplist::{
     CLUSPROP_SYNTAX_ENDMARK, CLUSPROP_SYNTAX_NAME, CLUSPROP_TYPE_LIST_VALUE, PropertyFormat, PropertyList,
     PropertyValue, multi_sz_to_bytes, sz_to_bytes,
+};
+pub use registry::{
+    KEY_ALL_ACCESS, KEY_CREATE_SUB_KEY, KEY_ENUMERATE_SUB_KEYS, KEY_NOTIFY, KEY_QUERY_VALUE, KEY_READ,
+    KEY_SET_VALUE, KEY_WRITE, REG_BINARY, REG_CREATED_NEW_KEY, REG_DWORD, REG_EXPAND_SZ, REG_MULTI_SZ,
+    REG_OPENED_EXISTING_KEY, REG_OPTION_VOLATILE, REG_QWORD, REG_SZ, RegKeyInfo, RegValue,
 };
 pub use simulator::{Simulator, SimulatorBuilder};
 pub use state::{

@@ -45,6 +45,10 @@ pub mod change {
         NETINTERFACE_DELETED = 0x0200_0000;
         NETINTERFACE_ADDED = 0x0400_0000;
         NETINTERFACE_PROPERTY = 0x0800_0000;
+        REGISTRY_NAME = 0x0000_0010;
+        REGISTRY_ATTRIBUTES = 0x0000_0020;
+        REGISTRY_VALUE = 0x0000_0040;
+        REGISTRY_SUBTREE = 0x0000_0080;
         CLUSTER_STATE = 0x2000_0000;
         CLUSTER_PROPERTY = 0x4000_0000;
         HANDLE_CLOSE = 0x8000_0000;
@@ -82,6 +86,8 @@ pub(crate) struct Port {
     pub clusters: Vec<(ClusterKey, u32, usize)>,
     /// Object registrations: the handle registered (raw), its kind and object, filter, key.
     pub objects: Vec<(usize, HandleKind, KeyData, u32, usize)>,
+    /// Registry key registrations: the key handle (raw), what it names, filter, key.
+    pub keys: Vec<(usize, crate::api::OpenKey, u32, usize)>,
     pub queue: VecDeque<Notification>,
 }
 
@@ -479,6 +485,9 @@ pub enum NotifyObject {
     Network(crate::HNetwork),
     /// A network interface.
     NetInterface(crate::HNetInterface),
+    /// A cluster registry key: its `CLUSTER_CHANGE_REGISTRY_*` events (with
+    /// `REGISTRY_SUBTREE`, those of the keys under it too).
+    Key(crate::HKey),
 }
 
 use crate::error::{Error, Result};
@@ -522,6 +531,16 @@ impl State {
                 if h == raw {
                     if filter & change::HANDLE_CLOSE != 0 {
                         closed.push(key);
+                    }
+                    false
+                } else {
+                    true
+                }
+            });
+            port.keys.retain(|(h, _, filter, key)| {
+                if *h == raw {
+                    if filter & change::HANDLE_CLOSE != 0 {
+                        closed.push(*key);
                     }
                     false
                 } else {
@@ -659,6 +678,18 @@ impl Simulator {
             NotifyObject::Resource(h) => st.registered(h, call, at)?,
             NotifyObject::Network(h) => st.registered(h, call, at)?,
             NotifyObject::NetInterface(h) => st.registered(h, call, at)?,
+            NotifyObject::Key(h) => {
+                let (_, e) = st.resolve(h, call, at)?;
+                let ok = st
+                    .reg_keys
+                    .get(crate::api::RegHandleKey::from(e.object))
+                    .cloned()
+                    .ok_or_else(|| Error::InternalError(format!("{h:?} names no key")))?;
+                if let Some(p) = st.ports.get_mut(port_key) {
+                    p.keys.push((h.as_raw(), ok, filter, key));
+                }
+                return Ok(());
+            }
         };
         if let Some(p) = st.ports.get_mut(port_key) {
             p.objects.push((raw, kind, obj, filter, key));

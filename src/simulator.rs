@@ -35,6 +35,8 @@ pub(crate) struct State {
     pub world: World,
     pub handles: HandleTable,
     pub snapshots: SlotMap<SnapshotKey, Vec<EnumItem>>,
+    /// What each open registry key handle names (its object and path).
+    pub reg_keys: SlotMap<crate::api::RegHandleKey, crate::api::OpenKey>,
     pub diagnostics: Diagnostics,
     pub strict: bool,
     /// Clusters whose cluster service is stopped (a lever): calls through their handles
@@ -505,12 +507,19 @@ impl State {
                 w.net_interfaces.get(NetInterfaceKey::from(object)).map(|o| o.name.as_str())
             }
             HandleKind::Change => return "notification port".to_owned(),
+            HandleKind::Key => {
+                return match self.reg_keys.get(crate::api::RegHandleKey::from(object)) {
+                    Some(k) => format!("registry key \"{}\"", k.path.join("\\")),
+                    None => "registry key".to_owned(),
+                };
+            }
             HandleKind::ClusEnum
             | HandleKind::NetworkEnum
             | HandleKind::NodeEnum
             | HandleKind::GroupEnum
             | HandleKind::ResEnum
-            | HandleKind::ResTypeEnum => {
+            | HandleKind::ResTypeEnum
+            | HandleKind::ClusEnumEx => {
                 return match self.snapshots.get(SnapshotKey::from(object)) {
                     Some(items) => format!("enumeration of {} item(s)", items.len()),
                     None => "enumeration".to_owned(),
@@ -889,6 +898,7 @@ impl SimulatorBuilder {
             world,
             handles: HandleTable::new(id.get(), self.handle_limit),
             snapshots: SlotMap::with_key(),
+            reg_keys: SlotMap::with_key(),
             diagnostics: Diagnostics::new(self.max_diagnostics),
             strict: self.strict,
             stopped: Vec::new(),

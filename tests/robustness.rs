@@ -17,9 +17,9 @@ use std::sync::Once;
 use clusapi_sim::{
     CLUSTER_ENUM_ALL, CLUSTER_GROUP_ENUM_ALL, CLUSTER_GROUP_ENUM_NODES, CLUSTER_NETWORK_ENUM_ALL,
     CLUSTER_NODE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_DEPENDS, GENERIC_ALL,
-    GENERIC_READ, HChange, HClusEnum, HCluster, HGroup, HGroupEnum, HNetInterface, HNetwork, HNetworkEnum,
-    HNode, HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind, NotifyObject, Result, Simulator,
-    change, clusctl,
+    GENERIC_READ, HChange, HClusEnum, HClusEnumEx, HCluster, HGroup, HGroupEnum, HKey, HNetInterface,
+    HNetwork, HNetworkEnum, HNode, HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind,
+    KEY_ALL_ACCESS, KEY_READ, NotifyObject, REG_DWORD, Result, Simulator, change, clusctl,
 };
 
 const DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/robustness.md");
@@ -73,6 +73,7 @@ const EXPECTED_CHANGES: &[(&str, usize, &str)] = &[
         "`\"\"` names the local cluster, as in `open_cluster`: its service stops",
     ),
     ("stop_cluster_service", NULL_NAME, "`None` is the local cluster: its service stops"),
+    ("cluster_reg_set_value", EMPTY_NAME, "`\"\"` is the key's default value: it is set"),
 ];
 
 /// Cells that break a rule (a panic, or a failing call that changed the world):
@@ -148,12 +149,15 @@ struct Live {
     network: HNetwork,
     nic: HNetInterface,
     clus_enum: HClusEnum,
+    clus_enum_ex: HClusEnumEx,
     network_enum: HNetworkEnum,
     node_enum: HNodeEnum,
     group_enum: HGroupEnum,
     res_enum: HResEnum,
     restype_enum: HResTypeEnum,
     port: HChange,
+    /// A group key with a subkey `Sub` and a value `Value`.
+    key: HKey,
 }
 
 impl Live {
@@ -176,6 +180,7 @@ impl Live {
             network,
             nic: sim.open_cluster_net_interface(cluster, "NODE1 - Cluster Network 1").expect("nic"),
             clus_enum: sim.cluster_open_enum(cluster, CLUSTER_ENUM_ALL).expect("enum"),
+            clus_enum_ex: sim.cluster_open_enum_ex(cluster, CLUSTER_ENUM_ALL).expect("enum"),
             network_enum: sim.cluster_network_open_enum(network, CLUSTER_NETWORK_ENUM_ALL).expect("enum"),
             node_enum: sim.cluster_node_open_enum(node, CLUSTER_NODE_ENUM_ALL).expect("enum"),
             // The core group's, so that it has items.
@@ -188,6 +193,13 @@ impl Live {
             res_enum: sim.cluster_resource_open_enum(resource, CLUSTER_RESOURCE_ENUM_ALL).expect("enum"),
             restype_enum: sim.cluster_resource_type_open_enum(cluster, "IP Address", 3).expect("enum"),
             port,
+            key: {
+                let k = sim.get_cluster_group_key(group, KEY_ALL_ACCESS).expect("key");
+                let (sub, _) = sim.cluster_reg_create_key(k, "Sub", 0, KEY_READ).expect("subkey");
+                sim.cluster_reg_close_key(sub).expect("close");
+                sim.cluster_reg_set_value(k, "Value", REG_DWORD, &[1, 0, 0, 0]).expect("value");
+                k
+            },
         }
     }
 
@@ -200,12 +212,14 @@ impl Live {
             HandleKind::Network => self.network.as_raw(),
             HandleKind::NetInterface => self.nic.as_raw(),
             HandleKind::ClusEnum => self.clus_enum.as_raw(),
+            HandleKind::ClusEnumEx => self.clus_enum_ex.as_raw(),
             HandleKind::NetworkEnum => self.network_enum.as_raw(),
             HandleKind::NodeEnum => self.node_enum.as_raw(),
             HandleKind::GroupEnum => self.group_enum.as_raw(),
             HandleKind::ResTypeEnum => self.restype_enum.as_raw(),
             HandleKind::ResEnum => self.res_enum.as_raw(),
             HandleKind::Change => self.port.as_raw(),
+            HandleKind::Key => self.key.as_raw(),
             other => panic!("no live handle of kind {other}"),
         }
     }
@@ -228,6 +242,8 @@ fn wrong_kind_for(kind: HandleKind) -> HandleKind {
         K::ResEnum => K::ResTypeEnum,
         K::ResTypeEnum => K::Change,
         K::Change => K::ClusEnum,
+        K::Key => K::Group,
+        K::ClusEnumEx => K::ClusEnum,
         other => panic!("unexpected kind {other}"),
     }
 }
@@ -249,6 +265,8 @@ fn zero_is_refused(kind: HandleKind) -> bool {
         K::GroupEnum => HGroupEnum::from_raw(0).is_none(),
         K::ResEnum => HResEnum::from_raw(0).is_none(),
         K::Change => HChange::from_raw(0).is_none(),
+        K::Key => HKey::from_raw(0).is_none(),
+        K::ClusEnumEx => HClusEnumEx::from_raw(0).is_none(),
         _ => false,
     }
 }
@@ -278,6 +296,8 @@ fn open_kind(sim: &Simulator, l: &Live, kind: HandleKind) -> usize {
         K::ResTypeEnum => {
             sim.cluster_resource_type_open_enum(l.cluster, "Generic Service", 3).expect("open").as_raw()
         }
+        K::Key => sim.get_cluster_key(l.cluster, KEY_READ).expect("open").as_raw(),
+        K::ClusEnumEx => sim.cluster_open_enum_ex(l.cluster, CLUSTER_ENUM_ALL).expect("open").as_raw(),
         other => panic!("unexpected kind {other}"),
     }
 }
@@ -298,6 +318,8 @@ fn close_kind(sim: &Simulator, kind: HandleKind, raw: usize) {
         K::ResEnum => sim.cluster_resource_close_enum(h(raw)),
         K::Change => sim.close_cluster_notify_port(h(raw)),
         K::ResTypeEnum => sim.cluster_resource_type_close_enum(h(raw)),
+        K::Key => sim.cluster_reg_close_key(h(raw)),
+        K::ClusEnumEx => sim.cluster_close_enum_ex(h(raw)),
         other => panic!("unexpected kind {other}"),
     }
     .expect("close");
@@ -718,6 +740,48 @@ fn rows() -> Vec<Row> {
         r("cluster_close_enum", Some(K::ClusEnum), &[], |c| {
             code(c.sim.cluster_close_enum(c.h(c.l.clus_enum)))
         }),
+        // Modern calls.
+        r("cluster_open_enum_ex", Some(K::Cluster), &[Mask], |c| {
+            let r = c.sim.cluster_open_enum_ex(c.h(c.l.cluster), c.mask(CLUSTER_ENUM_ALL));
+            opened(r, |x| c.sim.cluster_close_enum_ex(x))
+        }),
+        r("cluster_get_enum_count_ex", Some(K::ClusEnumEx), &[], |c| {
+            code(c.sim.cluster_get_enum_count_ex(c.h(c.l.clus_enum_ex)))
+        }),
+        r("cluster_enum_ex", Some(K::ClusEnumEx), &[Index], |c| {
+            let i = c.index(|| c.sim.cluster_get_enum_count_ex(c.l.clus_enum_ex));
+            code(c.sim.cluster_enum_ex(c.h(c.l.clus_enum_ex), i))
+        }),
+        r("cluster_close_enum_ex", Some(K::ClusEnumEx), &[], |c| {
+            code(c.sim.cluster_close_enum_ex(c.h(c.l.clus_enum_ex)))
+        }),
+        r("online_cluster_group_ex", Some(K::Group), &[Mask], |c| {
+            code(c.sim.online_cluster_group_ex(c.h(c.l.group), None, c.mask(0), &[]))
+        }),
+        r("online_cluster_group_ex (node)", Some(K::Node), &[], |c| {
+            code(c.sim.online_cluster_group_ex(c.l.group, Some(c.h(c.l.node)), 0, &[]))
+        }),
+        r("move_cluster_group_ex", Some(K::Group), &[Mask], |c| {
+            code(c.sim.move_cluster_group_ex(c.h(c.l.group), None, c.mask(0), &[]))
+        }),
+        r("move_cluster_group_ex (node)", Some(K::Node), &[], |c| {
+            code(c.sim.move_cluster_group_ex(c.l.group, Some(c.h(c.l.node)), 0, &[]))
+        }),
+        r("cancel_cluster_group_operation", Some(K::Group), &[Mask], |c| {
+            code(c.sim.cancel_cluster_group_operation(c.h(c.l.group), c.mask(0)))
+        }),
+        r("pause_cluster_node_ex", Some(K::Node), &[Mask], |c| {
+            code(c.sim.pause_cluster_node_ex(c.h(c.l.node), true, c.mask(0), None))
+        }),
+        r("pause_cluster_node_ex (drain_target)", Some(K::Node), &[], |c| {
+            let n1 = c.sim.open_cluster_node(c.l.cluster, "NODE1").expect("node");
+            let r = c.sim.pause_cluster_node_ex(n1, true, 0, Some(c.h(c.l.node)));
+            c.sim.close_cluster_node(n1).expect("close");
+            code(r)
+        }),
+        r("resume_cluster_node_ex", Some(K::Node), &[Mask], |c| {
+            code(c.sim.resume_cluster_node_ex(c.h(c.l.node), 1, c.mask(0)))
+        }),
         r("cluster_network_open_enum", Some(K::Network), &[Mask], |c| {
             let r = c.sim.cluster_network_open_enum(c.h(c.l.network), c.mask(CLUSTER_NETWORK_ENUM_ALL));
             opened(r, |x| c.sim.cluster_network_close_enum(x))
@@ -858,6 +922,84 @@ fn rows() -> Vec<Row> {
                 0,
             ))
         }),
+        // Cluster registry.
+        r("get_cluster_key", Some(K::Cluster), &[Mask], |c| {
+            opened(c.sim.get_cluster_key(c.h(c.l.cluster), c.mask(KEY_READ)), |x| {
+                c.sim.cluster_reg_close_key(x)
+            })
+        }),
+        r("get_cluster_node_key", Some(K::Node), &[Mask], |c| {
+            opened(c.sim.get_cluster_node_key(c.h(c.l.node), c.mask(KEY_READ)), |x| {
+                c.sim.cluster_reg_close_key(x)
+            })
+        }),
+        r("get_cluster_group_key", Some(K::Group), &[Mask], |c| {
+            opened(c.sim.get_cluster_group_key(c.h(c.l.group), c.mask(KEY_READ)), |x| {
+                c.sim.cluster_reg_close_key(x)
+            })
+        }),
+        r("get_cluster_resource_key", Some(K::Resource), &[Mask], |c| {
+            let r = c.sim.get_cluster_resource_key(c.h(c.l.resource), c.mask(KEY_READ));
+            opened(r, |x| c.sim.cluster_reg_close_key(x))
+        }),
+        r("get_cluster_network_key", Some(K::Network), &[Mask], |c| {
+            let r = c.sim.get_cluster_network_key(c.h(c.l.network), c.mask(KEY_READ));
+            opened(r, |x| c.sim.cluster_reg_close_key(x))
+        }),
+        r("get_cluster_net_interface_key", Some(K::NetInterface), &[Mask], |c| {
+            let r = c.sim.get_cluster_net_interface_key(c.h(c.l.nic), c.mask(KEY_READ));
+            opened(r, |x| c.sim.cluster_reg_close_key(x))
+        }),
+        r("get_cluster_resource_type_key", Some(K::Cluster), &[Name, Mask], |c| {
+            let r = c.sim.get_cluster_resource_type_key(
+                c.h(c.l.cluster),
+                &c.name(0, "IP Address"),
+                c.mask(KEY_READ),
+            );
+            opened(r, |x| c.sim.cluster_reg_close_key(x))
+        }),
+        r("cluster_reg_open_key", Some(K::Key), &[Name, Mask], |c| {
+            let r = c.sim.cluster_reg_open_key(c.h(c.l.key), &c.name(0, "Sub"), c.mask(KEY_READ));
+            opened(r, |x| c.sim.cluster_reg_close_key(x))
+        }),
+        r("cluster_reg_create_key", Some(K::Key), &[Name, Mask], |c| {
+            let r = c.sim.cluster_reg_create_key(c.h(c.l.key), &c.name(0, "Sub"), 0, c.mask(KEY_READ));
+            opened(r.map(|(x, _)| x), |x| c.sim.cluster_reg_close_key(x))
+        }),
+        r("cluster_reg_delete_key", Some(K::Key), &[Name], |c| {
+            code(c.sim.cluster_reg_delete_key(c.h(c.l.key), &c.name(0, "Missing")))
+        }),
+        r("cluster_reg_delete_value", Some(K::Key), &[Name], |c| {
+            code(c.sim.cluster_reg_delete_value(c.h(c.l.key), &c.name(0, "Missing")))
+        }),
+        r("cluster_reg_enum_key", Some(K::Key), &[Index], |c| {
+            let i = c.index(|| c.sim.cluster_reg_query_info_key(c.l.key).map(|i| i.subkeys));
+            code(c.sim.cluster_reg_enum_key(c.h(c.l.key), i))
+        }),
+        r("cluster_reg_enum_value", Some(K::Key), &[Index], |c| {
+            let i = c.index(|| c.sim.cluster_reg_query_info_key(c.l.key).map(|i| i.values));
+            code(c.sim.cluster_reg_enum_value(c.h(c.l.key), i))
+        }),
+        r("cluster_reg_query_value", Some(K::Key), &[Name], |c| {
+            code(c.sim.cluster_reg_query_value(c.h(c.l.key), &c.name(0, "Value")))
+        }),
+        r("cluster_reg_set_value", Some(K::Key), &[Name], |c| {
+            code(c.sim.cluster_reg_set_value(c.h(c.l.key), &c.name(0, "Value"), REG_DWORD, &[1, 0, 0, 0]))
+        }),
+        r("cluster_reg_query_info_key", Some(K::Key), &[], |c| {
+            code(c.sim.cluster_reg_query_info_key(c.h(c.l.key)))
+        }),
+        r("cluster_reg_get_key_security", Some(K::Key), &[], |c| {
+            code(c.sim.cluster_reg_get_key_security(c.h(c.l.key), 4))
+        }),
+        r("cluster_reg_set_key_security", Some(K::Key), &[], |c| {
+            let sd = c.sim.cluster_reg_get_key_security(c.l.key, 4).expect("descriptor");
+            code(c.sim.cluster_reg_set_key_security(c.h(c.l.key), 4, &sd))
+        }),
+        r("cluster_reg_close_key", Some(K::Key), &[], |c| code(c.sim.cluster_reg_close_key(c.h(c.l.key)))),
+        r("register_cluster_notify (key)", Some(K::Key), &[], |c| {
+            code(c.sim.register_cluster_notify(c.l.port, change::ALL, NotifyObject::Key(c.h(c.l.key)), 4))
+        }),
         // Levers.
         r("crash_node", None, &[Name], |c| code(c.sim.crash_node(&c.name(0, "NODE2")))),
         r("restore_node", None, &[Name], |c| code(c.sim.restore_node(&c.name(0, "NODE2")))),
@@ -885,6 +1027,7 @@ fn fingerprint(sim: &Simulator, l: &Live) -> String {
     let _ = writeln!(out, "handles {:?}", sim.open_handles());
     let _ = writeln!(out, "connections {}", sim.open_connection_count());
     let _ = writeln!(out, "port head {:?}", sim.peek_cluster_notify(l.port, 0));
+    let _ = writeln!(out, "registry {:?}", sim.cluster_reg_query_info_key(l.key));
     let c = match sim.open_cluster(None) {
         Ok(c) => c,
         Err(e) => {

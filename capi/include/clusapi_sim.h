@@ -676,6 +676,80 @@ DWORD ClusSimPartitionNetwork(LPCWSTR lpszNetworkName);
 DWORD ClusSimRestoreNetwork(LPCWSTR lpszNetworkName);
 
 /*
+ `ClusterOpenEnumEx`: a snapshot of the cluster's objects of the `CLUSTER_ENUM_*` kinds
+ in `dwType`, with their ids. `pOptions` is reserved: a non-NULL one is
+ `ERROR_INVALID_PARAMETER` (and so are the masks `ClusterOpenEnum` refuses). NULL with
+ the last error on failure.
+ */
+HCLUSENUMEX ClusterOpenEnumEx(HCLUSTER hCluster, DWORD dwType, void *pOptions);
+
+/*
+ `ClusterGetEnumCountEx`: the number of items; 0 with the last error set for a bad handle.
+ */
+DWORD ClusterGetEnumCountEx(HCLUSENUMEX hClusterEnum);
+
+/*
+ `ClusterEnumEx`: item `dwIndex` into the `*cbItem`-byte buffer `pItem`: a
+ `CLUSTER_ENUM_ITEM` followed by the id and the name (UTF-16, NUL-terminated), which
+ `lpszId` and `lpszName` point to. `*cbItem` is then the bytes written. A NULL or too
+ small buffer: `ERROR_MORE_DATA` with the size needed in `*cbItem` (nothing written);
+ past the end: `ERROR_NO_MORE_ITEMS`; a NULL `cbItem`: `ERROR_INVALID_PARAMETER`.
+
+ # Safety
+
+ `cbItem` is NULL or valid for reads and writes of a `DWORD`; `pItem` is NULL or valid
+ for writes of `*cbItem` bytes.
+ */
+DWORD ClusterEnumEx(HCLUSENUMEX hClusterEnum, DWORD dwIndex, PCLUSTER_ENUM_ITEM pItem, LPDWORD cbItem);
+
+/*
+ `ClusterCloseEnumEx`: closes the enumeration; `ERROR_INVALID_HANDLE` for a value that
+ is not a live `HCLUSENUMEX`.
+ */
+DWORD ClusterCloseEnumEx(HCLUSENUMEX hClusterEnum);
+
+/*
+ `OnlineClusterGroupEx`: as `OnlineClusterGroup`; the documented
+ `CLUSAPI_GROUP_ONLINE_*` flags are accepted (others: `ERROR_INVALID_PARAMETER`) and the
+ property list in `lpInBuffer` is not interpreted.
+
+ # Safety
+
+ `lpInBuffer` is NULL or valid for reads of `cbInBufferSize` bytes.
+ */
+DWORD OnlineClusterGroupEx(HGROUP hGroup, HNODE hDestinationNode, DWORD dwOnlineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
+
+/*
+ `MoveClusterGroupEx`: as `MoveClusterGroup`; the documented `CLUSAPI_GROUP_MOVE_*`
+ flags are accepted (others: `ERROR_INVALID_PARAMETER`) and `lpInBuffer` is not
+ interpreted.
+
+ # Safety
+
+ `lpInBuffer` is NULL or valid for reads of `cbInBufferSize` bytes.
+ */
+DWORD MoveClusterGroupEx(HGROUP hGroup, HNODE hDestinationNode, DWORD dwMoveFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
+
+/*
+ `CancelClusterGroupOperation`: stops the group's pending operation (`ERROR_SUCCESS`);
+ `ERROR_INVALID_STATE` when nothing is pending.
+ */
+DWORD CancelClusterGroupOperation(HGROUP hGroup, DWORD dwCancelFlags_RESERVED);
+
+/*
+ `PauseClusterNodeEx`: pauses the node and, with `bDrainNode`, moves its groups to
+ `hNodeDrainTarget` (NULL: each group's best other node). `ERROR_IO_PENDING` while the
+ moves are pending; `ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS` while a drain is.
+ */
+DWORD PauseClusterNodeEx(HNODE hNode, BOOL bDrainNode, DWORD dwPauseFlags, HNODE hNodeDrainTarget);
+
+/*
+ `ResumeClusterNodeEx`: resumes the node and fails back its drained groups as
+ `eResumeFailbackType` says (0 none, 1 all, 2 per their `AutoFailbackType`).
+ */
+DWORD ResumeClusterNodeEx(HNODE hNode, CLUSTER_NODE_RESUME_FAILBACK_TYPE eResumeFailbackType, DWORD dwResumeFlagsReserved);
+
+/*
  `CreateClusterNotifyPort`: with `hChange` = `INVALID_HANDLE_VALUE`, a new port; with a
  port, adds to it. Events of `hCluster`'s cluster matching `dwFilter` come with
  `dwNotifyKey`. NULL with the last error set on failure (`ERROR_INVALID_PARAMETER` for an
@@ -1013,6 +1087,170 @@ DWORD ClusterNetInterfaceControl(HNETINTERFACE hNetInterface, HNODE hHostNode, D
  `lpBytesReturned` as for `ClusterControl`.
  */
 DWORD ClusterResourceTypeControl(HCLUSTER hCluster, LPCWSTR lpszResourceTypeName, HNODE hHostNode, DWORD dwControlCode, void *lpInBuffer, DWORD nInBufferSize, void *lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned);
+
+/*
+ `GetClusterKey`: the cluster's root key, or NULL with the last error.
+ */
+HKEY GetClusterKey(HCLUSTER hCluster, REGSAM samDesired);
+
+/*
+ `GetClusterNodeKey`: the node's root key, or NULL with the last error.
+ */
+HKEY GetClusterNodeKey(HNODE hNode, REGSAM samDesired);
+
+/*
+ `GetClusterGroupKey`: the group's root key (common properties are its values, private
+ ones those of `Parameters`), or NULL with the last error.
+ */
+HKEY GetClusterGroupKey(HGROUP hGroup, REGSAM samDesired);
+
+/*
+ `GetClusterResourceKey`: the resource's root key, or NULL with the last error.
+ */
+HKEY GetClusterResourceKey(HRESOURCE hResource, REGSAM samDesired);
+
+/*
+ `GetClusterNetworkKey`: the network's root key, or NULL with the last error.
+ */
+HKEY GetClusterNetworkKey(HNETWORK hNetwork, REGSAM samDesired);
+
+/*
+ `GetClusterNetInterfaceKey`: the interface's root key, or NULL with the last error.
+ */
+HKEY GetClusterNetInterfaceKey(HNETINTERFACE hNetInterface, REGSAM samDesired);
+
+/*
+ `GetClusterResourceTypeKey`: the resource type's root key, or NULL with the last error
+ (`ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` for an unknown type).
+
+ # Safety
+
+ `lpszTypeName` is NULL or a NUL-terminated UTF-16 string.
+ */
+HKEY GetClusterResourceTypeKey(HCLUSTER hCluster, LPCWSTR lpszTypeName, REGSAM samDesired);
+
+/*
+ `ClusterRegOpenKey`: opens a subkey (`""` or NULL: the key itself) into `*phkResult`.
+
+ # Safety
+
+ `lpszSubKey` is NULL or a NUL-terminated UTF-16 string; `phkResult` is NULL or valid
+ for a write of an `HKEY`.
+ */
+LONG ClusterRegOpenKey(HKEY hKey, LPCWSTR lpszSubKey, REGSAM samDesired, PHKEY phkResult);
+
+/*
+ `ClusterRegCreateKey`: opens or creates a subkey into `*phkResult`;
+ `*lpdwDisposition` (when not NULL) is `REG_CREATED_NEW_KEY` or
+ `REG_OPENED_EXISTING_KEY`. `lpSecurityAttributes` is not used.
+
+ # Safety
+
+ `lpszSubKey` is NULL or a NUL-terminated UTF-16 string; `phkResult` and
+ `lpdwDisposition` are NULL or valid for a write.
+ */
+LONG ClusterRegCreateKey(HKEY hKey, LPCWSTR lpszSubKey, DWORD dwOptions, REGSAM samDesired, LPSECURITY_ATTRIBUTES lpSecurityAttributes, PHKEY phkResult, LPDWORD lpdwDisposition);
+
+/*
+ `ClusterRegDeleteKey`: deletes a subkey without subkeys (`ERROR_ACCESS_DENIED` for one
+ with subkeys).
+
+ # Safety
+
+ `lpszSubKey` is NULL or a NUL-terminated UTF-16 string.
+ */
+LONG ClusterRegDeleteKey(HKEY hKey, LPCWSTR lpszSubKey);
+
+/*
+ `ClusterRegCloseKey`: closes a key handle.
+ */
+LONG ClusterRegCloseKey(HKEY hKey);
+
+/*
+ `ClusterRegEnumKey`: the `dwIndex`-th subkey's name (string protocol);
+ `ERROR_NO_MORE_ITEMS` past the end. `*lpftLastWriteTime` (when not NULL) is 0.
+
+ # Safety
+
+ `lpcchName` is NULL or valid for reads and writes of a `DWORD`; `lpszName` is NULL or
+ holds `*lpcchName` units; `lpftLastWriteTime` is NULL or valid for a write.
+ */
+LONG ClusterRegEnumKey(HKEY hKey, DWORD dwIndex, LPWSTR lpszName, LPDWORD lpcchName, PFILETIME lpftLastWriteTime);
+
+/*
+ `ClusterRegEnumValue`: the `dwIndex`-th value: its name (string protocol), type and
+ data (byte protocol). When either buffer is too small: `ERROR_MORE_DATA`, with both
+ sizes written. `ERROR_NO_MORE_ITEMS` past the end.
+
+ # Safety
+
+ The length pointers are NULL or valid for reads and writes of a `DWORD`; each buffer
+ is NULL or holds what its length says; `lpdwType` is NULL or valid for a write.
+ */
+DWORD ClusterRegEnumValue(HKEY hKey, DWORD dwIndex, LPWSTR lpszValueName, LPDWORD lpcchValueName, LPDWORD lpdwType, LPBYTE lpData, LPDWORD lpcbData);
+
+/*
+ `ClusterRegQueryValue`: a value's type and data (byte protocol; NULL `lpData` with a
+ length asks the size: `ERROR_MORE_DATA`). `ERROR_FILE_NOT_FOUND` for a missing value.
+
+ # Safety
+
+ `lpszValueName` is NULL or a NUL-terminated UTF-16 string; `lpcbData` is NULL or valid
+ for reads and writes of a `DWORD`; `lpData` is NULL or holds `*lpcbData` bytes;
+ `lpdwValueType` is NULL or valid for a write.
+ */
+LONG ClusterRegQueryValue(HKEY hKey, LPCWSTR lpszValueName, LPDWORD lpdwValueType, LPBYTE lpData, LPDWORD lpcbData);
+
+/*
+ `ClusterRegSetValue`: sets a value (`dwType` `REG_*`; `cbData` bytes from `lpData`).
+
+ # Safety
+
+ `lpszValueName` is NULL or a NUL-terminated UTF-16 string; `lpData` is NULL or valid
+ for reads of `cbData` bytes.
+ */
+DWORD ClusterRegSetValue(HKEY hKey, LPCWSTR lpszValueName, DWORD dwType, const uint8_t *lpData, DWORD cbData);
+
+/*
+ `ClusterRegDeleteValue`: deletes a value (`ERROR_FILE_NOT_FOUND` if missing).
+
+ # Safety
+
+ `lpszValueName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusterRegDeleteValue(HKEY hKey, LPCWSTR lpszValueName);
+
+/*
+ `ClusterRegQueryInfoKey`: counts and sizes of the key (every pointer may be NULL); the
+ last write time is 0.
+
+ # Safety
+
+ Every pointer is NULL or valid for a write.
+ */
+LONG ClusterRegQueryInfoKey(HKEY hKey, LPDWORD lpcSubKeys, LPDWORD lpcchMaxSubKeyLen, LPDWORD lpcValues, LPDWORD lpcchMaxValueNameLen, LPDWORD lpcbMaxValueLen, LPDWORD lpcbSecurityDescriptor, PFILETIME lpftLastWriteTime);
+
+/*
+ `ClusterRegGetKeySecurity`: the key's self-relative security descriptor (byte protocol;
+ `ERROR_INVALID_PARAMETER` for a NULL length).
+
+ # Safety
+
+ `lpcbSecurityDescriptor` is NULL or valid for reads and writes of a `DWORD`;
+ `pSecurityDescriptor` is NULL or holds `*lpcbSecurityDescriptor` bytes.
+ */
+LONG ClusterRegGetKeySecurity(HKEY hKey, SECURITY_INFORMATION RequestedInformation, PSECURITY_DESCRIPTOR pSecurityDescriptor, LPDWORD lpcbSecurityDescriptor);
+
+/*
+ `ClusterRegSetKeySecurity`: replaces the key's security descriptor, read from
+ `pSecurityDescriptor` (its length found from its header and offsets).
+ `ERROR_INVALID_PARAMETER` for NULL or a malformed descriptor.
+
+ # Safety
+
+ `pSecurityDescriptor` is NULL or a valid self-relative security descriptor.
+ */
+LONG ClusterRegSetKeySecurity(HKEY hKey, SECURITY_INFORMATION SecurityInformation, PSECURITY_DESCRIPTOR pSecurityDescriptor);
 
 #ifdef __cplusplus
 }  // extern "C"

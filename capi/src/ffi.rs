@@ -90,6 +90,8 @@ opaque_handles! {
     _HCHANGE => HCHANGE;
     /// A resource type enumeration handle.
     _HRESTYPEENUM => HRESTYPEENUM;
+    /// A cluster registry key handle (`struct HKEY__ *` in `windows.h`).
+    HKEY__ => HKEY;
 }
 
 /// `CLUSTERVERSIONINFO`; the caller sets `dwVersionInfoSize` before the call.

@@ -39,10 +39,13 @@ mod control;
 mod enumerate;
 mod ffi;
 mod global;
+mod modern;
 mod notify;
 mod objects;
 mod properties;
+mod registry;
 mod strings;
+mod stubs;
 
 pub use classic::*;
 pub use cluster::*;
@@ -57,6 +60,9 @@ pub use ffi::{
     PCLUSTER_SET_PASSWORD_STATUS, TRUE, WCHAR,
 };
 pub use global::*;
+pub use modern::*;
 pub use notify::*;
 pub use objects::*;
 pub use properties::*;
+pub use registry::*;
+pub use stubs::*;

@@ -54,6 +54,7 @@ pub extern "C" fn RegisterClusterNotify(
             Some(HandleKind::Resource) => NotifyObject::Resource(from_c(hObject)?),
             Some(HandleKind::Network) => NotifyObject::Network(from_c(hObject)?),
             Some(HandleKind::NetInterface) => NotifyObject::NetInterface(from_c(hObject)?),
+            Some(HandleKind::Key) => NotifyObject::Key(from_c(hObject)?),
             _ => {
                 return Err(Error::InvalidHandle(format!(
                     "hObject {:#x} is not an object handle",

@@ -140,6 +140,11 @@ fn polling_pending_transitions_in_c() {
 }
 
 #[test]
+fn drain_and_failback_in_c() {
+    run(&compile("client_drain.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn failover_levers_in_c() {
     run(&compile("client_failover.c", None, &[], Link::Static), &[]);
 }
@@ -147,6 +152,11 @@ fn failover_levers_in_c() {
 #[test]
 fn notifications_in_c() {
     run(&compile("client_notify.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
+fn reads_configuration_through_the_cluster_registry() {
+    run(&compile("client_registry.c", None, &[], Link::Static), &[]);
 }
 
 #[test]

@@ -65,6 +65,8 @@ const CHANGE_ALL: DWORD = 0xFFFF_FFFF;
 const GENERIC_READ: DWORD = 0x8000_0000;
 const GENERIC_ALL: DWORD = 0x1000_0000;
 const SENTINEL: u16 = 0x7777;
+const KEY_READ_C: DWORD = 0x2_0019;
+const KEY_ALL_ACCESS_C: DWORD = 0xF_003F;
 const BUF_UNITS: usize = 256;
 
 /// Cells where a call succeeds and changes the world, as it is meant to: (row, column, why).
@@ -73,6 +75,16 @@ const EXPECTED_CHANGES: &[(&str, usize, &str)] = &[
         "MoveClusterGroup (hDestinationNode)",
         NULL_HANDLE,
         "NULL asks for the best other node: the group moves",
+    ),
+    (
+        "MoveClusterGroupEx (hDestinationNode)",
+        NULL_HANDLE,
+        "NULL asks for the best other node: the group moves",
+    ),
+    (
+        "PauseClusterNodeEx (hNodeDrainTarget)",
+        NULL_HANDLE,
+        "NULL drains to each group's best other node: NODE1 pauses and its groups move",
     ),
     ("CreateClusterGroup", INTERIOR_NUL, "the name is read up to the NUL: a group `Fr` is created"),
     ("CreateClusterResource", INTERIOR_NUL, "the name is read up to the NUL: a resource `Fr` is created"),
@@ -87,17 +99,28 @@ const EXPECTED_CHANGES: &[(&str, usize, &str)] = &[
     ),
     ("CreateClusterResourceType", NULL_NAME, "the display name and the DLL may be NULL: the type is created"),
     ("CreateClusterResourceType", INTERIOR_NUL, "the name is read up to the NUL: a type `Fr` is created"),
+    ("ClusterRegSetValue", EMPTY_NAME, "`L\"\"` is the key's default value: it is set"),
+    ("ClusterRegSetValue", NULL_NAME, "NULL is the key's default value: it is set"),
+    ("ClusterRegSetValue", INTERIOR_NUL, "the name is read up to the NUL: a value `Va` is set"),
+    ("ClusterRegCreateKey", INTERIOR_NUL, "the name is read up to the NUL: a key `Su` is created"),
     ("ClusSimStopService", EMPTY_NAME, "`L\"\"` names the local cluster: its service stops"),
     ("ClusSimStopService", NULL_NAME, "NULL is the local cluster: its service stops"),
 ];
 
 /// Rows whose parameter takes handles of several kinds: the live handle passed as the
 /// wrong kind instead, and why.
-const WRONG_KIND_OVERRIDES: &[(&str, HandleKind, &str)] = &[(
-    "RegisterClusterNotify (hObject)",
-    HandleKind::Cluster,
-    "`hObject` takes a node, group, resource, network or interface handle, so a cluster handle is passed",
-)];
+const WRONG_KIND_OVERRIDES: &[(&str, HandleKind, &str)] = &[
+    (
+        "RegisterClusterNotify (hObject)",
+        HandleKind::Cluster,
+        "`hObject` takes a node, group, resource, network or interface handle, so a cluster handle is passed",
+    ),
+    (
+        "RegisterClusterNotify (hObject: HKEY)",
+        HandleKind::Cluster,
+        "`hObject` takes a key handle too, so a cluster handle is passed",
+    ),
+];
 
 /// Cells that break a rule: (row, column, what happens). Checked exactly.
 const KNOWN_BUGS: &[(&str, usize, &str)] = &[];
@@ -177,12 +200,15 @@ struct LiveC {
     network: usize,
     nic: usize,
     clus_enum: usize,
+    clus_enum_ex: usize,
     network_enum: usize,
     node_enum: usize,
     group_enum: usize,
     res_enum: usize,
     restype_enum: usize,
     port: usize,
+    /// A group key with a subkey `Sub` and a value `Value`.
+    key: usize,
 }
 
 impl LiveC {
@@ -206,6 +232,7 @@ impl LiveC {
                 network: network as usize,
                 nic: OpenClusterNetInterface(c, wide("NODE1 - Cluster Network 1").as_ptr()) as usize,
                 clus_enum: ClusterOpenEnum(c, CLUSTER_ENUM_ALL) as usize,
+                clus_enum_ex: ClusterOpenEnumEx(c, CLUSTER_ENUM_ALL, std::ptr::null_mut()) as usize,
                 network_enum: ClusterNetworkOpenEnum(network, 1) as usize,
                 node_enum: ClusterNodeOpenEnum(node, 3) as usize,
                 // The core group, so that its enumeration has items (for the buffer cells).
@@ -218,13 +245,32 @@ impl LiveC {
                 res_enum: ClusterResourceOpenEnum(resource, 7) as usize,
                 restype_enum: ClusterResourceTypeOpenEnum(c, wide("IP Address").as_ptr(), 3) as usize,
                 port: port as usize,
+                key: {
+                    let k = GetClusterGroupKey(group, KEY_ALL_ACCESS_C);
+                    let mut sub: HKEY = std::ptr::null_mut();
+                    let sub_name = wide("Sub");
+                    let rc = ClusterRegCreateKey(
+                        k,
+                        sub_name.as_ptr(),
+                        0,
+                        KEY_READ_C,
+                        std::ptr::null_mut(),
+                        &mut sub,
+                        std::ptr::null_mut(),
+                    );
+                    assert_eq!(rc, 0);
+                    assert_eq!(ClusterRegCloseKey(sub), 0);
+                    let one = 1u32.to_le_bytes();
+                    assert_eq!(ClusterRegSetValue(k, wide("Value").as_ptr(), 4, one.as_ptr(), 4), 0);
+                    k as usize
+                },
             };
             assert!(l.all().iter().all(|&(_, raw)| raw != 0), "a live handle failed to open");
             l
         }
     }
 
-    fn all(&self) -> [(HandleKind, usize); 13] {
+    fn all(&self) -> [(HandleKind, usize); 15] {
         use HandleKind as K;
         [
             (K::Cluster, self.cluster),
@@ -234,12 +280,14 @@ impl LiveC {
             (K::Network, self.network),
             (K::NetInterface, self.nic),
             (K::ClusEnum, self.clus_enum),
+            (K::ClusEnumEx, self.clus_enum_ex),
             (K::NetworkEnum, self.network_enum),
             (K::NodeEnum, self.node_enum),
             (K::GroupEnum, self.group_enum),
             (K::ResEnum, self.res_enum),
             (K::ResTypeEnum, self.restype_enum),
             (K::Change, self.port),
+            (K::Key, self.key),
         ]
     }
 
@@ -272,6 +320,8 @@ fn other_simulator_handle(sim: &Simulator, kind: HandleKind) -> usize {
         K::ResEnum => sim.cluster_resource_open_enum(resource, 7).expect("enum").as_raw(),
         K::ResTypeEnum => sim.cluster_resource_type_open_enum(c, "IP Address", 3).expect("enum").as_raw(),
         K::Change => sim.create_cluster_notify_port(None, c, CHANGE_ALL, 1).expect("port").as_raw(),
+        K::ClusEnumEx => sim.cluster_open_enum_ex(c, CLUSTER_ENUM_ALL).expect("enum").as_raw(),
+        K::Key => sim.get_cluster_key(c, KEY_READ_C).expect("key").as_raw(),
         other => panic!("unexpected kind {other}"),
     }
 }
@@ -292,6 +342,8 @@ fn wrong_kind_for(kind: HandleKind) -> HandleKind {
         K::ResEnum => K::ResTypeEnum,
         K::ResTypeEnum => K::Change,
         K::Change => K::ClusEnum,
+        K::ClusEnumEx => K::ClusEnum,
+        K::Key => K::Group,
         other => panic!("unexpected kind {other}"),
     }
 }
@@ -318,6 +370,8 @@ fn open_kind(l: &LiveC, kind: HandleKind) -> usize {
             K::ResEnum => ClusterResourceOpenEnum(ptr(l.resource), 7) as usize,
             K::ResTypeEnum => ClusterResourceTypeOpenEnum(c, wide("Generic Service").as_ptr(), 3) as usize,
             K::Change => CreateClusterNotifyPort(ptr(usize::MAX), c, CHANGE_ALL, 2) as usize,
+            K::ClusEnumEx => ClusterOpenEnumEx(c, CLUSTER_ENUM_ALL, std::ptr::null_mut()) as usize,
+            K::Key => GetClusterKey(c, KEY_READ_C) as usize,
             other => panic!("unexpected kind {other}"),
         }
     };
@@ -341,6 +395,8 @@ fn close_kind(kind: HandleKind, raw: usize) {
         K::ResEnum => ClusterResourceCloseEnum(ptr(raw)) == 0,
         K::ResTypeEnum => ClusterResourceTypeCloseEnum(ptr(raw)) == 0,
         K::Change => CloseClusterNotifyPort(ptr(raw)) == TRUE,
+        K::ClusEnumEx => ClusterCloseEnumEx(ptr(raw)) == 0,
+        K::Key => ClusterRegCloseKey(ptr(raw)) == 0,
         other => panic!("unexpected kind {other}"),
     };
     assert!(ok, "closing a {kind}");
@@ -517,6 +573,32 @@ impl<'a> Cx<'a> {
                 (b, size, std::ptr::null_mut())
             }
             _ => (b, size, n),
+        }
+    }
+
+    /// `ClusterEnumEx`'s `pItem` and `cbItem` (parameter `i`): buffer `i`, its size in bytes
+    /// in the length cell (1 for a too-small buffer).
+    fn item_buf(&self, i: usize) -> (PCLUSTER_ENUM_ITEM, LPDWORD) {
+        let (b, n) = (self.buf_ptrs[i].cast::<CLUSTER_ENUM_ITEM>(), self.cch_ptrs[i]);
+        let size = DWORD::try_from(BUF_UNITS * 2).expect("small");
+        // SAFETY: the length cell is owned by `self` and not otherwise borrowed.
+        unsafe { n.write(size) };
+        match self.bad {
+            Bad::Small(k) if k == i => {
+                self.used.set(true);
+                // SAFETY: as above.
+                unsafe { n.write(1) };
+                (b, n)
+            }
+            Bad::NullBuf(k) if k == i => {
+                self.used.set(true);
+                (std::ptr::null_mut(), n)
+            }
+            Bad::NullOut(k) if k == i => {
+                self.used.set(true);
+                (b, std::ptr::null_mut())
+            }
+            _ => (b, n),
         }
     }
 
@@ -994,6 +1076,64 @@ fn rows() -> Vec<Row> {
             c.st(c!(ClusterEnum(c.h(c.l.clus_enum), i, c.out(1), b, n)))
         }),
         r("ClusterCloseEnum", Some(K::ClusEnum), &[], |c| c.st(ClusterCloseEnum(c.h(c.l.clus_enum)))),
+        // Modern calls.
+        r("ClusterOpenEnumEx", Some(K::Cluster), &[Mask], |c| {
+            let h = ClusterOpenEnumEx(c.h(c.l.cluster), c.mask(CLUSTER_ENUM_ALL), std::ptr::null_mut());
+            c.hnd(h, |h| {
+                ClusterCloseEnumEx(h);
+            })
+        }),
+        r("ClusterGetEnumCountEx", Some(K::ClusEnumEx), &[], |c| {
+            c.count(ClusterGetEnumCountEx(c.h(c.l.clus_enum_ex)))
+        }),
+        r("ClusterEnumEx", Some(K::ClusEnumEx), &[Index, Buf], |c| {
+            let i = c.index(|| ClusterGetEnumCountEx(ptr(c.l.clus_enum_ex)));
+            let (item, cb) = c.item_buf(1);
+            c.st(c!(ClusterEnumEx(c.h(c.l.clus_enum_ex), i, item, cb)))
+        }),
+        r("ClusterCloseEnumEx", Some(K::ClusEnumEx), &[], |c| {
+            c.st(ClusterCloseEnumEx(c.h(c.l.clus_enum_ex)))
+        }),
+        r("OnlineClusterGroupEx", Some(K::Group), &[Mask], |c| {
+            c.st(c!(OnlineClusterGroupEx(
+                c.h(c.l.group),
+                std::ptr::null_mut(),
+                c.mask(0),
+                std::ptr::null_mut(),
+                0
+            )))
+        }),
+        r("OnlineClusterGroupEx (hDestinationNode)", Some(K::Node), &[], |c| {
+            c.st(c!(OnlineClusterGroupEx(ptr(c.l.group), c.h(c.l.node), 0, std::ptr::null_mut(), 0)))
+        }),
+        r("MoveClusterGroupEx", Some(K::Group), &[Mask], |c| {
+            c.st(c!(MoveClusterGroupEx(
+                c.h(c.l.group),
+                std::ptr::null_mut(),
+                c.mask(0),
+                std::ptr::null_mut(),
+                0
+            )))
+        }),
+        r("MoveClusterGroupEx (hDestinationNode)", Some(K::Node), &[], |c| {
+            c.st(c!(MoveClusterGroupEx(ptr(c.l.group), c.h(c.l.node), 0, std::ptr::null_mut(), 0)))
+        }),
+        r("CancelClusterGroupOperation", Some(K::Group), &[Mask], |c| {
+            c.st(CancelClusterGroupOperation(c.h(c.l.group), c.mask(0)))
+        }),
+        r("PauseClusterNodeEx", Some(K::Node), &[Mask], |c| {
+            c.st(PauseClusterNodeEx(c.h(c.l.node), TRUE, c.mask(0), std::ptr::null_mut()))
+        }),
+        r("PauseClusterNodeEx (hNodeDrainTarget)", Some(K::Node), &[], |c| {
+            // SAFETY: a NUL-terminated name.
+            let n1 = unsafe { OpenClusterNode(ptr(c.l.cluster), wide("NODE1").as_ptr()) };
+            let rc = c.st(PauseClusterNodeEx(n1, TRUE, 0, c.h(c.l.node)));
+            CloseClusterNode(n1);
+            rc
+        }),
+        r("ResumeClusterNodeEx", Some(K::Node), &[Mask], |c| {
+            c.st(ResumeClusterNodeEx(c.h(c.l.node), 1, c.mask(0)))
+        }),
         r("ClusterNetworkOpenEnum", Some(K::Network), &[Mask], |c| {
             c.hnd(ClusterNetworkOpenEnum(c.h(c.l.network), c.mask(1)), |h| {
                 ClusterNetworkCloseEnum(h);
@@ -1110,6 +1250,148 @@ fn rows() -> Vec<Row> {
         }),
         r("CloseClusterNotifyPort", Some(K::Change), &[], |c| {
             c.boolean(CloseClusterNotifyPort(c.h(c.l.port)))
+        }),
+        // Cluster registry.
+        r("GetClusterKey", Some(K::Cluster), &[Mask], |c| {
+            c.hnd(GetClusterKey(c.h(c.l.cluster), c.mask(KEY_READ_C)), |h| {
+                ClusterRegCloseKey(h);
+            })
+        }),
+        r("GetClusterNodeKey", Some(K::Node), &[Mask], |c| {
+            c.hnd(GetClusterNodeKey(c.h(c.l.node), c.mask(KEY_READ_C)), |h| {
+                ClusterRegCloseKey(h);
+            })
+        }),
+        r("GetClusterGroupKey", Some(K::Group), &[Mask], |c| {
+            c.hnd(GetClusterGroupKey(c.h(c.l.group), c.mask(KEY_READ_C)), |h| {
+                ClusterRegCloseKey(h);
+            })
+        }),
+        r("GetClusterResourceKey", Some(K::Resource), &[Mask], |c| {
+            c.hnd(GetClusterResourceKey(c.h(c.l.resource), c.mask(KEY_READ_C)), |h| {
+                ClusterRegCloseKey(h);
+            })
+        }),
+        r("GetClusterNetworkKey", Some(K::Network), &[Mask], |c| {
+            c.hnd(GetClusterNetworkKey(c.h(c.l.network), c.mask(KEY_READ_C)), |h| {
+                ClusterRegCloseKey(h);
+            })
+        }),
+        r("GetClusterNetInterfaceKey", Some(K::NetInterface), &[Mask], |c| {
+            c.hnd(GetClusterNetInterfaceKey(c.h(c.l.nic), c.mask(KEY_READ_C)), |h| {
+                ClusterRegCloseKey(h);
+            })
+        }),
+        r("GetClusterResourceTypeKey", Some(K::Cluster), &[Name, Mask], |c| {
+            c.hnd(
+                c!(GetClusterResourceTypeKey(c.h(c.l.cluster), c.wname(0, "IP Address"), c.mask(KEY_READ_C))),
+                |h| {
+                    ClusterRegCloseKey(h);
+                },
+            )
+        }),
+        r("ClusterRegOpenKey", Some(K::Key), &[Opt, Mask, Out], |c| {
+            let mut out: HKEY = std::ptr::null_mut();
+            let p = if c.out(2).is_null() { std::ptr::null_mut() } else { &raw mut out };
+            let rc =
+                c.st(c!(ClusterRegOpenKey(c.h(c.l.key), c.wname(0, "Sub"), c.mask(KEY_READ_C), p)) as DWORD);
+            if !out.is_null() {
+                ClusterRegCloseKey(out);
+            }
+            rc
+        }),
+        r("ClusterRegCreateKey", Some(K::Key), &[Name, Mask, Out], |c| {
+            let mut out: HKEY = std::ptr::null_mut();
+            let p = if c.out(2).is_null() { std::ptr::null_mut() } else { &raw mut out };
+            let rc = c.st(c!(ClusterRegCreateKey(
+                c.h(c.l.key),
+                c.wname(0, "Sub"),
+                0,
+                c.mask(KEY_READ_C),
+                std::ptr::null_mut(),
+                p,
+                std::ptr::null_mut()
+            )) as DWORD);
+            if !out.is_null() {
+                ClusterRegCloseKey(out);
+            }
+            rc
+        }),
+        r("ClusterRegDeleteKey", Some(K::Key), &[Name], |c| {
+            c.st(c!(ClusterRegDeleteKey(c.h(c.l.key), c.wname(0, "Missing"))) as DWORD)
+        }),
+        r("ClusterRegDeleteValue", Some(K::Key), &[Opt], |c| {
+            c.st(c!(ClusterRegDeleteValue(c.h(c.l.key), c.wname(0, "Missing"))))
+        }),
+        r("ClusterRegEnumKey", Some(K::Key), &[Index, Buf], |c| {
+            let i = c.index(|| {
+                let mut n = 0;
+                c!(ClusterRegQueryInfoKey(
+                    ptr(c.l.key),
+                    &mut n,
+                    std::ptr::null_mut(),
+                    std::ptr::null_mut(),
+                    std::ptr::null_mut(),
+                    std::ptr::null_mut(),
+                    std::ptr::null_mut(),
+                    std::ptr::null_mut()
+                ));
+                n
+            });
+            let (b, n) = c.buf(1);
+            c.st(c!(ClusterRegEnumKey(c.h(c.l.key), i, b, n, std::ptr::null_mut())) as DWORD)
+        }),
+        r("ClusterRegEnumValue", Some(K::Key), &[Index, Buf, Out, Buf], |c| {
+            let i = c.index(|| {
+                let mut n = 0;
+                c!(ClusterRegQueryInfoKey(
+                    ptr(c.l.key),
+                    std::ptr::null_mut(),
+                    std::ptr::null_mut(),
+                    &mut n,
+                    std::ptr::null_mut(),
+                    std::ptr::null_mut(),
+                    std::ptr::null_mut(),
+                    std::ptr::null_mut()
+                ));
+                n
+            });
+            let ((nb, nn), (db, dn)) = (c.buf(1), c.buf(3));
+            c.st(c!(ClusterRegEnumValue(c.h(c.l.key), i, nb, nn, c.out(2), db.cast(), dn)))
+        }),
+        r("ClusterRegQueryValue", Some(K::Key), &[Opt, Out, Buf], |c| {
+            let (b, n) = c.buf(2);
+            c.st(c!(ClusterRegQueryValue(c.h(c.l.key), c.wname(0, "Value"), c.out(1), b.cast(), n)) as DWORD)
+        }),
+        r("ClusterRegSetValue", Some(K::Key), &[Opt], |c| {
+            let one = 1u32.to_le_bytes();
+            c.st(c!(ClusterRegSetValue(c.h(c.l.key), c.wname(0, "Value"), 4, one.as_ptr(), 4)))
+        }),
+        r("ClusterRegQueryInfoKey", Some(K::Key), &[Out], |c| {
+            c.st(c!(ClusterRegQueryInfoKey(
+                c.h(c.l.key),
+                c.out(0),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut()
+            )) as DWORD)
+        }),
+        r("ClusterRegGetKeySecurity", Some(K::Key), &[Buf], |c| {
+            let (b, n) = c.buf(0);
+            c.st(c!(ClusterRegGetKeySecurity(c.h(c.l.key), 4, b.cast(), n)) as DWORD)
+        }),
+        r("ClusterRegSetKeySecurity", Some(K::Key), &[], |c| {
+            let mut sd = vec![0u8; 256];
+            let mut n: DWORD = 256;
+            assert_eq!(c!(ClusterRegGetKeySecurity(ptr(c.l.key), 4, sd.as_mut_ptr().cast(), &mut n)), 0);
+            c.st(c!(ClusterRegSetKeySecurity(c.h(c.l.key), 4, sd.as_mut_ptr().cast())) as DWORD)
+        }),
+        r("ClusterRegCloseKey", Some(K::Key), &[], |c| c.st(ClusterRegCloseKey(c.h(c.l.key)) as DWORD)),
+        r("RegisterClusterNotify (hObject: HKEY)", Some(K::Key), &[], |c| {
+            c.st(RegisterClusterNotify(ptr(c.l.port), CHANGE_ALL, c.h(c.l.key), 4))
         }),
         // Objects.
         r("OpenClusterNode", Some(K::Cluster), &[Name], |c| {
@@ -1402,6 +1684,24 @@ fn fingerprint() -> String {
             "cluster {:?}",
             two_call(|b, n| GetClusterInformation(c, b, n, std::ptr::null_mut()))
         );
+        {
+            let g = OpenClusterGroup(c, wide("Available Storage").as_ptr());
+            let k = GetClusterGroupKey(g, KEY_READ_C);
+            let (mut subkeys, mut values) = (0, 0);
+            let rc = ClusterRegQueryInfoKey(
+                k,
+                &mut subkeys,
+                std::ptr::null_mut(),
+                &mut values,
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+            );
+            let _ = writeln!(out, "registry {rc} {subkeys} {values}");
+            ClusterRegCloseKey(k);
+            CloseClusterGroup(g);
+        }
         let e = ClusterOpenEnum(c, CLUSTER_ENUM_ALL);
         for i in 0..ClusterGetEnumCount(e) {
             let mut kind = 0;
@@ -1775,7 +2075,13 @@ fn the_catalogue_covers_every_export() {
     let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut exports = BTreeSet::new();
     for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src")).expect("capi/src") {
-        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+        let path = entry.expect("entry").path();
+        // The exports that are not simulated take no input: nothing to catalogue
+        // (capi/tests/coverage.rs checks what they answer).
+        if path.ends_with("stubs.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).expect("read");
         for (i, _) in text.match_indices("extern \"C\" fn ") {
             let rest = &text[i + "extern \"C\" fn ".len()..];
             if let Some((name, _)) = rest.split_once('(') {
@@ -1787,7 +2093,7 @@ fn the_catalogue_covers_every_export() {
     let listed: BTreeSet<String> =
         rows.iter().filter(|r| !r.name.contains(' ')).map(|r| r.name.to_owned()).collect();
     assert_eq!(exports, listed, "exports against the catalogue");
-    assert_eq!(exports.len(), 119);
+    assert_eq!(exports.len(), 147);
     let all: BTreeSet<&str> = rows.iter().map(|r| r.name).collect();
     assert_eq!(all.len(), rows.len(), "a row is listed twice");
 }

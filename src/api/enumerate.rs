@@ -101,7 +101,7 @@ fn cluster_items(world: &World, c: &Cluster, type_mask: u32) -> Vec<EnumItem> {
 
 /// Checks a `ClusterOpenEnum` type mask: at least one known bit, no unknown bits, and the
 /// two "alone" bits alone.
-fn check_cluster_mask(type_mask: u32) -> Result<()> {
+pub(super) fn check_cluster_mask(type_mask: u32) -> Result<()> {
     let combinable = CLUSTER_ENUM_ALL | CLUSTER_ENUM_SHARED_VOLUME_GROUP;
     let alone = [CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, CLUSTER_ENUM_INTERNAL_NETWORK];
     if (type_mask != 0 && type_mask & !combinable == 0) || alone.contains(&type_mask) {
@@ -138,7 +138,7 @@ fn named<K: slotmap::Key, V>(
 
 impl State {
     /// The snapshot behind an enumeration handle.
-    fn snapshot<H: EnumHandle>(
+    pub(super) fn snapshot<H: EnumHandle>(
         &mut self,
         h: H,
         call: &'static str,

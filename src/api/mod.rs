@@ -9,9 +9,11 @@ mod cluster;
 mod control;
 mod enumerate;
 mod group;
+mod modern;
 mod net_interface;
 mod network;
 mod node;
+mod registry;
 mod resource;
 mod restype;
 
@@ -39,6 +41,16 @@ pub use enumerate::{
     CLUSTER_RESOURCE_ENUM_DEPENDS, CLUSTER_RESOURCE_ENUM_NODES, CLUSTER_RESOURCE_ENUM_PROVIDES,
 };
 pub use group::GroupStateInfo;
+pub use modern::{
+    CLUSAPI_GROUP_MOVE_FAILBACK, CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START,
+    CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS, CLUSAPI_GROUP_MOVE_QUEUE_ENABLED,
+    CLUSAPI_GROUP_MOVE_RETURN_TO_SOURCE_NODE_ON_ERROR, CLUSAPI_GROUP_ONLINE_BEST_POSSIBLE_NODE,
+    CLUSAPI_GROUP_ONLINE_IGNORE_RESOURCE_STATUS, CLUSAPI_GROUP_ONLINE_SYNCHRONOUS,
+    CLUSAPI_NODE_AVOID_PLACEMENT, CLUSAPI_NODE_PAUSE_REMAIN_ON_PAUSED_NODE_ON_MOVE_ERROR,
+    CLUSAPI_NODE_PAUSE_RETRY_DRAIN_ON_FAILURE, ClusterEnumItem, DO_NOT_FAILBACK_GROUPS,
+    FAILBACK_GROUPS_IMMEDIATELY, FAILBACK_GROUPS_PER_POLICY,
+};
+pub(crate) use registry::{OpenKey, RegHandleKey};
 pub use resource::{CLUSTER_RESOURCE_DEFAULT_MONITOR, CLUSTER_RESOURCE_SEPARATE_MONITOR, ResourceStateInfo};
 pub use restype::{
     CLUSTER_RESOURCE_TYPE_ENUM_ALL, CLUSTER_RESOURCE_TYPE_ENUM_NODES, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES,
@@ -183,6 +195,9 @@ impl Simulator {
             // An enumeration owns its snapshot, a port its queue.
             if H::KIND.is_enumeration() {
                 st.snapshots.remove(e.object.into());
+            }
+            if H::KIND == crate::HandleKind::Key {
+                st.reg_keys.remove(e.object.into());
             }
             if H::KIND == crate::HandleKind::Change {
                 st.ports.remove(e.object.into());

@@ -20,7 +20,7 @@
 //!
 //! `source` vocabulary (what a `Default::Dynamic` value reflects):
 //! - "name", "id", "description", "resource type", "owner node", "group", "node", "network",
-//!   "state", "node id", "cluster name" (the common vocabulary);
+//!   "state", "node id", "drain status", "cluster name" (the common vocabulary);
 //! - "network role": the network's role (`CLUSTER_NETWORK_ROLE`);
 //! - "network address", "network address mask": the network's subnet address and mask
 //!   (for `IPv4Addresses` / `IPv4PrefixLengths`: the same as a one-element list, the mask as a
@@ -66,7 +66,7 @@ pub(crate) struct PropDef {
 /// ones: owner and group BUILTIN\Administrators (S-1-5-32-544), a DACL with one
 /// ACCESS_ALLOWED ACE granting BUILTIN\Administrators `CLUSAPI_READ_ACCESS |
 /// CLUSAPI_CHANGE_ACCESS` (3), no SACL.
-const MINIMAL_SECURITY_DESCRIPTOR: &[u8] = &[
+pub(crate) const MINIMAL_SECURITY_DESCRIPTOR: &[u8] = &[
     // SECURITY_DESCRIPTOR_RELATIVE: revision 1, control SE_SELF_RELATIVE | SE_DACL_PRESENT,
     // owner at 52, group at 68, no SACL, DACL at 20.
     0x01, 0x00, 0x04, 0x80, 0x34, 0x00, 0x00, 0x00, 0x44, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x14,
@@ -587,8 +587,8 @@ pub(crate) static NODE_RO_COMMON: &[PropDef] = &[
     PropDef {
         name: "NodeDrainStatus",
         format: PropertyFormat::Dword,
-        default: Default::Dword(0),
-        source: "",
+        default: Default::Dynamic,
+        source: "drain status",
     },
     PropDef {
         name: "NodeDrainTarget",

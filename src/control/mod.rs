@@ -242,6 +242,11 @@ fn dynamic(world: &World, target: Target, def: &PropDef) -> PropertyValue {
                 .unwrap_or_default(),
             _ => String::new(),
         }),
+        // PauseClusterNodeEx's drain: 0 not initiated, 1 in progress, 2 completed.
+        "drain status" => number(match target {
+            Target::Node(n) => world.drain_status(n),
+            _ => 0,
+        }),
         "node id" => match target {
             Target::Node(n) => text(world.nodes.get(n).map(|n| n.id.clone()).unwrap_or_default()),
             _ => text(String::new()),
@@ -398,6 +403,65 @@ fn check_set(
         }
     }
     Ok(out)
+}
+
+/// The registry's view of `target`'s properties: those set on it (a property never set is
+/// absent from the registry, as on a real cluster, and reads its default), as `(name,
+/// value)`; the common ones (the object's root key) or the private ones (`Parameters`).
+pub(crate) fn registry_values(world: &World, target: Target, private: bool) -> Vec<(String, PropertyValue)> {
+    let Some(props) = target.props(world) else { return Vec::new() };
+    let (rw, ro) = if private { target.private(world) } else { target.common() };
+    let mut out: Vec<(String, PropertyValue)> =
+        rw.iter().chain(ro).filter_map(|d| Some((d.name.to_owned(), props.get(d.name)?.clone()))).collect();
+    if private {
+        out.extend(props.extra().iter().cloned());
+    }
+    out
+}
+
+/// A value written through the registry under a property's name: stored as that property
+/// (`Ok(true)`), or `Ok(false)` when the name is no property and the registry keeps it.
+/// A read-only or model-mirroring property, a type that does not fit the property's format,
+/// or a value out of range: `ERROR_INVALID_PARAMETER`.
+pub(crate) fn registry_set(
+    world: &mut World,
+    target: Target,
+    private: bool,
+    name: &str,
+    value_type: u32,
+    data: &[u8],
+) -> Result<bool> {
+    let (rw, ro) = if private { target.private(world) } else { target.common() };
+    let open_ended = private && rw.is_empty() && ro.is_empty();
+    let value = match rw.iter().chain(ro).find(|d| names_equal(d.name, name)) {
+        Some(def) => crate::registry::from_reg(value_type, data, Some(def.format)).ok_or_else(|| {
+            Error::InvalidParameter(format!("a value of type {value_type} does not fit property \"{name}\""))
+        })?,
+        None if open_ended => match crate::registry::from_reg(value_type, data, None) {
+            Some(v) => v,
+            None => return Ok(false),
+        },
+        None => return Ok(false),
+    };
+    let input = PropertyList::new().with(name, value).to_bytes();
+    let sets = check_set(&input, rw, ro, open_ended)?;
+    let props = target.props_mut(world).ok_or_else(|| Error::InternalError("the object vanished".into()))?;
+    for (def, name, value) in sets {
+        match def {
+            Some(def) => props.set(def.name, value),
+            None => props.set_extra(&name, value),
+        }
+    }
+    Ok(true)
+}
+
+/// Deletes a property value through the registry (it reads its default again); whether
+/// `name` was a property set on `target` (common or private as `private` says).
+pub(crate) fn registry_delete(world: &mut World, target: Target, private: bool, name: &str) -> bool {
+    if !registry_values(world, target, private).iter().any(|(n, _)| names_equal(n, name)) {
+        return false;
+    }
+    target.props_mut(world).is_some_and(|p| p.remove(name))
 }
 
 /// Runs control code `code` on `target`. `writable`: whether the handle may change the

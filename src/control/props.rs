@@ -43,6 +43,19 @@ impl Props {
         self.version = self.version.wrapping_add(1);
     }
 
+    /// Removes a property set (catalog or not; a catalog one reads its default again);
+    /// whether there was one.
+    pub(crate) fn remove(&mut self, name: &str) -> bool {
+        let before = self.values.len().saturating_add(self.extra.len());
+        self.values.retain(|(n, _)| !crate::names::names_equal(n, name));
+        self.extra.retain(|(n, _)| !crate::names::names_equal(n, name));
+        let removed = self.values.len().saturating_add(self.extra.len()) != before;
+        if removed {
+            self.version = self.version.wrapping_add(1);
+        }
+        removed
+    }
+
     /// How many sets this object has seen: a change means a `*_PROPERTY` event.
     pub(crate) fn version(&self) -> u64 {
         self.version

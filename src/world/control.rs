@@ -48,7 +48,7 @@ impl World {
     }
 
     /// Refuses an operation on a group with a resource in a pending state.
-    fn check_not_pending(&self, group: GroupKey) -> Result<()> {
+    pub(crate) fn check_not_pending(&self, group: GroupKey) -> Result<()> {
         let g = self.group(group)?;
         let busy = g.resources.iter().filter_map(|&r| self.resources.get(r)).any(|r| pending(r.state));
         if busy {
@@ -157,7 +157,7 @@ impl World {
 
     /// The node `MoveClusterGroup(group, NULL)` picks: the first up node other than the owner,
     /// in the group's preferred-owner order, then in the cluster's node order.
-    fn best_other_node(&self, cluster: ClusterKey, group: GroupKey) -> Result<NodeKey> {
+    pub(crate) fn best_other_node(&self, cluster: ClusterKey, group: GroupKey) -> Result<NodeKey> {
         let g = self.group(group)?;
         let c = self.cluster(cluster)?;
         g.preferred
@@ -239,6 +239,7 @@ impl World {
             resources: Vec::new(),
             preferred: Vec::new(),
             props: crate::control::props::Props::default(),
+            registry: crate::registry::RegKey::root(),
             failovers: 0,
         });
         if let Some(c) = self.clusters.get_mut(cluster) {
@@ -408,6 +409,7 @@ impl World {
             depends_on: Vec::new(),
             pending: None,
             props: crate::control::props::Props::default(),
+            registry: crate::registry::RegKey::root(),
             possible_owners,
         });
         if let Some(g) = self.groups.get_mut(group) {
@@ -513,6 +515,7 @@ impl World {
 
     /// `ResumeClusterNode`.
     pub(crate) fn resume_node(&mut self, node: NodeKey) -> Result<()> {
+        self.check_not_draining(node)?;
         let n = self
             .nodes
             .get_mut(node)
@@ -639,6 +642,7 @@ impl World {
         props.set("LooksAlivePollInterval", V::Dword(looks_alive));
         props.set("IsAlivePollInterval", V::Dword(is_alive));
         c.type_props.push(props);
+        c.type_registry.push(crate::registry::RegKey::root());
         Ok(())
     }
 
@@ -664,6 +668,9 @@ impl World {
         }
         if index < c.type_props.len() {
             c.type_props.remove(index);
+        }
+        if index < c.type_registry.len() {
+            c.type_registry.remove(index);
         }
         // The index maps names to positions: rebuild it (deleting a type is rare).
         let mut names = crate::names::NameIndex::default();

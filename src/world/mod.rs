@@ -7,6 +7,7 @@
 mod classic;
 mod control;
 mod levers;
+mod modern;
 mod topology;
 #[cfg(feature = "topology-file")]
 pub(crate) mod topology_file;
@@ -16,6 +17,7 @@ use slotmap::new_key_type;
 
 use self::tracked::Tracked;
 use crate::control::props::Props;
+use crate::registry::RegKey;
 
 use crate::names::NameIndex;
 use crate::state::{ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState};
@@ -56,6 +58,10 @@ pub(crate) struct Cluster {
     pub props: Props,
     /// Each resource type's property values, by its index in `resource_types`.
     pub type_props: Vec<Props>,
+    /// Each resource type's registry key, by its index in `resource_types`.
+    pub type_registry: Vec<RegKey>,
+    /// The cluster's registry key (`GetClusterKey`).
+    pub registry: RegKey,
     /// The quorum resource (`SetClusterQuorumResource`); `None`: node majority, no witness.
     pub quorum: Option<Quorum>,
     /// The internal networks in priority order (`SetClusterNetworkPriorityOrder`); at first
@@ -80,6 +86,10 @@ pub(crate) struct Node {
     pub net_interfaces: Vec<NetInterfaceKey>,
     pub state: ClusterNodeState,
     pub props: Props,
+    /// The object's registry key (`GetCluster*Key`).
+    pub registry: RegKey,
+    /// The node's drain (`PauseClusterNodeEx` with drain), and the groups it moved off.
+    pub drain: modern::Drain,
 }
 
 /// A group of resources.
@@ -93,6 +103,8 @@ pub(crate) struct Group {
     /// The preferred owners, in order (`set_cluster_group_node_list`).
     pub preferred: Vec<NodeKey>,
     pub props: Props,
+    /// The object's registry key (`GetCluster*Key`).
+    pub registry: RegKey,
     /// Failovers since an operator last brought the group online, took it offline or
     /// moved it (the `FailoverThreshold` count; time is not simulated, so the
     /// `FailoverPeriod` never expires them).
@@ -114,6 +126,8 @@ pub(crate) struct Resource {
     /// A transition under way (pending mode): the state it ends in, and the state polls left.
     pub pending: Option<(ClusterResourceState, u32)>,
     pub props: Props,
+    /// The object's registry key (`GetCluster*Key`).
+    pub registry: RegKey,
     /// The nodes that may own the resource (`AddClusterResourceNode`), in the order they
     /// were added; at first every node of the cluster.
     pub possible_owners: Vec<NodeKey>,
@@ -127,6 +141,8 @@ pub(crate) struct Network {
     pub net_interfaces: Vec<NetInterfaceKey>,
     pub state: ClusterNetworkState,
     pub props: Props,
+    /// The object's registry key (`GetCluster*Key`).
+    pub registry: RegKey,
 }
 
 /// A network interface: one per (node, network) pair.
@@ -138,6 +154,8 @@ pub(crate) struct NetInterface {
     pub network: NetworkKey,
     pub state: ClusterNetInterfaceState,
     pub props: Props,
+    /// The object's registry key (`GetCluster*Key`).
+    pub registry: RegKey,
 }
 
 /// Every simulated cluster and its objects.
@@ -353,6 +371,8 @@ impl World {
             resource_type_names,
             props: Props::default(),
             type_props: vec![Props::default(); resource_types_len],
+            type_registry: vec![RegKey::root(); resource_types_len],
+            registry: RegKey::root(),
             quorum: None,
             network_priority: Vec::new(),
         });
@@ -366,6 +386,8 @@ impl World {
                 net_interfaces: Vec::new(),
                 state: ClusterNodeState::Up,
                 props: Props::default(),
+                registry: RegKey::root(),
+                drain: modern::Drain::default(),
             });
             let _ = c.node_names.insert(name, key);
             c.nodes.push(key);
@@ -384,6 +406,7 @@ impl World {
                 net_interfaces: Vec::new(),
                 state: ClusterNetworkState::Up,
                 props: Props::default(),
+                registry: RegKey::root(),
             });
             let _ = c.network_names.insert(name, key);
             c.networks.push(key);
@@ -402,6 +425,7 @@ impl World {
                     network,
                     state: ClusterNetInterfaceState::Up,
                     props: Props::default(),
+                    registry: RegKey::root(),
                 });
                 n.net_interfaces.push(key);
                 net.net_interfaces.push(key);
@@ -420,6 +444,7 @@ impl World {
                 resources: Vec::new(),
                 preferred: Vec::new(),
                 props: Props::default(),
+                registry: RegKey::root(),
                 failovers: 0,
             });
             let _ = c.group_names.insert(&g.name, key);
@@ -443,6 +468,7 @@ impl World {
                 depends_on: Vec::new(),
                 pending: None,
                 props: r.private.clone(),
+                registry: RegKey::root(),
                 possible_owners: c.nodes.clone(),
             });
             if let Some(g) = self.groups.get_mut(group) {

@@ -672,6 +672,110 @@ typedef DWORD(WINAPI *PCLUSAPI_SET_CLUSTER_SERVICE_ACCOUNT_PASSWORD)(
     LPCWSTR lpszClusterName, LPCWSTR lpszNewPassword, DWORD dwFlags,
     PCLUSTER_SET_PASSWORD_STATUS lpReturnStatusBuffer, LPDWORD lpcbReturnStatusBufferSize);
 
+/* The modern calls (Windows Server 2012 and later). */
+typedef struct _HCLUSENUMEX *HCLUSENUMEX;
+
+#define CLUSTER_ENUM_ITEM_VERSION_1 0x00000001
+#define CLUSTER_ENUM_ITEM_VERSION CLUSTER_ENUM_ITEM_VERSION_1
+
+/* ClusterEnumEx writes this structure, then the id and the name it points to, into the
+ * caller's buffer of *cbItem bytes. */
+typedef struct _CLUSTER_ENUM_ITEM {
+  DWORD dwVersion;
+  DWORD dwType;
+  DWORD cbId;
+  LPWSTR lpszId;
+  DWORD cbName;
+  LPWSTR lpszName;
+} CLUSTER_ENUM_ITEM, *PCLUSTER_ENUM_ITEM;
+
+#define CLUSAPI_GROUP_ONLINE_IGNORE_RESOURCE_STATUS 0x00000001
+#define CLUSAPI_GROUP_ONLINE_SYNCHRONOUS 0x00000002
+#define CLUSAPI_GROUP_ONLINE_BEST_POSSIBLE_NODE 0x00000004
+#define CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS 0x00000001
+#define CLUSAPI_GROUP_MOVE_RETURN_TO_SOURCE_NODE_ON_ERROR 0x00000002
+#define CLUSAPI_GROUP_MOVE_QUEUE_ENABLED 0x00000004
+#define CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START 0x00000008
+#define CLUSAPI_GROUP_MOVE_FAILBACK 0x00000010
+#define CLUSAPI_NODE_PAUSE_REMAIN_ON_PAUSED_NODE_ON_MOVE_ERROR 0x00000001
+#define CLUSAPI_NODE_AVOID_PLACEMENT 0x00000002
+#define CLUSAPI_NODE_PAUSE_RETRY_DRAIN_ON_FAILURE 0x00000004
+
+typedef enum CLUSTER_NODE_RESUME_FAILBACK_TYPE {
+  DoNotFailbackGroups = 0,
+  FailbackGroupsImmediately,
+  FailbackGroupsPerPolicy,
+  ClusterNodeResumeFailbackTypeCount
+} CLUSTER_NODE_RESUME_FAILBACK_TYPE;
+
+typedef enum CLUSTER_NODE_DRAIN_STATUS {
+  NodeDrainStatusNotInitiated = 0,
+  NodeDrainStatusInProgress,
+  NodeDrainStatusCompleted,
+  NodeDrainStatusFailed,
+  ClusterNodeDrainStatusCount
+} CLUSTER_NODE_DRAIN_STATUS;
+
+HCLUSENUMEX WINAPI ClusterOpenEnumEx(HCLUSTER hCluster, DWORD dwType, PVOID pOptions);
+DWORD WINAPI ClusterGetEnumCountEx(HCLUSENUMEX hClusterEnum);
+DWORD WINAPI ClusterEnumEx(HCLUSENUMEX hClusterEnum, DWORD dwIndex, PCLUSTER_ENUM_ITEM pItem, LPDWORD cbItem);
+DWORD WINAPI ClusterCloseEnumEx(HCLUSENUMEX hClusterEnum);
+DWORD WINAPI OnlineClusterGroupEx(HGROUP hGroup, HNODE hDestinationNode, DWORD dwOnlineFlags, PBYTE lpInBuffer,
+                                  DWORD cbInBufferSize);
+DWORD WINAPI MoveClusterGroupEx(HGROUP hGroup, HNODE hDestinationNode, DWORD dwMoveFlags, PBYTE lpInBuffer,
+                                DWORD cbInBufferSize);
+DWORD WINAPI CancelClusterGroupOperation(HGROUP hGroup, DWORD dwCancelFlags_RESERVED);
+DWORD WINAPI PauseClusterNodeEx(HNODE hNode, BOOL bDrainNode, DWORD dwPauseFlags, HNODE hNodeDrainTarget);
+DWORD WINAPI ResumeClusterNodeEx(HNODE hNode, CLUSTER_NODE_RESUME_FAILBACK_TYPE eResumeFailbackType,
+                                 DWORD dwResumeFlagsReserved);
+
+typedef HCLUSENUMEX(WINAPI *PCLUSAPI_CLUSTER_OPEN_ENUM_EX)(HCLUSTER hCluster, DWORD dwType, PVOID pOptions);
+typedef DWORD(WINAPI *PCLUSAPI_CLUSTER_GET_ENUM_COUNT_EX)(HCLUSENUMEX hClusterEnum);
+typedef DWORD(WINAPI *PCLUSAPI_CLUSTER_ENUM_EX)(HCLUSENUMEX hClusterEnum, DWORD dwIndex, PCLUSTER_ENUM_ITEM pItem,
+                                                LPDWORD cbItem);
+typedef DWORD(WINAPI *PCLUSAPI_CLUSTER_CLOSE_ENUM_EX)(HCLUSENUMEX hClusterEnum);
+typedef DWORD(WINAPI *PCLUSAPI_ONLINE_CLUSTER_GROUP_EX)(HGROUP hGroup, HNODE hDestinationNode, DWORD dwOnlineFlags,
+                                                        PBYTE lpInBuffer, DWORD cbInBufferSize);
+typedef DWORD(WINAPI *PCLUSAPI_MOVE_CLUSTER_GROUP_EX)(HGROUP hGroup, HNODE hDestinationNode, DWORD dwMoveFlags,
+                                                      PBYTE lpInBuffer, DWORD cbInBufferSize);
+typedef DWORD(WINAPI *PCLUSAPI_CANCEL_CLUSTER_GROUP_OPERATION)(HGROUP hGroup, DWORD dwCancelFlags_RESERVED);
+typedef DWORD(WINAPI *PCLUSAPI_PAUSE_CLUSTER_NODE_EX)(HNODE hNode, BOOL bDrainNode, DWORD dwPauseFlags,
+                                                      HNODE hNodeDrainTarget);
+typedef DWORD(WINAPI *PCLUSAPI_RESUME_CLUSTER_NODE_EX)(HNODE hNode,
+                                                       CLUSTER_NODE_RESUME_FAILBACK_TYPE eResumeFailbackType,
+                                                       DWORD dwResumeFlagsReserved);
+
+/* The cluster registry. */
+HKEY WINAPI GetClusterKey(HCLUSTER hCluster, REGSAM samDesired);
+HKEY WINAPI GetClusterGroupKey(HGROUP hGroup, REGSAM samDesired);
+HKEY WINAPI GetClusterResourceKey(HRESOURCE hResource, REGSAM samDesired);
+HKEY WINAPI GetClusterResourceTypeKey(HCLUSTER hCluster, LPCWSTR lpszTypeName, REGSAM samDesired);
+HKEY WINAPI GetClusterNetworkKey(HNETWORK hNetwork, REGSAM samDesired);
+HKEY WINAPI GetClusterNetInterfaceKey(HNETINTERFACE hNetInterface, REGSAM samDesired);
+HKEY WINAPI GetClusterNodeKey(HNODE hNode, REGSAM samDesired);
+LONG WINAPI ClusterRegCreateKey(HKEY hKey, LPCWSTR lpszSubKey, DWORD dwOptions, REGSAM samDesired,
+                                LPSECURITY_ATTRIBUTES lpSecurityAttributes, PHKEY phkResult,
+                                LPDWORD lpdwDisposition);
+LONG WINAPI ClusterRegOpenKey(HKEY hKey, LPCWSTR lpszSubKey, REGSAM samDesired, PHKEY phkResult);
+LONG WINAPI ClusterRegDeleteKey(HKEY hKey, LPCWSTR lpszSubKey);
+LONG WINAPI ClusterRegCloseKey(HKEY hKey);
+LONG WINAPI ClusterRegEnumKey(HKEY hKey, DWORD dwIndex, LPWSTR lpszName, LPDWORD lpcchName,
+                              PFILETIME lpftLastWriteTime);
+DWORD WINAPI ClusterRegSetValue(HKEY hKey, LPCWSTR lpszValueName, DWORD dwType, CONST BYTE *lpData,
+                                DWORD cbData);
+DWORD WINAPI ClusterRegDeleteValue(HKEY hKey, LPCWSTR lpszValueName);
+LONG WINAPI ClusterRegQueryValue(HKEY hKey, LPCWSTR lpszValueName, LPDWORD lpdwValueType, LPBYTE lpData,
+                                 LPDWORD lpcbData);
+DWORD WINAPI ClusterRegEnumValue(HKEY hKey, DWORD dwIndex, LPWSTR lpszValueName, LPDWORD lpcchValueName,
+                                 LPDWORD lpdwType, LPBYTE lpData, LPDWORD lpcbData);
+LONG WINAPI ClusterRegQueryInfoKey(HKEY hKey, LPDWORD lpcSubKeys, LPDWORD lpcchMaxSubKeyLen, LPDWORD lpcValues,
+                                   LPDWORD lpcchMaxValueNameLen, LPDWORD lpcbMaxValueLen,
+                                   LPDWORD lpcbSecurityDescriptor, PFILETIME lpftLastWriteTime);
+LONG WINAPI ClusterRegGetKeySecurity(HKEY hKey, SECURITY_INFORMATION RequestedInformation,
+                                     PSECURITY_DESCRIPTOR pSecurityDescriptor, LPDWORD lpcbSecurityDescriptor);
+LONG WINAPI ClusterRegSetKeySecurity(HKEY hKey, SECURITY_INFORMATION SecurityInformation,
+                                     PSECURITY_DESCRIPTOR pSecurityDescriptor);
+
 #ifdef __cplusplus
 }
 #endif

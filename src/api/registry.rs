@@ -1,0 +1,931 @@
+//! The cluster registry calls: `GetCluster*Key`, `ClusterReg*`.
+//!
+//! A key handle (`HKey`) names an object's root key and a path under it; it is an entry of
+//! the handle table like any other, in the scope of the handle it was opened through, so it
+//! keeps its connection alive. What it names is kept in `State::reg_keys`.
+//!
+//! The values of the properties the catalog knows are the object's property values: the
+//! common ones are values of its root key, the private ones values of its `Parameters`
+//! subkey (as a real cluster keeps them). Reads and writes of those names go to the
+//! object's `Props`; every other value lives in the key tree.
+//!
+//! Registry events (`CLUSTER_CHANGE_REGISTRY_*`) are queued directly by the calls that
+//! change a key, not found by the world comparison.
+
+use std::panic::Location;
+
+use slotmap::{Key as _, KeyData, new_key_type};
+
+use crate::control::Target;
+use crate::error::{Error, Result};
+use crate::handle::{HCluster, HGroup, HKey, HNetInterface, HNetwork, HNode, HResource};
+use crate::handle_table::{Access, EntryKey, ScopeKey};
+use crate::names::names_equal;
+use crate::notify::{Notification, change};
+use crate::registry::{
+    PARAMETERS, REG_CREATED_NEW_KEY, REG_OPENED_EXISTING_KEY, REG_OPTION_VOLATILE, RegKey, RegKeyInfo,
+    RegValue, WRITE_BITS, check_data, check_value_name, split_path, to_reg,
+};
+use crate::simulator::{Simulator, State};
+use crate::world::{ClusterKey, World};
+
+use super::ObjectKind;
+
+new_key_type! {
+    /// What an open key handle names.
+    pub(crate) struct RegHandleKey;
+}
+
+/// What a key handle names: the object, the path under its root key, and whether it was
+/// opened for writing.
+#[derive(Debug, Clone)]
+pub(crate) struct OpenKey {
+    pub cluster: ClusterKey,
+    /// The object; a resource type's index is looked up by `type_name` on every use.
+    pub target: Target,
+    pub type_name: Option<String>,
+    /// The path as stored (each component's spelling when it was created).
+    pub path: Vec<String>,
+    pub write: bool,
+}
+
+impl OpenKey {
+    /// The object now (a resource type's index may have moved).
+    fn target(&self, world: &World) -> Option<Target> {
+        match (&self.type_name, self.target) {
+            (Some(name), Target::ResourceType(c, _)) => {
+                Some(Target::ResourceType(c, world.clusters.get(c)?.resource_type_names.get(name)?))
+            }
+            _ => Some(self.target),
+        }
+    }
+
+    /// Whether `other` names the same object.
+    pub(crate) fn same_object(&self, other: &OpenKey) -> bool {
+        match (&self.type_name, &other.type_name) {
+            (Some(a), Some(b)) => self.cluster == other.cluster && names_equal(a, b),
+            (None, None) => self.target == other.target,
+            _ => false,
+        }
+    }
+
+    /// Whether this path is (`subtree`: or is under) `path`.
+    pub(crate) fn watches(&self, path: &[String], subtree: bool) -> bool {
+        let prefix =
+            path.len() >= self.path.len() && self.path.iter().zip(path).all(|(a, b)| names_equal(a, b));
+        prefix && (subtree || path.len() == self.path.len())
+    }
+
+    /// Whether the key is the object's `Parameters` subkey (its private properties).
+    fn is_parameters(&self) -> bool {
+        matches!(self.path.as_slice(), [p] if names_equal(p, PARAMETERS))
+    }
+
+    /// Whether the key holds the object's property values: the root or `Parameters`.
+    fn mirror(&self) -> Option<bool> {
+        if self.path.is_empty() {
+            Some(false)
+        } else if self.is_parameters() {
+            Some(true)
+        } else {
+            None
+        }
+    }
+}
+
+fn tree(world: &World, target: Target) -> Option<&RegKey> {
+    Some(match target {
+        Target::Cluster(c) => &world.clusters.get(c)?.registry,
+        Target::Node(k) => &world.nodes.get(k)?.registry,
+        Target::Group(k) => &world.groups.get(k)?.registry,
+        Target::Resource(k) => &world.resources.get(k)?.registry,
+        Target::Network(k) => &world.networks.get(k)?.registry,
+        Target::NetInterface(k) => &world.net_interfaces.get(k)?.registry,
+        Target::ResourceType(c, i) => world.clusters.get(c)?.type_registry.get(i)?,
+    })
+}
+
+fn tree_mut(world: &mut World, target: Target) -> Option<&mut RegKey> {
+    Some(match target {
+        Target::Cluster(c) => &mut world.clusters.get_mut(c)?.registry,
+        Target::Node(k) => &mut world.nodes.get_mut(k)?.registry,
+        Target::Group(k) => &mut world.groups.get_mut(k)?.registry,
+        Target::Resource(k) => &mut world.resources.get_mut(k)?.registry,
+        Target::Network(k) => &mut world.networks.get_mut(k)?.registry,
+        Target::NetInterface(k) => &mut world.net_interfaces.get_mut(k)?.registry,
+        Target::ResourceType(c, i) => world.clusters.get_mut(c)?.type_registry.get_mut(i)?,
+    })
+}
+
+/// Whether a `REGSAM` asks for a right that changes the key.
+fn wants_write(sam: u32) -> bool {
+    sam & WRITE_BITS != 0
+}
+
+fn gone() -> Error {
+    Error::FileNotFound("the key (or its object) was deleted".into())
+}
+
+/// A key's values as the registry shows them: the properties set on the object (root key:
+/// common, `Parameters`: private) first, then the key's own values.
+fn values_of(world: &World, ok: &OpenKey, target: Target, key: &RegKey) -> Vec<RegValue> {
+    let mut out: Vec<RegValue> = match ok.mirror() {
+        Some(private) => crate::control::registry_values(world, target, private)
+            .into_iter()
+            .map(|(name, v)| {
+                let (value_type, data) = to_reg(&v);
+                RegValue { name, value_type, data }
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    out.extend(key.values.iter().cloned());
+    out
+}
+
+fn len_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl State {
+    /// Opens a key handle in `scope`.
+    fn open_key(
+        &mut self,
+        scope: ScopeKey,
+        ok: OpenKey,
+        access: Access,
+        at: &'static Location<'static>,
+    ) -> Result<HKey> {
+        let k = self.reg_keys.insert(ok);
+        match self.handles.open_in_scope(scope, crate::HandleKind::Key, k.data(), access, at) {
+            Ok(raw) => HKey::from_raw(raw).ok_or_else(|| Error::InternalError("NULL handle".into())),
+            Err(e) => {
+                self.reg_keys.remove(k);
+                Err(e)
+            }
+        }
+    }
+
+    /// A key handle: its entry, what it names, and the object now; the key must exist.
+    fn key(
+        &mut self,
+        h: HKey,
+        call: &'static str,
+        at: &'static Location<'static>,
+    ) -> Result<(EntryKey, crate::handle_table::Entry, OpenKey, Target)> {
+        let (ek, e) = self.resolve(h, call, at)?;
+        let ok = self
+            .reg_keys
+            .get(RegHandleKey::from(e.object))
+            .cloned()
+            .ok_or_else(|| Error::InternalError(format!("{h:?} names no key")))?;
+        let target = ok.target(&self.world).ok_or_else(gone)?;
+        if tree(&self.world, target).and_then(|t| t.at(&ok.path)).is_none() {
+            return Err(gone());
+        }
+        Ok((ek, e, ok, target))
+    }
+
+    /// A key handle that may change the key.
+    fn writable_key(
+        &mut self,
+        h: HKey,
+        call: &'static str,
+        at: &'static Location<'static>,
+    ) -> Result<(crate::handle_table::Entry, OpenKey, Target)> {
+        let (_, e, ok, target) = self.key(h, call, at)?;
+        if !ok.write {
+            return Err(Error::AccessDenied(format!(
+                "{call}: {h:?} was opened without write access (KEY_READ)"
+            )));
+        }
+        Ok((e, ok, target))
+    }
+
+    /// Queues a registry event: in ports registered on the cluster, and in those registered
+    /// on a key of the same object that watches `scope` (the key whose contents changed).
+    fn registry_event(&mut self, ok: &OpenKey, scope: &[String], filter: u32, name: &str) {
+        if self.ports.is_empty() {
+            return;
+        }
+        let mut any = false;
+        for port in self.ports.values_mut() {
+            let mut keys: Vec<usize> = Vec::new();
+            for &(c, f, key) in &port.clusters {
+                if c == ok.cluster && f & filter != 0 {
+                    keys.push(key);
+                }
+            }
+            for (_, watch, f, key) in &port.keys {
+                if f & filter != 0
+                    && watch.same_object(ok)
+                    && watch.watches(scope, f & change::REGISTRY_SUBTREE != 0)
+                {
+                    keys.push(*key);
+                }
+            }
+            for key in keys {
+                port.queue.push_back(Notification { key, filter_type: filter, name: name.to_owned() });
+                any = true;
+            }
+        }
+        if any {
+            self.wake_waiters = true;
+        }
+    }
+
+    /// `GetCluster*Key` for an object handle.
+    fn object_key<H: ObjectKind>(
+        &mut self,
+        h: H,
+        sam: u32,
+        target: impl FnOnce(KeyData, ClusterKey) -> Target,
+        call: &'static str,
+        at: &'static Location<'static>,
+    ) -> Result<HKey> {
+        let (_, e) = self.resolve(h, call, at)?;
+        let object = self.object(h, e.object)?;
+        let cluster = self.cluster_of_entry(&e)?;
+        let write = wants_write(sam);
+        if write && e.access != Access::All {
+            return Err(Error::AccessDenied(format!(
+                "{call}: write access through {h:?}, opened with GENERIC_READ"
+            )));
+        }
+        let ok =
+            OpenKey { cluster, target: target(object, cluster), type_name: None, path: Vec::new(), write };
+        self.open_key(e.scope, ok, e.access, at)
+    }
+}
+
+impl Simulator {
+    /// `GetClusterNodeKey`: the node's root key.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
+    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
+    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    #[track_caller]
+    pub fn get_cluster_node_key(&self, hnode: HNode, sam: u32) -> Result<HKey> {
+        let at = Location::caller();
+        let result =
+            self.lock().object_key(hnode, sam, |k, _| Target::Node(k.into()), "get_cluster_node_key", at);
+        self.record("get_cluster_node_key", || format!("{hnode:?}, {sam:#x}"), &result);
+        result
+    }
+
+    /// `GetClusterGroupKey`: the group's root key (its common properties are values of it,
+    /// its private ones values of `Parameters`).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
+    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
+    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    #[track_caller]
+    pub fn get_cluster_group_key(&self, hgroup: HGroup, sam: u32) -> Result<HKey> {
+        let at = Location::caller();
+        let result =
+            self.lock().object_key(hgroup, sam, |k, _| Target::Group(k.into()), "get_cluster_group_key", at);
+        self.record("get_cluster_group_key", || format!("{hgroup:?}, {sam:#x}"), &result);
+        result
+    }
+
+    /// `GetClusterResourceKey`: the resource's root key (common properties: values of it;
+    /// private ones: values of `Parameters`).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
+    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
+    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    #[track_caller]
+    pub fn get_cluster_resource_key(&self, hresource: HResource, sam: u32) -> Result<HKey> {
+        let at = Location::caller();
+        let result = self.lock().object_key(
+            hresource,
+            sam,
+            |k, _| Target::Resource(k.into()),
+            "get_cluster_resource_key",
+            at,
+        );
+        self.record("get_cluster_resource_key", || format!("{hresource:?}, {sam:#x}"), &result);
+        result
+    }
+
+    /// `GetClusterNetworkKey`: the network's root key.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
+    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
+    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    #[track_caller]
+    pub fn get_cluster_network_key(&self, hnetwork: HNetwork, sam: u32) -> Result<HKey> {
+        let at = Location::caller();
+        let result = self.lock().object_key(
+            hnetwork,
+            sam,
+            |k, _| Target::Network(k.into()),
+            "get_cluster_network_key",
+            at,
+        );
+        self.record("get_cluster_network_key", || format!("{hnetwork:?}, {sam:#x}"), &result);
+        result
+    }
+
+    /// `GetClusterNetInterfaceKey`: the network interface's root key.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
+    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
+    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    #[track_caller]
+    pub fn get_cluster_net_interface_key(&self, hnet_interface: HNetInterface, sam: u32) -> Result<HKey> {
+        let at = Location::caller();
+        let result = self.lock().object_key(
+            hnet_interface,
+            sam,
+            |k, _| Target::NetInterface(k.into()),
+            "get_cluster_net_interface_key",
+            at,
+        );
+        self.record("get_cluster_net_interface_key", || format!("{hnet_interface:?}, {sam:#x}"), &result);
+        result
+    }
+
+    /// `GetClusterKey`: the cluster's root key.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_ACCESS_DENIED` for write access
+    /// through a `GENERIC_READ` connection; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    #[track_caller]
+    pub fn get_cluster_key(&self, hcluster: HCluster, sam: u32) -> Result<HKey> {
+        let result = self.get_cluster_key_impl(hcluster, None, sam, "get_cluster_key");
+        self.record("get_cluster_key", || format!("{hcluster:?}, {sam:#x}"), &result);
+        result
+    }
+
+    /// `GetClusterResourceTypeKey`: the root key of the cluster's resource type
+    /// `type_name` (any case).
+    ///
+    /// # Errors
+    ///
+    /// Those of [`get_cluster_key`](Self::get_cluster_key);
+    /// `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` (5078) for a type the cluster does not have.
+    #[track_caller]
+    pub fn get_cluster_resource_type_key(
+        &self,
+        hcluster: HCluster,
+        type_name: &str,
+        sam: u32,
+    ) -> Result<HKey> {
+        let result =
+            self.get_cluster_key_impl(hcluster, Some(type_name), sam, "get_cluster_resource_type_key");
+        self.record(
+            "get_cluster_resource_type_key",
+            || format!("{hcluster:?}, {type_name:?}, {sam:#x}"),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn get_cluster_key_impl(
+        &self,
+        hcluster: HCluster,
+        type_name: Option<&str>,
+        sam: u32,
+        call: &'static str,
+    ) -> Result<HKey> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let cluster = st.cluster_of(hcluster, call, at)?;
+        let (_, e) = st.resolve(hcluster, call, at)?;
+        let write = wants_write(sam);
+        if write && e.access != Access::All {
+            return Err(Error::AccessDenied(format!(
+                "{call}: write access through {hcluster:?}, opened with GENERIC_READ"
+            )));
+        }
+        let (target, type_name) = match type_name {
+            None => (Target::Cluster(cluster), None),
+            Some(name) => {
+                let c = st.world.cluster(cluster)?;
+                let found =
+                    c.resource_type_names.get(name).and_then(|i| Some((i, c.resource_types.get(i)?.clone())));
+                let Some((i, stored)) = found else {
+                    return Err(Error::ClusterResourceTypeNotFound(format!(
+                        "the cluster has no resource type \"{name}\""
+                    )));
+                };
+                (Target::ResourceType(cluster, i), Some(stored))
+            }
+        };
+        let ok = OpenKey { cluster, target, type_name, path: Vec::new(), write };
+        st.open_key(e.scope, ok, e.access, at)
+    }
+
+    /// `ClusterRegOpenKey`: a new handle to the subkey `sub_key` (`\`-separated, any case,
+    /// no leading `\`; `""`: the key itself).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_FILE_NOT_FOUND` (2) if the key or
+    /// the subkey does not exist; `ERROR_INVALID_PARAMETER` for a malformed path;
+    /// `ERROR_ACCESS_DENIED` for write access through a `GENERIC_READ` connection.
+    #[track_caller]
+    pub fn cluster_reg_open_key(&self, hkey: HKey, sub_key: &str, sam: u32) -> Result<HKey> {
+        let result = self.cluster_reg_open_key_impl(hkey, sub_key, sam);
+        self.record("cluster_reg_open_key", || format!("{hkey:?}, {sub_key:?}, {sam:#x}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_reg_open_key_impl(&self, hkey: HKey, sub_key: &str, sam: u32) -> Result<HKey> {
+        let call = "cluster_reg_open_key";
+        let at = Location::caller();
+        let mut st = self.lock();
+        let (_, e, ok, target) = st.key(hkey, call, at)?;
+        let components = split_path(sub_key)?;
+        let write = wants_write(sam);
+        if write && e.access != Access::All {
+            return Err(Error::AccessDenied(format!(
+                "{call}: write access through a GENERIC_READ connection"
+            )));
+        }
+        let path = tree(&st.world, target)
+            .and_then(|t| t.canonical(&ok.path, &components))
+            .ok_or_else(|| Error::FileNotFound(format!("no subkey \"{sub_key}\"")))?;
+        let child = OpenKey { path, write, ..ok };
+        st.open_key(e.scope, child, e.access, at)
+    }
+
+    /// `ClusterRegCreateKey`: opens the subkey, creating it (and the keys on its path) if
+    /// missing; with `REG_CREATED_NEW_KEY` (1) or `REG_OPENED_EXISTING_KEY` (2). `options`:
+    /// `REG_OPTION_NON_VOLATILE` (0) or `REG_OPTION_VOLATILE` (1). Raises
+    /// `CLUSTER_CHANGE_REGISTRY_NAME` when a key is created.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a key opened for reading or a
+    /// `GENERIC_READ` connection; `ERROR_INVALID_PARAMETER` for an empty or malformed
+    /// path or other options; `ERROR_FILE_NOT_FOUND` if the key was deleted.
+    #[track_caller]
+    pub fn cluster_reg_create_key(
+        &self,
+        hkey: HKey,
+        sub_key: &str,
+        options: u32,
+        sam: u32,
+    ) -> Result<(HKey, u32)> {
+        let result = self.cluster_reg_create_key_impl(hkey, sub_key, options, sam);
+        self.record(
+            "cluster_reg_create_key",
+            || format!("{hkey:?}, {sub_key:?}, {options:#x}, {sam:#x}"),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn cluster_reg_create_key_impl(
+        &self,
+        hkey: HKey,
+        sub_key: &str,
+        options: u32,
+        sam: u32,
+    ) -> Result<(HKey, u32)> {
+        let call = "cluster_reg_create_key";
+        let at = Location::caller();
+        let mut st = self.lock();
+        let (e, ok, target) = st.writable_key(hkey, call, at)?;
+        let components = split_path(sub_key)?;
+        if components.is_empty() {
+            return Err(Error::InvalidParameter("cluster_reg_create_key: an empty subkey name".into()));
+        }
+        if options & !REG_OPTION_VOLATILE != 0 {
+            return Err(Error::InvalidParameter(format!("cluster_reg_create_key: options {options:#x}")));
+        }
+        let write = wants_write(sam);
+        if write && e.access != Access::All {
+            return Err(Error::AccessDenied(format!(
+                "{call}: write access through a GENERIC_READ connection"
+            )));
+        }
+        let existing = tree(&st.world, target).and_then(|t| t.canonical(&ok.path, &components));
+        let (path, created) = match existing {
+            Some(path) => (path, false),
+            None => tree_mut(&mut st.world, target)
+                .and_then(|t| t.create(&ok.path, &components))
+                .ok_or_else(gone)?,
+        };
+        let child = OpenKey { path: path.clone(), write, ..ok.clone() };
+        let h = match st.open_key(e.scope, child, e.access, at) {
+            Ok(h) => h,
+            Err(err) => {
+                // Leave the tree as it was.
+                if created {
+                    if let Some(t) = tree_mut(&mut st.world, target) {
+                        remove_created(t, &ok.path, &components);
+                    }
+                }
+                return Err(err);
+            }
+        };
+        if created {
+            let parent = path.get(..path.len().saturating_sub(1)).unwrap_or_default();
+            st.registry_event(&ok, parent, change::REGISTRY_NAME, &path.join("\\"));
+        }
+        Ok((h, if created { REG_CREATED_NEW_KEY } else { REG_OPENED_EXISTING_KEY }))
+    }
+
+    /// `ClusterRegDeleteKey`: deletes the subkey `sub_key`, which must have no subkeys
+    /// (as `RegDeleteKey`). Raises `CLUSTER_CHANGE_REGISTRY_NAME`. Handles to the deleted
+    /// key stay open and answer `ERROR_FILE_NOT_FOUND`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a key opened for reading, for a
+    /// key that has subkeys, and for the root key's `Parameters` (which holds the private
+    /// properties); `ERROR_FILE_NOT_FOUND` for a missing key; `ERROR_INVALID_PARAMETER` for
+    /// an empty or malformed path.
+    #[track_caller]
+    pub fn cluster_reg_delete_key(&self, hkey: HKey, sub_key: &str) -> Result<()> {
+        let result = self.cluster_reg_delete_key_impl(hkey, sub_key);
+        self.record("cluster_reg_delete_key", || format!("{hkey:?}, {sub_key:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_reg_delete_key_impl(&self, hkey: HKey, sub_key: &str) -> Result<()> {
+        let call = "cluster_reg_delete_key";
+        let at = Location::caller();
+        let mut st = self.lock();
+        let (_, ok, target) = st.writable_key(hkey, call, at)?;
+        let components = split_path(sub_key)?;
+        if components.is_empty() {
+            return Err(Error::InvalidParameter("cluster_reg_delete_key: an empty subkey name".into()));
+        }
+        let path = tree(&st.world, target)
+            .and_then(|t| t.canonical(&ok.path, &components))
+            .ok_or_else(|| Error::FileNotFound(format!("no subkey \"{sub_key}\"")))?;
+        let (Some((last, parent)), Some(key)) =
+            (path.split_last(), tree(&st.world, target).and_then(|t| t.at(&path)))
+        else {
+            return Err(gone());
+        };
+        if !key.subkeys.is_empty() {
+            return Err(Error::AccessDenied(format!("key \"{}\" has subkeys", path.join("\\"))));
+        }
+        if parent.is_empty() && names_equal(last, PARAMETERS) {
+            return Err(Error::AccessDenied("the Parameters key holds the private properties".into()));
+        }
+        if let Some(p) = tree_mut(&mut st.world, target).and_then(|t| t.at_mut(parent)) {
+            p.subkeys.retain(|k| !names_equal(&k.name, last));
+        }
+        st.registry_event(&ok, parent, change::REGISTRY_NAME, &path.join("\\"));
+        Ok(())
+    }
+
+    /// `ClusterRegSetValue`: sets a value (`REG_SZ` 1, `REG_EXPAND_SZ` 2, `REG_BINARY` 3,
+    /// `REG_DWORD` 4, `REG_MULTI_SZ` 7, `REG_QWORD` 11, or any other type, kept as bytes).
+    /// A property's name on the root key (common) or `Parameters` (private) sets the
+    /// property. Raises `CLUSTER_CHANGE_REGISTRY_VALUE`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a key opened for reading;
+    /// `ERROR_INVALID_PARAMETER` for a `REG_DWORD` that is not 4 bytes, a `REG_QWORD`
+    /// not 8, a string of odd length, a NUL in the name, a name over 16,383 characters,
+    /// and for a property's name with a type that does not fit it, a read-only property or
+    /// a value out of range; `ERROR_FILE_NOT_FOUND` if the key was deleted.
+    #[track_caller]
+    pub fn cluster_reg_set_value(
+        &self,
+        hkey: HKey,
+        value_name: &str,
+        value_type: u32,
+        data: &[u8],
+    ) -> Result<()> {
+        let result = self.cluster_reg_set_value_impl(hkey, value_name, value_type, data);
+        self.record(
+            "cluster_reg_set_value",
+            || format!("{hkey:?}, {value_name:?}, {value_type}, {} byte(s)", data.len()),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn cluster_reg_set_value_impl(
+        &self,
+        hkey: HKey,
+        value_name: &str,
+        value_type: u32,
+        data: &[u8],
+    ) -> Result<()> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let (_, ok, target) = st.writable_key(hkey, "cluster_reg_set_value", at)?;
+        check_value_name(value_name)?;
+        check_data(value_type, data)?;
+        let stored = match ok.mirror() {
+            Some(private) => {
+                crate::control::registry_set(&mut st.world, target, private, value_name, value_type, data)?
+            }
+            None => false,
+        };
+        if !stored {
+            tree_mut(&mut st.world, target)
+                .and_then(|t| t.at_mut(&ok.path))
+                .ok_or_else(gone)?
+                .set_value(value_name, value_type, data);
+        }
+        st.registry_event(&ok, &ok.path, change::REGISTRY_VALUE, &ok.path.join("\\"));
+        Ok(())
+    }
+
+    /// `ClusterRegDeleteValue`: deletes a value (a property's: it reads its default again).
+    /// Raises `CLUSTER_CHANGE_REGISTRY_VALUE`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a key opened for reading;
+    /// `ERROR_FILE_NOT_FOUND` for a missing value (or key).
+    #[track_caller]
+    pub fn cluster_reg_delete_value(&self, hkey: HKey, value_name: &str) -> Result<()> {
+        let result = self.cluster_reg_delete_value_impl(hkey, value_name);
+        self.record("cluster_reg_delete_value", || format!("{hkey:?}, {value_name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_reg_delete_value_impl(&self, hkey: HKey, value_name: &str) -> Result<()> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let (_, ok, target) = st.writable_key(hkey, "cluster_reg_delete_value", at)?;
+        let in_props = ok.mirror().is_some_and(|private| {
+            crate::control::registry_values(&st.world, target, private)
+                .iter()
+                .any(|(n, _)| names_equal(n, value_name))
+        });
+        let in_tree = tree(&st.world, target)
+            .and_then(|t| t.at(&ok.path))
+            .is_some_and(|k| k.value(value_name).is_some());
+        if !in_props && !in_tree {
+            return Err(Error::FileNotFound(format!("no value \"{value_name}\"")));
+        }
+        if let (true, Some(private)) = (in_props, ok.mirror()) {
+            crate::control::registry_delete(&mut st.world, target, private, value_name);
+        }
+        if in_tree {
+            if let Some(k) = tree_mut(&mut st.world, target).and_then(|t| t.at_mut(&ok.path)) {
+                k.delete_value(value_name);
+            }
+        }
+        st.registry_event(&ok, &ok.path, change::REGISTRY_VALUE, &ok.path.join("\\"));
+        Ok(())
+    }
+
+    /// `ClusterRegEnumKey`: the name of the `index`-th subkey (creation order).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` (259) past the end;
+    /// `ERROR_FILE_NOT_FOUND` if the key was deleted.
+    #[track_caller]
+    pub fn cluster_reg_enum_key(&self, hkey: HKey, index: u32) -> Result<String> {
+        let result = self.cluster_reg_enum_key_impl(hkey, index);
+        self.record("cluster_reg_enum_key", || format!("{hkey:?}, {index}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_reg_enum_key_impl(&self, hkey: HKey, index: u32) -> Result<String> {
+        let mut st = self.lock();
+        let (_, _, ok, target) = st.key(hkey, "cluster_reg_enum_key", Location::caller())?;
+        let key = tree(&st.world, target).and_then(|t| t.at(&ok.path)).ok_or_else(gone)?;
+        usize::try_from(index)
+            .ok()
+            .and_then(|i| key.subkeys.get(i))
+            .map(|k| k.name.clone())
+            .ok_or_else(|| Error::NoMoreItems(format!("subkey index {index} is past the end")))
+    }
+
+    /// `ClusterRegEnumValue`: the `index`-th value: the properties set on the object first
+    /// (root key: common, `Parameters`: private), then the key's values in creation order.
+    ///
+    /// # Errors
+    ///
+    /// As [`cluster_reg_enum_key`](Self::cluster_reg_enum_key).
+    #[track_caller]
+    pub fn cluster_reg_enum_value(&self, hkey: HKey, index: u32) -> Result<RegValue> {
+        let result = self.cluster_reg_enum_value_impl(hkey, index);
+        self.record("cluster_reg_enum_value", || format!("{hkey:?}, {index}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_reg_enum_value_impl(&self, hkey: HKey, index: u32) -> Result<RegValue> {
+        let mut st = self.lock();
+        let (_, _, ok, target) = st.key(hkey, "cluster_reg_enum_value", Location::caller())?;
+        let key = tree(&st.world, target).and_then(|t| t.at(&ok.path)).ok_or_else(gone)?;
+        let values = values_of(&st.world, &ok, target, key);
+        usize::try_from(index)
+            .ok()
+            .and_then(|i| values.into_iter().nth(i))
+            .ok_or_else(|| Error::NoMoreItems(format!("value index {index} is past the end")))
+    }
+
+    /// `ClusterRegQueryValue`: a value's type and bytes (`""`: the default value).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_FILE_NOT_FOUND` for a missing value (a property never
+    /// set is not in the registry: it reads its default through the control codes).
+    #[track_caller]
+    pub fn cluster_reg_query_value(&self, hkey: HKey, value_name: &str) -> Result<RegValue> {
+        let result = self.cluster_reg_query_value_impl(hkey, value_name);
+        self.record("cluster_reg_query_value", || format!("{hkey:?}, {value_name:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_reg_query_value_impl(&self, hkey: HKey, value_name: &str) -> Result<RegValue> {
+        let mut st = self.lock();
+        let (_, _, ok, target) = st.key(hkey, "cluster_reg_query_value", Location::caller())?;
+        let key = tree(&st.world, target).and_then(|t| t.at(&ok.path)).ok_or_else(gone)?;
+        values_of(&st.world, &ok, target, key)
+            .into_iter()
+            .find(|v| names_equal(&v.name, value_name))
+            .ok_or_else(|| Error::FileNotFound(format!("no value \"{value_name}\"")))
+    }
+
+    /// `ClusterRegQueryInfoKey`: counts and sizes of the key's subkeys and values, and the
+    /// size of its security descriptor; the last write time is always 0.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_FILE_NOT_FOUND` if the key was deleted.
+    #[track_caller]
+    pub fn cluster_reg_query_info_key(&self, hkey: HKey) -> Result<RegKeyInfo> {
+        let result = self.cluster_reg_query_info_key_impl(hkey);
+        self.record("cluster_reg_query_info_key", || format!("{hkey:?}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn cluster_reg_query_info_key_impl(&self, hkey: HKey) -> Result<RegKeyInfo> {
+        let mut st = self.lock();
+        let (_, _, ok, target) = st.key(hkey, "cluster_reg_query_info_key", Location::caller())?;
+        let key = tree(&st.world, target).and_then(|t| t.at(&ok.path)).ok_or_else(gone)?;
+        let values = values_of(&st.world, &ok, target, key);
+        let units = |s: &str| s.encode_utf16().count();
+        Ok(RegKeyInfo {
+            subkeys: len_u32(key.subkeys.len()),
+            max_subkey_len: len_u32(key.subkeys.iter().map(|k| units(&k.name)).max().unwrap_or(0)),
+            values: len_u32(values.len()),
+            max_value_name_len: len_u32(values.iter().map(|v| units(&v.name)).max().unwrap_or(0)),
+            max_value_len: len_u32(values.iter().map(|v| v.data.len()).max().unwrap_or(0)),
+            security_descriptor_len: len_u32(key.security().len()),
+            last_write_time: 0,
+        })
+    }
+
+    /// `ClusterRegGetKeySecurity`: the key's self-relative security descriptor (a small
+    /// default one until set). `security_information` is not used: the whole descriptor is
+    /// returned.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_FILE_NOT_FOUND` if the key was deleted.
+    #[track_caller]
+    pub fn cluster_reg_get_key_security(&self, hkey: HKey, security_information: u32) -> Result<Vec<u8>> {
+        let result = self.cluster_reg_get_key_security_impl(hkey);
+        self.record(
+            "cluster_reg_get_key_security",
+            || format!("{hkey:?}, {security_information:#x}"),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn cluster_reg_get_key_security_impl(&self, hkey: HKey) -> Result<Vec<u8>> {
+        let mut st = self.lock();
+        let (_, _, ok, target) = st.key(hkey, "cluster_reg_get_key_security", Location::caller())?;
+        let key = tree(&st.world, target).and_then(|t| t.at(&ok.path)).ok_or_else(gone)?;
+        Ok(key.security().to_vec())
+    }
+
+    /// `ClusterRegSetKeySecurity`: replaces the key's security descriptor, which must be a
+    /// self-relative descriptor (revision 1, `SE_SELF_RELATIVE` set, offsets within it).
+    /// Raises `CLUSTER_CHANGE_REGISTRY_ATTRIBUTES`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a key opened for reading;
+    /// `ERROR_INVALID_PARAMETER` for a malformed descriptor; `ERROR_FILE_NOT_FOUND` if the
+    /// key was deleted.
+    #[track_caller]
+    pub fn cluster_reg_set_key_security(
+        &self,
+        hkey: HKey,
+        security_information: u32,
+        descriptor: &[u8],
+    ) -> Result<()> {
+        let result = self.cluster_reg_set_key_security_impl(hkey, descriptor);
+        self.record(
+            "cluster_reg_set_key_security",
+            || format!("{hkey:?}, {security_information:#x}, {} byte(s)", descriptor.len()),
+            &result,
+        );
+        result
+    }
+
+    #[track_caller]
+    fn cluster_reg_set_key_security_impl(&self, hkey: HKey, descriptor: &[u8]) -> Result<()> {
+        let at = Location::caller();
+        let mut st = self.lock();
+        let (_, ok, target) = st.writable_key(hkey, "cluster_reg_set_key_security", at)?;
+        check_descriptor(descriptor)?;
+        tree_mut(&mut st.world, target).and_then(|t| t.at_mut(&ok.path)).ok_or_else(gone)?.security =
+            Some(descriptor.to_vec());
+        st.registry_event(&ok, &ok.path, change::REGISTRY_ATTRIBUTES, &ok.path.join("\\"));
+        Ok(())
+    }
+
+    /// `ClusterRegCloseKey`: closes a key handle.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle.
+    #[track_caller]
+    pub fn cluster_reg_close_key(&self, hkey: HKey) -> Result<()> {
+        let result = self.close_handle("cluster_reg_close_key", hkey);
+        self.record("cluster_reg_close_key", || format!("{hkey:?}"), &result);
+        result
+    }
+}
+
+/// Undoes what `create` added: the first missing component (and the branch under it).
+fn remove_created(root: &mut RegKey, path: &[String], components: &[String]) {
+    let mut key_path = path.to_vec();
+    for c in components {
+        let Some(k) = root.at_mut(&key_path) else { return };
+        match k.subkey(c) {
+            Some(s) if s.subkeys.is_empty() && s.values.is_empty() && key_path.len() >= path.len() => {
+                // An empty leaf: it is the first of the fresh branch only if nothing is under
+                // it, which `create` guarantees for the keys it added.
+                if components.last().is_some_and(|l| names_equal(l, c)) {
+                    k.subkeys.retain(|s| !names_equal(&s.name, c));
+                    return;
+                }
+            }
+            Some(_) => {}
+            None => return,
+        }
+        key_path.push(c.clone());
+    }
+}
+
+/// A minimal check of a self-relative `SECURITY_DESCRIPTOR`: at least the 20-byte header,
+/// revision 1, `SE_SELF_RELATIVE` (0x8000) in the control word, and owner, group, SACL and
+/// DACL offsets either 0 or within the descriptor.
+fn check_descriptor(sd: &[u8]) -> Result<()> {
+    let bad =
+        |why: &str| Err(Error::InvalidParameter(format!("not a self-relative security descriptor: {why}")));
+    let (Some(&revision), Some(control)) = (sd.first(), sd.get(2..4)) else {
+        return bad("shorter than its header");
+    };
+    if sd.len() < 20 {
+        return bad("shorter than its header");
+    }
+    if revision != 1 {
+        return bad("revision is not 1");
+    }
+    let control =
+        u16::from_le_bytes([control.first().copied().unwrap_or(0), control.get(1).copied().unwrap_or(0)]);
+    if control & 0x8000 == 0 {
+        return bad("SE_SELF_RELATIVE is not set");
+    }
+    for field in 0..4_usize {
+        let start = field.saturating_mul(4).saturating_add(4);
+        let Some(b) = sd.get(start..start.saturating_add(4)) else { return bad("truncated") };
+        let offset = u32::from_le_bytes([
+            b.first().copied().unwrap_or(0),
+            b.get(1).copied().unwrap_or(0),
+            b.get(2).copied().unwrap_or(0),
+            b.get(3).copied().unwrap_or(0),
+        ]);
+        let offset = usize::try_from(offset).unwrap_or(usize::MAX);
+        if offset != 0 && (offset < 20 || offset >= sd.len()) {
+            return bad("an offset outside the descriptor");
+        }
+    }
+    Ok(())
+}

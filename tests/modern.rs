@@ -1,0 +1,277 @@
+//! The modern calls: `ClusterOpenEnumEx`, the Ex group calls and their cancellation, node
+//! drain and failback.
+
+use clusapi_sim::{
+    CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START, CLUSAPI_GROUP_MOVE_QUEUE_ENABLED,
+    CLUSAPI_GROUP_MOVE_RETURN_TO_SOURCE_NODE_ON_ERROR, CLUSAPI_GROUP_ONLINE_IGNORE_RESOURCE_STATUS,
+    CLUSTER_ENUM_ALL, CLUSTER_ENUM_GROUP, CLUSTER_ENUM_NODE, ClusterGroupState, ClusterNodeState,
+    ClusterResourceState, DO_NOT_FAILBACK_GROUPS, FAILBACK_GROUPS_IMMEDIATELY, FAILBACK_GROUPS_PER_POLICY,
+    HGroup, HNode, PropertyList, PropertyValue, Simulator, clusctl, codes,
+};
+
+/// Two nodes plus a third, two application groups on NODE1 and the core group.
+fn sim(pending: Option<u32>) -> Simulator {
+    let mut b = Simulator::builder()
+        .record_history(64)
+        .cluster("SIMCLUSTER")
+        .node("NODE1")
+        .node("NODE2")
+        .node("NODE3")
+        .network("Cluster Network 1")
+        .group("Cluster Group", "NODE1")
+        .resource("Cluster Group", "Cluster Name", "Network Name")
+        .online_group("App1", "NODE1")
+        .resource("App1", "App1 Service", "Generic Service")
+        .online_group("App2", "NODE1")
+        .resource("App2", "App2 Service", "Generic Service")
+        .group("Empty", "NODE2");
+    if let Some(n) = pending {
+        b = b.pending_transitions(n);
+    }
+    b.build().expect("topology")
+}
+
+fn owner(sim: &Simulator, g: HGroup) -> String {
+    sim.get_cluster_group_state(g).expect("state").owner_node
+}
+
+fn drain_status(sim: &Simulator, n: HNode) -> u32 {
+    let bytes = sim
+        .cluster_node_control(n, None, clusctl::CLUSCTL_NODE_GET_RO_COMMON_PROPERTIES, &[])
+        .expect("ro common properties");
+    let list = PropertyList::parse(&bytes).expect("property list");
+    match list.get("NodeDrainStatus") {
+        Some(PropertyValue::Dword(v)) => *v,
+        other => panic!("NodeDrainStatus: {other:?}"),
+    }
+}
+
+#[test]
+fn enum_ex_lists_ids_and_names() {
+    let sim = Simulator::default();
+    let c = sim.open_cluster(None).unwrap();
+    let e = sim.cluster_open_enum_ex(c, CLUSTER_ENUM_NODE | CLUSTER_ENUM_GROUP).unwrap();
+    assert_eq!(sim.cluster_get_enum_count_ex(e).unwrap(), 4);
+    let items: Vec<_> = (0..4).map(|i| sim.cluster_enum_ex(e, i).unwrap()).collect();
+    assert_eq!((items[0].object_type, items[0].id.as_str(), items[0].name.as_str()), (1, "1", "NODE1"));
+    assert_eq!((items[1].id.as_str(), items[1].name.as_str()), ("2", "NODE2"));
+    assert_eq!(items[2].object_type, CLUSTER_ENUM_GROUP);
+    assert_eq!(items[2].name, "Cluster Group");
+    // A group's id is its GUID, as CLUSCTL_GROUP_GET_ID gives it.
+    let g = sim.open_cluster_group(c, "Cluster Group").unwrap();
+    let id = sim.cluster_group_control(g, None, clusctl::CLUSCTL_GROUP_GET_ID, &[]).unwrap();
+    let id: Vec<u16> =
+        id.chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]])).take_while(|&u| u != 0).collect();
+    assert_eq!(items[2].id, String::from_utf16(&id).unwrap());
+    assert_eq!(items[2].id.len(), 36);
+    assert_eq!(sim.cluster_enum_ex(e, 4).unwrap_err().code(), codes::ERROR_NO_MORE_ITEMS);
+    // The same objects as ClusterOpenEnum, in the same order.
+    let all = sim.cluster_open_enum_ex(c, CLUSTER_ENUM_ALL).unwrap();
+    let classic = sim.cluster_open_enum(c, CLUSTER_ENUM_ALL).unwrap();
+    let n = sim.cluster_get_enum_count(classic).unwrap();
+    assert_eq!(sim.cluster_get_enum_count_ex(all).unwrap(), n);
+    for i in 0..n {
+        let (t, name) = sim.cluster_enum(classic, i).unwrap();
+        let item = sim.cluster_enum_ex(all, i).unwrap();
+        assert_eq!((item.object_type, item.name), (t, name));
+        assert!(!item.id.is_empty());
+    }
+    assert_eq!(sim.cluster_open_enum_ex(c, 0).unwrap_err().code(), codes::ERROR_INVALID_PARAMETER);
+    sim.cluster_close_enum(classic).unwrap();
+    sim.cluster_close_enum_ex(all).unwrap();
+    sim.cluster_close_enum_ex(e).unwrap();
+    assert_eq!(sim.cluster_close_enum_ex(e).unwrap_err().code(), codes::ERROR_INVALID_HANDLE);
+    sim.close_cluster_group(g).unwrap();
+    sim.close_cluster(c).unwrap();
+    sim.assert_no_open_handles();
+}
+
+#[test]
+fn ex_online_and_move_take_the_documented_flags() {
+    let sim = sim(None);
+    let c = sim.open_cluster(None).unwrap();
+    let g = sim.open_cluster_group(c, "App1").unwrap();
+    let n2 = sim.open_cluster_node(c, "NODE2").unwrap();
+    let flags = CLUSAPI_GROUP_MOVE_RETURN_TO_SOURCE_NODE_ON_ERROR
+        | CLUSAPI_GROUP_MOVE_QUEUE_ENABLED
+        | CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START;
+    sim.move_cluster_group_ex(g, Some(n2), flags, &[]).unwrap();
+    assert_eq!(owner(&sim, g), "NODE2");
+    assert_eq!(sim.get_cluster_group_state(g).unwrap().state, ClusterGroupState::Online);
+    // Unknown flags are refused, and nothing moves.
+    let e = sim.move_cluster_group_ex(g, None, 0x100, &[]).unwrap_err();
+    assert_eq!(e.code(), codes::ERROR_INVALID_PARAMETER);
+    assert_eq!(owner(&sim, g), "NODE2");
+    sim.offline_cluster_group(g).unwrap();
+    assert_eq!(
+        sim.online_cluster_group_ex(g, None, 0x80, &[1, 2, 3]).unwrap_err().code(),
+        codes::ERROR_INVALID_PARAMETER
+    );
+    sim.online_cluster_group_ex(g, None, CLUSAPI_GROUP_ONLINE_IGNORE_RESOURCE_STATUS, &[]).unwrap();
+    assert_eq!(sim.get_cluster_group_state(g).unwrap().state, ClusterGroupState::Online);
+    // The classic refusals hold: a paused target.
+    sim.pause_cluster_node(n2).unwrap();
+    let n1 = sim.open_cluster_node(c, "NODE1").unwrap();
+    sim.move_cluster_group_ex(g, Some(n1), 0, &[]).unwrap();
+    assert_eq!(
+        sim.move_cluster_group_ex(g, Some(n2), 0, &[]).unwrap_err().code(),
+        codes::ERROR_SHARING_PAUSED
+    );
+    for h in [n1, n2] {
+        sim.close_cluster_node(h).unwrap();
+    }
+    sim.close_cluster_group(g).unwrap();
+    sim.close_cluster(c).unwrap();
+}
+
+#[test]
+fn cancel_stops_a_pending_move_and_online() {
+    let sim = sim(Some(3));
+    let c = sim.open_cluster(None).unwrap();
+    let g = sim.open_cluster_group(c, "App1").unwrap();
+    let r = sim.open_cluster_resource(c, "App1 Service").unwrap();
+    // Nothing pending: ERROR_INVALID_STATE.
+    assert_eq!(sim.cancel_cluster_group_operation(g, 0).unwrap_err().code(), codes::ERROR_INVALID_STATE);
+    let e = sim.move_cluster_group_ex(g, None, 0, &[]).unwrap_err();
+    assert_eq!(e.code(), codes::ERROR_IO_PENDING);
+    assert_eq!(sim.cancel_cluster_group_operation(g, 1).unwrap_err().code(), codes::ERROR_INVALID_PARAMETER);
+    sim.cancel_cluster_group_operation(g, 0).unwrap();
+    // The move's OnlinePending resource stops where it was: offline, on the new owner.
+    let st = sim.get_cluster_resource_state(r).unwrap();
+    assert_eq!(st.state, ClusterResourceState::Offline);
+    assert_eq!(owner(&sim, g), "NODE2");
+    // A pending online is cancelled back to offline; a pending offline back to online.
+    assert_eq!(sim.online_cluster_group_ex(g, None, 0, &[]).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    sim.cancel_cluster_group_operation(g, 0).unwrap();
+    assert_eq!(sim.get_cluster_group_state(g).unwrap().state, ClusterGroupState::Offline);
+    sim.online_cluster_group(g, None).unwrap_err();
+    sim.settle();
+    assert_eq!(sim.offline_cluster_group(g).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    sim.cancel_cluster_group_operation(g, 0).unwrap();
+    assert_eq!(sim.get_cluster_group_state(g).unwrap().state, ClusterGroupState::Online);
+    sim.close_cluster_resource(r).unwrap();
+    sim.close_cluster_group(g).unwrap();
+    sim.close_cluster(c).unwrap();
+}
+
+#[test]
+fn drain_with_pending_transitions_then_failback() {
+    let sim = sim(Some(2));
+    let c = sim.open_cluster(None).unwrap();
+    let n1 = sim.open_cluster_node(c, "NODE1").unwrap();
+    let n3 = sim.open_cluster_node(c, "NODE3").unwrap();
+    let groups: Vec<HGroup> =
+        ["Cluster Group", "App1", "App2"].iter().map(|g| sim.open_cluster_group(c, g).unwrap()).collect();
+    let app2 = groups[2];
+    // App2 prefers NODE3; the others go to the first other up node, NODE2.
+    sim.set_cluster_group_node_list(app2, &[n3]).unwrap();
+    assert_eq!(drain_status(&sim, n1), 0);
+    let e = sim.pause_cluster_node_ex(n1, true, 0, None).unwrap_err();
+    assert_eq!(e.code(), codes::ERROR_IO_PENDING);
+    assert_eq!(sim.get_cluster_node_state(n1).unwrap(), ClusterNodeState::Paused);
+    assert_eq!(owner(&sim, groups[0]), "NODE2");
+    assert_eq!(owner(&sim, groups[1]), "NODE2");
+    assert_eq!(owner(&sim, app2), "NODE3");
+    assert_eq!(drain_status(&sim, n1), 1);
+    let busy = codes::ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS;
+    assert_eq!(busy, 5962);
+    assert_eq!(sim.pause_cluster_node_ex(n1, true, 0, None).unwrap_err().code(), busy);
+    assert_eq!(sim.resume_cluster_node_ex(n1, 1, 0).unwrap_err().code(), busy);
+    assert_eq!(sim.resume_cluster_node(n1).unwrap_err().code(), busy);
+    sim.settle();
+    assert_eq!(drain_status(&sim, n1), 2);
+    for &g in &groups[1..] {
+        assert_eq!(sim.get_cluster_group_state(g).unwrap().state, ClusterGroupState::Online);
+    }
+    // DoNotFailbackGroups: the node is up, the groups stay.
+    sim.resume_cluster_node_ex(n1, DO_NOT_FAILBACK_GROUPS, 0).unwrap();
+    assert_eq!(sim.get_cluster_node_state(n1).unwrap(), ClusterNodeState::Up);
+    assert_eq!(drain_status(&sim, n1), 0);
+    assert_eq!(owner(&sim, groups[1]), "NODE2");
+    for g in &groups {
+        sim.close_cluster_group(*g).unwrap();
+    }
+    for n in [n1, n3] {
+        sim.close_cluster_node(n).unwrap();
+    }
+    sim.close_cluster(c).unwrap();
+    sim.assert_no_open_handles();
+}
+
+#[test]
+fn failback_immediately_and_per_policy() {
+    let sim = sim(None);
+    let c = sim.open_cluster(None).unwrap();
+    let n1 = sim.open_cluster_node(c, "NODE1").unwrap();
+    let n3 = sim.open_cluster_node(c, "NODE3").unwrap();
+    let app1 = sim.open_cluster_group(c, "App1").unwrap();
+    let app2 = sim.open_cluster_group(c, "App2").unwrap();
+    // Without pending transitions a drain completes at once, to the target given.
+    sim.pause_cluster_node_ex(n1, true, 0, Some(n3)).unwrap();
+    assert_eq!(drain_status(&sim, n1), 2);
+    assert_eq!((owner(&sim, app1), owner(&sim, app2)), ("NODE3".to_owned(), "NODE3".to_owned()));
+    sim.resume_cluster_node_ex(n1, FAILBACK_GROUPS_IMMEDIATELY, 0).unwrap();
+    assert_eq!((owner(&sim, app1), owner(&sim, app2)), ("NODE1".to_owned(), "NODE1".to_owned()));
+    assert_eq!(sim.get_cluster_group_state(app1).unwrap().state, ClusterGroupState::Online);
+    // Per policy: only the groups whose AutoFailbackType is 1 come back.
+    let allow = PropertyList::new().with("AutoFailbackType", PropertyValue::Dword(1)).to_bytes();
+    sim.cluster_group_control(app2, None, clusctl::CLUSCTL_GROUP_SET_COMMON_PROPERTIES, &allow).unwrap();
+    sim.pause_cluster_node_ex(n1, true, 0, None).unwrap();
+    sim.resume_cluster_node_ex(n1, FAILBACK_GROUPS_PER_POLICY, 0).unwrap();
+    assert_eq!((owner(&sim, app1), owner(&sim, app2)), ("NODE2".to_owned(), "NODE1".to_owned()));
+    // Refusals: bad failback type, reserved flags, unknown pause flags, itself as target,
+    // a node that is not paused.
+    assert_eq!(
+        sim.resume_cluster_node_ex(n1, 0, 0).unwrap_err().code(),
+        codes::ERROR_CLUSTER_NODE_NOT_PAUSED
+    );
+    sim.pause_cluster_node(n1).unwrap();
+    assert_eq!(sim.resume_cluster_node_ex(n1, 3, 0).unwrap_err().code(), codes::ERROR_INVALID_PARAMETER);
+    assert_eq!(sim.resume_cluster_node_ex(n1, 0, 1).unwrap_err().code(), codes::ERROR_INVALID_PARAMETER);
+    assert_eq!(
+        sim.pause_cluster_node_ex(n1, true, 8, None).unwrap_err().code(),
+        codes::ERROR_INVALID_PARAMETER
+    );
+    assert_eq!(
+        sim.pause_cluster_node_ex(n1, true, 0, Some(n1)).unwrap_err().code(),
+        codes::ERROR_INVALID_PARAMETER
+    );
+    sim.resume_cluster_node_ex(n1, 0, 0).unwrap();
+    assert_eq!(
+        sim.resume_cluster_node_ex(n1, 0, 0).unwrap_err().code(),
+        codes::ERROR_CLUSTER_NODE_NOT_PAUSED
+    );
+    // A drain whose group cannot move changes nothing: no other node up.
+    let n2 = sim.open_cluster_node(c, "NODE2").unwrap();
+    sim.pause_cluster_node(n2).unwrap();
+    sim.pause_cluster_node(n3).unwrap();
+    let e = sim.pause_cluster_node_ex(n1, true, 0, None).unwrap_err();
+    assert_eq!(e.code(), codes::ERROR_HOST_NODE_NOT_AVAILABLE);
+    assert_eq!(sim.get_cluster_node_state(n1).unwrap(), ClusterNodeState::Up);
+    // Without drain it is a plain pause.
+    sim.pause_cluster_node_ex(n1, false, 0, None).unwrap();
+    assert_eq!(sim.get_cluster_node_state(n1).unwrap(), ClusterNodeState::Paused);
+    assert_eq!(drain_status(&sim, n1), 0);
+    for g in [app1, app2] {
+        sim.close_cluster_group(g).unwrap();
+    }
+    for n in [n1, n2, n3] {
+        sim.close_cluster_node(n).unwrap();
+    }
+    sim.close_cluster(c).unwrap();
+}
+
+#[test]
+fn modern_calls_are_in_the_history_and_the_fault_plan() {
+    let sim = sim(None);
+    sim.add_fault(clusapi_sim::Fault::on("PauseClusterNodeEx").code(codes::ERROR_CLUSTER_NODE_DOWN)).unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let n1 = sim.open_cluster_node(c, "NODE1").unwrap();
+    assert_eq!(
+        sim.pause_cluster_node_ex(n1, true, 0, None).unwrap_err().code(),
+        codes::ERROR_CLUSTER_NODE_DOWN
+    );
+    assert!(sim.history().iter().any(|r| r.call == "pause_cluster_node_ex"));
+    sim.close_cluster_node(n1).unwrap();
+    sim.close_cluster(c).unwrap();
+}
