@@ -90,6 +90,7 @@ mod leak;
 mod levers;
 mod names;
 mod notify;
+mod notify_v2;
 mod proplist;
 mod registry;
 mod simulator;
@@ -135,6 +136,7 @@ pub use handle::{
 pub use history::CallRecord;
 pub use leak::OpenHandle;
 pub use notify::{Notification, NotifyObject, change};
+pub use notify_v2::{NotificationV2, NotifyFilter, change_v2, object_type};
 pub use proplist::{
     CLUSPROP_SYNTAX_ENDMARK, CLUSPROP_SYNTAX_NAME, CLUSPROP_TYPE_LIST_VALUE, PropertyFormat, PropertyList,
     PropertyValue, multi_sz_to_bytes, sz_to_bytes,

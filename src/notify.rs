@@ -89,6 +89,8 @@ pub(crate) struct Port {
     /// Registry key registrations: the key handle (raw), what it names, filter, key.
     pub keys: Vec<(usize, crate::api::OpenKey, u32, usize)>,
     pub queue: VecDeque<Notification>,
+    /// The V2 registrations and queue (`notify_v2`).
+    pub v2: crate::notify_v2::V2Registrations,
 }
 
 /// What one object looked like, for the comparison.
@@ -496,7 +498,7 @@ use crate::simulator::{Simulator, State};
 
 impl State {
     /// The port behind a port handle.
-    fn port(
+    pub(crate) fn port(
         &mut self,
         h: HChange,
         call: &'static str,

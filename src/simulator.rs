@@ -170,6 +170,7 @@ impl StateGuard<'_> {
                     };
                     if !events.is_empty() {
                         crate::notify::deliver(&mut st.ports, &events);
+                        crate::notify_v2::deliver_v2(&mut st.ports, &mut st.world, &events);
                         st.wake_waiters = true;
                     }
                     st.published = Some((now, picture));

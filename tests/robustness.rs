@@ -19,7 +19,8 @@ use clusapi_sim::{
     CLUSTER_NODE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_DEPENDS, GENERIC_ALL,
     GENERIC_READ, HChange, HClusEnum, HClusEnumEx, HCluster, HGroup, HGroupEnum, HKey, HNetInterface,
     HNetwork, HNetworkEnum, HNode, HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind,
-    KEY_ALL_ACCESS, KEY_READ, NotifyObject, REG_DWORD, Result, Simulator, change, clusctl,
+    KEY_ALL_ACCESS, KEY_READ, NotifyFilter, NotifyObject, REG_DWORD, Result, Simulator, change, change_v2,
+    clusctl, object_type,
 };
 
 const DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/robustness.md");
@@ -857,6 +858,34 @@ fn rows() -> Vec<Row> {
         r("close_cluster_notify_port", Some(K::Change), &[], |c| {
             code(c.sim.close_cluster_notify_port(c.h(c.l.port)))
         }),
+        // Notifications V2.
+        r("create_cluster_notify_port_v2", Some(K::Cluster), &[], |c| {
+            let f = [NotifyFilter { object_type: object_type::GROUP, flags: change_v2::GROUP_STATE }];
+            opened(c.sim.create_cluster_notify_port_v2(None, c.h(c.l.cluster), &f, 5), |x| {
+                c.sim.close_cluster_notify_port(x)
+            })
+        }),
+        r("create_cluster_notify_port_v2 (port)", Some(K::Change), &[], |c| {
+            let f = [NotifyFilter { object_type: object_type::GROUP, flags: change_v2::GROUP_STATE }];
+            code(c.sim.create_cluster_notify_port_v2(Some(c.h(c.l.port)), c.l.cluster, &f, 5))
+        }),
+        r("register_cluster_notify_v2", Some(K::Change), &[], |c| {
+            let f = NotifyFilter { object_type: object_type::NODE, flags: change_v2::NODE_STATE };
+            code(c.sim.register_cluster_notify_v2(c.h(c.l.port), f, NotifyObject::Node(c.l.node), 6))
+        }),
+        r("register_cluster_notify_v2 (object)", Some(K::Node), &[], |c| {
+            let f = NotifyFilter { object_type: object_type::NODE, flags: change_v2::NODE_STATE };
+            code(c.sim.register_cluster_notify_v2(c.l.port, f, NotifyObject::Node(c.h(c.l.node)), 6))
+        }),
+        r("get_cluster_notify_v2", Some(K::Change), &[], |c| {
+            code(c.sim.get_cluster_notify_v2(c.h(c.l.port), 0))
+        }),
+        r("peek_cluster_notify_v2", Some(K::Change), &[], |c| {
+            code(c.sim.peek_cluster_notify_v2(c.h(c.l.port), 0))
+        }),
+        r("get_notify_event_handle", Some(K::Change), &[], |c| {
+            code(c.sim.get_notify_event_handle(c.h(c.l.port)))
+        }),
         // Classic calls.
         r("add_cluster_resource_node", Some(K::Resource), &[], |c| {
             code(c.sim.add_cluster_resource_node(c.h(c.l.resource), c.l.node))
@@ -1392,6 +1421,7 @@ fn the_catalogue_covers_every_public_method() {
         format!("{dir}/simulator.rs"),
         format!("{dir}/levers.rs"),
         format!("{dir}/notify.rs"),
+        format!("{dir}/notify_v2.rs"),
         format!("{dir}/history.rs"),
     ];
     for entry in std::fs::read_dir(format!("{dir}/api")).expect("src/api") {

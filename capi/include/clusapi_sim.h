@@ -783,6 +783,47 @@ DWORD GetClusterNotify(HCHANGE hChange, size_t *lpdwNotifyKey, LPDWORD lpdwFilte
 BOOL CloseClusterNotifyPort(HCHANGE hChange);
 
 /*
+ `CreateClusterNotifyPortV2`: a port (new when `hChange` is `INVALID_HANDLE_VALUE`, else
+ that port) for the V2 events of the cluster matching any of the `dwFilterCount` filters.
+ NULL with the last error set on failure.
+
+ # Safety
+
+ `Filters` is NULL or points to `dwFilterCount` filters.
+ */
+HCHANGE CreateClusterNotifyPortV2(HCHANGE hChange, HCLUSTER hCluster, NOTIFY_FILTER_AND_TYPE *Filters, DWORD dwFilterCount, size_t dwNotifyKey);
+
+/*
+ `RegisterClusterNotifyV2`: V2 events about the object behind `hObject` (a node, group,
+ resource, network or interface handle) matching `Filter`.
+ */
+DWORD RegisterClusterNotifyV2(HCHANGE hChange, NOTIFY_FILTER_AND_TYPE Filter, void *hObject, size_t dwNotifyKey);
+
+/*
+ `GetClusterNotifyV2`: the oldest V2 event, waiting up to `dwMilliseconds`: its key,
+ filter and type, payload (`buffer`, bytes) and the object's id, parent id, name and type
+ (each by the WCHAR buffer protocol; any NULL length pointer skips that output). If any
+ output is too small, every length says what it needs, the call answers
+ `ERROR_MORE_DATA`, and the event stays queued.
+
+ # Safety
+
+ Every pointer is NULL or valid for what it names (`buffer` for `*lpbBufferSize` bytes,
+ each string for its length's units).
+ */
+DWORD GetClusterNotifyV2(HCHANGE hChange, size_t *lpdwNotifyKey, NOTIFY_FILTER_AND_TYPE *pFilterAndType, uint8_t *buffer, LPDWORD lpbBufferSize, LPWSTR lpszObjectId, LPDWORD lpcchObjectId, LPWSTR lpszParentId, LPDWORD lpcchParentId, LPWSTR lpszName, LPDWORD lpcchName, LPWSTR lpszType, LPDWORD lpcchType, DWORD dwMilliseconds);
+
+/*
+ `GetNotifyEventHandle`: writes the port's wait handle (on Linux, the port's own handle
+ value: wait with `GetClusterNotifyV2`'s timeout) to `*lphTargetEvent`.
+
+ # Safety
+
+ `lphTargetEvent` is NULL or valid for a pointer write.
+ */
+DWORD GetNotifyEventHandle(HCHANGE hChange, void **lphTargetEvent);
+
+/*
  `OpenClusterNode`: a new handle to the node of that name (any case), with the cluster
  handle's access. NULL on failure, with `GetLastError()`: `ERROR_INVALID_HANDLE`, the
  kind's not-found code, `ERROR_INVALID_PARAMETER` for a NULL or malformed name.

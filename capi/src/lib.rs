@@ -41,6 +41,7 @@ mod ffi;
 mod global;
 mod modern;
 mod notify;
+mod notify_v2;
 mod objects;
 mod properties;
 mod registry;
@@ -62,6 +63,7 @@ pub use ffi::{
 pub use global::*;
 pub use modern::*;
 pub use notify::*;
+pub use notify_v2::*;
 pub use objects::*;
 pub use properties::*;
 pub use registry::*;

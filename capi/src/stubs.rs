@@ -116,10 +116,6 @@ pub const NOT_SIMULATED: &[(&str, &str)] = &[
     ("OfflineClusterResourceEx", "not simulated yet: OfflineClusterResource is"),
     ("RestartClusterResource", "not simulated yet: OfflineClusterResource then OnlineClusterResource"),
     ("OpenClusterEx2", "an undocumented variant of OpenClusterEx (which is simulated)"),
-    ("CreateClusterNotifyPortV2", "V2 notifications are not simulated yet: CreateClusterNotifyPort (v1) is"),
-    ("RegisterClusterNotifyV2", "V2 notifications are not simulated yet: RegisterClusterNotify (v1) is"),
-    ("GetClusterNotifyV2", "V2 notifications are not simulated yet: GetClusterNotify (v1) is"),
-    ("GetNotifyEventHandle", "V2 notifications are not simulated yet"),
 ];
 
 /// `AddClusterNode`: not simulated (adding a node to a cluster (setup with a progress callback) is not simulated: build the topology with the node instead); NULL with the last error 120.
@@ -548,32 +544,4 @@ pub extern "C" fn RestartClusterResource() -> DWORD {
 pub extern "C" fn OpenClusterEx2() -> *mut c_void {
     set_last_error(NOT_IMPLEMENTED);
     std::ptr::null_mut()
-}
-
-/// `CreateClusterNotifyPortV2`: not simulated (V2 notifications are not simulated yet: CreateClusterNotifyPort (v1) is); NULL with the last error 120.
-#[unsafe(no_mangle)]
-pub extern "C" fn CreateClusterNotifyPortV2() -> *mut c_void {
-    set_last_error(NOT_IMPLEMENTED);
-    std::ptr::null_mut()
-}
-
-/// `RegisterClusterNotifyV2`: not simulated (V2 notifications are not simulated yet: RegisterClusterNotify (v1) is); 120 (also left in the last error).
-#[unsafe(no_mangle)]
-pub extern "C" fn RegisterClusterNotifyV2() -> DWORD {
-    set_last_error(NOT_IMPLEMENTED);
-    NOT_IMPLEMENTED
-}
-
-/// `GetClusterNotifyV2`: not simulated (V2 notifications are not simulated yet: GetClusterNotify (v1) is); 120 (also left in the last error).
-#[unsafe(no_mangle)]
-pub extern "C" fn GetClusterNotifyV2() -> DWORD {
-    set_last_error(NOT_IMPLEMENTED);
-    NOT_IMPLEMENTED
-}
-
-/// `GetNotifyEventHandle`: not simulated (V2 notifications are not simulated yet); 120 (also left in the last error).
-#[unsafe(no_mangle)]
-pub extern "C" fn GetNotifyEventHandle() -> DWORD {
-    set_last_error(NOT_IMPLEMENTED);
-    NOT_IMPLEMENTED
 }

@@ -1,0 +1,529 @@
+//! Notifications V2 (`CreateClusterNotifyPortV2`, `RegisterClusterNotifyV2`,
+//! `GetClusterNotifyV2`, `GetNotifyEventHandle`): the same events as version 1, filtered
+//! and described the V2 way: an object type (`CLUSTER_OBJECT_TYPE_*`) and a per-type flag
+//! (`CLUSTER_CHANGE_*_V2`), with the object's id, its parent's id, its name, its type and,
+//! for state and property changes, a payload.
+//!
+//! Every version 1 event (see `notify`) maps to one V2 event:
+//!
+//! | v1 event | V2 object type, flag | payload |
+//! |---|---|---|
+//! | `NODE_STATE` / `_DELETED` / `_PROPERTY` | node, `STATE` / `DELETED` / `COMMON_PROPERTY` | the state as a `DWORD` / none / the common property list |
+//! | `NODE_ADDED` | cluster, `NODE_ADDED` | none |
+//! | `GROUP_*` | group, `STATE` / `DELETED` / `COMMON_PROPERTY`; cluster, `GROUP_ADDED` | as for nodes |
+//! | `RESOURCE_*` | resource, `STATE` / `DELETED` / `COMMON_PROPERTY`; group, `RESOURCE_ADDED` | as for nodes |
+//! | `NETWORK_*` | network, ...; cluster, `NETWORK_ADDED` | as for nodes |
+//! | `NETINTERFACE_*` | network interface, ...; node, `NETINTERFACE_ADDED` | as for nodes |
+//! | `RESOURCE_TYPE_*` | resource type, `DELETED` / `COMMON_PROPERTY`; cluster, `RESOURCE_TYPE_ADDED` | none |
+//! | `CLUSTER_PROPERTY` | cluster, `COMMON_PROPERTY` | the cluster's common property list |
+//!
+//! Ids: a node's is its number (`"1"`), everything else's its GUID; parents: a resource's
+//! group, an interface's node, a group's owner node; resource types and the cluster have
+//! none. The type is a resource's resource type name. The state payload is our choice
+//! (the real server's payload for state changes is not documented); the property payloads
+//! are the lists `CLUSCTL_*_GET_COMMON_PROPERTIES` returns.
+
+use std::collections::VecDeque;
+
+use slotmap::{Key, KeyData};
+
+use crate::error::{Error, Result};
+use crate::handle::{HChange, HCluster, HandleKind};
+use crate::notify::{Event, NotifyObject, Port, change};
+use crate::simulator::Simulator;
+use crate::world::{ClusterKey, GroupKey, NetInterfaceKey, NetworkKey, NodeKey, ResourceKey, World};
+
+/// `CLUSTER_OBJECT_TYPE` values.
+pub mod object_type {
+    /// `CLUSTER_OBJECT_TYPE_CLUSTER`.
+    pub const CLUSTER: u32 = 1;
+    /// `CLUSTER_OBJECT_TYPE_GROUP`.
+    pub const GROUP: u32 = 2;
+    /// `CLUSTER_OBJECT_TYPE_RESOURCE`.
+    pub const RESOURCE: u32 = 3;
+    /// `CLUSTER_OBJECT_TYPE_RESOURCE_TYPE`.
+    pub const RESOURCE_TYPE: u32 = 4;
+    /// `CLUSTER_OBJECT_TYPE_NETWORK_INTERFACE`.
+    pub const NETWORK_INTERFACE: u32 = 5;
+    /// `CLUSTER_OBJECT_TYPE_NETWORK`.
+    pub const NETWORK: u32 = 6;
+    /// `CLUSTER_OBJECT_TYPE_NODE`.
+    pub const NODE: u32 = 7;
+}
+
+/// `CLUSTER_CHANGE_*_V2` flags, per object type (`clusapi.h` values).
+pub mod change_v2 {
+    /// `CLUSTER_CHANGE_CLUSTER_STATE_V2`.
+    pub const CLUSTER_STATE: u64 = 0x2;
+    /// `CLUSTER_CHANGE_CLUSTER_GROUP_ADDED_V2`.
+    pub const CLUSTER_GROUP_ADDED: u64 = 0x4;
+    /// `CLUSTER_CHANGE_CLUSTER_NETWORK_ADDED_V2`.
+    pub const CLUSTER_NETWORK_ADDED: u64 = 0x10;
+    /// `CLUSTER_CHANGE_CLUSTER_NODE_ADDED_V2`.
+    pub const CLUSTER_NODE_ADDED: u64 = 0x20;
+    /// `CLUSTER_CHANGE_CLUSTER_RESOURCE_TYPE_ADDED_V2`.
+    pub const CLUSTER_RESOURCE_TYPE_ADDED: u64 = 0x40;
+    /// `CLUSTER_CHANGE_CLUSTER_COMMON_PROPERTY_V2`.
+    pub const CLUSTER_COMMON_PROPERTY: u64 = 0x80;
+    /// `CLUSTER_CHANGE_GROUP_DELETED_V2`.
+    pub const GROUP_DELETED: u64 = 0x1;
+    /// `CLUSTER_CHANGE_GROUP_COMMON_PROPERTY_V2`.
+    pub const GROUP_COMMON_PROPERTY: u64 = 0x2;
+    /// `CLUSTER_CHANGE_GROUP_STATE_V2`.
+    pub const GROUP_STATE: u64 = 0x8;
+    /// `CLUSTER_CHANGE_GROUP_RESOURCE_ADDED_V2`.
+    pub const GROUP_RESOURCE_ADDED: u64 = 0x40;
+    /// `CLUSTER_CHANGE_RESOURCE_COMMON_PROPERTY_V2`.
+    pub const RESOURCE_COMMON_PROPERTY: u64 = 0x1;
+    /// `CLUSTER_CHANGE_RESOURCE_STATE_V2`.
+    pub const RESOURCE_STATE: u64 = 0x4;
+    /// `CLUSTER_CHANGE_RESOURCE_DELETED_V2`.
+    pub const RESOURCE_DELETED: u64 = 0x80;
+    /// `CLUSTER_CHANGE_RESOURCE_TYPE_DELETED_V2`.
+    pub const RESOURCE_TYPE_DELETED: u64 = 0x1;
+    /// `CLUSTER_CHANGE_RESOURCE_TYPE_COMMON_PROPERTY_V2`.
+    pub const RESOURCE_TYPE_COMMON_PROPERTY: u64 = 0x2;
+    /// `CLUSTER_CHANGE_NETINTERFACE_DELETED_V2`.
+    pub const NETINTERFACE_DELETED: u64 = 0x1;
+    /// `CLUSTER_CHANGE_NETINTERFACE_COMMON_PROPERTY_V2`.
+    pub const NETINTERFACE_COMMON_PROPERTY: u64 = 0x2;
+    /// `CLUSTER_CHANGE_NETINTERFACE_STATE_V2`.
+    pub const NETINTERFACE_STATE: u64 = 0x8;
+    /// `CLUSTER_CHANGE_NETWORK_DELETED_V2`.
+    pub const NETWORK_DELETED: u64 = 0x1;
+    /// `CLUSTER_CHANGE_NETWORK_COMMON_PROPERTY_V2`.
+    pub const NETWORK_COMMON_PROPERTY: u64 = 0x2;
+    /// `CLUSTER_CHANGE_NETWORK_STATE_V2`.
+    pub const NETWORK_STATE: u64 = 0x8;
+    /// `CLUSTER_CHANGE_NODE_NETINTERFACE_ADDED_V2`.
+    pub const NODE_NETINTERFACE_ADDED: u64 = 0x1;
+    /// `CLUSTER_CHANGE_NODE_DELETED_V2`.
+    pub const NODE_DELETED: u64 = 0x2;
+    /// `CLUSTER_CHANGE_NODE_COMMON_PROPERTY_V2`.
+    pub const NODE_COMMON_PROPERTY: u64 = 0x4;
+    /// `CLUSTER_CHANGE_NODE_STATE_V2`.
+    pub const NODE_STATE: u64 = 0x10;
+}
+
+/// `NOTIFY_FILTER_AND_TYPE`: an object type and the `CLUSTER_CHANGE_*_V2` flags of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NotifyFilter {
+    /// `CLUSTER_OBJECT_TYPE_*`.
+    pub object_type: u32,
+    /// The flags (`CLUSTER_CHANGE_*_V2` of that type), any number of them.
+    pub flags: u64,
+}
+
+/// One V2 event, as `GetClusterNotifyV2` hands it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NotificationV2 {
+    /// The key given with the registration that matched.
+    pub key: usize,
+    /// The object type and the one flag of the event.
+    pub filter: NotifyFilter,
+    /// The payload: a state `DWORD`, a property list, or nothing.
+    pub payload: Vec<u8>,
+    /// The object's id.
+    pub object_id: String,
+    /// Its parent's id ("" when it has none).
+    pub parent_id: String,
+    /// Its name.
+    pub name: String,
+    /// Its type: a resource's resource type, else "".
+    pub object_type_name: String,
+}
+
+/// What a V2 port listens to, and its queue.
+#[derive(Debug, Default)]
+pub(crate) struct V2Registrations {
+    /// Cluster-wide: cluster, filters, key.
+    pub clusters: Vec<(ClusterKey, Vec<NotifyFilter>, usize)>,
+    /// One object: its kind and key, filter, key.
+    pub objects: Vec<(HandleKind, KeyData, NotifyFilter, usize)>,
+    pub queue: VecDeque<NotificationV2>,
+}
+
+/// The V2 object type and flag of a v1 event, and the object the V2 event is about (for
+/// "added" events, the container: the cluster, the group or the node).
+fn map(world: &World, e: &Event) -> Option<(u32, u64, HandleKind, KeyData)> {
+    use change as c;
+    use change_v2 as v;
+    use object_type as t;
+    let this = |ty, flag| Some((ty, flag, e.kind, e.object));
+    let cluster = |flag| Some((t::CLUSTER, flag, HandleKind::Cluster, e.cluster.data()));
+    match e.filter {
+        c::NODE_STATE => this(t::NODE, v::NODE_STATE),
+        c::NODE_DELETED => this(t::NODE, v::NODE_DELETED),
+        c::NODE_PROPERTY => this(t::NODE, v::NODE_COMMON_PROPERTY),
+        c::NODE_ADDED => cluster(v::CLUSTER_NODE_ADDED),
+        c::GROUP_STATE => this(t::GROUP, v::GROUP_STATE),
+        c::GROUP_DELETED => this(t::GROUP, v::GROUP_DELETED),
+        c::GROUP_PROPERTY => this(t::GROUP, v::GROUP_COMMON_PROPERTY),
+        c::GROUP_ADDED => cluster(v::CLUSTER_GROUP_ADDED),
+        c::RESOURCE_STATE => this(t::RESOURCE, v::RESOURCE_STATE),
+        c::RESOURCE_DELETED => this(t::RESOURCE, v::RESOURCE_DELETED),
+        c::RESOURCE_PROPERTY => this(t::RESOURCE, v::RESOURCE_COMMON_PROPERTY),
+        c::RESOURCE_ADDED => {
+            let group = world.resources.get(ResourceKey::from(e.object))?.group;
+            Some((t::GROUP, v::GROUP_RESOURCE_ADDED, HandleKind::Group, group.data()))
+        }
+        c::NETWORK_STATE => this(t::NETWORK, v::NETWORK_STATE),
+        c::NETWORK_DELETED => this(t::NETWORK, v::NETWORK_DELETED),
+        c::NETWORK_PROPERTY => this(t::NETWORK, v::NETWORK_COMMON_PROPERTY),
+        c::NETWORK_ADDED => cluster(v::CLUSTER_NETWORK_ADDED),
+        c::NETINTERFACE_STATE => this(t::NETWORK_INTERFACE, v::NETINTERFACE_STATE),
+        c::NETINTERFACE_DELETED => this(t::NETWORK_INTERFACE, v::NETINTERFACE_DELETED),
+        c::NETINTERFACE_PROPERTY => this(t::NETWORK_INTERFACE, v::NETINTERFACE_COMMON_PROPERTY),
+        c::NETINTERFACE_ADDED => {
+            let node = world.net_interfaces.get(NetInterfaceKey::from(e.object))?.node;
+            Some((t::NODE, v::NODE_NETINTERFACE_ADDED, HandleKind::Node, node.data()))
+        }
+        c::RESOURCE_TYPE_ADDED => cluster(v::CLUSTER_RESOURCE_TYPE_ADDED),
+        c::RESOURCE_TYPE_DELETED => this(t::RESOURCE_TYPE, v::RESOURCE_TYPE_DELETED),
+        c::RESOURCE_TYPE_PROPERTY => this(t::RESOURCE_TYPE, v::RESOURCE_TYPE_COMMON_PROPERTY),
+        c::CLUSTER_PROPERTY => cluster(v::CLUSTER_COMMON_PROPERTY),
+        _ => None,
+    }
+}
+
+/// Id, parent id and type name of an object (empty for what is gone).
+fn describe(world: &World, kind: HandleKind, key: KeyData) -> (String, String, String) {
+    let node_id = |n: NodeKey| world.nodes.get(n).map(|n| n.id.clone()).unwrap_or_default();
+    match kind {
+        HandleKind::Node => (node_id(key.into()), String::new(), String::new()),
+        HandleKind::Group => world
+            .groups
+            .get(GroupKey::from(key))
+            .map(|g| (g.id.clone(), node_id(g.owner), String::new()))
+            .unwrap_or_default(),
+        HandleKind::Resource => world
+            .resources
+            .get(ResourceKey::from(key))
+            .map(|r| {
+                let group = world.groups.get(r.group).map(|g| g.id.clone()).unwrap_or_default();
+                (r.id.clone(), group, r.resource_type.clone())
+            })
+            .unwrap_or_default(),
+        HandleKind::Network => world
+            .networks
+            .get(NetworkKey::from(key))
+            .map(|n| (n.id.clone(), String::new(), String::new()))
+            .unwrap_or_default(),
+        HandleKind::NetInterface => world
+            .net_interfaces
+            .get(NetInterfaceKey::from(key))
+            .map(|i| (crate::world::stable_guid(&["netinterface", &i.name]), node_id(i.node), String::new()))
+            .unwrap_or_default(),
+        HandleKind::Cluster => world
+            .clusters
+            .get(ClusterKey::from(key))
+            .map(|c| (c.id.clone(), String::new(), String::new()))
+            .unwrap_or_default(),
+        _ => Default::default(),
+    }
+}
+
+/// The payload of an event: the new state, or the common property list.
+fn payload(
+    world: &mut World,
+    kind: HandleKind,
+    key: KeyData,
+    flag_is_state: bool,
+    flag_is_property: bool,
+) -> Vec<u8> {
+    use crate::control::Target;
+    let target = match kind {
+        HandleKind::Node => Target::Node(key.into()),
+        HandleKind::Group => Target::Group(key.into()),
+        HandleKind::Resource => Target::Resource(key.into()),
+        HandleKind::Network => Target::Network(key.into()),
+        HandleKind::NetInterface => Target::NetInterface(key.into()),
+        HandleKind::Cluster => Target::Cluster(key.into()),
+        _ => return Vec::new(),
+    };
+    if flag_is_state {
+        let state: i32 = match target {
+            Target::Node(k) => world.nodes.get(k).map_or(-1, |n| n.state.code()),
+            Target::Group(k) => world.groups.get(k).map_or(-1, |g| {
+                crate::state::group_state(
+                    g.resources.iter().filter_map(|&r| world.resources.get(r)).map(|r| r.state),
+                )
+                .code()
+            }),
+            Target::Resource(k) => world.resources.get(k).map_or(-1, |r| r.state.code()),
+            Target::Network(k) => world.networks.get(k).map_or(-1, |n| n.state.code()),
+            Target::NetInterface(k) => world.net_interfaces.get(k).map_or(-1, |i| i.state.code()),
+            _ => -1,
+        };
+        return state.to_le_bytes().to_vec();
+    }
+    if flag_is_property {
+        let code = crate::control::codes::clusctl(
+            match kind {
+                HandleKind::Node => crate::control::codes::CLUS_OBJECT_NODE,
+                HandleKind::Group => crate::control::codes::CLUS_OBJECT_GROUP,
+                HandleKind::Resource => crate::control::codes::CLUS_OBJECT_RESOURCE,
+                HandleKind::Network => crate::control::codes::CLUS_OBJECT_NETWORK,
+                HandleKind::NetInterface => crate::control::codes::CLUS_OBJECT_NETINTERFACE,
+                _ => crate::control::codes::CLUS_OBJECT_CLUSTER,
+            },
+            crate::control::codes::CLCTL_GET_COMMON_PROPERTIES,
+        );
+        return crate::control::control(world, target, code, &[], false).unwrap_or_default();
+    }
+    Vec::new()
+}
+
+/// Queues the V2 form of `events` in every port with a matching V2 registration.
+pub(crate) fn deliver_v2(
+    ports: &mut slotmap::SlotMap<crate::notify::PortKey, Port>,
+    world: &mut World,
+    events: &[Event],
+) {
+    if ports.values().all(|p| p.v2.clusters.is_empty() && p.v2.objects.is_empty()) {
+        return;
+    }
+    for e in events {
+        let Some((ty, flag, kind, object)) = map(world, e) else { continue };
+        let state = matches!(
+            e.filter,
+            change::NODE_STATE
+                | change::GROUP_STATE
+                | change::RESOURCE_STATE
+                | change::NETWORK_STATE
+                | change::NETINTERFACE_STATE
+        );
+        let property = matches!(
+            e.filter,
+            change::NODE_PROPERTY
+                | change::GROUP_PROPERTY
+                | change::RESOURCE_PROPERTY
+                | change::NETWORK_PROPERTY
+                | change::NETINTERFACE_PROPERTY
+                | change::CLUSTER_PROPERTY
+        );
+        let mut built: Option<NotificationV2> = None;
+        for port in ports.values_mut() {
+            let mut keys = Vec::new();
+            for (c, filters, key) in &port.v2.clusters {
+                if *c == e.cluster && filters.iter().any(|f| f.object_type == ty && f.flags & flag != 0) {
+                    keys.push(*key);
+                }
+            }
+            for (k, o, f, key) in &port.v2.objects {
+                if *k == kind && *o == object && f.object_type == ty && f.flags & flag != 0 {
+                    keys.push(*key);
+                }
+            }
+            for key in keys {
+                let n = built.get_or_insert_with(|| {
+                    let (object_id, parent_id, object_type_name) = describe(world, kind, object);
+                    // For "added" events the object is the container, the name the added
+                    // object's (as version 1 gives it).
+                    NotificationV2 {
+                        key: 0,
+                        filter: NotifyFilter { object_type: ty, flags: flag },
+                        payload: payload(world, kind, object, state, property),
+                        object_id,
+                        parent_id,
+                        name: e.name.clone(),
+                        object_type_name,
+                    }
+                });
+                let mut n = n.clone();
+                n.key = key;
+                port.v2.queue.push_back(n);
+            }
+        }
+    }
+}
+
+impl Simulator {
+    /// `CreateClusterNotifyPortV2`: a port (new, or `port` to add to) that receives the V2
+    /// events of `hcluster` matching any of `filters`, with `key`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad cluster or port handle; `ERROR_INVALID_PARAMETER`
+    /// for no filter or an unknown object type.
+    #[track_caller]
+    pub fn create_cluster_notify_port_v2(
+        &self,
+        port: Option<HChange>,
+        hcluster: HCluster,
+        filters: &[NotifyFilter],
+        key: usize,
+    ) -> Result<HChange> {
+        let result = (|| {
+            check_filters(filters)?;
+            // A port with no v1 filter: v1 events never reach it.
+            let handle = self.create_cluster_notify_port(port, hcluster, 0, key)?;
+            let at = std::panic::Location::caller();
+            let mut st = self.lock_quiet();
+            let (_, ce) = st.resolve(hcluster, "create_cluster_notify_port_v2", at)?;
+            let cluster = st.cluster_of_entry(&ce)?;
+            let port_key = st.port(handle, "create_cluster_notify_port_v2", at)?;
+            if let Some(p) = st.ports.get_mut(port_key) {
+                p.v2.clusters.push((cluster, filters.to_vec(), key));
+            }
+            Ok(handle)
+        })();
+        self.record(
+            "create_cluster_notify_port_v2",
+            || format!("{port:?}, {hcluster:?}, {filters:?}, {key}"),
+            &result,
+        );
+        result
+    }
+
+    /// `RegisterClusterNotifyV2`: V2 events about one object (through its handle) matching
+    /// `filter` are queued in the port with `key`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad port or object handle; `ERROR_INVALID_PARAMETER` for
+    /// an unknown object type, or one that is not the object's.
+    #[track_caller]
+    pub fn register_cluster_notify_v2(
+        &self,
+        port: HChange,
+        filter: NotifyFilter,
+        object: NotifyObject,
+        key: usize,
+    ) -> Result<()> {
+        let result = (|| {
+            check_filters(&[filter])?;
+            let at = std::panic::Location::caller();
+            let call = "register_cluster_notify_v2";
+            let mut st = self.lock_quiet();
+            let port_key = st.port(port, call, at)?;
+            let (kind, ty, e) = match object {
+                NotifyObject::Node(h) => (HandleKind::Node, object_type::NODE, st.resolve(h, call, at)?.1),
+                NotifyObject::Group(h) => (HandleKind::Group, object_type::GROUP, st.resolve(h, call, at)?.1),
+                NotifyObject::Resource(h) => {
+                    (HandleKind::Resource, object_type::RESOURCE, st.resolve(h, call, at)?.1)
+                }
+                NotifyObject::Network(h) => {
+                    (HandleKind::Network, object_type::NETWORK, st.resolve(h, call, at)?.1)
+                }
+                NotifyObject::NetInterface(h) => {
+                    (HandleKind::NetInterface, object_type::NETWORK_INTERFACE, st.resolve(h, call, at)?.1)
+                }
+                _ => {
+                    return Err(Error::InvalidParameter(format!(
+                        "{call}: {object:?} is not an object V2 watches"
+                    )));
+                }
+            };
+            if filter.object_type != ty {
+                return Err(Error::InvalidParameter(format!(
+                    "{call}: filter object type {} is not the handle's ({ty})",
+                    filter.object_type
+                )));
+            }
+            if let Some(p) = st.ports.get_mut(port_key) {
+                p.v2.objects.push((kind, e.object, filter, key));
+            }
+            Ok(())
+        })();
+        self.record(
+            "register_cluster_notify_v2",
+            || format!("{port:?}, {filter:?}, {object:?}, {key}"),
+            &result,
+        );
+        result
+    }
+
+    /// `GetClusterNotifyV2`: takes the oldest V2 event from the port, waiting up to
+    /// `timeout_ms` (`u32::MAX`: without limit).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad port; `WAIT_TIMEOUT` when nothing arrives.
+    #[track_caller]
+    pub fn get_cluster_notify_v2(&self, port: HChange, timeout_ms: u32) -> Result<NotificationV2> {
+        let result = self.wait_v2(port, timeout_ms, true);
+        self.record("get_cluster_notify_v2", || format!("{port:?}, {timeout_ms}"), &result);
+        result
+    }
+
+    /// As [`Simulator::get_cluster_notify_v2`], leaving the event queued (the C layer reads
+    /// the sizes first, then takes it).
+    ///
+    /// # Errors
+    ///
+    /// As [`Simulator::get_cluster_notify_v2`].
+    #[track_caller]
+    pub fn peek_cluster_notify_v2(&self, port: HChange, timeout_ms: u32) -> Result<NotificationV2> {
+        let result = self.wait_v2(port, timeout_ms, false);
+        self.record("peek_cluster_notify_v2", || format!("{port:?}, {timeout_ms}"), &result);
+        result
+    }
+
+    #[track_caller]
+    fn wait_v2(&self, port: HChange, timeout_ms: u32, take: bool) -> Result<NotificationV2> {
+        let at = std::panic::Location::caller();
+        let deadline = (timeout_ms != u32::MAX)
+            .then(|| {
+                std::time::Instant::now().checked_add(std::time::Duration::from_millis(u64::from(timeout_ms)))
+            })
+            .flatten();
+        let mut st = self.lock_quiet();
+        loop {
+            let key = st.port(port, "get_cluster_notify_v2", at)?;
+            if let Some(p) = st.ports.get_mut(key) {
+                let event = if take { p.v2.queue.pop_front() } else { p.v2.queue.front().cloned() };
+                if let Some(e) = event {
+                    return Ok(e);
+                }
+            }
+            let remaining = match deadline {
+                None => None,
+                Some(d) => match d.checked_duration_since(std::time::Instant::now()) {
+                    Some(r) if !r.is_zero() => Some(r),
+                    _ => return Err(Error::WaitTimeout(format!("no notification in {timeout_ms} ms"))),
+                },
+            };
+            st.wait(remaining);
+        }
+    }
+}
+
+/// Known object types only, and at least one filter.
+fn check_filters(filters: &[NotifyFilter]) -> Result<()> {
+    if filters.is_empty() {
+        return Err(Error::InvalidParameter("no notification filter".into()));
+    }
+    for f in filters {
+        if !(object_type::CLUSTER..=object_type::NODE).contains(&f.object_type) {
+            return Err(Error::InvalidParameter(format!(
+                "unknown object type {} in a V2 filter",
+                f.object_type
+            )));
+        }
+    }
+    Ok(())
+}
+
+impl Simulator {
+    /// `GetNotifyEventHandle`: the handle a Windows client waits on for the port. There
+    /// are no Win32 events on Linux: the value is the port's own handle value (stable,
+    /// non-zero), and waiting is done with the timeout of
+    /// [`Simulator::get_cluster_notify_v2`] **(ours)**.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad port.
+    #[track_caller]
+    pub fn get_notify_event_handle(&self, port: HChange) -> Result<usize> {
+        let result = (|| {
+            let at = std::panic::Location::caller();
+            let mut st = self.lock_quiet();
+            st.port(port, "get_notify_event_handle", at)?;
+            Ok(crate::handle::Handle::as_raw(port))
+        })();
+        self.record("get_notify_event_handle", || format!("{port:?}"), &result);
+        result
+    }
+}
