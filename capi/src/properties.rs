@@ -60,6 +60,29 @@ unsafe fn output(data: &[u8], out: *mut c_void, size: DWORD, returned: LPDWORD) 
     Ok(())
 }
 
+/// What every control export does: read the input, run the call, write its output by the
+/// byte-counted protocol; the status (and the last error) from the first failure.
+///
+/// # Safety
+///
+/// As `input` and `output`.
+unsafe fn run(
+    lpInBuffer: *mut c_void,
+    nInBufferSize: DWORD,
+    lpOutBuffer: *mut c_void,
+    nOutBufferSize: DWORD,
+    lpBytesReturned: LPDWORD,
+    call: impl FnOnce(&[u8]) -> Result<Vec<u8>, Error>,
+) -> DWORD {
+    status(|| {
+        // SAFETY: forwarded contract.
+        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
+        let out = call(data)?;
+        // SAFETY: forwarded contract.
+        unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
+    })
+}
+
 /// `ClusterControl`: a `CLUSCTL_CLUSTER_*` code on the cluster.
 ///
 /// # Safety
@@ -78,13 +101,12 @@ pub unsafe extern "C" fn ClusterControl(
     nOutBufferSize: DWORD,
     lpBytesReturned: LPDWORD,
 ) -> DWORD {
-    status(|| {
-        // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
-        let out = sim()?.cluster_control(from_c(hCluster)?, host(hHostNode)?, dwControlCode, data)?;
-        // SAFETY: forwarded contract.
-        unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
+            sim()?.cluster_control(from_c(hCluster)?, host(hHostNode)?, dwControlCode, data)
+        })
+    }
 }
 
 /// `ClusterNodeControl`: a `CLUSCTL_NODE_*` code on a node.
@@ -105,13 +127,12 @@ pub unsafe extern "C" fn ClusterNodeControl(
     nOutBufferSize: DWORD,
     lpBytesReturned: LPDWORD,
 ) -> DWORD {
-    status(|| {
-        // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
-        let out = sim()?.cluster_node_control(from_c(hNode)?, host(hHostNode)?, dwControlCode, data)?;
-        // SAFETY: forwarded contract.
-        unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
+            sim()?.cluster_node_control(from_c(hNode)?, host(hHostNode)?, dwControlCode, data)
+        })
+    }
 }
 
 /// `ClusterGroupControl`: a `CLUSCTL_GROUP_*` code on a group.
@@ -132,13 +153,12 @@ pub unsafe extern "C" fn ClusterGroupControl(
     nOutBufferSize: DWORD,
     lpBytesReturned: LPDWORD,
 ) -> DWORD {
-    status(|| {
-        // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
-        let out = sim()?.cluster_group_control(from_c(hGroup)?, host(hHostNode)?, dwControlCode, data)?;
-        // SAFETY: forwarded contract.
-        unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
+            sim()?.cluster_group_control(from_c(hGroup)?, host(hHostNode)?, dwControlCode, data)
+        })
+    }
 }
 
 /// `ClusterResourceControl`: a `CLUSCTL_RESOURCE_*` code on a resource.
@@ -159,14 +179,12 @@ pub unsafe extern "C" fn ClusterResourceControl(
     nOutBufferSize: DWORD,
     lpBytesReturned: LPDWORD,
 ) -> DWORD {
-    status(|| {
-        // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
-        let out =
-            sim()?.cluster_resource_control(from_c(hResource)?, host(hHostNode)?, dwControlCode, data)?;
-        // SAFETY: forwarded contract.
-        unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
+            sim()?.cluster_resource_control(from_c(hResource)?, host(hHostNode)?, dwControlCode, data)
+        })
+    }
 }
 
 /// `ClusterNetworkControl`: a `CLUSCTL_NETWORK_*` code on a network.
@@ -187,13 +205,12 @@ pub unsafe extern "C" fn ClusterNetworkControl(
     nOutBufferSize: DWORD,
     lpBytesReturned: LPDWORD,
 ) -> DWORD {
-    status(|| {
-        // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
-        let out = sim()?.cluster_network_control(from_c(hNetwork)?, host(hHostNode)?, dwControlCode, data)?;
-        // SAFETY: forwarded contract.
-        unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
+            sim()?.cluster_network_control(from_c(hNetwork)?, host(hHostNode)?, dwControlCode, data)
+        })
+    }
 }
 
 /// `ClusterNetInterfaceControl`: a `CLUSCTL_NETINTERFACE_*` code on a network interface.
@@ -214,18 +231,17 @@ pub unsafe extern "C" fn ClusterNetInterfaceControl(
     nOutBufferSize: DWORD,
     lpBytesReturned: LPDWORD,
 ) -> DWORD {
-    status(|| {
-        // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
-        let out = sim()?.cluster_net_interface_control(
-            from_c(hNetInterface)?,
-            host(hHostNode)?,
-            dwControlCode,
-            data,
-        )?;
-        // SAFETY: forwarded contract.
-        unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
+            sim()?.cluster_net_interface_control(
+                from_c(hNetInterface)?,
+                host(hHostNode)?,
+                dwControlCode,
+                data,
+            )
+        })
+    }
 }
 
 /// `ClusterResourceTypeControl`: a `CLUSCTL_RESOURCE_TYPE_*` code on the resource type
@@ -247,15 +263,12 @@ pub unsafe extern "C" fn ClusterResourceTypeControl(
     nOutBufferSize: DWORD,
     lpBytesReturned: LPDWORD,
 ) -> DWORD {
-    status(|| {
+    let call = |data: &[u8]| {
         let cluster = from_c(hCluster)?;
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(lpszResourceTypeName, "lpszResourceTypeName") }?;
-        // SAFETY: forwarded contract.
-        let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
-        let out =
-            sim()?.cluster_resource_type_control(cluster, &name, host(hHostNode)?, dwControlCode, data)?;
-        // SAFETY: forwarded contract.
-        unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
-    })
+        sim()?.cluster_resource_type_control(cluster, &name, host(hHostNode)?, dwControlCode, data)
+    };
+    // SAFETY: forwarded contract.
+    unsafe { run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, call) }
 }
