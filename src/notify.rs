@@ -729,6 +729,21 @@ impl Simulator {
 
     #[track_caller]
     fn wait_notify(&self, port: HChange, timeout_ms: u32, take: bool) -> Result<Notification> {
+        self.wait_on_port(port, timeout_ms, "get_cluster_notify", |p| {
+            if take { p.queue.pop_front() } else { p.queue.front().cloned() }
+        })
+    }
+
+    /// Waits up to `timeout_ms` (`u32::MAX`, `INFINITE`: without limit; no busy-waiting)
+    /// until `pick` finds something in the port: the version 1 and version 2 reads.
+    #[track_caller]
+    pub(crate) fn wait_on_port<T>(
+        &self,
+        port: HChange,
+        timeout_ms: u32,
+        call: &'static str,
+        mut pick: impl FnMut(&mut Port) -> Option<T>,
+    ) -> Result<T> {
         let at = std::panic::Location::caller();
         // INFINITE (and an instant past what the clock can represent) waits without a deadline.
         let deadline = (timeout_ms != u32::MAX)
@@ -738,12 +753,9 @@ impl Simulator {
             .flatten();
         let mut st = self.lock_quiet();
         loop {
-            let key = st.port(port, "get_cluster_notify", at)?;
-            if let Some(p) = st.ports.get_mut(key) {
-                let event = if take { p.queue.pop_front() } else { p.queue.front().cloned() };
-                if let Some(e) = event {
-                    return Ok(e);
-                }
+            let key = st.port(port, call, at)?;
+            if let Some(found) = st.ports.get_mut(key).and_then(&mut pick) {
+                return Ok(found);
             }
             let remaining = match deadline {
                 None => None,

@@ -463,30 +463,9 @@ impl Simulator {
 
     #[track_caller]
     fn wait_v2(&self, port: HChange, timeout_ms: u32, take: bool) -> Result<NotificationV2> {
-        let at = std::panic::Location::caller();
-        let deadline = (timeout_ms != u32::MAX)
-            .then(|| {
-                std::time::Instant::now().checked_add(std::time::Duration::from_millis(u64::from(timeout_ms)))
-            })
-            .flatten();
-        let mut st = self.lock_quiet();
-        loop {
-            let key = st.port(port, "get_cluster_notify_v2", at)?;
-            if let Some(p) = st.ports.get_mut(key) {
-                let event = if take { p.v2.queue.pop_front() } else { p.v2.queue.front().cloned() };
-                if let Some(e) = event {
-                    return Ok(e);
-                }
-            }
-            let remaining = match deadline {
-                None => None,
-                Some(d) => match d.checked_duration_since(std::time::Instant::now()) {
-                    Some(r) if !r.is_zero() => Some(r),
-                    _ => return Err(Error::WaitTimeout(format!("no notification in {timeout_ms} ms"))),
-                },
-            };
-            st.wait(remaining);
-        }
+        self.wait_on_port(port, timeout_ms, "get_cluster_notify_v2", |p| {
+            if take { p.v2.queue.pop_front() } else { p.v2.queue.front().cloned() }
+        })
     }
 }
 
