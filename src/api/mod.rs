@@ -191,17 +191,17 @@ impl Simulator {
         let object_name =
             if st.ports.is_empty() { String::new() } else { st.object_name(H::KIND, entry.object) };
         let entry = st.handles.remove(key);
+        // What a handle owns goes with it: an enumeration its snapshot, a key handle what it
+        // names, a port its queue (and its waiters wake).
         if let Some(e) = entry {
-            // An enumeration owns its snapshot, a port its queue.
-            if H::KIND.is_enumeration() {
-                st.snapshots.remove(e.object.into());
-            }
-            if H::KIND == crate::HandleKind::Key {
-                st.reg_keys.remove(e.object.into());
-            }
-            if H::KIND == crate::HandleKind::Change {
-                st.ports.remove(e.object.into());
-                st.wake_waiters = true;
+            match H::KIND {
+                k if k.is_enumeration() => drop(st.snapshots.remove(e.object.into())),
+                crate::HandleKind::Key => drop(st.reg_keys.remove(e.object.into())),
+                crate::HandleKind::Change => {
+                    st.ports.remove(e.object.into());
+                    st.wake_waiters = true;
+                }
+                _ => {}
             }
         }
         if !st.ports.is_empty() && st.notify_handle_closed(raw, &object_name) {
