@@ -1,9 +1,15 @@
 //! Simulator identities: a small number, unique among the simulators alive at one time,
-//! that every handle value carries so that one simulator refuses another's handles.
+//! that every handle value carries so that one simulator refuses another's handles; and
+//! the directory that finds the live simulator of an identity, so that a raw handle value
+//! (as the C ABI receives it) leads to the simulator that minted it.
 
 use crate::error::{Error, Result};
 use crate::handle::MAX_SIM_ID;
 use crate::sync::StaticMutex as Mutex;
+#[cfg(not(loom))]
+use crate::sync::StaticRwLock as RwLock;
+#[cfg(not(loom))]
+use std::sync::{Arc, Weak};
 
 /// Which identities are taken, and where the next search starts.
 struct Pool {
@@ -52,6 +58,68 @@ impl Drop for SimId {
         if let Some(w) = pool.taken.get_mut(word) {
             *w &= !(1 << bit);
         }
+    }
+}
+
+/// One slot per identity. Each slot has its own lock on its own cache line, so threads
+/// that call into different simulators never touch the same memory here, and threads that
+/// share a simulator only take a read lock (they meet on that simulator's state lock
+/// anyway).
+#[cfg(not(loom))]
+#[repr(align(64))]
+struct Slot<T>(RwLock<Option<Weak<T>>>);
+
+/// The live simulators of the process, by identity. It holds weak references only: a
+/// simulator ends when its last clone is dropped, whatever the directory says, and its
+/// identity then leads nowhere (a handle of it is `ERROR_INVALID_HANDLE`).
+pub(crate) struct Directory<T> {
+    #[cfg(not(loom))]
+    slots: [Slot<T>; MAX_SIM_ID as usize + 1],
+    #[cfg(loom)]
+    _never: std::marker::PhantomData<T>,
+}
+
+#[cfg(not(loom))]
+impl<T> Directory<T> {
+    /// An empty directory (a `static`: every slot starts as `None`, so it costs no pages
+    /// until a simulator registers).
+    pub(crate) const fn new() -> Self {
+        Self { slots: [const { Slot(RwLock::new(None)) }; MAX_SIM_ID as usize + 1] }
+    }
+
+    /// Records the simulator that holds `id`.
+    pub(crate) fn insert(&self, id: &SimId, simulator: Weak<T>) {
+        if let Some(slot) = self.slots.get(usize::from(id.get())) {
+            *slot.0.write() = Some(simulator);
+        }
+    }
+
+    /// Forgets the simulator of `id` (called as it is dropped, while it still holds the
+    /// identity, so no newer simulator can have registered under it).
+    pub(crate) fn remove(&self, id: &SimId) {
+        if let Some(slot) = self.slots.get(usize::from(id.get())) {
+            *slot.0.write() = None;
+        }
+    }
+
+    /// The live simulator of identity `id`, if there is one.
+    #[inline]
+    pub(crate) fn get(&self, id: u16) -> Option<Arc<T>> {
+        self.slots.get(usize::from(id))?.0.read().as_ref()?.upgrade()
+    }
+}
+
+/// Under loom the shared `Arc` is loom's, which has no weak references: the directory is
+/// empty (the loom models use `Simulator` values, never raw-value lookups).
+#[cfg(loom)]
+impl<T> Directory<T> {
+    pub(crate) const fn new() -> Self {
+        Self { _never: std::marker::PhantomData }
+    }
+    pub(crate) fn insert<W>(&self, _id: &SimId, _simulator: W) {}
+    pub(crate) fn remove(&self, _id: &SimId) {}
+    pub(crate) fn get<A>(&self, _id: u16) -> Option<A> {
+        None
     }
 }
 

@@ -146,7 +146,7 @@ pub use registry::{
     KEY_SET_VALUE, KEY_WRITE, REG_BINARY, REG_CREATED_NEW_KEY, REG_DWORD, REG_EXPAND_SZ, REG_MULTI_SZ,
     REG_OPENED_EXISTING_KEY, REG_OPTION_VOLATILE, REG_QWORD, REG_SZ, RegKeyInfo, RegValue,
 };
-pub use simulator::{Simulator, SimulatorBuilder};
+pub use simulator::{Simulator, SimulatorBuilder, WeakSimulator};
 pub use state::{
     ClusterGroupState, ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState,
 };

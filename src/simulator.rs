@@ -195,6 +195,18 @@ struct Inner {
     id: SimId,
 }
 
+/// Every live simulator by identity: how a raw handle value finds its simulator
+/// ([`Simulator::of_handle`]).
+static LIVE: crate::identity::Directory<Inner> = crate::identity::Directory::new();
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        // Runs before the fields drop, so this simulator still holds its identity: no newer
+        // simulator can have registered under it yet.
+        LIVE.remove(&self.id);
+    }
+}
+
 /// A simulated set of failover clusters and the handles the code under test holds.
 ///
 /// Cheap to clone: clones share one world and one handle table, so a test can hand a clone
@@ -277,6 +289,48 @@ impl Simulator {
             .resource("Cluster Group", "Cluster Name", "Network Name")
             .resource("Cluster Group", "Cluster IP Address", "IP Address")
             .group("Available Storage", "NODE1")
+    }
+
+    /// The live simulator that minted a raw handle value (of any kind), found from the
+    /// identity every value carries; `None` when that simulator has been dropped, or the
+    /// value was never a handle.
+    ///
+    /// This is how the C ABI routes a call: each handle goes to its own simulator, on any
+    /// thread. The value is only decoded here, not checked: the simulator's handle table
+    /// checks it when it is used.
+    ///
+    /// ```
+    /// use clusapi_sim::Simulator;
+    ///
+    /// let sim = Simulator::default();
+    /// let cluster = sim.open_cluster(None)?;
+    /// let found = Simulator::of_handle(cluster.as_raw()).expect("a live simulator's handle");
+    /// assert!(found.same_as(&sim));
+    /// drop((sim, found));
+    /// assert!(Simulator::of_handle(cluster.as_raw()).is_none(), "its simulator is gone");
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn of_handle(raw: usize) -> Option<Simulator> {
+        let id = crate::handle::RawParts::decode(raw).sim;
+        LIVE.get(id).map(|inner| Simulator { inner })
+    }
+
+    /// Whether `other` is a clone of this simulator (the same world and handle table).
+    #[must_use]
+    pub fn same_as(&self, other: &Simulator) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+
+    /// A reference that does not keep the simulator alive: what a binding that must not
+    /// outlive the simulator holds (the C ABI's thread bindings do).
+    #[must_use]
+    pub fn downgrade(&self) -> WeakSimulator {
+        #[cfg(not(loom))]
+        return WeakSimulator { inner: Arc::downgrade(&self.inner) };
+        #[cfg(loom)]
+        return WeakSimulator { inner: self.inner.clone() };
     }
 
     /// Whether this simulator follows the documented contract strictly (see
@@ -919,14 +973,37 @@ impl SimulatorBuilder {
         for f in self.faults {
             state.faults.add(f)?;
         }
-        Ok(Simulator {
-            inner: Arc::new(Inner {
-                state: Mutex::new(state),
-                changed: crate::sync::Condvar::new(),
-                history_limit: self.history_limit,
-                id,
-            }),
-        })
+        let inner = Arc::new(Inner {
+            state: Mutex::new(state),
+            changed: crate::sync::Condvar::new(),
+            history_limit: self.history_limit,
+            id,
+        });
+        #[cfg(not(loom))]
+        LIVE.insert(&inner.id, Arc::downgrade(&inner));
+        Ok(Simulator { inner })
+    }
+}
+
+/// A [`Simulator`] reference that does not keep it alive, from [`Simulator::downgrade`].
+#[derive(Debug, Clone)]
+pub struct WeakSimulator {
+    #[cfg(not(loom))]
+    inner: std::sync::Weak<Inner>,
+    // loom's `Arc` has no weak references; the loom models never downgrade.
+    #[cfg(loom)]
+    inner: Arc<Inner>,
+}
+
+impl WeakSimulator {
+    /// The simulator, if a clone of it is still alive.
+    #[must_use]
+    #[inline]
+    pub fn upgrade(&self) -> Option<Simulator> {
+        #[cfg(not(loom))]
+        return self.inner.upgrade().map(|inner| Simulator { inner });
+        #[cfg(loom)]
+        return Some(Simulator { inner: self.inner.clone() });
     }
 }
 

@@ -4,11 +4,14 @@
 //! its instrumented versions: built with `RUSTFLAGS="--cfg loom"`, the state lock, its
 //! condition variable and the `Arc` that clones of a `Simulator` share are loom's, and
 //! `tests/loom.rs` explores every interleaving of concurrent opens, closes and duplicates
-//! on them. The identity pool ([`StaticMutex`]) stays a plain lock in both builds: it is a
-//! `static`, which loom cannot model, and it is not on the handle or refcount path.
+//! on them. The identity pool ([`StaticMutex`]) and the simulator directory stay plain locks:
+//! they are `static`s, which loom cannot model, and they are not on the refcount path.
 
 /// The lock of the process-wide identity pool (a `static`, so never loom's).
 pub(crate) use parking_lot::Mutex as StaticMutex;
+/// The locks of the process-wide simulator directory (statics too, so never loom's).
+#[cfg(not(loom))]
+pub(crate) use parking_lot::RwLock as StaticRwLock;
 #[cfg(not(loom))]
 pub(crate) use parking_lot::{Condvar, Mutex, MutexGuard};
 #[cfg(not(loom))]

@@ -84,6 +84,9 @@ const KNOWN_BUGS: &[(&str, usize, &str)] = &[];
 /// Public `Simulator` methods that are not rows, and why.
 const NOT_CATALOGUED: &[(&str, &str)] = &[
     ("is_strict", "no input"),
+    ("same_as", "takes a `Simulator`, never bad"),
+    ("downgrade", "no input"),
+    ("upgrade", "a `WeakSimulator` method, no input"),
     ("add_fault", "takes a `Fault` value; its C twin `ClusSimInjectFault` is in the C table"),
     ("clear_faults", "no input"),
     ("open_handles", "no input"),

@@ -7,7 +7,7 @@ use crate::ffi::{
     BOOL, CLUSTERVERSIONINFO, DWORD, HCLUSTER, LPCWSTR, LPDWORD, LPWSTR, boolean, from_c, guard, put,
     set_last_error, status, to_c,
 };
-use crate::global::sim;
+use crate::route::{current, owner, sim};
 use crate::strings;
 
 /// `GetLastError`: the calling thread's last error, as the failing ClusAPI call left it.
@@ -34,7 +34,7 @@ pub unsafe extern "C" fn OpenCluster(lpszClusterName: LPCWSTR) -> HCLUSTER {
     guard(std::ptr::null_mut(), || {
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read(lpszClusterName, "lpszClusterName") }?;
-        Ok(to_c(sim()?.open_cluster(name.as_deref())?))
+        Ok(to_c(current()?.open_cluster(name.as_deref())?))
     })
 }
 
@@ -54,7 +54,7 @@ pub unsafe extern "C" fn OpenClusterEx(
     guard(std::ptr::null_mut(), || {
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read(lpszClusterName, "lpszClusterName") }?;
-        let (h, granted) = sim()?.open_cluster_ex(name.as_deref(), DesiredAccess)?;
+        let (h, granted) = current()?.open_cluster_ex(name.as_deref(), DesiredAccess)?;
         // SAFETY: NULL or valid, per the contract.
         unsafe { put(GrantedAccess, granted) };
         Ok(to_c(h))
@@ -66,7 +66,7 @@ pub unsafe extern "C" fn OpenClusterEx(
 /// simulator reports the misuse).
 #[unsafe(no_mangle)]
 pub extern "C" fn CloseCluster(hCluster: HCLUSTER) -> BOOL {
-    boolean(|| sim()?.close_cluster(from_c(hCluster)?))
+    boolean(|| sim(hCluster)?.close_cluster(from_c(hCluster)?))
 }
 
 /// `GetClusterInformation`: the cluster's name (buffer protocol) and, when
@@ -87,7 +87,7 @@ pub unsafe extern "C" fn GetClusterInformation(
     lpClusterInfo: *mut CLUSTERVERSIONINFO,
 ) -> DWORD {
     status(|| {
-        let info = sim()?.get_cluster_information(from_c(hCluster)?)?;
+        let info = sim(hCluster)?.get_cluster_information(from_c(hCluster)?)?;
         if !lpClusterInfo.is_null() {
             // SAFETY: non-NULL and points to at least its size field, per the contract.
             let size = unsafe { (*lpClusterInfo).dwVersionInfoSize } as usize;
@@ -143,7 +143,7 @@ pub unsafe extern "C" fn GetNodeClusterState(lpszNodeName: LPCWSTR, pdwClusterSt
             return Err(Error::InvalidParameter("pdwClusterState is NULL".into()));
         }
         // With no simulator (a broken topology file) no node runs the cluster service.
-        let state = sim().map_or(0, |s| s.get_node_cluster_state(name.as_deref()).code());
+        let state = current().map_or(0, |s| s.get_node_cluster_state(name.as_deref()).code());
         // SAFETY: non-NULL and valid, per the contract.
         unsafe { put(pdwClusterState, state) };
         Ok(())
@@ -173,7 +173,7 @@ pub unsafe extern "C" fn GetClusterNetInterface(
         let node = unsafe { strings::read_required(lpszNodeName, "lpszNodeName") }?;
         // SAFETY: forwarded contract.
         let network = unsafe { strings::read_required(lpszNetworkName, "lpszNetworkName") }?;
-        let name = sim()?.get_cluster_net_interface(h, &node, &network)?;
+        let name = owner(h)?.get_cluster_net_interface(h, &node, &network)?;
         // SAFETY: forwarded contract.
         unsafe { strings::write(&name, lpszInterfaceName, lpcchInterfaceName) }
     })

@@ -7,7 +7,7 @@ use crate::ffi::{
     DWORD, HCLUSENUM, HCLUSTER, HGROUP, HGROUPENUM, HNETWORK, HNETWORKENUM, HNODE, HNODEENUM, HRESENUM,
     HRESOURCE, HRESTYPEENUM, LPCWSTR, LPDWORD, LPWSTR, from_c, guard, put, status, to_c,
 };
-use crate::global::sim;
+use crate::route::{owner, sim};
 use crate::strings;
 
 /// Hands out one enumeration item: type to `*lpdwType`, name with the buffer protocol.
@@ -37,13 +37,13 @@ unsafe fn item(
 /// or unknown bits.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterOpenEnum(hCluster: HCLUSTER, dwType: DWORD) -> HCLUSENUM {
-    guard(std::ptr::null_mut(), || Ok(to_c(sim()?.cluster_open_enum(from_c(hCluster)?, dwType)?)))
+    guard(std::ptr::null_mut(), || Ok(to_c(sim(hCluster)?.cluster_open_enum(from_c(hCluster)?, dwType)?)))
 }
 
 /// `ClusterGetEnumCount`: the number of items; 0 with the last error set for a bad handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterGetEnumCount(hEnum: HCLUSENUM) -> DWORD {
-    guard(0, || sim()?.cluster_get_enum_count(from_c(hEnum)?))
+    guard(0, || sim(hEnum)?.cluster_get_enum_count(from_c(hEnum)?))
 }
 
 /// `ClusterEnum`: item `dwIndex`: its type bit to `*lpdwType` and its name with the buffer
@@ -63,7 +63,7 @@ pub unsafe extern "C" fn ClusterEnum(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let found = sim()?.cluster_enum(from_c(hEnum)?, dwIndex);
+        let found = sim(hEnum)?.cluster_enum(from_c(hEnum)?, dwIndex);
         // SAFETY: forwarded contract.
         unsafe { item(found, lpdwType, lpszName, lpcchName) }
     })
@@ -72,21 +72,23 @@ pub unsafe extern "C" fn ClusterEnum(
 /// `ClusterCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterCloseEnum(hEnum: HCLUSENUM) -> DWORD {
-    status(|| sim()?.cluster_close_enum(from_c(hEnum)?))
+    status(|| sim(hEnum)?.cluster_close_enum(from_c(hEnum)?))
 }
 
 /// `ClusterNetworkOpenEnum`: a snapshot of the network's interfaces
 /// (`CLUSTER_NETWORK_ENUM_NETINTERFACES`; other bits are ignored).
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNetworkOpenEnum(hNetwork: HNETWORK, dwType: DWORD) -> HNETWORKENUM {
-    guard(std::ptr::null_mut(), || Ok(to_c(sim()?.cluster_network_open_enum(from_c(hNetwork)?, dwType)?)))
+    guard(std::ptr::null_mut(), || {
+        Ok(to_c(sim(hNetwork)?.cluster_network_open_enum(from_c(hNetwork)?, dwType)?))
+    })
 }
 
 /// `ClusterNetworkGetEnumCount`: the number of items; 0 with the last error set for a bad
 /// handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNetworkGetEnumCount(hNetworkEnum: HNETWORKENUM) -> DWORD {
-    guard(0, || sim()?.cluster_network_get_enum_count(from_c(hNetworkEnum)?))
+    guard(0, || sim(hNetworkEnum)?.cluster_network_get_enum_count(from_c(hNetworkEnum)?))
 }
 
 /// `ClusterNetworkEnum`: item `dwIndex`, as `ClusterEnum`.
@@ -103,7 +105,7 @@ pub unsafe extern "C" fn ClusterNetworkEnum(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let found = sim()?.cluster_network_enum(from_c(hNetworkEnum)?, dwIndex);
+        let found = sim(hNetworkEnum)?.cluster_network_enum(from_c(hNetworkEnum)?, dwIndex);
         // SAFETY: forwarded contract.
         unsafe { item(found, lpdwType, lpszName, lpcchName) }
     })
@@ -112,21 +114,21 @@ pub unsafe extern "C" fn ClusterNetworkEnum(
 /// `ClusterNetworkCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNetworkCloseEnum(hNetworkEnum: HNETWORKENUM) -> DWORD {
-    status(|| sim()?.cluster_network_close_enum(from_c(hNetworkEnum)?))
+    status(|| sim(hNetworkEnum)?.cluster_network_close_enum(from_c(hNetworkEnum)?))
 }
 
 /// `ClusterNodeOpenEnum`: a snapshot of the node's related objects of the kinds in
 /// `dwType` (unknown bits are ignored). NULL with the last error set on failure.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNodeOpenEnum(hNode: HNODE, dwType: DWORD) -> HNODEENUM {
-    guard(std::ptr::null_mut(), || Ok(to_c(sim()?.cluster_node_open_enum(from_c(hNode)?, dwType)?)))
+    guard(std::ptr::null_mut(), || Ok(to_c(sim(hNode)?.cluster_node_open_enum(from_c(hNode)?, dwType)?)))
 }
 
 /// `ClusterNodeGetEnumCount`: the number of items; 0 with the last error set for a bad
 /// handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNodeGetEnumCount(hNodeEnum: HNODEENUM) -> DWORD {
-    guard(0, || sim()?.cluster_node_get_enum_count(from_c(hNodeEnum)?))
+    guard(0, || sim(hNodeEnum)?.cluster_node_get_enum_count(from_c(hNodeEnum)?))
 }
 
 /// `ClusterNodeEnum`: item `dwIndex`, as `ClusterEnum`.
@@ -143,7 +145,7 @@ pub unsafe extern "C" fn ClusterNodeEnum(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let found = sim()?.cluster_node_enum(from_c(hNodeEnum)?, dwIndex);
+        let found = sim(hNodeEnum)?.cluster_node_enum(from_c(hNodeEnum)?, dwIndex);
         // SAFETY: forwarded contract.
         unsafe { item(found, lpdwType, lpszName, lpcchName) }
     })
@@ -152,21 +154,21 @@ pub unsafe extern "C" fn ClusterNodeEnum(
 /// `ClusterNodeCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNodeCloseEnum(hNodeEnum: HNODEENUM) -> DWORD {
-    status(|| sim()?.cluster_node_close_enum(from_c(hNodeEnum)?))
+    status(|| sim(hNodeEnum)?.cluster_node_close_enum(from_c(hNodeEnum)?))
 }
 
 /// `ClusterGroupOpenEnum`: a snapshot of the group's related objects of the kinds in
 /// `dwType` (unknown bits are ignored). NULL with the last error set on failure.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterGroupOpenEnum(hGroup: HGROUP, dwType: DWORD) -> HGROUPENUM {
-    guard(std::ptr::null_mut(), || Ok(to_c(sim()?.cluster_group_open_enum(from_c(hGroup)?, dwType)?)))
+    guard(std::ptr::null_mut(), || Ok(to_c(sim(hGroup)?.cluster_group_open_enum(from_c(hGroup)?, dwType)?)))
 }
 
 /// `ClusterGroupGetEnumCount`: the number of items; 0 with the last error set for a bad
 /// handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterGroupGetEnumCount(hGroupEnum: HGROUPENUM) -> DWORD {
-    guard(0, || sim()?.cluster_group_get_enum_count(from_c(hGroupEnum)?))
+    guard(0, || sim(hGroupEnum)?.cluster_group_get_enum_count(from_c(hGroupEnum)?))
 }
 
 /// `ClusterGroupEnum`: item `dwIndex`, as `ClusterEnum`.
@@ -183,7 +185,7 @@ pub unsafe extern "C" fn ClusterGroupEnum(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let found = sim()?.cluster_group_enum(from_c(hGroupEnum)?, dwIndex);
+        let found = sim(hGroupEnum)?.cluster_group_enum(from_c(hGroupEnum)?, dwIndex);
         // SAFETY: forwarded contract.
         unsafe { item(found, lpdwType, lpszName, lpcchName) }
     })
@@ -192,21 +194,23 @@ pub unsafe extern "C" fn ClusterGroupEnum(
 /// `ClusterGroupCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterGroupCloseEnum(hGroupEnum: HGROUPENUM) -> DWORD {
-    status(|| sim()?.cluster_group_close_enum(from_c(hGroupEnum)?))
+    status(|| sim(hGroupEnum)?.cluster_group_close_enum(from_c(hGroupEnum)?))
 }
 
 /// `ClusterResourceOpenEnum`: a snapshot of the resource's related objects of the kinds in
 /// `dwType` (unknown bits are ignored). NULL with the last error set on failure.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterResourceOpenEnum(hResource: HRESOURCE, dwType: DWORD) -> HRESENUM {
-    guard(std::ptr::null_mut(), || Ok(to_c(sim()?.cluster_resource_open_enum(from_c(hResource)?, dwType)?)))
+    guard(std::ptr::null_mut(), || {
+        Ok(to_c(sim(hResource)?.cluster_resource_open_enum(from_c(hResource)?, dwType)?))
+    })
 }
 
 /// `ClusterResourceGetEnumCount`: the number of items; 0 with the last error set for a bad
 /// handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterResourceGetEnumCount(hResEnum: HRESENUM) -> DWORD {
-    guard(0, || sim()?.cluster_resource_get_enum_count(from_c(hResEnum)?))
+    guard(0, || sim(hResEnum)?.cluster_resource_get_enum_count(from_c(hResEnum)?))
 }
 
 /// `ClusterResourceEnum`: item `dwIndex`, as `ClusterEnum`.
@@ -223,7 +227,7 @@ pub unsafe extern "C" fn ClusterResourceEnum(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let found = sim()?.cluster_resource_enum(from_c(hResEnum)?, dwIndex);
+        let found = sim(hResEnum)?.cluster_resource_enum(from_c(hResEnum)?, dwIndex);
         // SAFETY: forwarded contract.
         unsafe { item(found, lpdwType, lpszName, lpcchName) }
     })
@@ -232,7 +236,7 @@ pub unsafe extern "C" fn ClusterResourceEnum(
 /// `ClusterResourceCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterResourceCloseEnum(hResEnum: HRESENUM) -> DWORD {
-    status(|| sim()?.cluster_resource_close_enum(from_c(hResEnum)?))
+    status(|| sim(hResEnum)?.cluster_resource_close_enum(from_c(hResEnum)?))
 }
 
 /// `ClusterResourceTypeOpenEnum`: a snapshot of the nodes that can host the type
@@ -252,7 +256,7 @@ pub unsafe extern "C" fn ClusterResourceTypeOpenEnum(
         let cluster = from_c(hCluster)?;
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(lpszResourceTypeName, "lpszResourceTypeName") }?;
-        Ok(to_c(sim()?.cluster_resource_type_open_enum(cluster, &name, dwType)?))
+        Ok(to_c(owner(cluster)?.cluster_resource_type_open_enum(cluster, &name, dwType)?))
     })
 }
 
@@ -260,7 +264,7 @@ pub unsafe extern "C" fn ClusterResourceTypeOpenEnum(
 /// a bad handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterResourceTypeGetEnumCount(hResTypeEnum: HRESTYPEENUM) -> DWORD {
-    guard(0, || sim()?.cluster_resource_type_get_enum_count(from_c(hResTypeEnum)?))
+    guard(0, || sim(hResTypeEnum)?.cluster_resource_type_get_enum_count(from_c(hResTypeEnum)?))
 }
 
 /// `ClusterResourceTypeEnum`: item `dwIndex`, as `ClusterEnum`.
@@ -277,7 +281,7 @@ pub unsafe extern "C" fn ClusterResourceTypeEnum(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let found = sim()?.cluster_resource_type_enum(from_c(hResTypeEnum)?, dwIndex);
+        let found = sim(hResTypeEnum)?.cluster_resource_type_enum(from_c(hResTypeEnum)?, dwIndex);
         // SAFETY: forwarded contract.
         unsafe { item(found, lpdwType, lpszName, lpcchName) }
     })
@@ -286,5 +290,5 @@ pub unsafe extern "C" fn ClusterResourceTypeEnum(
 /// `ClusterResourceTypeCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterResourceTypeCloseEnum(hResTypeEnum: HRESTYPEENUM) -> DWORD {
-    status(|| sim()?.cluster_resource_type_close_enum(from_c(hResTypeEnum)?))
+    status(|| sim(hResTypeEnum)?.cluster_resource_type_close_enum(from_c(hResTypeEnum)?))
 }

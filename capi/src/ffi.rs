@@ -1,7 +1,7 @@
 //! The C side of the boundary: Win32 types, the thread's last error, handle conversion,
 //! and the guard every export runs its body in.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use clusapi_sim::{Error, Handle, codes};
@@ -20,6 +20,8 @@ pub type LPWSTR = *mut WCHAR;
 pub type LPDWORD = *mut DWORD;
 /// `HRESULT`: 32 bits signed; `S_OK` is 0.
 pub type HRESULT = i32;
+/// `HANDLE`: an untyped handle (here, a simulator from `ClusSimCreate`).
+pub type HANDLE = *mut std::ffi::c_void;
 
 /// `CLUSTER_SET_PASSWORD_STATUS`: one node's answer to `SetClusterServiceAccountPassword`
 /// (never written: the call is not implemented).
@@ -122,11 +124,29 @@ pub struct CLUSTERVERSIONINFO {
 
 thread_local! {
     static LAST_ERROR: Cell<DWORD> = const { Cell::new(0) };
+    /// Why the thread's last failed call failed, with its code (`ClusSimLastErrorMessage`).
+    static LAST_MESSAGE: RefCell<(DWORD, String)> = const { RefCell::new((0, String::new())) };
 }
 
 /// Sets the calling thread's last error.
 pub(crate) fn set_last_error(code: DWORD) {
     LAST_ERROR.with(|c| c.set(code));
+}
+
+/// The code and message of the thread's most recent failure.
+pub(crate) fn last_failure() -> (DWORD, String) {
+    LAST_MESSAGE.with(|m| m.borrow().clone())
+}
+
+/// Records a failure: the thread's last error, and its message.
+pub(crate) fn restore_last_error(code: DWORD, message: String) {
+    set_last_error(code);
+    set_last_failure(code, message);
+}
+
+/// Replaces the recorded failure without touching the last error.
+pub(crate) fn set_last_failure(code: DWORD, message: String) {
+    LAST_MESSAGE.with(|m| *m.borrow_mut() = (code, message));
 }
 
 /// The calling thread's last error.
@@ -138,12 +158,12 @@ pub(crate) fn last_error() -> DWORD {
 /// code; a panic (never expected) is caught here, so it never unwinds into C, and answers
 /// `ERROR_INTERNAL_ERROR`.
 fn run<T>(body: impl FnOnce() -> Result<T, Error>) -> Result<T, DWORD> {
-    let code = match catch_unwind(AssertUnwindSafe(body)) {
+    let (code, message) = match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(v)) => return Ok(v),
-        Ok(Err(e)) => e.code(),
-        Err(_) => codes::ERROR_INTERNAL_ERROR,
+        Ok(Err(e)) => (e.code(), e.to_string()),
+        Err(_) => (codes::ERROR_INTERNAL_ERROR, "a panic was caught at the C boundary".to_owned()),
     };
-    set_last_error(code);
+    restore_last_error(code, message);
     Err(code)
 }
 

@@ -34,21 +34,25 @@
 #![allow(non_snake_case, non_camel_case_types, clippy::upper_case_acronyms)]
 
 mod classic;
+mod clussim;
 mod cluster;
 mod control;
 mod enumerate;
 mod ffi;
-mod global;
 mod modern;
 mod notify;
 mod notify_v2;
 mod objects;
 mod properties;
 mod registry;
+mod route;
 mod strings;
 mod stubs;
 
 pub use classic::*;
+/// The simulator library itself, for tests that drive the same world from Rust.
+pub use clusapi_sim;
+pub use clussim::*;
 pub use cluster::*;
 pub use control::*;
 pub use enumerate::*;
@@ -56,15 +60,15 @@ pub use ffi::{
     _HCHANGE, _HCLUSENUM, _HCLUSTER, _HGROUP, _HGROUPENUM, _HNETINTERFACE, _HNETWORK, _HNETWORKENUM, _HNODE,
     _HNODEENUM, _HRESENUM, _HRESOURCE, _HRESTYPEENUM, BOOL, CLUSTER_GROUP_STATE, CLUSTER_NETINTERFACE_STATE,
     CLUSTER_NETWORK_STATE, CLUSTER_NODE_STATE, CLUSTER_RESOURCE_STATE, CLUSTER_SET_PASSWORD_STATUS,
-    CLUSTERVERSIONINFO, DWORD, FALSE, HCLUSENUM, HCLUSTER, HGROUP, HGROUPENUM, HNETINTERFACE, HNETWORK,
-    HNETWORKENUM, HNODE, HNODEENUM, HRESENUM, HRESOURCE, HRESTYPEENUM, HRESULT, LPCWSTR, LPDWORD, LPWSTR,
-    PCLUSTER_SET_PASSWORD_STATUS, TRUE, WCHAR,
+    CLUSTERVERSIONINFO, DWORD, FALSE, HANDLE, HCLUSENUM, HCLUSTER, HGROUP, HGROUPENUM, HNETINTERFACE,
+    HNETWORK, HNETWORKENUM, HNODE, HNODEENUM, HRESENUM, HRESOURCE, HRESTYPEENUM, HRESULT, LPCWSTR, LPDWORD,
+    LPWSTR, PCLUSTER_SET_PASSWORD_STATUS, TRUE, WCHAR,
 };
-pub use global::*;
 pub use modern::*;
 pub use notify::*;
 pub use notify_v2::*;
 pub use objects::*;
 pub use properties::*;
 pub use registry::*;
+pub use route::{Bound, TOPOLOGY_VARIABLE, bind, process_simulator, run_bound};
 pub use stubs::*;

@@ -16,7 +16,7 @@ use crate::ffi::{
     guard, put, status, to_c,
 };
 pub use crate::ffi::{HKEY, HKEY__};
-use crate::global::sim;
+use crate::route::{owner, sim};
 use crate::strings;
 
 /// `LONG`: what the registry functions return (a Win32 code).
@@ -102,39 +102,43 @@ fn key_out(r: Result<HKey, Error>) -> Result<HKEY, Error> {
 /// `GetClusterKey`: the cluster's root key, or NULL with the last error.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterKey(hCluster: HCLUSTER, samDesired: REGSAM) -> HKEY {
-    guard(std::ptr::null_mut(), || key_out(sim()?.get_cluster_key(from_c(hCluster)?, samDesired)))
+    guard(std::ptr::null_mut(), || key_out(sim(hCluster)?.get_cluster_key(from_c(hCluster)?, samDesired)))
 }
 
 /// `GetClusterNodeKey`: the node's root key, or NULL with the last error.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterNodeKey(hNode: HNODE, samDesired: REGSAM) -> HKEY {
-    guard(std::ptr::null_mut(), || key_out(sim()?.get_cluster_node_key(from_c(hNode)?, samDesired)))
+    guard(std::ptr::null_mut(), || key_out(sim(hNode)?.get_cluster_node_key(from_c(hNode)?, samDesired)))
 }
 
 /// `GetClusterGroupKey`: the group's root key (common properties are its values, private
 /// ones those of `Parameters`), or NULL with the last error.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterGroupKey(hGroup: HGROUP, samDesired: REGSAM) -> HKEY {
-    guard(std::ptr::null_mut(), || key_out(sim()?.get_cluster_group_key(from_c(hGroup)?, samDesired)))
+    guard(std::ptr::null_mut(), || key_out(sim(hGroup)?.get_cluster_group_key(from_c(hGroup)?, samDesired)))
 }
 
 /// `GetClusterResourceKey`: the resource's root key, or NULL with the last error.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterResourceKey(hResource: HRESOURCE, samDesired: REGSAM) -> HKEY {
-    guard(std::ptr::null_mut(), || key_out(sim()?.get_cluster_resource_key(from_c(hResource)?, samDesired)))
+    guard(std::ptr::null_mut(), || {
+        key_out(sim(hResource)?.get_cluster_resource_key(from_c(hResource)?, samDesired))
+    })
 }
 
 /// `GetClusterNetworkKey`: the network's root key, or NULL with the last error.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterNetworkKey(hNetwork: HNETWORK, samDesired: REGSAM) -> HKEY {
-    guard(std::ptr::null_mut(), || key_out(sim()?.get_cluster_network_key(from_c(hNetwork)?, samDesired)))
+    guard(std::ptr::null_mut(), || {
+        key_out(sim(hNetwork)?.get_cluster_network_key(from_c(hNetwork)?, samDesired))
+    })
 }
 
 /// `GetClusterNetInterfaceKey`: the interface's root key, or NULL with the last error.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterNetInterfaceKey(hNetInterface: HNETINTERFACE, samDesired: REGSAM) -> HKEY {
     guard(std::ptr::null_mut(), || {
-        key_out(sim()?.get_cluster_net_interface_key(from_c(hNetInterface)?, samDesired))
+        key_out(sim(hNetInterface)?.get_cluster_net_interface_key(from_c(hNetInterface)?, samDesired))
     })
 }
 
@@ -154,7 +158,7 @@ pub unsafe extern "C" fn GetClusterResourceTypeKey(
         let h = from_c(hCluster)?;
         // SAFETY: per the contract.
         let name = unsafe { strings::read_required(lpszTypeName, "lpszTypeName") }?;
-        key_out(sim()?.get_cluster_resource_type_key(h, &name, samDesired))
+        key_out(owner(h)?.get_cluster_resource_type_key(h, &name, samDesired))
     })
 }
 
@@ -178,7 +182,7 @@ pub unsafe extern "C" fn ClusterRegOpenKey(
         if phkResult.is_null() {
             return Err(Error::InvalidParameter("phkResult is NULL".into()));
         }
-        let k = sim()?.cluster_reg_open_key(h, &sub, samDesired)?;
+        let k = owner(h)?.cluster_reg_open_key(h, &sub, samDesired)?;
         // SAFETY: non-NULL and valid per the contract.
         unsafe { put(phkResult, to_c(k)) };
         Ok(())
@@ -211,7 +215,7 @@ pub unsafe extern "C" fn ClusterRegCreateKey(
         if phkResult.is_null() {
             return Err(Error::InvalidParameter("phkResult is NULL".into()));
         }
-        let (k, disposition) = sim()?.cluster_reg_create_key(h, &sub, dwOptions, samDesired)?;
+        let (k, disposition) = owner(h)?.cluster_reg_create_key(h, &sub, dwOptions, samDesired)?;
         // SAFETY: non-NULL (checked) or NULL (skipped), valid per the contract.
         unsafe {
             put(phkResult, to_c(k));
@@ -233,14 +237,14 @@ pub unsafe extern "C" fn ClusterRegDeleteKey(hKey: HKEY, lpszSubKey: LPCWSTR) ->
         let h = from_c(hKey)?;
         // SAFETY: per the contract.
         let sub = unsafe { strings::read_required(lpszSubKey, "lpszSubKey") }?;
-        sim()?.cluster_reg_delete_key(h, &sub)
+        owner(h)?.cluster_reg_delete_key(h, &sub)
     }))
 }
 
 /// `ClusterRegCloseKey`: closes a key handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterRegCloseKey(hKey: HKEY) -> LONG {
-    long(status(|| sim()?.cluster_reg_close_key(from_c(hKey)?)))
+    long(status(|| sim(hKey)?.cluster_reg_close_key(from_c(hKey)?)))
 }
 
 /// `ClusterRegEnumKey`: the `dwIndex`-th subkey's name (string protocol);
@@ -263,7 +267,7 @@ pub unsafe extern "C" fn ClusterRegEnumKey(
         if lpcchName.is_null() {
             return Err(Error::InvalidParameter("lpcchName is NULL".into()));
         }
-        let name = sim()?.cluster_reg_enum_key(h, dwIndex)?;
+        let name = owner(h)?.cluster_reg_enum_key(h, dwIndex)?;
         // SAFETY: per the contract.
         unsafe {
             strings::write(&name, lpszName, lpcchName)?;
@@ -296,7 +300,7 @@ pub unsafe extern "C" fn ClusterRegEnumValue(
         if lpcchValueName.is_null() || (lpcbData.is_null() && !lpData.is_null()) {
             return Err(Error::InvalidParameter("lpcchValueName is NULL, or lpData without lpcbData".into()));
         }
-        let v = sim()?.cluster_reg_enum_value(h, dwIndex)?;
+        let v = owner(h)?.cluster_reg_enum_value(h, dwIndex)?;
         // SAFETY: per the contract.
         unsafe {
             put(lpdwType, v.value_type);
@@ -330,7 +334,7 @@ pub unsafe extern "C" fn ClusterRegQueryValue(
         if lpcbData.is_null() && !lpData.is_null() {
             return Err(Error::InvalidParameter("lpData without lpcbData".into()));
         }
-        let v = sim()?.cluster_reg_query_value(h, &name)?;
+        let v = owner(h)?.cluster_reg_query_value(h, &name)?;
         // SAFETY: per the contract.
         unsafe {
             put(lpdwValueType, v.value_type);
@@ -359,7 +363,7 @@ pub unsafe extern "C" fn ClusterRegSetValue(
         let name = unsafe { strings::read(lpszValueName, "lpszValueName") }?.unwrap_or_default();
         // SAFETY: per the contract.
         let data = unsafe { read_bytes(lpData, cbData, "lpData") }?;
-        sim()?.cluster_reg_set_value(h, &name, dwType, &data)
+        owner(h)?.cluster_reg_set_value(h, &name, dwType, &data)
     })
 }
 
@@ -374,7 +378,7 @@ pub unsafe extern "C" fn ClusterRegDeleteValue(hKey: HKEY, lpszValueName: LPCWST
         let h = from_c(hKey)?;
         // SAFETY: per the contract.
         let name = unsafe { strings::read(lpszValueName, "lpszValueName") }?.unwrap_or_default();
-        sim()?.cluster_reg_delete_value(h, &name)
+        owner(h)?.cluster_reg_delete_value(h, &name)
     })
 }
 
@@ -396,7 +400,7 @@ pub unsafe extern "C" fn ClusterRegQueryInfoKey(
     lpftLastWriteTime: PFILETIME,
 ) -> LONG {
     long(status(|| {
-        let i = sim()?.cluster_reg_query_info_key(from_c(hKey)?)?;
+        let i = sim(hKey)?.cluster_reg_query_info_key(from_c(hKey)?)?;
         // SAFETY: each is NULL (skipped) or valid for a write, per the contract.
         unsafe {
             put(lpcSubKeys, i.subkeys);
@@ -430,7 +434,7 @@ pub unsafe extern "C" fn ClusterRegGetKeySecurity(
         if lpcbSecurityDescriptor.is_null() {
             return Err(Error::InvalidParameter("lpcbSecurityDescriptor is NULL".into()));
         }
-        let sd = sim()?.cluster_reg_get_key_security(h, RequestedInformation)?;
+        let sd = owner(h)?.cluster_reg_get_key_security(h, RequestedInformation)?;
         // SAFETY: per the contract.
         unsafe { write_bytes(&sd, pSecurityDescriptor.cast(), lpcbSecurityDescriptor) }
     }))
@@ -507,6 +511,6 @@ pub unsafe extern "C" fn ClusterRegSetKeySecurity(
         let len = unsafe { descriptor_len(p) }?;
         // SAFETY: the descriptor spans `len` bytes, per its own offsets.
         let sd = unsafe { read_bytes(p, len, "pSecurityDescriptor") }?;
-        sim()?.cluster_reg_set_key_security(h, SecurityInformation, &sd)
+        owner(h)?.cluster_reg_set_key_security(h, SecurityInformation, &sd)
     }))
 }

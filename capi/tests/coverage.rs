@@ -11,6 +11,10 @@ use std::collections::BTreeSet;
 const SIMULATOR_ONLY: &[(&str, &str)] = &[
     ("GetLastError", "the thread's last error (kernel32's on Windows)"),
     ("SetLastError", "the thread's last error (kernel32's on Windows)"),
+    ("ClusSimCreate", "test control: a simulator of a test's own"),
+    ("ClusSimBindThread", "test control: bind the calling thread to a simulator"),
+    ("ClusSimDestroy", "test control: end a simulator of ClusSimCreate"),
+    ("ClusSimLastErrorMessage", "test control: why the thread's last call failed"),
     ("ClusSimReset", "test control: forget the process's simulator"),
     ("ClusSimLoadTopology", "test control: load a TOML topology"),
     ("ClusSimOpenHandleCount", "test control: live handles"),
