@@ -11,6 +11,8 @@ use crate::handle::{Handle, HandleKind};
 use crate::handle_table::{Entry, EntryKey, HandleTable, MAX_HANDLES};
 use crate::identity::SimId;
 use crate::leak::OpenHandle;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use crate::sync::{Arc, Mutex, MutexGuard};
 use crate::world::{
     ClusterKey, ClusterSpec, GroupKey, GroupSpec, NetInterfaceKey, NetworkKey, NodeKey, ResourceKey,
@@ -184,20 +186,40 @@ impl StateGuard<'_> {
     }
 }
 
+/// Keeps its value on cache lines of its own (two, as adjacent-line prefetchers pair them).
+#[derive(Debug)]
+#[repr(align(128))]
+struct CacheLines<T>(T);
+
 #[derive(Debug)]
 struct Inner {
-    // Declared before `id` so the table is gone before the identity is free again.
-    state: Mutex<State>,
+    // Declared before `id` so the table is gone before the identity is free again. Apart
+    // from the `Arc`'s counts, which every C call routed to this simulator changes: the
+    // lock's cache line then moves between threads only for the lock itself.
+    state: CacheLines<Mutex<State>>,
     /// Signalled when notifications are queued.
     changed: crate::sync::Condvar,
     /// How many calls the history keeps; 0: no history.
     history_limit: usize,
+    /// How many `Simulator` values the user holds (clones, `of_handle`, upgrades). The
+    /// simulator is gone when the last one drops, even while a thread's route
+    /// ([`Simulator::with_owner_of`]) still holds the allocation.
+    users: AtomicUsize,
+    /// Set when `users` reaches 0: from then on nothing finds this simulator again.
+    retired: AtomicBool,
     id: SimId,
 }
 
 /// Every live simulator by identity: how a raw handle value finds its simulator
 /// ([`Simulator::of_handle`]).
 static LIVE: crate::identity::Directory<Inner> = crate::identity::Directory::new();
+
+#[cfg(not(loom))]
+thread_local! {
+    /// The simulator this thread last found by identity ([`Simulator::with_owner_of`]): an
+    /// uncounted value, so it never keeps the simulator from being gone.
+    static ROUTE: std::cell::RefCell<Option<Simulator>> = const { std::cell::RefCell::new(None) };
+}
 
 impl Drop for Inner {
     fn drop(&mut self) {
@@ -233,9 +255,30 @@ impl Drop for Inner {
 /// sim.assert_no_open_handles();
 /// # Ok::<(), clusapi_sim::Error>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Simulator {
     inner: Arc<Inner>,
+    /// Whether this value is one of the user's (see `Inner::users`): all are, but the one
+    /// [`Simulator::with_owner_of`] keeps per thread.
+    counted: bool,
+}
+
+impl Clone for Simulator {
+    fn clone(&self) -> Self {
+        self.inner.users.fetch_add(1, Ordering::Relaxed);
+        Simulator { inner: Arc::clone(&self.inner), counted: true }
+    }
+}
+
+impl Drop for Simulator {
+    fn drop(&mut self) {
+        if self.counted && self.inner.users.fetch_sub(1, Ordering::AcqRel) == 1 {
+            // The user's last value: the simulator is gone, whatever per-thread routes
+            // still hold it (they see `retired` and let go).
+            self.inner.retired.store(true, Ordering::Release);
+            LIVE.remove(&self.inner.id);
+        }
+    }
 }
 
 // A panic cannot leave a simulator half-changed where a caller could see it: every call
@@ -313,8 +356,66 @@ impl Simulator {
     #[must_use]
     #[inline]
     pub fn of_handle(raw: usize) -> Option<Simulator> {
+        Self::with_owner_of(raw, Simulator::clone)
+    }
+
+    /// Runs `f` on the live simulator that minted a raw handle value, and returns what it
+    /// returns; `None` when that simulator is gone (as [`Simulator::of_handle`], without
+    /// making a new `Simulator` value).
+    ///
+    /// The C ABI routes every call that takes a handle through this. Each thread keeps the
+    /// simulator it last found, so a thread that calls into one simulator finds it again
+    /// with a read of its own memory: no lock, no shared counter. What the thread keeps does
+    /// not keep the simulator alive: when the user drops the last `Simulator` value, it is
+    /// gone for every thread at once.
+    ///
+    /// ```
+    /// use clusapi_sim::Simulator;
+    ///
+    /// let sim = Simulator::default();
+    /// let cluster = sim.open_cluster(None)?;
+    /// let name = Simulator::with_owner_of(cluster.as_raw(), |owner| owner.get_cluster_information(cluster));
+    /// assert_eq!(name.expect("a live simulator")?.name, "SIMCLUSTER");
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    #[inline]
+    pub fn with_owner_of<R>(raw: usize, f: impl FnOnce(&Simulator) -> R) -> Option<R> {
         let id = crate::handle::RawParts::decode(raw).sim;
-        LIVE.get(id).map(|inner| Simulator { inner })
+        #[cfg(not(loom))]
+        {
+            let mut f = Some(f);
+            let hit = ROUTE.try_with(|route| {
+                let route = route.try_borrow().ok()?;
+                let sim = route.as_ref()?;
+                if sim.inner.id.get() != id || sim.inner.retired.load(Ordering::Acquire) {
+                    return None;
+                }
+                f.take().map(|f| f(sim))
+            });
+            if let Ok(Some(answer)) = hit {
+                return Some(answer);
+            }
+            let f = f?;
+            let inner = LIVE.get(id)?;
+            if inner.retired.load(Ordering::Acquire) {
+                return None;
+            }
+            let found = Simulator { inner, counted: false };
+            let answer = f(&found);
+            // Remembered for the next call of this thread (not while the thread's locals
+            // are destroyed, nor inside a call routed by this very cache).
+            let _ = ROUTE.try_with(|route| {
+                if let Ok(mut route) = route.try_borrow_mut() {
+                    *route = Some(found);
+                }
+            });
+            Some(answer)
+        }
+        #[cfg(loom)]
+        {
+            let _ = (id, f);
+            None
+        }
     }
 
     /// Whether `other` is a clone of this simulator (the same world and handle table).
@@ -341,7 +442,7 @@ impl Simulator {
     }
 
     pub(crate) fn lock(&self) -> StateGuard<'_> {
-        let mut guard = self.inner.state.lock();
+        let mut guard = crate::sync::lock_spinning(&self.inner.state.0);
         guard.call_serial = guard.call_serial.wrapping_add(1);
         StateGuard { guard, compare: true, changed: &self.inner.changed }
     }
@@ -353,7 +454,7 @@ impl Simulator {
 
     /// The lock, for calls that change nothing (no comparison of the world).
     pub(crate) fn lock_quiet(&self) -> StateGuard<'_> {
-        let mut guard = self.inner.state.lock();
+        let mut guard = crate::sync::lock_spinning(&self.inner.state.0);
         guard.call_serial = guard.call_serial.wrapping_add(1);
         StateGuard { guard, compare: false, changed: &self.inner.changed }
     }
@@ -974,14 +1075,16 @@ impl SimulatorBuilder {
             state.faults.add(f)?;
         }
         let inner = Arc::new(Inner {
-            state: Mutex::new(state),
+            state: CacheLines(Mutex::new(state)),
             changed: crate::sync::Condvar::new(),
             history_limit: self.history_limit,
+            users: AtomicUsize::new(1),
+            retired: AtomicBool::new(false),
             id,
         });
         #[cfg(not(loom))]
         LIVE.insert(&inner.id, Arc::downgrade(&inner));
-        Ok(Simulator { inner })
+        Ok(Simulator { inner, counted: true })
     }
 }
 
@@ -1001,9 +1104,15 @@ impl WeakSimulator {
     #[inline]
     pub fn upgrade(&self) -> Option<Simulator> {
         #[cfg(not(loom))]
-        return self.inner.upgrade().map(|inner| Simulator { inner });
+        let inner = self.inner.upgrade()?;
         #[cfg(loom)]
-        return Some(Simulator { inner: self.inner.clone() });
+        let inner = self.inner.clone();
+        // A thread's route may hold the allocation after the user's last value dropped.
+        if inner.retired.load(Ordering::Acquire) {
+            return None;
+        }
+        inner.users.fetch_add(1, Ordering::Relaxed);
+        Some(Simulator { inner, counted: true })
     }
 }
 

@@ -11,7 +11,7 @@ use crate::ffi::{
     BOOL, DWORD, FALSE, HCLUSTER, HGROUP, HNETWORK, HNODE, HRESOURCE, HRESULT, LPCWSTR, LPDWORD, LPWSTR,
     PCLUSTER_SET_PASSWORD_STATUS, TRUE, from_c, guard, put, status,
 };
-use crate::route::{current, owner, sim};
+use crate::route::{current, on, on_handle};
 use crate::strings;
 
 /// The most networks `SetClusterNetworkPriorityOrder` reads; a larger count is refused
@@ -22,7 +22,7 @@ const MAX_NETWORK_LIST: DWORD = 1 << 16;
 /// (`ERROR_OBJECT_ALREADY_EXISTS` if it is one).
 #[unsafe(no_mangle)]
 pub extern "C" fn AddClusterResourceNode(hResource: HRESOURCE, hNode: HNODE) -> DWORD {
-    status(|| sim(hResource)?.add_cluster_resource_node(from_c(hResource)?, from_c(hNode)?))
+    status(|| on(hResource, |s| s.add_cluster_resource_node(from_c(hResource)?, from_c(hNode)?)))
 }
 
 /// `RemoveClusterResourceNode`: `hNode` is no longer a possible owner of the resource
@@ -30,7 +30,7 @@ pub extern "C" fn AddClusterResourceNode(hResource: HRESOURCE, hNode: HNODE) -> 
 /// one or the owner of a resource that is not offline).
 #[unsafe(no_mangle)]
 pub extern "C" fn RemoveClusterResourceNode(hResource: HRESOURCE, hNode: HNODE) -> DWORD {
-    status(|| sim(hResource)?.remove_cluster_resource_node(from_c(hResource)?, from_c(hNode)?))
+    status(|| on(hResource, |s| s.remove_cluster_resource_node(from_c(hResource)?, from_c(hNode)?)))
 }
 
 /// `CanResourceBeDependent`: `TRUE` if `hResource` can depend on `hResourceDependent`.
@@ -40,7 +40,7 @@ pub extern "C" fn RemoveClusterResourceNode(hResource: HRESOURCE, hNode: HNODE) 
 pub extern "C" fn CanResourceBeDependent(hResource: HRESOURCE, hResourceDependent: HRESOURCE) -> BOOL {
     guard(FALSE, || {
         let can =
-            sim(hResource)?.can_resource_be_dependent(from_c(hResource)?, from_c(hResourceDependent)?)?;
+            on(hResource, |s| s.can_resource_be_dependent(from_c(hResource)?, from_c(hResourceDependent)?))?;
         crate::ffi::set_last_error(0);
         Ok(if can { TRUE } else { FALSE })
     })
@@ -51,7 +51,7 @@ pub extern "C" fn CanResourceBeDependent(hResource: HRESOURCE, hResourceDependen
 /// dependents).
 #[unsafe(no_mangle)]
 pub extern "C" fn ChangeClusterResourceGroup(hResource: HRESOURCE, hGroup: HGROUP) -> DWORD {
-    status(|| sim(hResource)?.change_cluster_resource_group(from_c(hResource)?, from_c(hGroup)?))
+    status(|| on(hResource, |s| s.change_cluster_resource_group(from_c(hResource)?, from_c(hGroup)?)))
 }
 
 /// `GetClusterQuorumResource`: the quorum resource's name and device name (buffer
@@ -79,7 +79,7 @@ pub unsafe extern "C" fn GetClusterQuorumResource(
                 "lpcchResourceName, lpcchDeviceName and lpdwMaxQuorumLogSize must not be NULL".into(),
             ));
         }
-        let q = owner(h)?.get_cluster_quorum_resource(h)?;
+        let q = on_handle(h, |s| s.get_cluster_quorum_resource(h))?;
         // SAFETY: forwarded contract.
         let name = unsafe { strings::write(&q.resource_name, lpszResourceName, lpcchResourceName) };
         // SAFETY: forwarded contract.
@@ -108,7 +108,7 @@ pub unsafe extern "C" fn SetClusterQuorumResource(
         let resource = from_c(hResource)?;
         // SAFETY: forwarded contract.
         let device = unsafe { strings::read(lpszDeviceName, "lpszDeviceName") }?.unwrap_or_default();
-        owner(resource)?.set_cluster_quorum_resource(resource, &device, dwMaxQuoLogSize)
+        on_handle(resource, |s| s.set_cluster_quorum_resource(resource, &device, dwMaxQuoLogSize))
     })
 }
 
@@ -128,7 +128,7 @@ pub unsafe extern "C" fn GetClusterResourceNetworkName(
     nSize: LPDWORD,
 ) -> BOOL {
     guard(FALSE, || {
-        let name = sim(hResource)?.get_cluster_resource_network_name(from_c(hResource)?)?;
+        let name = on(hResource, |s| s.get_cluster_resource_network_name(from_c(hResource)?))?;
         // SAFETY: forwarded contract.
         unsafe { strings::write(&name, lpBuffer, nSize) }?;
         Ok(TRUE)
@@ -147,7 +147,7 @@ pub unsafe extern "C" fn SetClusterGroupName(hGroup: HGROUP, lpszGroupName: LPCW
         let group = from_c(hGroup)?;
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(lpszGroupName, "lpszGroupName") }?;
-        owner(group)?.set_cluster_group_name(group, &name)
+        on_handle(group, |s| s.set_cluster_group_name(group, &name))
     })
 }
 
@@ -163,7 +163,7 @@ pub unsafe extern "C" fn SetClusterResourceName(hResource: HRESOURCE, lpszResour
         let resource = from_c(hResource)?;
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(lpszResourceName, "lpszResourceName") }?;
-        owner(resource)?.set_cluster_resource_name(resource, &name)
+        on_handle(resource, |s| s.set_cluster_resource_name(resource, &name))
     })
 }
 
@@ -178,7 +178,7 @@ pub unsafe extern "C" fn SetClusterName(hCluster: HCLUSTER, lpszNewClusterName: 
         let cluster: HCluster = from_c(hCluster)?;
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(lpszNewClusterName, "lpszNewClusterName") }?;
-        owner(cluster)?.set_cluster_name(cluster, &name)
+        on_handle(cluster, |s| s.set_cluster_name(cluster, &name))
     })
 }
 
@@ -211,7 +211,7 @@ pub unsafe extern "C" fn SetClusterNetworkPriorityOrder(
             unsafe { std::slice::from_raw_parts(NetworkList, NetworkCount as usize) }
         };
         let networks = handles.iter().map(|&h| from_c(h)).collect::<Result<Vec<HNetwork>, _>>()?;
-        owner(cluster)?.set_cluster_network_priority_order(cluster, &networks)
+        on_handle(cluster, |s| s.set_cluster_network_priority_order(cluster, &networks))
     })
 }
 
@@ -228,7 +228,7 @@ pub unsafe extern "C" fn EvictClusterNodeEx(
     phrCleanupStatus: *mut HRESULT,
 ) -> DWORD {
     status(|| {
-        let cleanup = sim(hNode)?.evict_cluster_node_ex(from_c(hNode)?, dwTimeOut)?;
+        let cleanup = on(hNode, |s| s.evict_cluster_node_ex(from_c(hNode)?, dwTimeOut))?;
         // SAFETY: NULL or valid, per the contract.
         unsafe { put(phrCleanupStatus, cleanup) };
         Ok(())
@@ -247,7 +247,7 @@ pub unsafe extern "C" fn BackupClusterDatabase(hCluster: HCLUSTER, lpszPathName:
         let cluster: HCluster = from_c(hCluster)?;
         // SAFETY: forwarded contract.
         let path = unsafe { strings::read(lpszPathName, "lpszPathName") }?.unwrap_or_default();
-        owner(cluster)?.backup_cluster_database(cluster, &path)
+        on_handle(cluster, |s| s.backup_cluster_database(cluster, &path))
     })
 }
 

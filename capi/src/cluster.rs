@@ -7,7 +7,7 @@ use crate::ffi::{
     BOOL, CLUSTERVERSIONINFO, DWORD, HCLUSTER, LPCWSTR, LPDWORD, LPWSTR, boolean, from_c, guard, put,
     set_last_error, status, to_c,
 };
-use crate::route::{current, owner, sim};
+use crate::route::{current, on, on_handle};
 use crate::strings;
 
 /// `GetLastError`: the calling thread's last error, as the failing ClusAPI call left it.
@@ -66,7 +66,7 @@ pub unsafe extern "C" fn OpenClusterEx(
 /// simulator reports the misuse).
 #[unsafe(no_mangle)]
 pub extern "C" fn CloseCluster(hCluster: HCLUSTER) -> BOOL {
-    boolean(|| sim(hCluster)?.close_cluster(from_c(hCluster)?))
+    boolean(|| on(hCluster, |s| s.close_cluster(from_c(hCluster)?)))
 }
 
 /// `GetClusterInformation`: the cluster's name (buffer protocol) and, when
@@ -87,7 +87,7 @@ pub unsafe extern "C" fn GetClusterInformation(
     lpClusterInfo: *mut CLUSTERVERSIONINFO,
 ) -> DWORD {
     status(|| {
-        let info = sim(hCluster)?.get_cluster_information(from_c(hCluster)?)?;
+        let info = on(hCluster, |s| s.get_cluster_information(from_c(hCluster)?))?;
         if !lpClusterInfo.is_null() {
             // SAFETY: non-NULL and points to at least its size field, per the contract.
             let size = unsafe { (*lpClusterInfo).dwVersionInfoSize } as usize;
@@ -173,7 +173,7 @@ pub unsafe extern "C" fn GetClusterNetInterface(
         let node = unsafe { strings::read_required(lpszNodeName, "lpszNodeName") }?;
         // SAFETY: forwarded contract.
         let network = unsafe { strings::read_required(lpszNetworkName, "lpszNetworkName") }?;
-        let name = owner(h)?.get_cluster_net_interface(h, &node, &network)?;
+        let name = on_handle(h, |s| s.get_cluster_net_interface(h, &node, &network))?;
         // SAFETY: forwarded contract.
         unsafe { strings::write(&name, lpszInterfaceName, lpcchInterfaceName) }
     })

@@ -9,7 +9,7 @@
 use clusapi_sim::{Error, HNode};
 
 use crate::ffi::{DWORD, HCLUSTER, HGROUP, HNETWORK, HNODE, HRESOURCE, LPCWSTR, from_c, guard, status, to_c};
-use crate::route::{owner, sim};
+use crate::route::{on, on_handle};
 use crate::strings;
 
 /// The most preferred owners `SetClusterGroupNodeList` reads (a real cluster has at most
@@ -24,19 +24,19 @@ fn optional_node(h: HNODE) -> Result<Option<HNode>, Error> {
 /// `OnlineClusterGroup`: brings the group online on `hDestinationNode` (NULL: its owner).
 #[unsafe(no_mangle)]
 pub extern "C" fn OnlineClusterGroup(hGroup: HGROUP, hDestinationNode: HNODE) -> DWORD {
-    status(|| sim(hGroup)?.online_cluster_group(from_c(hGroup)?, optional_node(hDestinationNode)?))
+    status(|| on(hGroup, |s| s.online_cluster_group(from_c(hGroup)?, optional_node(hDestinationNode)?)))
 }
 
 /// `OfflineClusterGroup`.
 #[unsafe(no_mangle)]
 pub extern "C" fn OfflineClusterGroup(hGroup: HGROUP) -> DWORD {
-    status(|| sim(hGroup)?.offline_cluster_group(from_c(hGroup)?))
+    status(|| on(hGroup, |s| s.offline_cluster_group(from_c(hGroup)?)))
 }
 
 /// `MoveClusterGroup`: to `hDestinationNode`, or with NULL to the best other node.
 #[unsafe(no_mangle)]
 pub extern "C" fn MoveClusterGroup(hGroup: HGROUP, hDestinationNode: HNODE) -> DWORD {
-    status(|| sim(hGroup)?.move_cluster_group(from_c(hGroup)?, optional_node(hDestinationNode)?))
+    status(|| on(hGroup, |s| s.move_cluster_group(from_c(hGroup)?, optional_node(hDestinationNode)?)))
 }
 
 /// `CreateClusterGroup`: a handle to a new, empty, offline group; NULL with the last error
@@ -51,14 +51,14 @@ pub unsafe extern "C" fn CreateClusterGroup(hCluster: HCLUSTER, lpszGroupName: L
         let h = from_c(hCluster)?;
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(lpszGroupName, "lpszGroupName") }?;
-        Ok(to_c(owner(h)?.create_cluster_group(h, &name)?))
+        Ok(to_c(on_handle(h, |s| s.create_cluster_group(h, &name))?))
     })
 }
 
 /// `DeleteClusterGroup`: only an empty group (`ERROR_DIR_NOT_EMPTY` otherwise).
 #[unsafe(no_mangle)]
 pub extern "C" fn DeleteClusterGroup(hGroup: HGROUP) -> DWORD {
-    status(|| sim(hGroup)?.delete_cluster_group(from_c(hGroup)?))
+    status(|| on(hGroup, |s| s.delete_cluster_group(from_c(hGroup)?)))
 }
 
 /// `SetClusterGroupNodeList`: the group's preferred owners, `NodeCount` node handles in
@@ -88,26 +88,26 @@ pub unsafe extern "C" fn SetClusterGroupNodeList(
             unsafe { std::slice::from_raw_parts(NodeList, NodeCount as usize) }
         };
         let nodes = handles.iter().map(|&h| from_c(h)).collect::<Result<Vec<HNode>, _>>()?;
-        owner(group)?.set_cluster_group_node_list(group, &nodes)
+        on_handle(group, |s| s.set_cluster_group_node_list(group, &nodes))
     })
 }
 
 /// `OnlineClusterResource`: the resources it depends on first.
 #[unsafe(no_mangle)]
 pub extern "C" fn OnlineClusterResource(hResource: HRESOURCE) -> DWORD {
-    status(|| sim(hResource)?.online_cluster_resource(from_c(hResource)?))
+    status(|| on(hResource, |s| s.online_cluster_resource(from_c(hResource)?)))
 }
 
 /// `OfflineClusterResource`: the resources that depend on it first.
 #[unsafe(no_mangle)]
 pub extern "C" fn OfflineClusterResource(hResource: HRESOURCE) -> DWORD {
-    status(|| sim(hResource)?.offline_cluster_resource(from_c(hResource)?))
+    status(|| on(hResource, |s| s.offline_cluster_resource(from_c(hResource)?)))
 }
 
 /// `FailClusterResource`.
 #[unsafe(no_mangle)]
 pub extern "C" fn FailClusterResource(hResource: HRESOURCE) -> DWORD {
-    status(|| sim(hResource)?.fail_cluster_resource(from_c(hResource)?))
+    status(|| on(hResource, |s| s.fail_cluster_resource(from_c(hResource)?)))
 }
 
 /// `CreateClusterResource`: a handle to a new offline resource; NULL with the last error
@@ -129,44 +129,46 @@ pub unsafe extern "C" fn CreateClusterResource(
         let name = unsafe { strings::read_required(lpszResourceName, "lpszResourceName") }?;
         // SAFETY: forwarded contract.
         let kind = unsafe { strings::read_required(lpszResourceType, "lpszResourceType") }?;
-        Ok(to_c(owner(group)?.create_cluster_resource(group, &name, &kind, dwFlags)?))
+        Ok(to_c(on_handle(group, |s| s.create_cluster_resource(group, &name, &kind, dwFlags))?))
     })
 }
 
 /// `DeleteClusterResource`.
 #[unsafe(no_mangle)]
 pub extern "C" fn DeleteClusterResource(hResource: HRESOURCE) -> DWORD {
-    status(|| sim(hResource)?.delete_cluster_resource(from_c(hResource)?))
+    status(|| on(hResource, |s| s.delete_cluster_resource(from_c(hResource)?)))
 }
 
 /// `AddClusterResourceDependency`: `hResource` depends on `hDependsOn`.
 #[unsafe(no_mangle)]
 pub extern "C" fn AddClusterResourceDependency(hResource: HRESOURCE, hDependsOn: HRESOURCE) -> DWORD {
-    status(|| sim(hResource)?.add_cluster_resource_dependency(from_c(hResource)?, from_c(hDependsOn)?))
+    status(|| on(hResource, |s| s.add_cluster_resource_dependency(from_c(hResource)?, from_c(hDependsOn)?)))
 }
 
 /// `RemoveClusterResourceDependency`.
 #[unsafe(no_mangle)]
 pub extern "C" fn RemoveClusterResourceDependency(hResource: HRESOURCE, hDependsOn: HRESOURCE) -> DWORD {
-    status(|| sim(hResource)?.remove_cluster_resource_dependency(from_c(hResource)?, from_c(hDependsOn)?))
+    status(|| {
+        on(hResource, |s| s.remove_cluster_resource_dependency(from_c(hResource)?, from_c(hDependsOn)?))
+    })
 }
 
 /// `PauseClusterNode`.
 #[unsafe(no_mangle)]
 pub extern "C" fn PauseClusterNode(hNode: HNODE) -> DWORD {
-    status(|| sim(hNode)?.pause_cluster_node(from_c(hNode)?))
+    status(|| on(hNode, |s| s.pause_cluster_node(from_c(hNode)?)))
 }
 
 /// `ResumeClusterNode`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ResumeClusterNode(hNode: HNODE) -> DWORD {
-    status(|| sim(hNode)?.resume_cluster_node(from_c(hNode)?))
+    status(|| on(hNode, |s| s.resume_cluster_node(from_c(hNode)?)))
 }
 
 /// `EvictClusterNode`.
 #[unsafe(no_mangle)]
 pub extern "C" fn EvictClusterNode(hNode: HNODE) -> DWORD {
-    status(|| sim(hNode)?.evict_cluster_node(from_c(hNode)?))
+    status(|| on(hNode, |s| s.evict_cluster_node(from_c(hNode)?)))
 }
 
 /// `SetClusterNetworkName`.
@@ -180,7 +182,7 @@ pub unsafe extern "C" fn SetClusterNetworkName(hNetwork: HNETWORK, lpszName: LPC
         let network = from_c(hNetwork)?;
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(lpszName, "lpszName") }?;
-        owner(network)?.set_cluster_network_name(network, &name)
+        on_handle(network, |s| s.set_cluster_network_name(network, &name))
     })
 }
 
@@ -209,14 +211,16 @@ pub unsafe extern "C" fn CreateClusterResourceType(
                 strings::read(lpszResourceTypeDll, "lpszResourceTypeDll")?.unwrap_or_default(),
             )
         };
-        owner(cluster)?.create_cluster_resource_type(
-            cluster,
-            &name,
-            &display,
-            &dll,
-            dwLooksAlivePollInterval,
-            dwIsAlivePollInterval,
-        )
+        on_handle(cluster, |s| {
+            s.create_cluster_resource_type(
+                cluster,
+                &name,
+                &display,
+                &dll,
+                dwLooksAlivePollInterval,
+                dwIsAlivePollInterval,
+            )
+        })
     })
 }
 
@@ -235,6 +239,6 @@ pub unsafe extern "C" fn DeleteClusterResourceType(
         let cluster = from_c(hCluster)?;
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(lpszResourceTypeName, "lpszResourceTypeName") }?;
-        owner(cluster)?.delete_cluster_resource_type(cluster, &name)
+        on_handle(cluster, |s| s.delete_cluster_resource_type(cluster, &name))
     })
 }

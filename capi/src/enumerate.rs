@@ -7,7 +7,7 @@ use crate::ffi::{
     DWORD, HCLUSENUM, HCLUSTER, HGROUP, HGROUPENUM, HNETWORK, HNETWORKENUM, HNODE, HNODEENUM, HRESENUM,
     HRESOURCE, HRESTYPEENUM, LPCWSTR, LPDWORD, LPWSTR, from_c, guard, put, status, to_c,
 };
-use crate::route::{owner, sim};
+use crate::route::{on, on_handle};
 use crate::strings;
 
 /// Hands out one enumeration item: type to `*lpdwType`, name with the buffer protocol.
@@ -37,13 +37,15 @@ unsafe fn item(
 /// or unknown bits.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterOpenEnum(hCluster: HCLUSTER, dwType: DWORD) -> HCLUSENUM {
-    guard(std::ptr::null_mut(), || Ok(to_c(sim(hCluster)?.cluster_open_enum(from_c(hCluster)?, dwType)?)))
+    guard(std::ptr::null_mut(), || {
+        Ok(to_c(on(hCluster, |s| s.cluster_open_enum(from_c(hCluster)?, dwType))?))
+    })
 }
 
 /// `ClusterGetEnumCount`: the number of items; 0 with the last error set for a bad handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterGetEnumCount(hEnum: HCLUSENUM) -> DWORD {
-    guard(0, || sim(hEnum)?.cluster_get_enum_count(from_c(hEnum)?))
+    guard(0, || on(hEnum, |s| s.cluster_get_enum_count(from_c(hEnum)?)))
 }
 
 /// `ClusterEnum`: item `dwIndex`: its type bit to `*lpdwType` and its name with the buffer
@@ -63,7 +65,7 @@ pub unsafe extern "C" fn ClusterEnum(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let found = sim(hEnum)?.cluster_enum(from_c(hEnum)?, dwIndex);
+        let found = on(hEnum, |s| s.cluster_enum(from_c(hEnum)?, dwIndex));
         // SAFETY: forwarded contract.
         unsafe { item(found, lpdwType, lpszName, lpcchName) }
     })
@@ -72,7 +74,7 @@ pub unsafe extern "C" fn ClusterEnum(
 /// `ClusterCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterCloseEnum(hEnum: HCLUSENUM) -> DWORD {
-    status(|| sim(hEnum)?.cluster_close_enum(from_c(hEnum)?))
+    status(|| on(hEnum, |s| s.cluster_close_enum(from_c(hEnum)?)))
 }
 
 /// `ClusterNetworkOpenEnum`: a snapshot of the network's interfaces
@@ -80,7 +82,7 @@ pub extern "C" fn ClusterCloseEnum(hEnum: HCLUSENUM) -> DWORD {
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNetworkOpenEnum(hNetwork: HNETWORK, dwType: DWORD) -> HNETWORKENUM {
     guard(std::ptr::null_mut(), || {
-        Ok(to_c(sim(hNetwork)?.cluster_network_open_enum(from_c(hNetwork)?, dwType)?))
+        Ok(to_c(on(hNetwork, |s| s.cluster_network_open_enum(from_c(hNetwork)?, dwType))?))
     })
 }
 
@@ -88,7 +90,7 @@ pub extern "C" fn ClusterNetworkOpenEnum(hNetwork: HNETWORK, dwType: DWORD) -> H
 /// handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNetworkGetEnumCount(hNetworkEnum: HNETWORKENUM) -> DWORD {
-    guard(0, || sim(hNetworkEnum)?.cluster_network_get_enum_count(from_c(hNetworkEnum)?))
+    guard(0, || on(hNetworkEnum, |s| s.cluster_network_get_enum_count(from_c(hNetworkEnum)?)))
 }
 
 /// `ClusterNetworkEnum`: item `dwIndex`, as `ClusterEnum`.
@@ -105,7 +107,7 @@ pub unsafe extern "C" fn ClusterNetworkEnum(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let found = sim(hNetworkEnum)?.cluster_network_enum(from_c(hNetworkEnum)?, dwIndex);
+        let found = on(hNetworkEnum, |s| s.cluster_network_enum(from_c(hNetworkEnum)?, dwIndex));
         // SAFETY: forwarded contract.
         unsafe { item(found, lpdwType, lpszName, lpcchName) }
     })
@@ -114,21 +116,21 @@ pub unsafe extern "C" fn ClusterNetworkEnum(
 /// `ClusterNetworkCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNetworkCloseEnum(hNetworkEnum: HNETWORKENUM) -> DWORD {
-    status(|| sim(hNetworkEnum)?.cluster_network_close_enum(from_c(hNetworkEnum)?))
+    status(|| on(hNetworkEnum, |s| s.cluster_network_close_enum(from_c(hNetworkEnum)?)))
 }
 
 /// `ClusterNodeOpenEnum`: a snapshot of the node's related objects of the kinds in
 /// `dwType` (unknown bits are ignored). NULL with the last error set on failure.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNodeOpenEnum(hNode: HNODE, dwType: DWORD) -> HNODEENUM {
-    guard(std::ptr::null_mut(), || Ok(to_c(sim(hNode)?.cluster_node_open_enum(from_c(hNode)?, dwType)?)))
+    guard(std::ptr::null_mut(), || Ok(to_c(on(hNode, |s| s.cluster_node_open_enum(from_c(hNode)?, dwType))?)))
 }
 
 /// `ClusterNodeGetEnumCount`: the number of items; 0 with the last error set for a bad
 /// handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNodeGetEnumCount(hNodeEnum: HNODEENUM) -> DWORD {
-    guard(0, || sim(hNodeEnum)?.cluster_node_get_enum_count(from_c(hNodeEnum)?))
+    guard(0, || on(hNodeEnum, |s| s.cluster_node_get_enum_count(from_c(hNodeEnum)?)))
 }
 
 /// `ClusterNodeEnum`: item `dwIndex`, as `ClusterEnum`.
@@ -145,7 +147,7 @@ pub unsafe extern "C" fn ClusterNodeEnum(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let found = sim(hNodeEnum)?.cluster_node_enum(from_c(hNodeEnum)?, dwIndex);
+        let found = on(hNodeEnum, |s| s.cluster_node_enum(from_c(hNodeEnum)?, dwIndex));
         // SAFETY: forwarded contract.
         unsafe { item(found, lpdwType, lpszName, lpcchName) }
     })
@@ -154,21 +156,23 @@ pub unsafe extern "C" fn ClusterNodeEnum(
 /// `ClusterNodeCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterNodeCloseEnum(hNodeEnum: HNODEENUM) -> DWORD {
-    status(|| sim(hNodeEnum)?.cluster_node_close_enum(from_c(hNodeEnum)?))
+    status(|| on(hNodeEnum, |s| s.cluster_node_close_enum(from_c(hNodeEnum)?)))
 }
 
 /// `ClusterGroupOpenEnum`: a snapshot of the group's related objects of the kinds in
 /// `dwType` (unknown bits are ignored). NULL with the last error set on failure.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterGroupOpenEnum(hGroup: HGROUP, dwType: DWORD) -> HGROUPENUM {
-    guard(std::ptr::null_mut(), || Ok(to_c(sim(hGroup)?.cluster_group_open_enum(from_c(hGroup)?, dwType)?)))
+    guard(std::ptr::null_mut(), || {
+        Ok(to_c(on(hGroup, |s| s.cluster_group_open_enum(from_c(hGroup)?, dwType))?))
+    })
 }
 
 /// `ClusterGroupGetEnumCount`: the number of items; 0 with the last error set for a bad
 /// handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterGroupGetEnumCount(hGroupEnum: HGROUPENUM) -> DWORD {
-    guard(0, || sim(hGroupEnum)?.cluster_group_get_enum_count(from_c(hGroupEnum)?))
+    guard(0, || on(hGroupEnum, |s| s.cluster_group_get_enum_count(from_c(hGroupEnum)?)))
 }
 
 /// `ClusterGroupEnum`: item `dwIndex`, as `ClusterEnum`.
@@ -185,7 +189,7 @@ pub unsafe extern "C" fn ClusterGroupEnum(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let found = sim(hGroupEnum)?.cluster_group_enum(from_c(hGroupEnum)?, dwIndex);
+        let found = on(hGroupEnum, |s| s.cluster_group_enum(from_c(hGroupEnum)?, dwIndex));
         // SAFETY: forwarded contract.
         unsafe { item(found, lpdwType, lpszName, lpcchName) }
     })
@@ -194,7 +198,7 @@ pub unsafe extern "C" fn ClusterGroupEnum(
 /// `ClusterGroupCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterGroupCloseEnum(hGroupEnum: HGROUPENUM) -> DWORD {
-    status(|| sim(hGroupEnum)?.cluster_group_close_enum(from_c(hGroupEnum)?))
+    status(|| on(hGroupEnum, |s| s.cluster_group_close_enum(from_c(hGroupEnum)?)))
 }
 
 /// `ClusterResourceOpenEnum`: a snapshot of the resource's related objects of the kinds in
@@ -202,7 +206,7 @@ pub extern "C" fn ClusterGroupCloseEnum(hGroupEnum: HGROUPENUM) -> DWORD {
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterResourceOpenEnum(hResource: HRESOURCE, dwType: DWORD) -> HRESENUM {
     guard(std::ptr::null_mut(), || {
-        Ok(to_c(sim(hResource)?.cluster_resource_open_enum(from_c(hResource)?, dwType)?))
+        Ok(to_c(on(hResource, |s| s.cluster_resource_open_enum(from_c(hResource)?, dwType))?))
     })
 }
 
@@ -210,7 +214,7 @@ pub extern "C" fn ClusterResourceOpenEnum(hResource: HRESOURCE, dwType: DWORD) -
 /// handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterResourceGetEnumCount(hResEnum: HRESENUM) -> DWORD {
-    guard(0, || sim(hResEnum)?.cluster_resource_get_enum_count(from_c(hResEnum)?))
+    guard(0, || on(hResEnum, |s| s.cluster_resource_get_enum_count(from_c(hResEnum)?)))
 }
 
 /// `ClusterResourceEnum`: item `dwIndex`, as `ClusterEnum`.
@@ -227,7 +231,7 @@ pub unsafe extern "C" fn ClusterResourceEnum(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let found = sim(hResEnum)?.cluster_resource_enum(from_c(hResEnum)?, dwIndex);
+        let found = on(hResEnum, |s| s.cluster_resource_enum(from_c(hResEnum)?, dwIndex));
         // SAFETY: forwarded contract.
         unsafe { item(found, lpdwType, lpszName, lpcchName) }
     })
@@ -236,7 +240,7 @@ pub unsafe extern "C" fn ClusterResourceEnum(
 /// `ClusterResourceCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterResourceCloseEnum(hResEnum: HRESENUM) -> DWORD {
-    status(|| sim(hResEnum)?.cluster_resource_close_enum(from_c(hResEnum)?))
+    status(|| on(hResEnum, |s| s.cluster_resource_close_enum(from_c(hResEnum)?)))
 }
 
 /// `ClusterResourceTypeOpenEnum`: a snapshot of the nodes that can host the type
@@ -256,7 +260,7 @@ pub unsafe extern "C" fn ClusterResourceTypeOpenEnum(
         let cluster = from_c(hCluster)?;
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(lpszResourceTypeName, "lpszResourceTypeName") }?;
-        Ok(to_c(owner(cluster)?.cluster_resource_type_open_enum(cluster, &name, dwType)?))
+        Ok(to_c(on_handle(cluster, |s| s.cluster_resource_type_open_enum(cluster, &name, dwType))?))
     })
 }
 
@@ -264,7 +268,7 @@ pub unsafe extern "C" fn ClusterResourceTypeOpenEnum(
 /// a bad handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterResourceTypeGetEnumCount(hResTypeEnum: HRESTYPEENUM) -> DWORD {
-    guard(0, || sim(hResTypeEnum)?.cluster_resource_type_get_enum_count(from_c(hResTypeEnum)?))
+    guard(0, || on(hResTypeEnum, |s| s.cluster_resource_type_get_enum_count(from_c(hResTypeEnum)?)))
 }
 
 /// `ClusterResourceTypeEnum`: item `dwIndex`, as `ClusterEnum`.
@@ -281,7 +285,7 @@ pub unsafe extern "C" fn ClusterResourceTypeEnum(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let found = sim(hResTypeEnum)?.cluster_resource_type_enum(from_c(hResTypeEnum)?, dwIndex);
+        let found = on(hResTypeEnum, |s| s.cluster_resource_type_enum(from_c(hResTypeEnum)?, dwIndex));
         // SAFETY: forwarded contract.
         unsafe { item(found, lpdwType, lpszName, lpcchName) }
     })
@@ -290,5 +294,5 @@ pub unsafe extern "C" fn ClusterResourceTypeEnum(
 /// `ClusterResourceTypeCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterResourceTypeCloseEnum(hResTypeEnum: HRESTYPEENUM) -> DWORD {
-    status(|| sim(hResTypeEnum)?.cluster_resource_type_close_enum(from_c(hResTypeEnum)?))
+    status(|| on(hResTypeEnum, |s| s.cluster_resource_type_close_enum(from_c(hResTypeEnum)?)))
 }

@@ -9,7 +9,7 @@ use clusapi_sim::{Error, HNode};
 use crate::ffi::{
     BOOL, DWORD, FALSE, HCLUSTER, HGROUP, HNODE, LPDWORD, WCHAR, from_c, guard, put, status, to_c,
 };
-use crate::route::{owner, sim};
+use crate::route::{on, on_handle};
 
 /// A cluster enumeration handle of the Ex form.
 #[repr(C)]
@@ -83,14 +83,14 @@ pub extern "C" fn ClusterOpenEnumEx(hCluster: HCLUSTER, dwType: DWORD, pOptions:
         if !pOptions.is_null() {
             return Err(Error::InvalidParameter("pOptions is reserved and must be NULL".into()));
         }
-        Ok(to_c(owner(h)?.cluster_open_enum_ex(h, dwType)?))
+        Ok(to_c(on_handle(h, |s| s.cluster_open_enum_ex(h, dwType))?))
     })
 }
 
 /// `ClusterGetEnumCountEx`: the number of items; 0 with the last error set for a bad handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterGetEnumCountEx(hClusterEnum: HCLUSENUMEX) -> DWORD {
-    guard(0, || sim(hClusterEnum)?.cluster_get_enum_count_ex(from_c(hClusterEnum)?))
+    guard(0, || on(hClusterEnum, |s| s.cluster_get_enum_count_ex(from_c(hClusterEnum)?)))
 }
 
 /// `ClusterEnumEx`: item `dwIndex` into the `*cbItem`-byte buffer `pItem`: a
@@ -111,7 +111,7 @@ pub unsafe extern "C" fn ClusterEnumEx(
     cbItem: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let item = sim(hClusterEnum)?.cluster_enum_ex(from_c(hClusterEnum)?, dwIndex)?;
+        let item = on(hClusterEnum, |s| s.cluster_enum_ex(from_c(hClusterEnum)?, dwIndex))?;
         if cbItem.is_null() {
             return Err(Error::InvalidParameter("cbItem is NULL".into()));
         }
@@ -158,7 +158,7 @@ pub unsafe extern "C" fn ClusterEnumEx(
 /// is not a live `HCLUSENUMEX`.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterCloseEnumEx(hClusterEnum: HCLUSENUMEX) -> DWORD {
-    status(|| sim(hClusterEnum)?.cluster_close_enum_ex(from_c(hClusterEnum)?))
+    status(|| on(hClusterEnum, |s| s.cluster_close_enum_ex(from_c(hClusterEnum)?)))
 }
 
 /// `OnlineClusterGroupEx`: as `OnlineClusterGroup`; the documented
@@ -180,7 +180,7 @@ pub unsafe extern "C" fn OnlineClusterGroupEx(
         let (g, n) = (from_c(hGroup)?, optional_node(hDestinationNode)?);
         // SAFETY: forwarded contract.
         let buf = unsafe { in_buffer(lpInBuffer, cbInBufferSize) }?;
-        owner(g)?.online_cluster_group_ex(g, n, dwOnlineFlags, buf)
+        on_handle(g, |s| s.online_cluster_group_ex(g, n, dwOnlineFlags, buf))
     })
 }
 
@@ -203,7 +203,7 @@ pub unsafe extern "C" fn MoveClusterGroupEx(
         let (g, n) = (from_c(hGroup)?, optional_node(hDestinationNode)?);
         // SAFETY: forwarded contract.
         let buf = unsafe { in_buffer(lpInBuffer, cbInBufferSize) }?;
-        owner(g)?.move_cluster_group_ex(g, n, dwMoveFlags, buf)
+        on_handle(g, |s| s.move_cluster_group_ex(g, n, dwMoveFlags, buf))
     })
 }
 
@@ -211,7 +211,7 @@ pub unsafe extern "C" fn MoveClusterGroupEx(
 /// `ERROR_INVALID_STATE` when nothing is pending.
 #[unsafe(no_mangle)]
 pub extern "C" fn CancelClusterGroupOperation(hGroup: HGROUP, dwCancelFlags_RESERVED: DWORD) -> DWORD {
-    status(|| sim(hGroup)?.cancel_cluster_group_operation(from_c(hGroup)?, dwCancelFlags_RESERVED))
+    status(|| on(hGroup, |s| s.cancel_cluster_group_operation(from_c(hGroup)?, dwCancelFlags_RESERVED)))
 }
 
 /// `PauseClusterNodeEx`: pauses the node and, with `bDrainNode`, moves its groups to
@@ -226,7 +226,7 @@ pub extern "C" fn PauseClusterNodeEx(
 ) -> DWORD {
     status(|| {
         let (n, target) = (from_c(hNode)?, optional_node(hNodeDrainTarget)?);
-        owner(n)?.pause_cluster_node_ex(n, bDrainNode != FALSE, dwPauseFlags, target)
+        on_handle(n, |s| s.pause_cluster_node_ex(n, bDrainNode != FALSE, dwPauseFlags, target))
     })
 }
 
@@ -240,6 +240,6 @@ pub extern "C" fn ResumeClusterNodeEx(
 ) -> DWORD {
     status(|| {
         let failback = u32::try_from(eResumeFailbackType).unwrap_or(u32::MAX);
-        sim(hNode)?.resume_cluster_node_ex(from_c(hNode)?, failback, dwResumeFlagsReserved)
+        on(hNode, |s| s.resume_cluster_node_ex(from_c(hNode)?, failback, dwResumeFlagsReserved))
     })
 }

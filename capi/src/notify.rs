@@ -8,7 +8,7 @@ use clusapi_sim::{Error, HandleKind, NotifyObject};
 use crate::ffi::{
     BOOL, DWORD, HCHANGE, HCLUSTER, LPDWORD, LPWSTR, boolean, from_c, guard, put, status, to_c,
 };
-use crate::route::{owner, sim};
+use crate::route::{on, on_handle, sim};
 use crate::strings;
 
 /// `INVALID_HANDLE_VALUE`.
@@ -32,7 +32,9 @@ pub extern "C" fn CreateClusterNotifyPort(
             return Err(Error::InvalidParameter("a port without a cluster is not simulated".into()));
         }
         let port = if invalid_handle_value(hChange) { None } else { Some(from_c(hChange)?) };
-        Ok(to_c(sim(hCluster)?.create_cluster_notify_port(port, from_c(hCluster)?, dwFilter, dwNotifyKey)?))
+        Ok(to_c(on(hCluster, |s| {
+            s.create_cluster_notify_port(port, from_c(hCluster)?, dwFilter, dwNotifyKey)
+        })?))
     })
 }
 
@@ -62,7 +64,7 @@ pub extern "C" fn RegisterClusterNotify(
                 )));
             }
         };
-        owner(port)?.register_cluster_notify(port, dwFilterType, object, dwNotifyKey)
+        on_handle(port, |s| s.register_cluster_notify(port, dwFilterType, object, dwNotifyKey))
     })
 }
 
@@ -108,5 +110,5 @@ pub unsafe extern "C" fn GetClusterNotify(
 /// `CloseClusterNotifyPort`: `TRUE`, or `FALSE` with `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn CloseClusterNotifyPort(hChange: HCHANGE) -> BOOL {
-    boolean(|| sim(hChange)?.close_cluster_notify_port(from_c(hChange)?))
+    boolean(|| on(hChange, |s| s.close_cluster_notify_port(from_c(hChange)?)))
 }

@@ -6,7 +6,7 @@ use std::ffi::c_void;
 use clusapi_sim::{Error, HandleKind, NotifyFilter, NotifyObject};
 
 use crate::ffi::{DWORD, HCHANGE, HCLUSTER, LPDWORD, LPWSTR, from_c, guard, put, status, to_c};
-use crate::route::{owner, sim};
+use crate::route::{on, on_handle, sim};
 use crate::strings;
 
 /// `NOTIFY_FILTER_AND_TYPE`: a `CLUSTER_OBJECT_TYPE` and its `CLUSTER_CHANGE_*_V2` flags.
@@ -53,12 +53,9 @@ pub unsafe extern "C" fn CreateClusterNotifyPortV2(
                 .collect();
         // INVALID_HANDLE_VALUE asks for a new port; anything else must be a live one.
         let port = if hChange as usize == usize::MAX { None } else { Some(from_c(hChange)?) };
-        Ok(to_c(sim(hCluster)?.create_cluster_notify_port_v2(
-            port,
-            from_c(hCluster)?,
-            &filters,
-            dwNotifyKey,
-        )?))
+        Ok(to_c(on(hCluster, |s| {
+            s.create_cluster_notify_port_v2(port, from_c(hCluster)?, &filters, dwNotifyKey)
+        })?))
     })
 }
 
@@ -82,7 +79,7 @@ pub extern "C" fn RegisterClusterNotifyV2(
             Some(HandleKind::NetInterface) => NotifyObject::NetInterface(from_c(hObject)?),
             _ => return Err(Error::InvalidHandle(format!("hObject {raw:#x} is no object handle"))),
         };
-        owner(port)?.register_cluster_notify_v2(port, Filter.into(), object, dwNotifyKey)
+        on_handle(port, |s| s.register_cluster_notify_v2(port, Filter.into(), object, dwNotifyKey))
     })
 }
 
@@ -202,7 +199,7 @@ pub unsafe extern "C" fn GetNotifyEventHandle(hChange: HCHANGE, lphTargetEvent: 
         if lphTargetEvent.is_null() {
             return Err(Error::InvalidParameter("lphTargetEvent is NULL".into()));
         }
-        let h = owner(port)?.get_notify_event_handle(port)?;
+        let h = on_handle(port, |s| s.get_notify_event_handle(port))?;
         // SAFETY: non-NULL and valid per the contract.
         unsafe { put(lphTargetEvent, h as *mut c_void) };
         Ok(())

@@ -11,7 +11,7 @@ use crate::ffi::{
     CLUSTER_RESOURCE_STATE, DWORD, HCLUSTER, HGROUP, HNETINTERFACE, HNETWORK, HNODE, HRESOURCE, LPCWSTR,
     LPDWORD, LPWSTR, boolean, from_c, guard, put, status, to_c,
 };
-use crate::route::{current, owner, sim};
+use crate::route::{current, on, on_handle};
 use crate::strings;
 
 /// The body of every `OpenCluster<Kind>(Ex)`: check the cluster handle, read the name,
@@ -32,7 +32,7 @@ unsafe fn open<H: Handle, T>(
         let h: HCluster = from_c(hcluster)?;
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(name, what) }?;
-        let (object, access) = open(&owner(h)?, h, &name)?;
+        let (object, access) = on_handle(h, |s| open(s, h, &name))?;
         // SAFETY: forwarded contract.
         unsafe { put(granted, access) };
         Ok(to_c(object))
@@ -81,14 +81,14 @@ pub unsafe extern "C" fn OpenClusterNodeEx(
 /// `CloseClusterNode`: `TRUE`, or `FALSE` with `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn CloseClusterNode(hNode: HNODE) -> BOOL {
-    boolean(|| sim(hNode)?.close_cluster_node(from_c(hNode)?))
+    boolean(|| on(hNode, |s| s.close_cluster_node(from_c(hNode)?)))
 }
 
 /// `GetClusterFromNode`: a new cluster handle on the connection of the node handle, to
 /// close with `CloseCluster`. NULL with `ERROR_INVALID_HANDLE` for a bad handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterFromNode(hNode: HNODE) -> HCLUSTER {
-    guard(std::ptr::null_mut(), || Ok(to_c(sim(hNode)?.get_cluster_from_node(from_c(hNode)?)?)))
+    guard(std::ptr::null_mut(), || Ok(to_c(on(hNode, |s| s.get_cluster_from_node(from_c(hNode)?))?)))
 }
 
 /// `OpenClusterGroup`: a new handle to the group of that name (any case), with the cluster
@@ -133,14 +133,14 @@ pub unsafe extern "C" fn OpenClusterGroupEx(
 /// `CloseClusterGroup`: `TRUE`, or `FALSE` with `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn CloseClusterGroup(hGroup: HGROUP) -> BOOL {
-    boolean(|| sim(hGroup)?.close_cluster_group(from_c(hGroup)?))
+    boolean(|| on(hGroup, |s| s.close_cluster_group(from_c(hGroup)?)))
 }
 
 /// `GetClusterFromGroup`: a new cluster handle on the connection of the group handle, to
 /// close with `CloseCluster`. NULL with `ERROR_INVALID_HANDLE` for a bad handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterFromGroup(hGroup: HGROUP) -> HCLUSTER {
-    guard(std::ptr::null_mut(), || Ok(to_c(sim(hGroup)?.get_cluster_from_group(from_c(hGroup)?)?)))
+    guard(std::ptr::null_mut(), || Ok(to_c(on(hGroup, |s| s.get_cluster_from_group(from_c(hGroup)?))?)))
 }
 
 /// `OpenClusterResource`: a new handle to the resource of that name (any case), with the cluster
@@ -185,14 +185,16 @@ pub unsafe extern "C" fn OpenClusterResourceEx(
 /// `CloseClusterResource`: `TRUE`, or `FALSE` with `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn CloseClusterResource(hResource: HRESOURCE) -> BOOL {
-    boolean(|| sim(hResource)?.close_cluster_resource(from_c(hResource)?))
+    boolean(|| on(hResource, |s| s.close_cluster_resource(from_c(hResource)?)))
 }
 
 /// `GetClusterFromResource`: a new cluster handle on the connection of the resource handle, to
 /// close with `CloseCluster`. NULL with `ERROR_INVALID_HANDLE` for a bad handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterFromResource(hResource: HRESOURCE) -> HCLUSTER {
-    guard(std::ptr::null_mut(), || Ok(to_c(sim(hResource)?.get_cluster_from_resource(from_c(hResource)?)?)))
+    guard(std::ptr::null_mut(), || {
+        Ok(to_c(on(hResource, |s| s.get_cluster_from_resource(from_c(hResource)?))?))
+    })
 }
 
 /// `OpenClusterNetwork`: a new handle to the network of that name (any case), with the cluster
@@ -237,14 +239,14 @@ pub unsafe extern "C" fn OpenClusterNetworkEx(
 /// `CloseClusterNetwork`: `TRUE`, or `FALSE` with `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn CloseClusterNetwork(hNetwork: HNETWORK) -> BOOL {
-    boolean(|| sim(hNetwork)?.close_cluster_network(from_c(hNetwork)?))
+    boolean(|| on(hNetwork, |s| s.close_cluster_network(from_c(hNetwork)?)))
 }
 
 /// `GetClusterFromNetwork`: a new cluster handle on the connection of the network handle, to
 /// close with `CloseCluster`. NULL with `ERROR_INVALID_HANDLE` for a bad handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterFromNetwork(hNetwork: HNETWORK) -> HCLUSTER {
-    guard(std::ptr::null_mut(), || Ok(to_c(sim(hNetwork)?.get_cluster_from_network(from_c(hNetwork)?)?)))
+    guard(std::ptr::null_mut(), || Ok(to_c(on(hNetwork, |s| s.get_cluster_from_network(from_c(hNetwork)?))?)))
 }
 
 /// `OpenClusterNetInterface`: a new handle to the network interface of that name (any case), with the cluster
@@ -292,7 +294,7 @@ pub unsafe extern "C" fn OpenClusterNetInterfaceEx(
 /// `CloseClusterNetInterface`: `TRUE`, or `FALSE` with `ERROR_INVALID_HANDLE`.
 #[unsafe(no_mangle)]
 pub extern "C" fn CloseClusterNetInterface(hNetInterface: HNETINTERFACE) -> BOOL {
-    boolean(|| sim(hNetInterface)?.close_cluster_net_interface(from_c(hNetInterface)?))
+    boolean(|| on(hNetInterface, |s| s.close_cluster_net_interface(from_c(hNetInterface)?)))
 }
 
 /// `GetClusterFromNetInterface`: a new cluster handle on the connection of the network interface handle, to
@@ -300,7 +302,7 @@ pub extern "C" fn CloseClusterNetInterface(hNetInterface: HNETINTERFACE) -> BOOL
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterFromNetInterface(hNetInterface: HNETINTERFACE) -> HCLUSTER {
     guard(std::ptr::null_mut(), || {
-        Ok(to_c(sim(hNetInterface)?.get_cluster_from_net_interface(from_c(hNetInterface)?)?))
+        Ok(to_c(on(hNetInterface, |s| s.get_cluster_from_net_interface(from_c(hNetInterface)?))?))
     })
 }
 
@@ -316,8 +318,10 @@ pub unsafe extern "C" fn GetClusterNodeId(hNode: HNODE, lpszNodeId: LPWSTR, lpcc
     status(|| {
         let node = if hNode.is_null() { None } else { Some(from_c(hNode)?) };
         // NULL asks for this machine's node: the current simulator's local node.
-        let s = if node.is_none() { current()? } else { sim(hNode)? };
-        let id = s.get_cluster_node_id(node)?;
+        let id = match node {
+            None => current()?.get_cluster_node_id(None)?,
+            Some(_) => on(hNode, |s| s.get_cluster_node_id(node))?,
+        };
         // SAFETY: forwarded contract.
         unsafe { strings::write(&id, lpszNodeId, lpcchName) }
     })
@@ -336,7 +340,7 @@ pub unsafe extern "C" fn GetClusterNetworkId(
     lpcchName: LPDWORD,
 ) -> DWORD {
     status(|| {
-        let id = sim(hNetwork)?.get_cluster_network_id(from_c(hNetwork)?)?;
+        let id = on(hNetwork, |s| s.get_cluster_network_id(from_c(hNetwork)?))?;
         // SAFETY: forwarded contract.
         unsafe { strings::write(&id, lpszNetworkId, lpcchName) }
     })
@@ -361,7 +365,7 @@ unsafe fn optional_name(value: &str, buf: LPWSTR, lpcch: LPDWORD) -> Result<(), 
 /// (-1) with the last error set.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterNodeState(hNode: HNODE) -> CLUSTER_NODE_STATE {
-    guard(-1, || Ok(sim(hNode)?.get_cluster_node_state(from_c(hNode)?)?.code()))
+    guard(-1, || Ok(on(hNode, |s| s.get_cluster_node_state(from_c(hNode)?))?.code()))
 }
 
 /// `GetClusterGroupState`: the group's `CLUSTER_GROUP_STATE` and, when the pointers are not
@@ -379,7 +383,7 @@ pub unsafe extern "C" fn GetClusterGroupState(
     lpcchNodeName: LPDWORD,
 ) -> CLUSTER_GROUP_STATE {
     guard(-1, || {
-        let info = sim(hGroup)?.get_cluster_group_state(from_c(hGroup)?)?;
+        let info = on(hGroup, |s| s.get_cluster_group_state(from_c(hGroup)?))?;
         // SAFETY: forwarded contract.
         unsafe { optional_name(&info.owner_node, lpszNodeName, lpcchNodeName) }?;
         Ok(info.state.code())
@@ -403,7 +407,7 @@ pub unsafe extern "C" fn GetClusterResourceState(
     lpcchGroupName: LPDWORD,
 ) -> CLUSTER_RESOURCE_STATE {
     guard(-1, || {
-        let info = sim(hResource)?.get_cluster_resource_state(from_c(hResource)?)?;
+        let info = on(hResource, |s| s.get_cluster_resource_state(from_c(hResource)?))?;
         // Both lengths are reported even when the first is too small, so that one retry
         // with both buffers grown succeeds.
         // SAFETY: forwarded contract.
@@ -419,7 +423,7 @@ pub unsafe extern "C" fn GetClusterResourceState(
 /// `ClusterNetworkStateUnknown` (-1) with the last error set.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterNetworkState(hNetwork: HNETWORK) -> CLUSTER_NETWORK_STATE {
-    guard(-1, || Ok(sim(hNetwork)?.get_cluster_network_state(from_c(hNetwork)?)?.code()))
+    guard(-1, || Ok(on(hNetwork, |s| s.get_cluster_network_state(from_c(hNetwork)?))?.code()))
 }
 
 /// `GetClusterNetInterfaceState`: the interface's `CLUSTER_NETINTERFACE_STATE` (the
@@ -427,5 +431,5 @@ pub extern "C" fn GetClusterNetworkState(hNetwork: HNETWORK) -> CLUSTER_NETWORK_
 /// set.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterNetInterfaceState(hNetInterface: HNETINTERFACE) -> CLUSTER_NETINTERFACE_STATE {
-    guard(-1, || Ok(sim(hNetInterface)?.get_cluster_net_interface_state(from_c(hNetInterface)?)?.code()))
+    guard(-1, || Ok(on(hNetInterface, |s| s.get_cluster_net_interface_state(from_c(hNetInterface)?))?.code()))
 }

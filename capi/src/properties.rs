@@ -11,7 +11,7 @@ use clusapi_sim::{Error, HNode};
 use crate::ffi::{
     DWORD, HCLUSTER, HGROUP, HNETINTERFACE, HNETWORK, HNODE, HRESOURCE, LPCWSTR, LPDWORD, from_c, status,
 };
-use crate::route::{owner, sim};
+use crate::route::{on, on_handle};
 use crate::strings;
 
 /// An optional host node: NULL is "any node".
@@ -104,7 +104,7 @@ pub unsafe extern "C" fn ClusterControl(
     // SAFETY: forwarded contract.
     unsafe {
         run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
-            sim(hCluster)?.cluster_control(from_c(hCluster)?, host(hHostNode)?, dwControlCode, data)
+            on(hCluster, |s| s.cluster_control(from_c(hCluster)?, host(hHostNode)?, dwControlCode, data))
         })
     }
 }
@@ -130,7 +130,7 @@ pub unsafe extern "C" fn ClusterNodeControl(
     // SAFETY: forwarded contract.
     unsafe {
         run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
-            sim(hNode)?.cluster_node_control(from_c(hNode)?, host(hHostNode)?, dwControlCode, data)
+            on(hNode, |s| s.cluster_node_control(from_c(hNode)?, host(hHostNode)?, dwControlCode, data))
         })
     }
 }
@@ -156,7 +156,7 @@ pub unsafe extern "C" fn ClusterGroupControl(
     // SAFETY: forwarded contract.
     unsafe {
         run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
-            sim(hGroup)?.cluster_group_control(from_c(hGroup)?, host(hHostNode)?, dwControlCode, data)
+            on(hGroup, |s| s.cluster_group_control(from_c(hGroup)?, host(hHostNode)?, dwControlCode, data))
         })
     }
 }
@@ -182,12 +182,9 @@ pub unsafe extern "C" fn ClusterResourceControl(
     // SAFETY: forwarded contract.
     unsafe {
         run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
-            sim(hResource)?.cluster_resource_control(
-                from_c(hResource)?,
-                host(hHostNode)?,
-                dwControlCode,
-                data,
-            )
+            on(hResource, |s| {
+                s.cluster_resource_control(from_c(hResource)?, host(hHostNode)?, dwControlCode, data)
+            })
         })
     }
 }
@@ -213,7 +210,9 @@ pub unsafe extern "C" fn ClusterNetworkControl(
     // SAFETY: forwarded contract.
     unsafe {
         run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
-            sim(hNetwork)?.cluster_network_control(from_c(hNetwork)?, host(hHostNode)?, dwControlCode, data)
+            on(hNetwork, |s| {
+                s.cluster_network_control(from_c(hNetwork)?, host(hHostNode)?, dwControlCode, data)
+            })
         })
     }
 }
@@ -239,12 +238,9 @@ pub unsafe extern "C" fn ClusterNetInterfaceControl(
     // SAFETY: forwarded contract.
     unsafe {
         run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
-            sim(hNetInterface)?.cluster_net_interface_control(
-                from_c(hNetInterface)?,
-                host(hHostNode)?,
-                dwControlCode,
-                data,
-            )
+            on(hNetInterface, |s| {
+                s.cluster_net_interface_control(from_c(hNetInterface)?, host(hHostNode)?, dwControlCode, data)
+            })
         })
     }
 }
@@ -272,7 +268,9 @@ pub unsafe extern "C" fn ClusterResourceTypeControl(
         let cluster = from_c(hCluster)?;
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(lpszResourceTypeName, "lpszResourceTypeName") }?;
-        owner(cluster)?.cluster_resource_type_control(cluster, &name, host(hHostNode)?, dwControlCode, data)
+        on_handle(cluster, |s| {
+            s.cluster_resource_type_control(cluster, &name, host(hHostNode)?, dwControlCode, data)
+        })
     };
     // SAFETY: forwarded contract.
     unsafe { run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, call) }

@@ -16,7 +16,7 @@ use crate::ffi::{
     guard, put, status, to_c,
 };
 pub use crate::ffi::{HKEY, HKEY__};
-use crate::route::{owner, sim};
+use crate::route::{on, on_handle};
 use crate::strings;
 
 /// `LONG`: what the registry functions return (a Win32 code).
@@ -102,27 +102,31 @@ fn key_out(r: Result<HKey, Error>) -> Result<HKEY, Error> {
 /// `GetClusterKey`: the cluster's root key, or NULL with the last error.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterKey(hCluster: HCLUSTER, samDesired: REGSAM) -> HKEY {
-    guard(std::ptr::null_mut(), || key_out(sim(hCluster)?.get_cluster_key(from_c(hCluster)?, samDesired)))
+    guard(std::ptr::null_mut(), || {
+        key_out(on(hCluster, |s| s.get_cluster_key(from_c(hCluster)?, samDesired)))
+    })
 }
 
 /// `GetClusterNodeKey`: the node's root key, or NULL with the last error.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterNodeKey(hNode: HNODE, samDesired: REGSAM) -> HKEY {
-    guard(std::ptr::null_mut(), || key_out(sim(hNode)?.get_cluster_node_key(from_c(hNode)?, samDesired)))
+    guard(std::ptr::null_mut(), || key_out(on(hNode, |s| s.get_cluster_node_key(from_c(hNode)?, samDesired))))
 }
 
 /// `GetClusterGroupKey`: the group's root key (common properties are its values, private
 /// ones those of `Parameters`), or NULL with the last error.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterGroupKey(hGroup: HGROUP, samDesired: REGSAM) -> HKEY {
-    guard(std::ptr::null_mut(), || key_out(sim(hGroup)?.get_cluster_group_key(from_c(hGroup)?, samDesired)))
+    guard(std::ptr::null_mut(), || {
+        key_out(on(hGroup, |s| s.get_cluster_group_key(from_c(hGroup)?, samDesired)))
+    })
 }
 
 /// `GetClusterResourceKey`: the resource's root key, or NULL with the last error.
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterResourceKey(hResource: HRESOURCE, samDesired: REGSAM) -> HKEY {
     guard(std::ptr::null_mut(), || {
-        key_out(sim(hResource)?.get_cluster_resource_key(from_c(hResource)?, samDesired))
+        key_out(on(hResource, |s| s.get_cluster_resource_key(from_c(hResource)?, samDesired)))
     })
 }
 
@@ -130,7 +134,7 @@ pub extern "C" fn GetClusterResourceKey(hResource: HRESOURCE, samDesired: REGSAM
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterNetworkKey(hNetwork: HNETWORK, samDesired: REGSAM) -> HKEY {
     guard(std::ptr::null_mut(), || {
-        key_out(sim(hNetwork)?.get_cluster_network_key(from_c(hNetwork)?, samDesired))
+        key_out(on(hNetwork, |s| s.get_cluster_network_key(from_c(hNetwork)?, samDesired)))
     })
 }
 
@@ -138,7 +142,7 @@ pub extern "C" fn GetClusterNetworkKey(hNetwork: HNETWORK, samDesired: REGSAM) -
 #[unsafe(no_mangle)]
 pub extern "C" fn GetClusterNetInterfaceKey(hNetInterface: HNETINTERFACE, samDesired: REGSAM) -> HKEY {
     guard(std::ptr::null_mut(), || {
-        key_out(sim(hNetInterface)?.get_cluster_net_interface_key(from_c(hNetInterface)?, samDesired))
+        key_out(on(hNetInterface, |s| s.get_cluster_net_interface_key(from_c(hNetInterface)?, samDesired)))
     })
 }
 
@@ -158,7 +162,7 @@ pub unsafe extern "C" fn GetClusterResourceTypeKey(
         let h = from_c(hCluster)?;
         // SAFETY: per the contract.
         let name = unsafe { strings::read_required(lpszTypeName, "lpszTypeName") }?;
-        key_out(owner(h)?.get_cluster_resource_type_key(h, &name, samDesired))
+        key_out(on_handle(h, |s| s.get_cluster_resource_type_key(h, &name, samDesired)))
     })
 }
 
@@ -182,7 +186,7 @@ pub unsafe extern "C" fn ClusterRegOpenKey(
         if phkResult.is_null() {
             return Err(Error::InvalidParameter("phkResult is NULL".into()));
         }
-        let k = owner(h)?.cluster_reg_open_key(h, &sub, samDesired)?;
+        let k = on_handle(h, |s| s.cluster_reg_open_key(h, &sub, samDesired))?;
         // SAFETY: non-NULL and valid per the contract.
         unsafe { put(phkResult, to_c(k)) };
         Ok(())
@@ -215,7 +219,7 @@ pub unsafe extern "C" fn ClusterRegCreateKey(
         if phkResult.is_null() {
             return Err(Error::InvalidParameter("phkResult is NULL".into()));
         }
-        let (k, disposition) = owner(h)?.cluster_reg_create_key(h, &sub, dwOptions, samDesired)?;
+        let (k, disposition) = on_handle(h, |s| s.cluster_reg_create_key(h, &sub, dwOptions, samDesired))?;
         // SAFETY: non-NULL (checked) or NULL (skipped), valid per the contract.
         unsafe {
             put(phkResult, to_c(k));
@@ -237,14 +241,14 @@ pub unsafe extern "C" fn ClusterRegDeleteKey(hKey: HKEY, lpszSubKey: LPCWSTR) ->
         let h = from_c(hKey)?;
         // SAFETY: per the contract.
         let sub = unsafe { strings::read_required(lpszSubKey, "lpszSubKey") }?;
-        owner(h)?.cluster_reg_delete_key(h, &sub)
+        on_handle(h, |s| s.cluster_reg_delete_key(h, &sub))
     }))
 }
 
 /// `ClusterRegCloseKey`: closes a key handle.
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterRegCloseKey(hKey: HKEY) -> LONG {
-    long(status(|| sim(hKey)?.cluster_reg_close_key(from_c(hKey)?)))
+    long(status(|| on(hKey, |s| s.cluster_reg_close_key(from_c(hKey)?))))
 }
 
 /// `ClusterRegEnumKey`: the `dwIndex`-th subkey's name (string protocol);
@@ -267,7 +271,7 @@ pub unsafe extern "C" fn ClusterRegEnumKey(
         if lpcchName.is_null() {
             return Err(Error::InvalidParameter("lpcchName is NULL".into()));
         }
-        let name = owner(h)?.cluster_reg_enum_key(h, dwIndex)?;
+        let name = on_handle(h, |s| s.cluster_reg_enum_key(h, dwIndex))?;
         // SAFETY: per the contract.
         unsafe {
             strings::write(&name, lpszName, lpcchName)?;
@@ -300,7 +304,7 @@ pub unsafe extern "C" fn ClusterRegEnumValue(
         if lpcchValueName.is_null() || (lpcbData.is_null() && !lpData.is_null()) {
             return Err(Error::InvalidParameter("lpcchValueName is NULL, or lpData without lpcbData".into()));
         }
-        let v = owner(h)?.cluster_reg_enum_value(h, dwIndex)?;
+        let v = on_handle(h, |s| s.cluster_reg_enum_value(h, dwIndex))?;
         // SAFETY: per the contract.
         unsafe {
             put(lpdwType, v.value_type);
@@ -334,7 +338,7 @@ pub unsafe extern "C" fn ClusterRegQueryValue(
         if lpcbData.is_null() && !lpData.is_null() {
             return Err(Error::InvalidParameter("lpData without lpcbData".into()));
         }
-        let v = owner(h)?.cluster_reg_query_value(h, &name)?;
+        let v = on_handle(h, |s| s.cluster_reg_query_value(h, &name))?;
         // SAFETY: per the contract.
         unsafe {
             put(lpdwValueType, v.value_type);
@@ -363,7 +367,7 @@ pub unsafe extern "C" fn ClusterRegSetValue(
         let name = unsafe { strings::read(lpszValueName, "lpszValueName") }?.unwrap_or_default();
         // SAFETY: per the contract.
         let data = unsafe { read_bytes(lpData, cbData, "lpData") }?;
-        owner(h)?.cluster_reg_set_value(h, &name, dwType, &data)
+        on_handle(h, |s| s.cluster_reg_set_value(h, &name, dwType, &data))
     })
 }
 
@@ -378,7 +382,7 @@ pub unsafe extern "C" fn ClusterRegDeleteValue(hKey: HKEY, lpszValueName: LPCWST
         let h = from_c(hKey)?;
         // SAFETY: per the contract.
         let name = unsafe { strings::read(lpszValueName, "lpszValueName") }?.unwrap_or_default();
-        owner(h)?.cluster_reg_delete_value(h, &name)
+        on_handle(h, |s| s.cluster_reg_delete_value(h, &name))
     })
 }
 
@@ -400,7 +404,7 @@ pub unsafe extern "C" fn ClusterRegQueryInfoKey(
     lpftLastWriteTime: PFILETIME,
 ) -> LONG {
     long(status(|| {
-        let i = sim(hKey)?.cluster_reg_query_info_key(from_c(hKey)?)?;
+        let i = on(hKey, |s| s.cluster_reg_query_info_key(from_c(hKey)?))?;
         // SAFETY: each is NULL (skipped) or valid for a write, per the contract.
         unsafe {
             put(lpcSubKeys, i.subkeys);
@@ -434,7 +438,7 @@ pub unsafe extern "C" fn ClusterRegGetKeySecurity(
         if lpcbSecurityDescriptor.is_null() {
             return Err(Error::InvalidParameter("lpcbSecurityDescriptor is NULL".into()));
         }
-        let sd = owner(h)?.cluster_reg_get_key_security(h, RequestedInformation)?;
+        let sd = on_handle(h, |s| s.cluster_reg_get_key_security(h, RequestedInformation))?;
         // SAFETY: per the contract.
         unsafe { write_bytes(&sd, pSecurityDescriptor.cast(), lpcbSecurityDescriptor) }
     }))
@@ -511,6 +515,6 @@ pub unsafe extern "C" fn ClusterRegSetKeySecurity(
         let len = unsafe { descriptor_len(p) }?;
         // SAFETY: the descriptor spans `len` bytes, per its own offsets.
         let sd = unsafe { read_bytes(p, len, "pSecurityDescriptor") }?;
-        owner(h)?.cluster_reg_set_key_security(h, SecurityInformation, &sd)
+        on_handle(h, |s| s.cluster_reg_set_key_security(h, SecurityInformation, &sd))
     }))
 }

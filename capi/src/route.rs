@@ -100,33 +100,59 @@ pub(crate) fn set_process(sim: Option<Simulator>) {
 ///
 /// As [`process`].
 pub(crate) fn current() -> Result<Simulator, Error> {
-    match BOUND.with(|b| b.borrow().as_ref().and_then(WeakSimulator::upgrade)) {
-        Some(sim) => Ok(sim),
-        None => process(),
+    // `try_with` fails only while the thread's locals are destroyed: no binding then.
+    match BOUND.try_with(|b| b.borrow().as_ref().and_then(WeakSimulator::upgrade)) {
+        Ok(Some(sim)) => Ok(sim),
+        _ => process(),
     }
 }
 
-/// The simulator that minted the handle `p`.
+/// Runs `f` on the simulator that minted the handle `p` (found from the value with a read
+/// of the thread's own route, see [`Simulator::with_owner_of`]).
 ///
 /// # Errors
 ///
 /// `ERROR_INVALID_HANDLE` for NULL, or a value whose simulator is gone (or that no
-/// simulator minted).
+/// simulator minted); else what `f` answers.
 #[inline]
-pub(crate) fn sim<T>(p: *mut T) -> Result<Simulator, Error> {
+pub(crate) fn on<T, R>(p: *mut T, f: impl FnOnce(&Simulator) -> Result<R, Error>) -> Result<R, Error> {
     // The pointer is only a number: its simulator identity is decoded, never dereferenced.
-    let raw = p as usize;
+    on_raw(p as usize, f)
+}
+
+/// As [`on`], for a handle already converted to its typed form.
+#[inline]
+pub(crate) fn on_handle<H: Handle, R>(
+    h: H,
+    f: impl FnOnce(&Simulator) -> Result<R, Error>,
+) -> Result<R, Error> {
+    on_raw(h.as_raw(), f)
+}
+
+/// The simulator that minted the handle `p`, as a value of its own: for the calls that
+/// use it more than once or wait on it (`GetClusterNotify`).
+///
+/// # Errors
+///
+/// As [`on`].
+pub(crate) fn sim<T>(p: *mut T) -> Result<Simulator, Error> {
+    on(p, |s| Ok(s.clone()))
+}
+
+#[inline]
+fn on_raw<R>(raw: usize, f: impl FnOnce(&Simulator) -> Result<R, Error>) -> Result<R, Error> {
     if raw == 0 {
         return Err(Error::InvalidHandle("NULL handle".into()));
     }
-    Simulator::of_handle(raw)
-        .ok_or_else(|| Error::InvalidHandle(format!("{raw:#x} is not a handle of a live simulator")))
+    Simulator::with_owner_of(raw, f)
+        .unwrap_or_else(|| Err(Error::InvalidHandle(format!("{raw:#x} is not a handle of a live simulator"))))
 }
 
 /// Binds the calling thread to a simulator (`None`: unbinds it); returns the binding it
 /// replaces.
 pub(crate) fn set_binding(sim: Option<WeakSimulator>) -> Option<WeakSimulator> {
-    BOUND.with(|b| b.replace(sim))
+    // Fails only while the thread's locals are destroyed: nothing to bind or restore then.
+    BOUND.try_with(|b| b.replace(sim)).ok().flatten()
 }
 
 /// Routes the calling thread's handle-less C calls (`OpenCluster`, `OpenClusterEx`,
@@ -211,14 +237,4 @@ pub fn run_bound<T: Send>(sim: &Simulator, f: impl FnOnce() -> T + Send) -> T {
         });
         worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })
-}
-
-/// The simulator that minted a typed handle (as [`sim`], for a handle already converted).
-///
-/// # Errors
-///
-/// `ERROR_INVALID_HANDLE` for a value whose simulator is gone.
-#[inline]
-pub(crate) fn owner<H: Handle>(h: H) -> Result<Simulator, Error> {
-    sim(std::ptr::without_provenance_mut::<u8>(h.as_raw()))
 }

@@ -8,6 +8,66 @@ use crate::ffi::{DWORD, LPCWSTR, LPDWORD, LPWSTR};
 /// rather than read further.
 pub(crate) const MAX_STRING_UNITS: usize = 1 << 16;
 
+/// Names up to this many bytes are kept inline (no allocation): every object name of a
+/// real cluster fits.
+const INLINE_BYTES: usize = 64;
+const _: () = assert!(INLINE_BYTES <= u8::MAX as usize);
+
+/// A name read from the caller: inline when it is short ASCII (the common case, and the
+/// hot path of every `Open*` call), else on the heap. Dereferences to `&str`.
+pub(crate) enum Name {
+    /// `len` bytes of ASCII at the start of `bytes`.
+    Inline {
+        bytes: [u8; INLINE_BYTES],
+        len: u8,
+    },
+    Heap(String),
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            Self::Inline { bytes, len } => {
+                let ascii = bytes.get(..usize::from(*len)).unwrap_or_default();
+                // SAFETY: `read` stores only ASCII bytes (each below 0x80) inline, and
+                // ASCII is valid UTF-8.
+                unsafe { std::str::from_utf8_unchecked(ascii) }
+            }
+            Self::Heap(s) => s,
+        }
+    }
+}
+
+impl Default for Name {
+    /// The empty name.
+    fn default() -> Self {
+        Self::Inline { bytes: [0; INLINE_BYTES], len: 0 }
+    }
+}
+
+impl From<Name> for String {
+    fn from(name: Name) -> Self {
+        match name {
+            Name::Heap(s) => s,
+            inline => inline.to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
 /// Reads a NUL-terminated UTF-16 string; `None` for NULL.
 ///
 /// # Errors
@@ -19,10 +79,27 @@ pub(crate) const MAX_STRING_UNITS: usize = 1 << 16;
 ///
 /// `s` is NULL or points to readable UTF-16 units up to its first NUL or its 64Ki-th unit,
 /// whichever comes first (the ClusAPI contract for `LPCWSTR`, bounded).
-pub(crate) unsafe fn read(s: LPCWSTR, what: &str) -> Result<Option<String>, Error> {
+pub(crate) unsafe fn read(s: LPCWSTR, what: &str) -> Result<Option<Name>, Error> {
     if s.is_null() {
         return Ok(None);
     }
+    // The fast path: a short ASCII name, copied straight into the inline buffer.
+    let mut bytes = [0u8; INLINE_BYTES];
+    for (i, byte) in bytes.iter_mut().enumerate() {
+        // SAFETY: units before `i` were not NUL, so per the contract unit `i` is readable
+        // (and `i < INLINE_BYTES < MAX_STRING_UNITS`).
+        let unit = unsafe { s.add(i).read() };
+        if unit == 0 {
+            // `i < INLINE_BYTES`, which fits a `u8`.
+            return Ok(Some(Name::Inline { bytes, len: i as u8 }));
+        }
+        if unit >= 0x80 {
+            break;
+        }
+        // Below 0x80: the unit is the ASCII byte.
+        *byte = unit as u8;
+    }
+    // Anything else: find the NUL, then decode.
     let mut len = 0;
     loop {
         if len == MAX_STRING_UNITS {
@@ -41,7 +118,7 @@ pub(crate) unsafe fn read(s: LPCWSTR, what: &str) -> Result<Option<String>, Erro
     // SAFETY: the `len` units before the NUL were just read one by one.
     let units = unsafe { std::slice::from_raw_parts(s, len) };
     String::from_utf16(units)
-        .map(Some)
+        .map(|s| Some(Name::Heap(s)))
         .map_err(|_| Error::InvalidParameter(format!("{what}: not valid UTF-16 (unpaired surrogate)")))
 }
 
@@ -50,7 +127,7 @@ pub(crate) unsafe fn read(s: LPCWSTR, what: &str) -> Result<Option<String>, Erro
 /// # Safety
 ///
 /// As [`read`].
-pub(crate) unsafe fn read_required(s: LPCWSTR, what: &str) -> Result<String, Error> {
+pub(crate) unsafe fn read_required(s: LPCWSTR, what: &str) -> Result<Name, Error> {
     // SAFETY: forwarded contract.
     unsafe { read(s, what) }?.ok_or_else(|| Error::InvalidParameter(format!("{what}: NULL")))
 }
@@ -125,7 +202,15 @@ mod tests {
         // SAFETY: a NUL-terminated buffer.
         assert_eq!(unsafe { read(name.as_ptr(), "name") }.unwrap().as_deref(), Some("Cluster Network 1"));
         // SAFETY: NULL is allowed.
-        assert_eq!(unsafe { read(std::ptr::null(), "name") }.unwrap(), None);
+        assert!(unsafe { read(std::ptr::null(), "name") }.unwrap().is_none());
+        let long: String = "Ä".repeat(200);
+        // SAFETY: a NUL-terminated buffer.
+        assert_eq!(unsafe { read(w(&long).as_ptr(), "name") }.unwrap().as_deref(), Some(long.as_str()));
+        let ascii_long = "A".repeat(INLINE_BYTES + 1);
+        // SAFETY: a NUL-terminated buffer.
+        assert_eq!(unsafe { read(w(&ascii_long).as_ptr(), "name") }.unwrap().as_deref(), Some(&*ascii_long));
+        // SAFETY: a NUL-terminated buffer.
+        assert_eq!(unsafe { read(w("Grüße").as_ptr(), "name") }.unwrap().as_deref(), Some("Grüße"));
         let unterminated = vec![b'a' as u16; MAX_STRING_UNITS + 1];
         // SAFETY: readable for more than 64K units.
         let err = unsafe { read(unterminated.as_ptr(), "name") }.unwrap_err();
