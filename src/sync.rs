@@ -37,8 +37,15 @@ pub(crate) fn lock_spinning<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 #[cfg(not(loom))]
 #[cold]
 fn contended<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    for _ in 0..YIELDS {
+    for _ in 0..ROUNDS {
+        // Back off before trying again: the holder then runs several calls in a row with
+        // the state in its own cache, and so does this thread when its turn comes. Trying
+        // at once instead makes the threads alternate call by call, and every call then
+        // pulls the state across from the other core.
         std::thread::yield_now();
+        for _ in 0..BACKOFF_SPINS {
+            std::hint::spin_loop();
+        }
         if let Some(g) = m.try_lock() {
             return g;
         }
@@ -46,9 +53,12 @@ fn contended<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock()
 }
 
-/// How many times a waiter yields before it parks.
+/// How many back-off rounds a waiter tries before it parks.
 #[cfg(not(loom))]
-const YIELDS: u32 = 1000;
+const ROUNDS: u32 = 256;
+/// How long one round backs off, in spin-loop hints (a microsecond or two).
+#[cfg(not(loom))]
+const BACKOFF_SPINS: u32 = 64;
 
 #[cfg(loom)]
 pub(crate) fn lock_spinning<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {

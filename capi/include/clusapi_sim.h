@@ -158,6 +158,210 @@ DWORD RestoreClusterDatabase(LPCWSTR lpszPathName, BOOL bForce, LPCWSTR lpszQuor
 DWORD SetClusterServiceAccountPassword(LPCWSTR lpszClusterName, LPCWSTR lpszNewPassword, DWORD dwFlags, PCLUSTER_SET_PASSWORD_STATUS lpReturnStatusBuffer, LPDWORD lpcbReturnStatusBufferSize);
 
 /*
+ Creates a simulator of its own for a test, from a TOML topology (UTF-8, NUL-terminated;
+ the format of `CLUSAPI_SIM_TOPOLOGY` files), or the default topology for NULL. Bind it
+ to the test's thread with `ClusSimBindThread`; end it with `ClusSimDestroy`.
+
+ Returns the simulator's value, or NULL with the last error: `ERROR_INVALID_PARAMETER`
+ for text that is not UTF-8, `ERROR_INVALID_DATA` for text that does not parse, or the
+ builder's code (`ERROR_OBJECT_ALREADY_EXISTS`, ...); `ClusSimLastErrorMessage` then
+ says why, with the line.
+
+ # Safety
+
+ `topology_toml` is NULL or a NUL-terminated string.
+ */
+HANDLE ClusSimCreate(const char *topology_toml);
+
+/*
+ Binds the calling thread to a simulator from `ClusSimCreate`: its handle-less calls
+ (`OpenCluster`, `OpenClusterEx`, `GetNodeClusterState`, the `ClusSim*` levers and
+ reports) go to it. NULL binds the thread back to the process's simulator. Calls that
+ take a handle need no binding: they go to the simulator that minted the handle.
+
+ Returns `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE` for a value that is not a live
+ simulator of `ClusSimCreate` (the binding is then unchanged).
+ */
+DWORD ClusSimBindThread(HANDLE sim);
+
+/*
+ Ends a simulator from `ClusSimCreate`: its handles become invalid
+ (`ERROR_INVALID_HANDLE`), and threads bound to it are back on the process's simulator.
+
+ Returns `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE` for a value that is not a live
+ simulator of `ClusSimCreate` (a second destroy, say).
+ */
+DWORD ClusSimDestroy(HANDLE sim);
+
+/*
+ Writes the message of the calling thread's most recent failed call (why the simulator
+ refused: the handle, object or topology line at fault) as UTF-8 into `buffer`, with the
+ byte-count protocol of `ClusSimLeakReport`; empty before any call failed. The failures
+ of this function itself are not recorded, so the two-call protocol (ask the length,
+ then read) reads the message of the call before.
+
+ Returns `ERROR_SUCCESS`; `ERROR_MORE_DATA` with the required length for a NULL or
+ too-small buffer; `ERROR_INVALID_PARAMETER` for a NULL `lpcbBuffer`.
+
+ # Safety
+
+ `lpcbBuffer` is NULL or valid for reads and writes; `buffer` is NULL or valid for
+ `*lpcbBuffer` bytes of writes.
+ */
+DWORD ClusSimLastErrorMessage(char *buffer, LPDWORD lpcbBuffer);
+
+/*
+ Drops the process's simulator (every handle becomes invalid) and creates a fresh one on
+ next use, from `CLUSAPI_SIM_TOPOLOGY` or the default topology.
+
+ A program that unloads the library with `dlclose` calls this first: the library's
+ statics are not destroyed on unload, so the simulator would otherwise stay allocated.
+
+ Returns `ERROR_SUCCESS`.
+ */
+DWORD ClusSimReset(void);
+
+/*
+ Replaces the process's simulator with one built from a TOML topology (UTF-8,
+ NUL-terminated; the format of `CLUSAPI_SIM_TOPOLOGY` files). Handles of the old
+ simulator become invalid.
+
+ Returns `ERROR_SUCCESS`, or the error, leaving the current simulator in place:
+ `ERROR_INVALID_PARAMETER` for NULL or text that is not UTF-8, `ERROR_INVALID_DATA` for
+ text that does not parse, or the builder's code (`ERROR_OBJECT_ALREADY_EXISTS`, ...).
+
+ # Safety
+
+ `toml` is NULL or a NUL-terminated string.
+ */
+DWORD ClusSimLoadTopology(const char *toml);
+
+/*
+ The number of handles open in the current simulator (0 if it could not be created).
+ */
+DWORD ClusSimOpenHandleCount(void);
+
+/*
+ Writes the leak report (one open handle a line: kind, value, object, where it was
+ opened; empty when nothing is open) as UTF-8 into `buffer`, with the byte-count buffer
+ protocol: `*lpcbBuffer` in is the capacity including the NUL, out the length without
+ it.
+
+ Returns `ERROR_SUCCESS`; `ERROR_MORE_DATA` with the required length for a NULL or
+ too-small buffer; `ERROR_INVALID_PARAMETER` for a NULL `lpcbBuffer`.
+
+ # Safety
+
+ `lpcbBuffer` is NULL or valid for reads and writes; `buffer` is NULL or valid for
+ `*lpcbBuffer` bytes of writes.
+ */
+DWORD ClusSimLeakReport(char *buffer, LPDWORD lpcbBuffer);
+
+/*
+ Advances every pending transition of the current simulator by one state poll (with
+ `pending_transitions` in its topology). Returns `ERROR_SUCCESS`, or
+ `RPC_S_SERVER_UNAVAILABLE` without a simulator.
+ */
+DWORD ClusSimStep(void);
+
+/*
+ Completes every pending transition of the current simulator. Returns
+ `ERROR_SUCCESS`, or `RPC_S_SERVER_UNAVAILABLE` without a simulator.
+ */
+DWORD ClusSimSettle(void);
+
+/*
+ Crashes a node of the current simulator: it goes down and its groups fail over (see
+ the README). Returns `ERROR_SUCCESS`, `ERROR_CLUSTER_NODE_NOT_FOUND` for an unknown name,
+ `ERROR_INVALID_PARAMETER` for NULL or a string that is not one.
+
+ # Safety
+
+ `lpszNodeName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimCrashNode(LPCWSTR lpszNodeName);
+
+/*
+ Brings a crashed node back up (its groups stay where they failed over to). Returns as
+ `ClusSimCrashNode`.
+
+ # Safety
+
+ `lpszNodeName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimRestoreNode(LPCWSTR lpszNodeName);
+
+/*
+ Stops the cluster service of a cluster (NULL: the local one): calls through its handles
+ answer `RPC_S_SERVER_UNAVAILABLE` until `ClusSimStartService`. Returns `ERROR_SUCCESS`, or
+ `RPC_S_SERVER_UNAVAILABLE` for an unknown name.
+
+ # Safety
+
+ `lpszClusterName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimStopService(LPCWSTR lpszClusterName);
+
+/*
+ Starts a stopped cluster service again; existing handles work again. Returns as
+ `ClusSimStopService`.
+
+ # Safety
+
+ `lpszClusterName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimStartService(LPCWSTR lpszClusterName);
+
+/*
+ Adds a rule to the fault plan of the current simulator: calls to `lpszOperation` (a C
+ name such as `L"OnlineClusterGroup"`, case and underscores ignored), optionally only on
+ the object named `lpszObject`, fail with `dwErrorCode` and change nothing. `dwNth` > 0:
+ only the n-th matching call; else `dwPerMillion` > 0: that many calls in a million, drawn
+ from `dwSeed`; else every matching call. Close functions are never faulted.
+
+ Returns `ERROR_SUCCESS`, or `ERROR_INVALID_PARAMETER` for a NULL or malformed operation.
+
+ # Safety
+
+ The strings are NULL or NUL-terminated UTF-16 strings.
+ */
+DWORD ClusSimInjectFault(LPCWSTR lpszOperation, LPCWSTR lpszObject, DWORD dwNth, DWORD dwPerMillion, DWORD dwSeed, DWORD dwErrorCode);
+
+/*
+ Empties the fault plan of the current simulator. Returns `ERROR_SUCCESS`.
+ */
+DWORD ClusSimClearFaults(void);
+
+/*
+ Takes a network down (its interfaces fail). Returns `ERROR_SUCCESS`,
+ `ERROR_CLUSTER_NETWORK_NOT_FOUND`, or `ERROR_INVALID_PARAMETER` for NULL.
+
+ # Safety
+
+ `lpszNetworkName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimNetworkDown(LPCWSTR lpszNetworkName);
+
+/*
+ Partitions a network (its interfaces become unreachable). Returns as
+ `ClusSimNetworkDown`.
+
+ # Safety
+
+ `lpszNetworkName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimPartitionNetwork(LPCWSTR lpszNetworkName);
+
+/*
+ Brings a network back up. Returns as `ClusSimNetworkDown`.
+
+ # Safety
+
+ `lpszNetworkName` is NULL or a NUL-terminated UTF-16 string.
+ */
+DWORD ClusSimRestoreNetwork(LPCWSTR lpszNetworkName);
+
+/*
  `GetLastError`: the calling thread's last error, as the failing ClusAPI call left it.
  */
 DWORD GetLastError(void);
@@ -523,157 +727,6 @@ DWORD ClusterResourceTypeEnum(HRESTYPEENUM hResTypeEnum, DWORD dwIndex, LPDWORD 
  `ClusterResourceTypeCloseEnum`: `ERROR_SUCCESS`, or `ERROR_INVALID_HANDLE`.
  */
 DWORD ClusterResourceTypeCloseEnum(HRESTYPEENUM hResTypeEnum);
-
-/*
- Drops the process's simulator (every handle becomes invalid) and creates a fresh one on
- next use, from `CLUSAPI_SIM_TOPOLOGY` or the default topology.
-
- A program that unloads the library with `dlclose` calls this first: the library's
- statics are not destroyed on unload, so the simulator would otherwise stay allocated.
-
- Returns `ERROR_SUCCESS`.
- */
-DWORD ClusSimReset(void);
-
-/*
- Replaces the process's simulator with one built from a TOML topology (UTF-8,
- NUL-terminated; the format of `CLUSAPI_SIM_TOPOLOGY` files). Handles of the old
- simulator become invalid.
-
- Returns `ERROR_SUCCESS`, or the error, leaving the current simulator in place:
- `ERROR_INVALID_PARAMETER` for NULL or text that is not UTF-8, `ERROR_INVALID_DATA` for
- text that does not parse, or the builder's code (`ERROR_OBJECT_ALREADY_EXISTS`, ...).
-
- # Safety
-
- `toml` is NULL or a NUL-terminated string.
- */
-DWORD ClusSimLoadTopology(const char *toml);
-
-/*
- The number of handles open in the process's simulator (0 if it could not be created).
- */
-DWORD ClusSimOpenHandleCount(void);
-
-/*
- Writes the leak report (one open handle a line: kind, value, object, where it was
- opened; empty when nothing is open) as UTF-8 into `buffer`, with the byte-count buffer
- protocol: `*lpcbBuffer` in is the capacity including the NUL, out the length without
- it.
-
- Returns `ERROR_SUCCESS`; `ERROR_MORE_DATA` with the required length for a NULL or
- too-small buffer; `ERROR_INVALID_PARAMETER` for a NULL `lpcbBuffer`.
-
- # Safety
-
- `lpcbBuffer` is NULL or valid for reads and writes; `buffer` is NULL or valid for
- `*lpcbBuffer` bytes of writes.
- */
-DWORD ClusSimLeakReport(char *buffer, LPDWORD lpcbBuffer);
-
-/*
- Advances every pending transition of the process's simulator by one state poll (with
- `pending_transitions` in its topology). Returns `ERROR_SUCCESS`, or
- `RPC_S_SERVER_UNAVAILABLE` without a simulator.
- */
-DWORD ClusSimStep(void);
-
-/*
- Completes every pending transition of the process's simulator. Returns
- `ERROR_SUCCESS`, or `RPC_S_SERVER_UNAVAILABLE` without a simulator.
- */
-DWORD ClusSimSettle(void);
-
-/*
- Crashes a node of the process's simulator: it goes down and its groups fail over (see
- the README). Returns `ERROR_SUCCESS`, `ERROR_CLUSTER_NODE_NOT_FOUND` for an unknown name,
- `ERROR_INVALID_PARAMETER` for NULL or a string that is not one.
-
- # Safety
-
- `lpszNodeName` is NULL or a NUL-terminated UTF-16 string.
- */
-DWORD ClusSimCrashNode(LPCWSTR lpszNodeName);
-
-/*
- Brings a crashed node back up (its groups stay where they failed over to). Returns as
- `ClusSimCrashNode`.
-
- # Safety
-
- `lpszNodeName` is NULL or a NUL-terminated UTF-16 string.
- */
-DWORD ClusSimRestoreNode(LPCWSTR lpszNodeName);
-
-/*
- Stops the cluster service of a cluster (NULL: the local one): calls through its handles
- answer `RPC_S_SERVER_UNAVAILABLE` until `ClusSimStartService`. Returns `ERROR_SUCCESS`, or
- `RPC_S_SERVER_UNAVAILABLE` for an unknown name.
-
- # Safety
-
- `lpszClusterName` is NULL or a NUL-terminated UTF-16 string.
- */
-DWORD ClusSimStopService(LPCWSTR lpszClusterName);
-
-/*
- Starts a stopped cluster service again; existing handles work again. Returns as
- `ClusSimStopService`.
-
- # Safety
-
- `lpszClusterName` is NULL or a NUL-terminated UTF-16 string.
- */
-DWORD ClusSimStartService(LPCWSTR lpszClusterName);
-
-/*
- Adds a rule to the fault plan of the process's simulator: calls to `lpszOperation` (a C
- name such as `L"OnlineClusterGroup"`, case and underscores ignored), optionally only on
- the object named `lpszObject`, fail with `dwErrorCode` and change nothing. `dwNth` > 0:
- only the n-th matching call; else `dwPerMillion` > 0: that many calls in a million, drawn
- from `dwSeed`; else every matching call. Close functions are never faulted.
-
- Returns `ERROR_SUCCESS`, or `ERROR_INVALID_PARAMETER` for a NULL or malformed operation.
-
- # Safety
-
- The strings are NULL or NUL-terminated UTF-16 strings.
- */
-DWORD ClusSimInjectFault(LPCWSTR lpszOperation, LPCWSTR lpszObject, DWORD dwNth, DWORD dwPerMillion, DWORD dwSeed, DWORD dwErrorCode);
-
-/*
- Empties the fault plan of the process's simulator. Returns `ERROR_SUCCESS`.
- */
-DWORD ClusSimClearFaults(void);
-
-/*
- Takes a network down (its interfaces fail). Returns `ERROR_SUCCESS`,
- `ERROR_CLUSTER_NETWORK_NOT_FOUND`, or `ERROR_INVALID_PARAMETER` for NULL.
-
- # Safety
-
- `lpszNetworkName` is NULL or a NUL-terminated UTF-16 string.
- */
-DWORD ClusSimNetworkDown(LPCWSTR lpszNetworkName);
-
-/*
- Partitions a network (its interfaces become unreachable). Returns as
- `ClusSimNetworkDown`.
-
- # Safety
-
- `lpszNetworkName` is NULL or a NUL-terminated UTF-16 string.
- */
-DWORD ClusSimPartitionNetwork(LPCWSTR lpszNetworkName);
-
-/*
- Brings a network back up. Returns as `ClusSimNetworkDown`.
-
- # Safety
-
- `lpszNetworkName` is NULL or a NUL-terminated UTF-16 string.
- */
-DWORD ClusSimRestoreNetwork(LPCWSTR lpszNetworkName);
 
 /*
  `ClusterOpenEnumEx`: a snapshot of the cluster's objects of the `CLUSTER_ENUM_*` kinds

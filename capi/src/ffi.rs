@@ -157,6 +157,7 @@ pub(crate) fn last_error() -> DWORD {
 /// Runs an export's body. An `Err` becomes the thread's last error and is returned as its
 /// code; a panic (never expected) is caught here, so it never unwinds into C, and answers
 /// `ERROR_INTERNAL_ERROR`.
+#[inline]
 fn run<T>(body: impl FnOnce() -> Result<T, Error>) -> Result<T, DWORD> {
     let (code, message) = match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(v)) => return Ok(v),
@@ -168,17 +169,20 @@ fn run<T>(body: impl FnOnce() -> Result<T, Error>) -> Result<T, DWORD> {
 }
 
 /// For functions that return a value, or `failure` with the last error set.
+#[inline]
 pub(crate) fn guard<T>(failure: T, body: impl FnOnce() -> Result<T, Error>) -> T {
     run(body).unwrap_or(failure)
 }
 
 /// For functions that return their status as a `DWORD` (a failure is also left in the
 /// last error).
+#[inline]
 pub(crate) fn status(body: impl FnOnce() -> Result<(), Error>) -> DWORD {
     run(body).map_or_else(|code| code, |()| codes::ERROR_SUCCESS)
 }
 
 /// For `Close*` functions: `TRUE`, or `FALSE` with the last error set.
+#[inline]
 pub(crate) fn boolean(body: impl FnOnce() -> Result<(), Error>) -> BOOL {
     run(body).map_or(FALSE, |()| TRUE)
 }

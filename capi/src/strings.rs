@@ -1,5 +1,7 @@
 //! Strings across the boundary: UTF-16 names in, and the ClusAPI buffer protocol out.
 
+use std::mem::MaybeUninit;
+
 use clusapi_sim::Error;
 
 use crate::ffi::{DWORD, LPCWSTR, LPDWORD, LPWSTR};
@@ -16,9 +18,10 @@ const _: () = assert!(INLINE_BYTES <= u8::MAX as usize);
 /// A name read from the caller: inline when it is short ASCII (the common case, and the
 /// hot path of every `Open*` call), else on the heap. Dereferences to `&str`.
 pub(crate) enum Name {
-    /// `len` bytes of ASCII at the start of `bytes`.
+    /// `len` bytes of ASCII at the start of `bytes` (the rest is never read, so never
+    /// written: no zeroing on the hot path).
     Inline {
-        bytes: [u8; INLINE_BYTES],
+        bytes: [MaybeUninit<u8>; INLINE_BYTES],
         len: u8,
     },
     Heap(String),
@@ -30,10 +33,15 @@ impl std::ops::Deref for Name {
     fn deref(&self) -> &str {
         match self {
             Self::Inline { bytes, len } => {
-                let ascii = bytes.get(..usize::from(*len)).unwrap_or_default();
-                // SAFETY: `read` stores only ASCII bytes (each below 0x80) inline, and
-                // ASCII is valid UTF-8.
-                unsafe { std::str::from_utf8_unchecked(ascii) }
+                let len = usize::from(*len).min(INLINE_BYTES);
+                // SAFETY: `read` initialises the first `len` bytes (at most INLINE_BYTES),
+                // each an ASCII byte (below 0x80), and ASCII is valid UTF-8.
+                unsafe {
+                    std::str::from_utf8_unchecked(std::slice::from_raw_parts(
+                        bytes.as_ptr().cast::<u8>(),
+                        len,
+                    ))
+                }
             }
             Self::Heap(s) => s,
         }
@@ -43,7 +51,7 @@ impl std::ops::Deref for Name {
 impl Default for Name {
     /// The empty name.
     fn default() -> Self {
-        Self::Inline { bytes: [0; INLINE_BYTES], len: 0 }
+        Self::Inline { bytes: [MaybeUninit::uninit(); INLINE_BYTES], len: 0 }
     }
 }
 
@@ -84,7 +92,7 @@ pub(crate) unsafe fn read(s: LPCWSTR, what: &str) -> Result<Option<Name>, Error>
         return Ok(None);
     }
     // The fast path: a short ASCII name, copied straight into the inline buffer.
-    let mut bytes = [0u8; INLINE_BYTES];
+    let mut bytes = [MaybeUninit::<u8>::uninit(); INLINE_BYTES];
     for (i, byte) in bytes.iter_mut().enumerate() {
         // SAFETY: units before `i` were not NUL, so per the contract unit `i` is readable
         // (and `i < INLINE_BYTES < MAX_STRING_UNITS`).
@@ -97,7 +105,7 @@ pub(crate) unsafe fn read(s: LPCWSTR, what: &str) -> Result<Option<Name>, Error>
             break;
         }
         // Below 0x80: the unit is the ASCII byte.
-        *byte = unit as u8;
+        byte.write(unit as u8);
     }
     // Anything else: find the NUL, then decode.
     let mut len = 0;

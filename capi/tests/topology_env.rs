@@ -14,7 +14,7 @@ fn wide(s: &str) -> Vec<u16> {
 }
 
 /// Runs test `name` of this binary in a child with the topology variable set to `file`.
-fn run_child(name: &str, file: &std::path::Path) -> std::process::Output {
+fn run_child(name: &str, file: impl AsRef<std::ffi::OsStr>) -> std::process::Output {
     Command::new(std::env::current_exe().expect("test binary"))
         .args(["--exact", name, "--nocapture", "--test-threads=1"])
         .env(CHILD, "1")
@@ -98,4 +98,44 @@ fn a_missing_topology_file_is_reported() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "child failed:\n{stderr}");
     assert!(stderr.contains("clusapi-sim-no-such-topology.toml"), "{stderr}");
+}
+
+/// The file the README's C example names loads, and holds the cluster it describes.
+#[test]
+fn the_readme_topology_file_loads() {
+    if std::env::var_os(CHILD).is_some() {
+        // SAFETY: NUL-terminated names; the handles come from the calls before.
+        unsafe {
+            let c = clusapi::OpenCluster(wide("sqlcluster").as_ptr());
+            assert!(!c.is_null(), "{}", clusapi::GetLastError());
+            let g = clusapi::OpenClusterGroup(c, wide("SQL Group").as_ptr());
+            assert!(!g.is_null(), "{}", clusapi::GetLastError());
+            let state = clusapi::GetClusterGroupState(g, std::ptr::null_mut(), std::ptr::null_mut());
+            assert_eq!(state, 0, "ClusterGroupOnline");
+            clusapi::CloseClusterGroup(g);
+            clusapi::CloseCluster(c);
+        }
+        let sim = clusapi::process_simulator().expect("the file's simulator");
+        sim.assert_no_open_handles();
+        return;
+    }
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/sql-cluster.toml");
+    let out = run_child("the_readme_topology_file_loads", file);
+    assert!(out.status.success(), "child failed:\n{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// An empty `CLUSAPI_SIM_TOPOLOGY=` is unset: the default topology, no error.
+#[test]
+fn an_empty_topology_variable_is_unset() {
+    if std::env::var_os(CHILD).is_some() {
+        // SAFETY: a NUL-terminated name.
+        let c = unsafe { clusapi::OpenCluster(wide("SIMCLUSTER").as_ptr()) };
+        assert!(!c.is_null(), "the default cluster: {}", clusapi::GetLastError());
+        clusapi::CloseCluster(c);
+        return;
+    }
+    let out = run_child("an_empty_topology_variable_is_unset", "");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "child failed:\n{stderr}");
+    assert!(!stderr.contains("clusapi-sim:"), "no complaint about the variable:\n{stderr}");
 }
