@@ -5,9 +5,12 @@
 //!
 //! What a user adds to their own crate to do the same: `clusapi-sim-capi` as a
 //! dev-dependency, and the line below in the test or binary (it makes the linker keep the
-//! simulator's exports).
+//! simulator's exports). `main` builds a simulator of its own and binds it to the thread, as
+//! a test does (see the README's "Parallel tests"); `client` is the production code.
 
 extern crate clusapi;
+
+use clusapi::clusapi_sim::Simulator;
 
 use windows_sys::Win32::Foundation::{ERROR_MORE_DATA, ERROR_NO_MORE_ITEMS, ERROR_SUCCESS, GetLastError};
 use windows_sys::Win32::Networking::Clustering::{
@@ -36,6 +39,23 @@ fn read_string(mut call: impl FnMut(*mut u16, *mut u32) -> u32) -> Result<String
 }
 
 fn main() {
+    let sim = Simulator::builder()
+        .cluster("SIMCLUSTER")
+        .node("NODE1")
+        .node("NODE2")
+        .network("Cluster Network 1")
+        .network("Cluster Network 2")
+        .build()
+        .expect("a valid topology");
+    let _bound = clusapi::bind(&sim);
+    client();
+    // The same world through the Rust API: what the client left behind.
+    sim.assert_no_open_handles();
+    println!("no handle leaked");
+}
+
+/// The production code: nothing in it knows about the simulator.
+fn client() {
     // SAFETY: every call passes NUL-terminated strings, valid out-pointers and buffers of
     // the length it states, as the ClusAPI documentation requires.
     unsafe {
@@ -68,7 +88,6 @@ fn main() {
         assert!(id.is_ok());
         assert!(CloseClusterNetwork(network) != 0);
         assert!(CloseCluster(from_network) != 0);
-        assert_eq!(clusapi::ClusSimOpenHandleCount(), 0, "no handle leaked");
         println!("all handles closed");
     }
 }

@@ -3,9 +3,25 @@
 //! This crate builds `libclusapi.so` and `libclusapi.a`, which export the `clusapi.dll`
 //! functions under their real names and signatures, so that unchanged C, C++ and
 //! `windows-sys` client code links with `-lclusapi` on Linux and runs against a simulated
-//! cluster. The process has one simulator, created on first use: the default topology, or
-//! the TOML file named by `CLUSAPI_SIM_TOPOLOGY`. The `ClusSim*` exports steer it from a
-//! test.
+//! cluster. Each call that takes a handle goes to the simulator that minted it; the calls
+//! that take none go to the calling thread's current simulator: the one bound with
+//! [`bind`] (Rust) or `ClusSimBindThread` (C), else the process's, created on first use
+//! from the default topology or the TOML file named by `CLUSAPI_SIM_TOPOLOGY`. So tests
+//! that run in parallel each drive their own cluster. The `ClusSim*` exports steer the
+//! current simulator from a test.
+//!
+//! ```
+//! use clusapi::clusapi_sim::Simulator;
+//!
+//! let sim = Simulator::default();
+//! let _bound = clusapi::bind(&sim);
+//! // What production code does through windows-sys or C:
+//! let cluster = unsafe { clusapi::OpenCluster(std::ptr::null()) };
+//! assert!(!cluster.is_null());
+//! assert_eq!(sim.open_handle_count(), 1, "opened in the bound simulator");
+//! clusapi::CloseCluster(cluster);
+//! sim.assert_no_open_handles();
+//! ```
 //!
 //! The Win32 conventions hold: handle-returning functions return NULL and set the thread's
 //! last error (`GetLastError`); `DWORD` functions return the code; `Close*` return `BOOL`;
