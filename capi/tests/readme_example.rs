@@ -65,7 +65,8 @@ fn the_readme_shows_this_test() {
     let a = this.find(start).map(|i| i + start.len()).expect("start marker");
     let b = this.find(end).expect("end marker");
     let example = &this[a..b];
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).expect("README");
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).expect("README");
     let block = format!("```rust,ignore\n{example}```\n");
     assert!(
         readme.contains(&block),
