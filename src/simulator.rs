@@ -338,9 +338,10 @@ impl Simulator {
     /// identity every value carries; `None` when that simulator has been dropped, or the
     /// value was never a handle.
     ///
-    /// This is how the C ABI routes a call: each handle goes to its own simulator, on any
-    /// thread. The value is only decoded here, not checked: the simulator's handle table
-    /// checks it when it is used.
+    /// A test can use it to reach the world behind a handle its code under test returned.
+    /// The value is only decoded here, not checked: the simulator's handle table checks it
+    /// when it is used. (The C ABI routes its calls with [`Simulator::with_owner_of`], which
+    /// makes no new value.)
     ///
     /// ```
     /// use clusapi_sim::Simulator;
@@ -942,6 +943,9 @@ impl SimulatorBuilder {
                 }
                 if let Some(polls) = options.pending_transitions {
                     self = self.pending_transitions(polls);
+                }
+                if let Some(limit) = options.record_history {
+                    self = self.record_history(limit);
                 }
             }
             Err(e) => self.error = Some(e),

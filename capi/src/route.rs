@@ -1,12 +1,13 @@
 //! Which simulator a call goes to.
 //!
 //! * A call that takes a handle goes to the simulator that minted it: every handle value
-//!   carries its simulator's identity, and [`Simulator::of_handle`] finds the live simulator
-//!   of an identity with a read of that simulator's own directory slot. So a handle works on
-//!   any thread, threads that use different simulators share nothing on this path, and a
-//!   value whose simulator is gone answers `ERROR_INVALID_HANDLE`.
-//! * A call that takes no handle (`OpenCluster`, `OpenClusterEx`, `GetNodeClusterState`, a
-//!   notification port without one, the `ClusSim*` levers) goes to the calling thread's
+//!   carries its simulator's identity, and [`Simulator::with_owner_of`] finds the live
+//!   simulator of an identity in the thread's own route (or, the first time, in that
+//!   identity's directory slot). So a handle works on any thread, threads that use different
+//!   simulators share nothing on this path, and a value whose simulator is gone answers
+//!   `ERROR_INVALID_HANDLE`.
+//! * A call that takes no handle (`OpenCluster`, `OpenClusterEx`, `GetNodeClusterState`,
+//!   `GetClusterNodeId(NULL)`, the `ClusSim*` levers) goes to the calling thread's
 //!   current simulator: the one bound to the thread ([`bind`], `ClusSimBindThread`), else
 //!   the process's (the default topology, or the file `CLUSAPI_SIM_TOPOLOGY` names).
 //!

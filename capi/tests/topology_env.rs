@@ -115,8 +115,12 @@ fn the_readme_topology_file_loads() {
             clusapi::CloseClusterGroup(g);
             clusapi::CloseCluster(c);
         }
+        // The process's simulator in Rust: its history (the file asks for one) shows what
+        // the C calls did.
         let sim = clusapi::process_simulator().expect("the file's simulator");
         sim.assert_no_open_handles();
+        let calls: Vec<&str> = sim.history().iter().map(|c| c.call).collect();
+        assert!(calls.contains(&"open_cluster_group") && calls.contains(&"close_cluster"), "{calls:?}");
         return;
     }
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/sql-cluster.toml");

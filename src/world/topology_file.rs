@@ -6,6 +6,7 @@
 //! strict = false            # optional: the builder's .strict()
 //! handle_limit = 100000     # optional: the builder's .handle_limit(n)
 //! pending_transitions = 3   # optional: the builder's .pending_transitions(polls)
+//! record_history = 1000     # optional: the builder's .record_history(n)
 //!
 //! [[cluster]]
 //! name = "SIMCLUSTER"
@@ -38,6 +39,7 @@ struct File {
     strict: Option<bool>,
     pending_transitions: Option<u32>,
     handle_limit: Option<Spanned<i64>>,
+    record_history: Option<usize>,
     #[serde(default)]
     cluster: Vec<Spanned<ClusterEntry>>,
 }
@@ -111,6 +113,7 @@ pub(crate) struct FileOptions {
     pub strict: Option<bool>,
     pub pending_transitions: Option<u32>,
     pub handle_limit: Option<usize>,
+    pub record_history: Option<usize>,
 }
 
 /// 1-based line of a byte offset.
@@ -198,7 +201,12 @@ pub(crate) fn parse(text: &str, topology: &mut Topology) -> Result<FileOptions> 
         }
         topology.clusters.push(spec);
     }
-    Ok(FileOptions { strict: file.strict, pending_transitions: file.pending_transitions, handle_limit })
+    Ok(FileOptions {
+        strict: file.strict,
+        pending_transitions: file.pending_transitions,
+        handle_limit,
+        record_history: file.record_history,
+    })
 }
 
 #[cfg(test)]
