@@ -13,6 +13,7 @@ use clusapi_sim::{Error, Simulator};
 use crate::ffi::{DWORD, HANDLE, LPCWSTR, LPDWORD, guard, status};
 use crate::route::{current, set_binding, set_process};
 use crate::strings;
+use clusapi_sim::codes;
 
 /// The simulators `ClusSimCreate` made, by the value it returned: the only strong
 /// references the library keeps to them, so `ClusSimDestroy` ends them. Taken by create,
@@ -131,11 +132,18 @@ pub extern "C" fn ClusSimDestroy(sim: HANDLE) -> DWORD {
 /// `*lpcbBuffer` bytes of writes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn ClusSimLastErrorMessage(buffer: *mut c_char, lpcbBuffer: LPDWORD) -> DWORD {
-    let (code, message) = crate::ffi::last_failure();
+    let message = crate::ffi::last_failure_message();
+    // Not through `status`: this function's own failures are not recorded as the thread's
+    // last failure (the two-call protocol must read the message of the call before).
     // SAFETY: forwarded contract.
-    let answer = unsafe { write_utf8(&message, buffer, lpcbBuffer) };
-    crate::ffi::set_last_failure(code, message);
-    answer
+    match unsafe { copy_utf8(&message, buffer, lpcbBuffer) } {
+        Ok(()) => codes::ERROR_SUCCESS,
+        Err(e) => {
+            let code = e.code();
+            crate::ffi::set_last_error(code);
+            code
+        }
+    }
 }
 
 /// Writes `text` and a NUL into a caller's byte buffer: `*lpcbBuffer` in is the capacity
@@ -145,26 +153,34 @@ pub unsafe extern "C" fn ClusSimLastErrorMessage(buffer: *mut c_char, lpcbBuffer
 ///
 /// As `ClusSimLeakReport`.
 unsafe fn write_utf8(text: &str, buffer: *mut c_char, lpcbBuffer: LPDWORD) -> DWORD {
-    status(|| {
-        if lpcbBuffer.is_null() {
-            return Err(Error::InvalidParameter("NULL lpcbBuffer".into()));
-        }
-        let len = DWORD::try_from(text.len()).unwrap_or(DWORD::MAX);
-        // SAFETY: non-NULL and valid for reads per the contract.
-        let capacity = unsafe { lpcbBuffer.read() } as usize;
-        if buffer.is_null() || capacity <= text.len() {
-            // SAFETY: valid for writes per the contract.
-            unsafe { lpcbBuffer.write(len) };
-            return Err(Error::MoreData(format!("{} bytes and a NUL are needed", text.len())));
-        }
-        // SAFETY: `buffer` holds `capacity > text.len()` bytes.
-        unsafe {
-            std::ptr::copy_nonoverlapping(text.as_ptr().cast::<c_char>(), buffer, text.len());
-            buffer.add(text.len()).write(0);
-            lpcbBuffer.write(len);
-        }
-        Ok(())
-    })
+    // SAFETY: forwarded contract.
+    status(|| unsafe { copy_utf8(text, buffer, lpcbBuffer) })
+}
+
+/// The body of [`write_utf8`], without recording a failure.
+///
+/// # Safety
+///
+/// As `ClusSimLeakReport`.
+unsafe fn copy_utf8(text: &str, buffer: *mut c_char, lpcbBuffer: LPDWORD) -> Result<(), Error> {
+    if lpcbBuffer.is_null() {
+        return Err(Error::InvalidParameter("NULL lpcbBuffer".into()));
+    }
+    let len = DWORD::try_from(text.len()).unwrap_or(DWORD::MAX);
+    // SAFETY: non-NULL and valid for reads per the contract.
+    let capacity = unsafe { lpcbBuffer.read() } as usize;
+    if buffer.is_null() || capacity <= text.len() {
+        // SAFETY: valid for writes per the contract.
+        unsafe { lpcbBuffer.write(len) };
+        return Err(Error::MoreData(format!("{} bytes and a NUL are needed", text.len())));
+    }
+    // SAFETY: `buffer` holds `capacity > text.len()` bytes.
+    unsafe {
+        std::ptr::copy_nonoverlapping(text.as_ptr().cast::<c_char>(), buffer, text.len());
+        buffer.add(text.len()).write(0);
+        lpcbBuffer.write(len);
+    }
+    Ok(())
 }
 
 /// Drops the process's simulator (every handle becomes invalid) and creates a fresh one on

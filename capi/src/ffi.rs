@@ -125,7 +125,9 @@ pub struct CLUSTERVERSIONINFO {
 thread_local! {
     static LAST_ERROR: Cell<DWORD> = const { Cell::new(0) };
     /// Why the thread's last failed call failed, with its code (`ClusSimLastErrorMessage`).
-    static LAST_MESSAGE: RefCell<(DWORD, String)> = const { RefCell::new((0, String::new())) };
+    /// Kept as the error itself and formatted only when asked for: failing calls in loops
+    /// (enumerations to their end, notification polls) pay nothing extra.
+    static LAST_FAILURE: RefCell<Option<Error>> = const { RefCell::new(None) };
 }
 
 /// Sets the calling thread's last error.
@@ -133,20 +135,16 @@ pub(crate) fn set_last_error(code: DWORD) {
     LAST_ERROR.with(|c| c.set(code));
 }
 
-/// The code and message of the thread's most recent failure.
-pub(crate) fn last_failure() -> (DWORD, String) {
-    LAST_MESSAGE.with(|m| m.borrow().clone())
+/// The message of the thread's most recent failure (empty before any).
+pub(crate) fn last_failure_message() -> String {
+    // Fails only while the thread's locals are destroyed: no message then.
+    LAST_FAILURE.try_with(|f| f.borrow().as_ref().map(ToString::to_string)).ok().flatten().unwrap_or_default()
 }
 
-/// Records a failure: the thread's last error, and its message.
-pub(crate) fn restore_last_error(code: DWORD, message: String) {
+/// Records a failure: the thread's last error, and the error for its message.
+fn record_failure(code: DWORD, error: Error) {
     set_last_error(code);
-    set_last_failure(code, message);
-}
-
-/// Replaces the recorded failure without touching the last error.
-pub(crate) fn set_last_failure(code: DWORD, message: String) {
-    LAST_MESSAGE.with(|m| *m.borrow_mut() = (code, message));
+    let _ = LAST_FAILURE.try_with(|f| *f.borrow_mut() = Some(error));
 }
 
 /// The calling thread's last error.
@@ -159,12 +157,13 @@ pub(crate) fn last_error() -> DWORD {
 /// `ERROR_INTERNAL_ERROR`.
 #[inline]
 fn run<T>(body: impl FnOnce() -> Result<T, Error>) -> Result<T, DWORD> {
-    let (code, message) = match catch_unwind(AssertUnwindSafe(body)) {
+    let error = match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(v)) => return Ok(v),
-        Ok(Err(e)) => (e.code(), e.to_string()),
-        Err(_) => (codes::ERROR_INTERNAL_ERROR, "a panic was caught at the C boundary".to_owned()),
+        Ok(Err(e)) => e,
+        Err(_) => Error::InternalError("a panic was caught at the C boundary".to_owned()),
     };
-    restore_last_error(code, message);
+    let code = error.code();
+    record_failure(code, error);
     Err(code)
 }
 
