@@ -76,8 +76,18 @@ fn interleaved() {
     sim.close_cluster(cluster).expect("close");
 }
 
-/// C open+close per second of `sims.len()` threads, thread `i` bound to `sims[i]`.
-fn throughput(sims: &[Simulator], window: Duration) -> f64 {
+/// Which API a thread of [`throughput`] calls through.
+#[derive(Clone, Copy)]
+enum Api {
+    /// `OpenClusterNetwork` + `CloseClusterNetwork`, the thread bound to its simulator.
+    C,
+    /// `open_cluster_network` + `close_cluster_network` (the reference for what sharing one
+    /// simulator's lock costs without the C layer).
+    Rust,
+}
+
+/// Open+close per second of `sims.len()` threads, thread `i` on `sims[i]`, for `window`.
+fn throughput(api: Api, sims: &[Simulator], window: Duration) -> f64 {
     let barrier = std::sync::Barrier::new(sims.len());
     let total: u64 = std::thread::scope(|s| {
         let workers: Vec<_> = sims
@@ -87,48 +97,24 @@ fn throughput(sims: &[Simulator], window: Duration) -> f64 {
                 s.spawn(move || {
                     let _bound = clusapi::bind(sim);
                     let name = wide("Cluster Network 1");
-                    // SAFETY: NULL is the local cluster; live handles and NUL-terminated names.
-                    unsafe {
-                        let c = clusapi::OpenCluster(std::ptr::null());
-                        barrier.wait();
-                        let end = Instant::now() + window;
-                        let mut ops = 0u64;
-                        while Instant::now() < end {
-                            for _ in 0..256 {
-                                let h = clusapi::OpenClusterNetwork(c, name.as_ptr());
-                                clusapi::CloseClusterNetwork(h);
-                            }
-                            ops += 256;
-                        }
-                        clusapi::CloseCluster(c);
-                        ops
-                    }
-                })
-            })
-            .collect();
-        workers.into_iter().map(|w| w.join().expect("worker")).sum()
-    });
-    total as f64 / window.as_secs_f64()
-}
-
-/// The same through the Rust API (each thread its own clone of the simulator): the
-/// reference for what sharing one simulator's lock costs without the C layer.
-fn rust_throughput(sims: &[Simulator], window: Duration) -> f64 {
-    let barrier = std::sync::Barrier::new(sims.len());
-    let total: u64 = std::thread::scope(|s| {
-        let workers: Vec<_> = sims
-            .iter()
-            .map(|sim| {
-                let (sim, barrier) = (sim.clone(), &barrier);
-                s.spawn(move || {
                     let c = sim.open_cluster(None).expect("cluster");
+                    let hc: clusapi::HCLUSTER = std::ptr::without_provenance_mut(c.as_raw());
                     barrier.wait();
                     let end = Instant::now() + window;
                     let mut ops = 0u64;
                     while Instant::now() < end {
                         for _ in 0..256 {
-                            let h = sim.open_cluster_network(c, "Cluster Network 1").expect("open");
-                            sim.close_cluster_network(h).expect("close");
+                            match api {
+                                Api::C => {
+                                    // SAFETY: a live cluster handle and a NUL-terminated name.
+                                    let h = unsafe { clusapi::OpenClusterNetwork(hc, name.as_ptr()) };
+                                    clusapi::CloseClusterNetwork(h);
+                                }
+                                Api::Rust => {
+                                    let h = sim.open_cluster_network(c, "Cluster Network 1").expect("open");
+                                    sim.close_cluster_network(h).expect("close");
+                                }
+                            }
                         }
                         ops += 256;
                     }
@@ -148,8 +134,8 @@ fn threads() {
     let (a, b) = (Simulator::default(), Simulator::default());
     let window = Duration::from_millis(1000);
     let trials = 5;
-    throughput(std::slice::from_ref(&a), Duration::from_millis(300));
-    let best = |sims: &[Simulator]| (0..trials).map(|_| throughput(sims, window)).fold(0.0, f64::max);
+    throughput(Api::C, std::slice::from_ref(&a), Duration::from_millis(300));
+    let best = |sims: &[Simulator]| (0..trials).map(|_| throughput(Api::C, sims, window)).fold(0.0, f64::max);
     let one = best(std::slice::from_ref(&a));
     let own = best(&[a.clone(), b.clone()]);
     let shared = best(&[a.clone(), a.clone()]);
@@ -160,7 +146,7 @@ fn threads() {
         shared / one
     );
     let rust_best =
-        |sims: &[Simulator]| (0..trials).map(|_| rust_throughput(sims, window)).fold(0.0, f64::max);
+        |sims: &[Simulator]| (0..trials).map(|_| throughput(Api::Rust, sims, window)).fold(0.0, f64::max);
     let (rust_one, rust_shared) = (rust_best(std::slice::from_ref(&a)), rust_best(&[a.clone(), a.clone()]));
     println!(
         "Rust API, 2 threads sharing one simulator: {:.2}x of 1 Rust thread (C 1 thread: {:.2}x of Rust 1 thread)",
