@@ -94,7 +94,7 @@ impl<T> Directory<T> {
         }
     }
 
-    /// Forgets the simulator of `id` (called as it is dropped, while it still holds the
+    /// Forgets the simulator of `id` (called when it is retired, while it still holds the
     /// identity, so no newer simulator can have registered under it).
     pub(crate) fn remove(&self, id: &SimId) {
         if let Some(slot) = self.slots.get(usize::from(id.get())) {
@@ -116,7 +116,6 @@ impl<T> Directory<T> {
     pub(crate) const fn new() -> Self {
         Self { _never: std::marker::PhantomData }
     }
-    pub(crate) fn insert<W>(&self, _id: &SimId, _simulator: W) {}
     pub(crate) fn remove(&self, _id: &SimId) {}
     pub(crate) fn get<A>(&self, _id: u16) -> Option<A> {
         None

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::panic::Location;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use slotmap::{KeyData, SlotMap, new_key_type};
 
@@ -11,8 +12,6 @@ use crate::handle::{Handle, HandleKind};
 use crate::handle_table::{Entry, EntryKey, HandleTable, MAX_HANDLES};
 use crate::identity::SimId;
 use crate::leak::OpenHandle;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-
 use crate::sync::{Arc, Mutex, MutexGuard};
 use crate::world::{
     ClusterKey, ClusterSpec, GroupKey, GroupSpec, NetInterfaceKey, NetworkKey, NodeKey, ResourceKey,
@@ -186,17 +185,10 @@ impl StateGuard<'_> {
     }
 }
 
-/// Keeps its value on cache lines of its own (two, as adjacent-line prefetchers pair them).
-#[derive(Debug)]
-#[repr(align(128))]
-struct CacheLines<T>(T);
-
 #[derive(Debug)]
 struct Inner {
-    // Declared before `id` so the table is gone before the identity is free again. Apart
-    // from the `Arc`'s counts, which every C call routed to this simulator changes: the
-    // lock's cache line then moves between threads only for the lock itself.
-    state: CacheLines<Mutex<State>>,
+    // Declared before `id` so the table is gone before the identity is free again.
+    state: Mutex<State>,
     /// Signalled when notifications are queued.
     changed: crate::sync::Condvar,
     /// How many calls the history keeps; 0: no history.
@@ -219,14 +211,6 @@ thread_local! {
     /// The simulator this thread last found by identity ([`Simulator::with_owner_of`]): an
     /// uncounted value, so it never keeps the simulator from being gone.
     static ROUTE: std::cell::RefCell<Option<Simulator>> = const { std::cell::RefCell::new(None) };
-}
-
-impl Drop for Inner {
-    fn drop(&mut self) {
-        // Runs before the fields drop, so this simulator still holds its identity: no newer
-        // simulator can have registered under it yet.
-        LIVE.remove(&self.id);
-    }
 }
 
 /// A simulated set of failover clusters and the handles the code under test holds.
@@ -274,7 +258,8 @@ impl Drop for Simulator {
     fn drop(&mut self) {
         if self.counted && self.inner.users.fetch_sub(1, Ordering::AcqRel) == 1 {
             // The user's last value: the simulator is gone, whatever per-thread routes
-            // still hold it (they see `retired` and let go).
+            // still hold it (they see `retired` and let go). It still holds its identity
+            // (the allocation is alive), so no newer simulator is in that slot yet.
             self.inner.retired.store(true, Ordering::Release);
             LIVE.remove(&self.inner.id);
         }
@@ -443,7 +428,7 @@ impl Simulator {
     }
 
     pub(crate) fn lock(&self) -> StateGuard<'_> {
-        let mut guard = crate::sync::lock_spinning(&self.inner.state.0);
+        let mut guard = crate::sync::lock_backing_off(&self.inner.state);
         guard.call_serial = guard.call_serial.wrapping_add(1);
         StateGuard { guard, compare: true, changed: &self.inner.changed }
     }
@@ -455,7 +440,7 @@ impl Simulator {
 
     /// The lock, for calls that change nothing (no comparison of the world).
     pub(crate) fn lock_quiet(&self) -> StateGuard<'_> {
-        let mut guard = crate::sync::lock_spinning(&self.inner.state.0);
+        let mut guard = crate::sync::lock_backing_off(&self.inner.state);
         guard.call_serial = guard.call_serial.wrapping_add(1);
         StateGuard { guard, compare: false, changed: &self.inner.changed }
     }
@@ -1079,7 +1064,7 @@ impl SimulatorBuilder {
             state.faults.add(f)?;
         }
         let inner = Arc::new(Inner {
-            state: CacheLines(Mutex::new(state)),
+            state: Mutex::new(state),
             changed: crate::sync::Condvar::new(),
             history_limit: self.history_limit,
             users: AtomicUsize::new(1),

@@ -17,8 +17,8 @@ pub(crate) use parking_lot::{Condvar, Mutex, MutexGuard};
 #[cfg(not(loom))]
 pub(crate) use std::sync::Arc;
 
-/// Takes the state lock; while another thread holds it, yields the processor a few times
-/// before parking.
+/// Takes the state lock; while another thread holds it, backs off (yields, then spins
+/// briefly) and tries again a few hundred times before parking.
 ///
 /// A call holds the lock for tens of nanoseconds. When two threads call into one simulator
 /// without pause, a waiter that parks makes the holder's every unlock a system call (an
@@ -27,7 +27,7 @@ pub(crate) use std::sync::Arc;
 /// that (the holder runs a long call, or was preempted) parks as before.
 #[cfg(not(loom))]
 #[inline]
-pub(crate) fn lock_spinning<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock_backing_off<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     if let Some(g) = m.try_lock() {
         return g;
     }
@@ -61,7 +61,7 @@ const ROUNDS: u32 = 256;
 const BACKOFF_SPINS: u32 = 64;
 
 #[cfg(loom)]
-pub(crate) fn lock_spinning<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock_backing_off<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock()
 }
 

@@ -124,8 +124,8 @@ pub struct CLUSTERVERSIONINFO {
 
 thread_local! {
     static LAST_ERROR: Cell<DWORD> = const { Cell::new(0) };
-    /// Why the thread's last failed call failed, with its code (`ClusSimLastErrorMessage`).
-    /// Kept as the error itself and formatted only when asked for: failing calls in loops
+    /// Why the thread's last failed call failed (`ClusSimLastErrorMessage`). Kept as the
+    /// error itself and formatted only when asked for: failing calls in loops
     /// (enumerations to their end, notification polls) pay nothing extra.
     static LAST_FAILURE: RefCell<Option<Error>> = const { RefCell::new(None) };
 }
