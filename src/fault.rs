@@ -222,6 +222,7 @@ const OPERATIONS: &[&str] = &[
 pub(crate) fn is_operation(operation: &str) -> bool {
     let key = canonical(operation);
     OPERATIONS.iter().any(|o| canonical(o) == key)
+        || crate::calls().any(|c| c.faultable && (canonical(c.name) == key || canonical(c.win32) == key))
 }
 
 /// An operation name without case or underscores: `OnlineClusterGroup` and

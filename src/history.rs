@@ -38,6 +38,38 @@ pub(crate) struct History {
     pub dropped: u64,
 }
 
+impl crate::simulator::State {
+    /// Records a call in the history (under the call's own lock, so the history's order is
+    /// the order in which calls ran), if the builder asked for one.
+    pub(crate) fn record_call<T: fmt::Debug>(
+        &mut self,
+        call: &'static str,
+        args: impl FnOnce() -> String,
+        result: &Result<T>,
+        location: &'static Location<'static>,
+    ) {
+        let limit = self.history_limit;
+        if limit == 0 {
+            return;
+        }
+        let record = CallRecord {
+            call,
+            args: args(),
+            result: match result {
+                Ok(v) => Ok(format!("{v:?}")),
+                Err(e) => Err(e.code()),
+            },
+            location,
+        };
+        let h = self.history.get_or_insert_with(History::default);
+        if h.calls.len() >= limit {
+            h.calls.pop_front();
+            h.dropped = h.dropped.saturating_add(1);
+        }
+        h.calls.push_back(record);
+    }
+}
+
 impl Simulator {
     /// Records a call, if the builder asked for a history.
     #[track_caller]

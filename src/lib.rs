@@ -78,6 +78,7 @@
 
 mod access;
 mod api;
+mod call;
 mod control;
 mod diagnostics;
 mod error;
@@ -122,6 +123,8 @@ pub use api::{
     CLUSTER_RESOURCE_TYPE_ENUM_NODES, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES, ClusterInformation,
     ClusterVersionInfo, GroupStateInfo, NodeClusterState, QuorumInfo, ResourceStateInfo,
 };
+pub use api::{ClusterApi, NetworkCalls};
+pub use call::{CallInfo, calls};
 /// `CLUSCTL_*` control codes and how they are composed.
 pub use control::codes as clusctl;
 pub use diagnostics::{Diagnostic, DiagnosticKind};

@@ -68,6 +68,8 @@ pub(crate) struct State {
     pub partial_comparisons: u64,
     /// The call history, created on the first recorded call.
     pub history: Option<crate::history::History>,
+    /// How many calls the history keeps; 0: no history.
+    pub history_limit: usize,
 }
 
 /// The lock on a simulator's state. While a notification port is open, it compares the world
@@ -554,6 +556,12 @@ impl State {
             self.check_fault(call, Some(&object))?;
         }
         Ok((key, entry))
+    }
+
+    /// Marks the fault plan as applied to the call in progress, so the handles it resolves
+    /// do not apply it again.
+    pub(crate) fn mark_faults_consulted(&mut self) {
+        self.faulted_serial = self.call_serial;
     }
 
     /// Applies the fault plan to a call (once per call, however many handles it takes).
@@ -1058,6 +1066,7 @@ impl SimulatorBuilder {
             comparisons: 0,
             partial_comparisons: 0,
             history: None,
+            history_limit: self.history_limit,
         };
         let mut state = state;
         for f in self.faults {

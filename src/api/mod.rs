@@ -50,11 +50,49 @@ pub use modern::{
     CLUSAPI_NODE_PAUSE_RETRY_DRAIN_ON_FAILURE, ClusterEnumItem, DO_NOT_FAILBACK_GROUPS,
     FAILBACK_GROUPS_IMMEDIATELY, FAILBACK_GROUPS_PER_POLICY,
 };
+pub use network::NetworkCalls;
 pub(crate) use registry::{OpenKey, RegHandleKey};
 pub use resource::{CLUSTER_RESOURCE_DEFAULT_MONITOR, CLUSTER_RESOURCE_SEPARATE_MONITOR, ResourceStateInfo};
 pub use restype::{
     CLUSTER_RESOURCE_TYPE_ENUM_ALL, CLUSTER_RESOURCE_TYPE_ENUM_NODES, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES,
 };
+
+/// Every ClusAPI call of the Rust API, as one trait: the seam production code is written
+/// against, so a test can pass it a [`Simulator`] and production a client of the real
+/// `clusapi.dll`.
+///
+/// It is the sum of one trait per family of calls (`NetworkCalls`, ...), each generated from
+/// the declarations of its calls; anything that implements them all is a `ClusterApi`. The
+/// test harness's side (levers, fault plans, history, diagnostics, inspection) is not in it.
+///
+/// ```
+/// use clusapi_sim::{ClusterApi, HCluster, Simulator};
+///
+/// // Production code: generic over the API, it never names the simulator.
+/// fn network_id(api: &impl ClusterApi, cluster: HCluster, name: &str) -> clusapi_sim::Result<String> {
+///     let network = api.open_cluster_network(cluster, name)?;
+///     let id = api.get_cluster_network_id(network);
+///     api.close_cluster_network(network)?;
+///     id
+/// }
+///
+/// let sim = Simulator::default();
+/// let cluster = sim.open_cluster(None)?;
+/// assert_eq!(network_id(&sim, cluster, "Cluster Network 1")?.len(), 36);
+/// # sim.close_cluster(cluster)?;
+/// # Ok::<(), clusapi_sim::Error>(())
+/// ```
+pub trait ClusterApi: NetworkCalls {}
+
+impl<T: NetworkCalls> ClusterApi for T {}
+
+/// The declared calls of every family, ClusAPI functions and levers.
+const FAMILIES: &[&[crate::call::CallInfo]] = &[network::CALLS];
+
+/// Every call declared with `calls!`, in declaration order.
+pub(crate) fn declared() -> impl Iterator<Item = &'static crate::call::CallInfo> {
+    FAMILIES.iter().flat_map(|f| f.iter())
+}
 
 /// A kind of cluster object that handles can be opened to by name.
 pub(crate) trait ObjectKind: Handle {
@@ -144,45 +182,40 @@ impl State {
     }
 }
 
-impl Simulator {
+impl crate::call::Cx<'_> {
     /// `OpenCluster<Kind>` and `OpenCluster<Kind>Ex`: a new handle to the named object, in
     /// the scope of `hcluster`. Without `desired`, the handle gets the cluster handle's
     /// access.
-    #[track_caller]
     pub(crate) fn open_object<H: ObjectKind>(
-        &self,
-        call: &'static str,
+        &mut self,
         hcluster: HCluster,
         name: &str,
         desired: Option<u32>,
     ) -> Result<(H, u32)> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        st.check_fault(call, Some(name))?;
-        let (_, ce) = st.resolve(hcluster, call, at)?;
+        let at = self.at;
+        let (_, ce) = self.resolve(hcluster)?;
         let access = match desired {
             None => ce.access,
             Some(d) => access::requested(d, ce.access, || format!("{} \"{name}\"", H::NOUN))?,
         };
         let cluster = ClusterKey::from(ce.object);
-        let Some(object) = H::find(&st.world, cluster, name) else {
-            let cluster_name = st.world.clusters.get(cluster).map_or("?", |c| c.name.as_str());
+        let Some(object) = H::find(&self.world, cluster, name) else {
+            let cluster_name = self.world.clusters.get(cluster).map_or("?", |c| c.name.as_str());
             return Err(H::not_found(format!(
                 "no {} named \"{name}\" in cluster \"{cluster_name}\"",
                 H::NOUN
             )));
         };
-        let raw = st.handles.open_in_scope(ce.scope, H::KIND, object, access, at)?;
+        let raw = self.handles.open_in_scope(ce.scope, H::KIND, object, access, at)?;
         Ok((typed(raw)?, access::granted(access)))
     }
 
     /// `CloseCluster<Kind>` (and the enumeration closes): closes one handle. Succeeds for a
     /// handle whose object was deleted or whose cluster handle was closed (recording a
     /// diagnostic for the latter).
-    #[track_caller]
-    pub(crate) fn close_handle<H: Handle>(&self, call: &'static str, handle: H) -> Result<()> {
-        let at = Location::caller();
-        let mut st = self.lock();
+    pub(crate) fn close_handle<H: Handle>(&mut self, handle: H) -> Result<()> {
+        let (call, at) = (self.call, self.at);
+        let st = &mut **self;
         let raw = handle.as_raw();
         let (key, entry) = st.handles.get(raw, H::KIND).map_err(|r| r.into_error(raw, H::KIND))?;
         if H::KIND != crate::HandleKind::Cluster {
@@ -212,16 +245,47 @@ impl Simulator {
 
     /// `GetClusterFrom<Kind>`: a new cluster handle on the connection of `handle`, in a
     /// scope of its own, with the handle's access.
-    #[track_caller]
-    pub(crate) fn cluster_from<H: ObjectKind>(&self, call: &'static str, handle: H) -> Result<HCluster> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (_, entry) = st.resolve(handle, call, at)?;
-        let Some(scope) = st.handles.scope(entry.scope) else {
+    pub(crate) fn cluster_from<H: ObjectKind>(&mut self, handle: H) -> Result<HCluster> {
+        let at = self.at;
+        let (_, entry) = self.resolve(handle)?;
+        let Some(scope) = self.handles.scope(entry.scope) else {
             return Err(Error::InternalError(format!("{handle:?} has no scope")));
         };
         let connection = scope.connection;
-        let raw = st.handles.open_cluster_on(connection, entry.access, at)?;
+        let raw = self.handles.open_cluster_on(connection, entry.access, at)?;
         typed(raw)
+    }
+
+    /// The object behind a handle that may change it (see [`State::writable`]).
+    pub(crate) fn writable_object<H: ObjectKind>(&mut self, handle: H) -> Result<(KeyData, ClusterKey)> {
+        let (call, at) = (self.call, self.at);
+        self.writable(handle, call, at)
+    }
+}
+
+// The generic operations for the files not yet declared with `calls!`: each takes the lock
+// and runs the `Cx` form above.
+impl Simulator {
+    #[track_caller]
+    pub(crate) fn open_object<H: ObjectKind>(
+        &self,
+        call: &'static str,
+        hcluster: HCluster,
+        name: &str,
+        desired: Option<u32>,
+    ) -> Result<(H, u32)> {
+        let mut cx = crate::call::Cx::new(self.lock(), call, Location::caller());
+        cx.check_fault(call, Some(name))?;
+        cx.open_object(hcluster, name, desired)
+    }
+
+    #[track_caller]
+    pub(crate) fn close_handle<H: Handle>(&self, call: &'static str, handle: H) -> Result<()> {
+        crate::call::Cx::new(self.lock(), call, Location::caller()).close_handle(handle)
+    }
+
+    #[track_caller]
+    pub(crate) fn cluster_from<H: ObjectKind>(&self, call: &'static str, handle: H) -> Result<HCluster> {
+        crate::call::Cx::new(self.lock(), call, Location::caller()).cluster_from(handle)
     }
 }

@@ -3,9 +3,8 @@
 use slotmap::{Key, KeyData};
 
 use super::ObjectKind;
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::handle::{HCluster, HNetwork};
-use crate::simulator::Simulator;
 use crate::state::ClusterNetworkState;
 use crate::world::{ClusterKey, World};
 
@@ -22,7 +21,11 @@ impl ObjectKind for HNetwork {
     }
 }
 
-impl Simulator {
+crate::call::calls! {
+    /// Networks: `OpenClusterNetwork(Ex)`, `CloseClusterNetwork`, `GetClusterFromNetwork`,
+    /// and the network's id, state and name.
+    pub trait NetworkCalls;
+
     /// `OpenClusterNetwork`: a new handle to the network `name` (compared
     /// case-insensitively), with the access of `hcluster`.
     ///
@@ -31,11 +34,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
     /// handle is closed); `ERROR_CLUSTER_NETWORK_NOT_FOUND` (5045) for an unknown name;
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
-    #[track_caller]
-    pub fn open_cluster_network(&self, hcluster: HCluster, name: &str) -> Result<HNetwork> {
-        let result = self.open_object("open_cluster_network", hcluster, name, None).map(|(h, _)| h);
-        self.record("open_cluster_network", || format!("{hcluster:?}, {name:?}"), &result);
-        result
+    "OpenClusterNetwork" [object(name)]
+    fn open_cluster_network(st, hcluster: HCluster, name: &str) -> HNetwork {
+        st.open_object(hcluster, name, None).map(|(h, _)| h)
     }
 
     /// `OpenClusterNetworkEx`: as [`open_cluster_network`](Self::open_cluster_network), with a
@@ -46,20 +47,9 @@ impl Simulator {
     /// Those of `open_cluster_network`, and `ERROR_INVALID_PARAMETER` for a desired access
     /// of 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
     /// `GENERIC_READ` cluster handle.
-    #[track_caller]
-    pub fn open_cluster_network_ex(
-        &self,
-        hcluster: HCluster,
-        name: &str,
-        desired_access: u32,
-    ) -> Result<(HNetwork, u32)> {
-        let result = self.open_object("open_cluster_network_ex", hcluster, name, Some(desired_access));
-        self.record(
-            "open_cluster_network_ex",
-            || format!("{hcluster:?}, {name:?}, {desired_access:?}"),
-            &result,
-        );
-        result
+    "OpenClusterNetworkEx" [object(name)]
+    fn open_cluster_network_ex(st, hcluster: HCluster, name: &str, desired_access: u32) -> (HNetwork, u32) {
+        st.open_object(hcluster, name, Some(desired_access))
     }
 
     /// `CloseClusterNetwork`: closes the handle. Works once per handle, also after the
@@ -69,11 +59,9 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` if the value is not a live network handle of this simulator
     /// (a second close included).
-    #[track_caller]
-    pub fn close_cluster_network(&self, handle: HNetwork) -> Result<()> {
-        let result = self.close_handle("close_cluster_network", handle);
-        self.record("close_cluster_network", || format!("{handle:?}"), &result);
-        result
+    "CloseClusterNetwork" [nofault]
+    fn close_cluster_network(st, handle: HNetwork) -> () {
+        st.close_handle(handle)
     }
 
     /// `GetClusterFromNetwork`: a new cluster handle on the connection the handle belongs
@@ -84,15 +72,11 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NOT_ENOUGH_MEMORY` when the table
     /// is full.
-    #[track_caller]
-    pub fn get_cluster_from_network(&self, handle: HNetwork) -> Result<HCluster> {
-        let result = self.cluster_from("get_cluster_from_network", handle);
-        self.record("get_cluster_from_network", || format!("{handle:?}"), &result);
-        result
+    "GetClusterFromNetwork"
+    fn get_cluster_from_network(st, handle: HNetwork) -> HCluster {
+        st.cluster_from(handle)
     }
-}
 
-impl Simulator {
     /// `GetClusterNetworkId`: the network's id, a GUID string that stays the same for the
     /// life of the network (and for the same topology in every run).
     ///
@@ -100,43 +84,24 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NETWORK_NOT_FOUND` if the
     /// network was deleted.
-    #[track_caller]
-    pub fn get_cluster_network_id(&self, hnetwork: HNetwork) -> Result<String> {
-        let result = self.get_cluster_network_id_impl(hnetwork);
-        self.record("get_cluster_network_id", || format!("{hnetwork:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn get_cluster_network_id_impl(&self, hnetwork: HNetwork) -> Result<String> {
-        let at = std::panic::Location::caller();
-        let mut st = self.lock();
-        let (_, e) = st.resolve(hnetwork, "get_cluster_network_id", at)?;
+    "GetClusterNetworkId"
+    fn get_cluster_network_id(st, hnetwork: HNetwork) -> String {
+        let (_, e) = st.resolve(hnetwork)?;
         let key = st.object(hnetwork, e.object)?;
         st.world.networks.get(key.into()).map(|n| n.id.clone()).ok_or_else(|| {
             Error::ClusterNetworkNotFound(format!("the network behind {hnetwork:?} was deleted"))
         })
     }
-}
 
-impl Simulator {
     /// `GetClusterNetworkState`: the network's state.
     ///
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NETWORK_NOT_FOUND` if the
     /// network was deleted.
-    #[track_caller]
-    pub fn get_cluster_network_state(&self, hnetwork: HNetwork) -> Result<ClusterNetworkState> {
-        let result = self.get_cluster_network_state_impl(hnetwork);
-        self.record("get_cluster_network_state", || format!("{hnetwork:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn get_cluster_network_state_impl(&self, hnetwork: HNetwork) -> Result<ClusterNetworkState> {
-        let mut st = self.lock();
-        let (_, e) = st.resolve(hnetwork, "get_cluster_network_state", std::panic::Location::caller())?;
+    "GetClusterNetworkState"
+    fn get_cluster_network_state(st, hnetwork: HNetwork) -> ClusterNetworkState {
+        let (_, e) = st.resolve(hnetwork)?;
         let key = st.object(hnetwork, e.object)?;
         st.world
             .networks
@@ -144,9 +109,7 @@ impl Simulator {
             .map(|n| n.state)
             .ok_or_else(|| Error::InternalError("network vanished".into()))
     }
-}
 
-impl Simulator {
     /// `SetClusterNetworkName`: renames the network. Its interfaces keep their names, as
     /// real interfaces keep their adapter-based names.
     ///
@@ -155,18 +118,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NETWORK_NOT_FOUND` if
     /// it was deleted; `ERROR_OBJECT_ALREADY_EXISTS` (5010) for the name of another network;
     /// `ERROR_INVALID_PARAMETER` for an empty name.
-    #[track_caller]
-    pub fn set_cluster_network_name(&self, hnetwork: HNetwork, name: &str) -> Result<()> {
-        let result = self.set_cluster_network_name_impl(hnetwork, name);
-        self.record("set_cluster_network_name", || format!("{hnetwork:?}, {name:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn set_cluster_network_name_impl(&self, hnetwork: HNetwork, name: &str) -> Result<()> {
-        let mut st = self.lock();
-        let (n, cluster) =
-            st.writable(hnetwork, "set_cluster_network_name", std::panic::Location::caller())?;
+    "SetClusterNetworkName"
+    fn set_cluster_network_name(st, hnetwork: HNetwork, name: &str) -> () {
+        let (n, cluster) = st.writable_object(hnetwork)?;
         st.world.rename_network(cluster, n.into(), name)
     }
 }

@@ -1,0 +1,62 @@
+//! The call pipeline: each call declared once, one chokepoint (issue 11). Regression tests
+//! for the bugs the hand-written wrappers had.
+
+use clusapi_sim::{ClusterApi, Fault, HCluster, Simulator, codes};
+
+/// Production-style code, generic over the seam.
+fn open_first_network(
+    api: &impl ClusterApi,
+    cluster: HCluster,
+) -> clusapi_sim::Result<clusapi_sim::HNetwork> {
+    api.open_cluster_network(cluster, "Cluster Network 1")
+}
+
+#[test]
+fn leak_report_names_the_callers_line_through_the_method_and_through_the_trait() {
+    let sim = Simulator::default();
+    let c = sim.open_cluster(None).expect("open");
+    let direct_line = line!() + 1;
+    let _direct = sim.open_cluster_network(c, "Cluster Network 1").expect("open");
+    let _through_trait = open_first_network(&sim, c).expect("open");
+    let trait_line = 8; // the line of `api.open_cluster_network` in `open_first_network`
+    let nets: Vec<_> =
+        sim.open_handles().into_iter().filter(|h| h.kind == clusapi_sim::HandleKind::Network).collect();
+    assert_eq!(nets.len(), 2);
+    assert!(nets.iter().all(|h| h.opened_at.file().ends_with("tests/pipeline.rs")), "{nets:?}");
+    let lines: Vec<u32> = nets.iter().map(|h| h.opened_at.line()).collect();
+    assert_eq!(lines, [direct_line, trait_line]);
+}
+
+#[test]
+fn every_declared_faultable_call_can_be_named_by_a_fault_both_ways() {
+    let sim = Simulator::default();
+    let mut n = 0;
+    for call in clusapi_sim::calls() {
+        if call.faultable {
+            sim.add_fault(Fault::on(call.name)).unwrap_or_else(|e| panic!("{}: {e}", call.name));
+            sim.add_fault(Fault::on(call.win32)).unwrap_or_else(|e| panic!("{}: {e}", call.win32));
+            n += 1;
+        } else {
+            assert_eq!(
+                sim.add_fault(Fault::on(call.name)).map_err(|e| e.code()),
+                Err(codes::ERROR_INVALID_PARAMETER),
+                "{} is declared not faultable",
+                call.name
+            );
+        }
+    }
+    assert!(n > 0);
+}
+
+#[test]
+fn history_is_recorded_in_the_calls_own_lock_with_its_location() {
+    let sim = Simulator::default_builder().record_history(10).build().expect("build");
+    let c = sim.open_cluster(None).expect("open");
+    let line = line!() + 1;
+    let n = sim.open_cluster_network(c, "Cluster Network 1").expect("open");
+    let h = sim.history();
+    let rec = h.iter().find(|r| r.call == "open_cluster_network").expect("recorded");
+    assert_eq!(rec.location.line(), line);
+    assert_eq!(rec.args, format!("{c:?}, \"Cluster Network 1\""));
+    assert_eq!(rec.result, Ok(format!("{n:?}")));
+}
