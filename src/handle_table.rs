@@ -153,6 +153,8 @@ pub(crate) struct HandleTable {
     pub(crate) scopes: SlotMap<ScopeKey, Scope>,
     pub(crate) connections: SlotMap<ConnectionKey, Connection>,
     sites: Sites,
+    /// The foreign callers (C ABI) of the handles they opened; empty for Rust callers.
+    foreign: HashMap<EntryKey, crate::caller::ForeignCaller>,
 }
 
 impl HandleTable {
@@ -167,6 +169,7 @@ impl HandleTable {
             scopes: SlotMap::with_key(),
             connections: SlotMap::with_key(),
             sites: Sites::default(),
+            foreign: HashMap::new(),
         }
     }
 
@@ -220,6 +223,9 @@ impl HandleTable {
     /// Inserts an entry whose room was checked, and returns its raw value.
     fn insert(&mut self, entry: Entry, kind: HandleKind) -> Result<usize> {
         let key = self.entries.insert(entry);
+        if let Some(caller) = crate::caller::ForeignCaller::current() {
+            self.foreign.insert(key, caller);
+        }
         let slot = key.data().as_ffi() as u32;
         self.slots_used = self.slots_used.max(slot);
         // `live` counts entries of a table capped at 2^24, so it cannot overflow.
@@ -335,6 +341,9 @@ impl HandleTable {
             self.entries.remove(key)?
         };
         self.live = self.live.saturating_sub(1);
+        if !self.foreign.is_empty() {
+            self.foreign.remove(&key);
+        }
         self.release_scope(entry.scope, entry.kind == Some(HandleKind::Cluster));
         Some(entry)
     }
@@ -369,10 +378,21 @@ impl HandleTable {
     }
 
     /// Every live handle, in slot order: raw value and entry.
+    #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = (usize, Entry)> + '_ {
         self.entries.iter().filter_map(|(key, e)| {
             let kind = e.kind?;
             Some((self.encode(key, kind)?.get(), *e))
+        })
+    }
+
+    /// Every live handle with its foreign caller, if a foreign binding opened it.
+    pub(crate) fn iter_with_callers(
+        &self,
+    ) -> impl Iterator<Item = (usize, Entry, Option<&crate::caller::ForeignCaller>)> + '_ {
+        self.entries.iter().filter_map(|(key, e)| {
+            let kind = e.kind?;
+            Some((self.encode(key, kind)?.get(), *e, self.foreign.get(&key)))
         })
     }
 

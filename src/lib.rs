@@ -79,6 +79,7 @@
 mod access;
 mod api;
 mod call;
+mod caller;
 mod control;
 mod diagnostics;
 mod error;
@@ -125,6 +126,7 @@ pub use api::{
 };
 pub use api::{ClusterApi, NetworkCalls};
 pub use call::{CallInfo, calls};
+pub use caller::foreign;
 /// `CLUSCTL_*` control codes and how they are composed.
 pub use control::codes as clusctl;
 pub use diagnostics::{Diagnostic, DiagnosticKind};

@@ -467,10 +467,13 @@ impl Simulator {
     pub fn open_handles(&self) -> Vec<OpenHandle> {
         let st = self.lock();
         st.handles
-            .iter()
-            .filter_map(|(raw, e)| {
+            .iter_with_callers()
+            .filter_map(|(raw, e, caller)| {
                 let kind = e.kind?;
-                Some(OpenHandle::new(kind, raw, st.object_name(kind, e.object), st.handles.site(e.site)))
+                let mut h =
+                    OpenHandle::new(kind, raw, st.object_name(kind, e.object), st.handles.site(e.site));
+                h.caller = caller.map(crate::caller::ForeignCaller::describe);
+                Some(h)
             })
             .collect()
     }

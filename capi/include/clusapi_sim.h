@@ -333,6 +333,15 @@ DWORD ClusSimInjectFault(LPCWSTR lpszOperation, LPCWSTR lpszObject, DWORD dwNth,
 DWORD ClusSimClearFaults(void);
 
 /*
+ Switches on (`TRUE`) or off (`FALSE`) the capture of callers' stacks for the leak report,
+ for the whole process: with it on, each handle a C caller opens is reported with that
+ caller's function, file and line (where it was built with `-g`), at a cost of
+ microseconds per open. The environment variable `CLUSAPI_SIM_C_CALLERS=1` switches it on
+ from the start. Returns `ERROR_SUCCESS`.
+ */
+DWORD ClusSimCaptureCallers(BOOL bCapture);
+
+/*
  Takes a network down (its interfaces fail). Returns `ERROR_SUCCESS`,
  `ERROR_CLUSTER_NETWORK_NOT_FOUND`, or `ERROR_INVALID_PARAMETER` for NULL.
 

@@ -157,7 +157,9 @@ pub(crate) fn last_error() -> DWORD {
 /// `ERROR_INTERNAL_ERROR`.
 #[inline]
 fn run<T>(body: impl FnOnce() -> Result<T, Error>) -> Result<T, DWORD> {
-    let error = match catch_unwind(AssertUnwindSafe(body)) {
+    // Marked as a foreign call, so the handles it opens are reported with their C caller,
+    // not with a line of this crate.
+    let error = match clusapi_sim::foreign::call(|| catch_unwind(AssertUnwindSafe(body))) {
         Ok(Ok(v)) => return Ok(v),
         Ok(Err(e)) => e,
         Err(_) => Error::InternalError("a panic was caught at the C boundary".to_owned()),

@@ -188,6 +188,11 @@ fn simulators_created_bound_and_destroyed_on_threads_in_c() {
 }
 
 #[test]
+fn the_leak_report_names_the_c_caller() {
+    run(&compile("client_leak_callers.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn dlopen_and_the_pclusapi_types() {
     let exe = compile("client_dlopen.c", None, &[], Link::Dlopen);
     run(&exe, &[&lib_dir().join("libclusapi.so")]);

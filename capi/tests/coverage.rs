@@ -19,6 +19,7 @@ const SIMULATOR_ONLY: &[(&str, &str)] = &[
     ("ClusSimLoadTopology", "test control: load a TOML topology"),
     ("ClusSimOpenHandleCount", "test control: live handles"),
     ("ClusSimLeakReport", "test control: the leak report"),
+    ("ClusSimCaptureCallers", "test control: name C callers in the leak report"),
     ("ClusSimStep", "test control: one step of pending transitions"),
     ("ClusSimSettle", "test control: complete every pending transition"),
     ("ClusSimCrashNode", "test control: crash a node (failover)"),
