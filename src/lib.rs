@@ -88,6 +88,7 @@ mod handle;
 mod handle_table;
 mod history;
 mod identity;
+mod inspect;
 mod leak;
 mod levers;
 mod names;
@@ -139,6 +140,7 @@ pub use handle::{
     HNetworkEnum, HNode, HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind,
 };
 pub use history::CallRecord;
+pub use inspect::{GroupView, NetInterfaceView, NetworkView, NodeView, ResourceView};
 pub use leak::OpenHandle;
 pub use notify::{Notification, NotifyObject, change};
 pub use notify_v2::{NotificationV2, NotifyFilter, change_v2, object_type};

@@ -1,14 +1,12 @@
 //! The call pipeline: each call declared once, one chokepoint (issue 11). Regression tests
 //! for the bugs the hand-written wrappers had.
 
-use clusapi_sim::{ClusterApi, Fault, HCluster, Simulator, codes};
+use clusapi_sim::{ClusterApi, Fault, HCluster, HNetwork, Simulator, codes};
 
-/// Production-style code, generic over the seam.
-fn open_first_network(
-    api: &impl ClusterApi,
-    cluster: HCluster,
-) -> clusapi_sim::Result<clusapi_sim::HNetwork> {
-    api.open_cluster_network(cluster, "Cluster Network 1")
+/// Production-style code, generic over the seam; returns the handle and its call's line.
+fn open_first_network(api: &impl ClusterApi, cluster: HCluster) -> clusapi_sim::Result<(HNetwork, u32)> {
+    let line = line!() + 1;
+    api.open_cluster_network(cluster, "Cluster Network 1").map(|h| (h, line))
 }
 
 #[test]
@@ -17,8 +15,7 @@ fn leak_report_names_the_callers_line_through_the_method_and_through_the_trait()
     let c = sim.open_cluster(None).expect("open");
     let direct_line = line!() + 1;
     let _direct = sim.open_cluster_network(c, "Cluster Network 1").expect("open");
-    let _through_trait = open_first_network(&sim, c).expect("open");
-    let trait_line = 8; // the line of `api.open_cluster_network` in `open_first_network`
+    let (_through_trait, trait_line) = open_first_network(&sim, c).expect("open");
     let nets: Vec<_> =
         sim.open_handles().into_iter().filter(|h| h.kind == clusapi_sim::HandleKind::Network).collect();
     assert_eq!(nets.len(), 2);
@@ -59,4 +56,33 @@ fn history_is_recorded_in_the_calls_own_lock_with_its_location() {
     assert_eq!(rec.location.line(), line);
     assert_eq!(rec.args, format!("{c:?}, \"Cluster Network 1\""));
     assert_eq!(rec.result, Ok(format!("{n:?}")));
+}
+
+#[test]
+fn inspection_changes_nothing_no_poll_no_fault_no_history_no_diagnostic() {
+    use clusapi_sim::ClusterGroupState;
+    let sim = Simulator::default_builder()
+        .pending_transitions(2)
+        .record_history(100)
+        .fault(Fault::on("GetClusterGroupState").nth(1).code(codes::RPC_S_CALL_FAILED))
+        .build()
+        .expect("build");
+    let c = sim.open_cluster(None).expect("open");
+    let g = sim.open_cluster_group(c, "Cluster Group").expect("open");
+    sim.close_cluster(c).expect("close"); // later uses of `g` are diagnostics
+    assert_eq!(sim.move_cluster_group(g, None).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    let (history, diagnostics) = (sim.history().len(), sim.diagnostics().len());
+    for _ in 0..5 {
+        let view = sim.inspect_group("cluster group").expect("found");
+        assert_eq!(view.state, ClusterGroupState::Pending);
+        assert_eq!(view.resources, ["Cluster Name", "Cluster IP Address"]);
+        assert!(sim.inspect_resource("Cluster Name").expect("found").pending);
+    }
+    assert_eq!((sim.history().len(), sim.diagnostics().len()), (history, diagnostics));
+    // The fault's first matching call is still the code's first poll.
+    assert_eq!(sim.get_cluster_group_state(g).unwrap_err().code(), codes::RPC_S_CALL_FAILED);
+    assert_eq!(sim.get_cluster_group_state(g).expect("poll").state, ClusterGroupState::Pending);
+    assert_eq!(sim.get_cluster_group_state(g).expect("poll").state, ClusterGroupState::Online);
+    assert!(sim.inspect_group("no such group").is_none());
+    sim.close_cluster_group(g).expect("close");
 }

@@ -346,6 +346,23 @@ fn list(world: &World, target: Target, defs: &[PropDef], extra: bool) -> Propert
     out
 }
 
+/// Every property of `target` with its current value, as the `GET_*_PROPERTIES` codes give
+/// them (read-write then read-only), without a control call: the common ones, then the
+/// private ones (with those set outside the catalog).
+pub(crate) fn properties(world: &World, target: Target) -> (PropertyList, PropertyList) {
+    let (rw, ro) = target.common();
+    let (prw, pro) = target.private(world);
+    let mut common = list(world, target, rw, false);
+    for (n, v) in list(world, target, ro, false).iter() {
+        common.push(n, v.clone());
+    }
+    let mut private = list(world, target, prw, false);
+    for (n, v) in list(world, target, pro, true).iter() {
+        private.push(n, v.clone());
+    }
+    (common, private)
+}
+
 /// Values the behaviour model reads are checked against the range it understands.
 fn in_range(name: &str, value: &PropertyValue) -> bool {
     let PropertyValue::Dword(v) = value else { return true };
