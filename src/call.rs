@@ -189,10 +189,11 @@ impl<'a> Cx<'a> {
 }
 
 impl State {
-    /// Whether anything beyond the rule runs for a call: a fault plan or a history.
+    /// Whether anything beyond the rule runs for a call: a fault plan, triggers or a
+    /// history.
     #[inline]
     pub(crate) fn hooked(&self) -> bool {
-        self.history_limit != 0 || !self.faults.is_empty()
+        self.history_limit != 0 || !self.faults.is_empty() || !self.triggers.is_empty()
     }
 
     /// Applies the fault plan to the call in progress (once per call).
@@ -248,12 +249,18 @@ impl Simulator {
         args: impl FnOnce() -> String,
         op: impl FnOnce(&mut Cx<'_>) -> Result<T>,
     ) -> Result<T> {
-        let fault = if info.faultable && !cx.faults.is_empty() {
-            match subject(cx) {
-                Subject::Invalid => None,
-                Subject::None => cx.consult_faults(info.name, None),
-                Subject::Name(n) => cx.consult_faults(info.name, Some(&n)),
-            }
+        // The subject (the object the call names) once, for the fault plan and triggers.
+        let wants_subject = (info.faultable && !cx.faults.is_empty()) || !cx.triggers.is_empty();
+        let subject = if wants_subject { subject(cx) } else { Subject::None };
+        let object = match &subject {
+            Subject::Name(n) => Some(n.as_str()),
+            Subject::None | Subject::Invalid => None,
+        };
+        if !cx.triggers.is_empty() {
+            cx.pull_triggers(info, object, crate::trigger::TriggerTiming::Before);
+        }
+        let fault = if info.faultable && !cx.faults.is_empty() && !matches!(subject, Subject::Invalid) {
+            cx.consult_faults(info.name, object)
         } else {
             None
         };
@@ -263,7 +270,28 @@ impl Simulator {
         };
         let at = cx.at;
         cx.record_call(info.name, args, &result, at);
+        if !cx.triggers.is_empty() {
+            cx.pull_triggers(info, object, crate::trigger::TriggerTiming::After);
+        }
         result
+    }
+}
+
+impl Cx<'_> {
+    /// Pulls the levers of the triggers that fire on this call at `timing`, each recorded in
+    /// the history with the trigger that pulled it.
+    #[cold]
+    fn pull_triggers(
+        &mut self,
+        info: &CallInfo,
+        object: Option<&str>,
+        timing: crate::trigger::TriggerTiming,
+    ) {
+        for (lever, why) in self.triggers.fire(info.name, object, timing) {
+            let result = self.apply_lever(&lever);
+            let at = self.at;
+            self.record_triggered(&lever, why, &result, at);
+        }
     }
 }
 

@@ -225,6 +225,13 @@ pub(crate) fn is_operation(operation: &str) -> bool {
         || crate::calls().any(|c| c.faultable && (canonical(c.name) == key || canonical(c.win32) == key))
 }
 
+/// Whether `operation` names the declared call `call`, as its Rust or its Win32 name (case
+/// and underscores do not matter).
+pub(crate) fn same_call(call: &crate::CallInfo, operation: &str) -> bool {
+    let key = canonical(operation);
+    canonical(call.name) == key || canonical(call.win32) == key
+}
+
 /// An operation name without case or underscores: `OnlineClusterGroup` and
 /// `online_cluster_group` are one operation.
 fn canonical(name: &str) -> String {

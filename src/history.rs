@@ -18,8 +18,11 @@ pub struct CallRecord {
     pub args: String,
     /// What it returned: `Ok` with the value as `Debug` prints it, or the Win32 code.
     pub result: std::result::Result<String, u32>,
-    /// Where it was called from.
+    /// Where it was called from (for a lever a trigger pulled: the call it is tied to).
     pub location: &'static Location<'static>,
+    /// For a lever a [`Trigger`](crate::Trigger) pulled: the trigger and the count of the
+    /// call that fired it (`"trigger: crash_node(\"SQL2\") before MoveClusterGroup #2 (call 2)"`).
+    pub trigger: Option<String>,
 }
 
 impl fmt::Display for CallRecord {
@@ -27,6 +30,10 @@ impl fmt::Display for CallRecord {
         match &self.result {
             Ok(v) => write!(f, "{}({}) -> Ok({v}) at {}", self.call, self.args, self.location),
             Err(code) => write!(f, "{}({}) -> Err({code}) at {}", self.call, self.args, self.location),
+        }?;
+        match &self.trigger {
+            Some(t) => write!(f, " [{t}]"),
+            None => Ok(()),
         }
     }
 }
@@ -60,7 +67,36 @@ impl crate::simulator::State {
                 Err(e) => Err(e.code()),
             },
             location,
+            trigger: None,
         };
+        self.push_record(record);
+    }
+
+    /// Records a lever that a trigger pulled.
+    pub(crate) fn record_triggered(
+        &mut self,
+        lever: &crate::Lever,
+        why: String,
+        result: &Result<()>,
+        location: &'static Location<'static>,
+    ) {
+        if self.history_limit == 0 {
+            return;
+        }
+        self.push_record(CallRecord {
+            call: lever.name(),
+            args: lever.args(),
+            result: match result {
+                Ok(()) => Ok("()".to_owned()),
+                Err(e) => Err(e.code()),
+            },
+            location,
+            trigger: Some(why),
+        });
+    }
+
+    fn push_record(&mut self, record: CallRecord) {
+        let limit = self.history_limit;
         let h = self.history.get_or_insert_with(History::default);
         if h.calls.len() >= limit {
             h.calls.pop_front();
@@ -91,6 +127,7 @@ impl Simulator {
                 Err(e) => Err(e.code()),
             },
             location: Location::caller(),
+            trigger: None,
         };
         let mut st = self.lock_quiet();
         let h = st.history.get_or_insert_with(History::default);

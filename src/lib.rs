@@ -101,6 +101,7 @@ mod state;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 mod sync;
+mod trigger;
 mod world;
 
 pub use access::{GENERIC_ALL, GENERIC_READ, MAXIMUM_ALLOWED};
@@ -157,6 +158,7 @@ pub use simulator::{Simulator, SimulatorBuilder, WeakSimulator};
 pub use state::{
     ClusterGroupState, ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState,
 };
+pub use trigger::{Lever, Trigger, TriggerOn, TriggerTiming};
 
 /// The README's examples, compiled and run as doctests so the front door never rots.
 #[doc = include_str!("../README.md")]

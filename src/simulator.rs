@@ -70,6 +70,8 @@ pub(crate) struct State {
     pub history: Option<crate::history::History>,
     /// How many calls the history keeps; 0: no history.
     pub history_limit: usize,
+    /// The triggers: levers tied to points of the call sequence.
+    pub triggers: crate::trigger::TriggerPlan,
 }
 
 /// The lock on a simulator's state. While a notification port is open, it compares the world
@@ -461,6 +463,22 @@ impl Simulator {
         self.lock().faults.clear();
     }
 
+    /// Adds a trigger: a lever pulled before or after the matching call, under that call's
+    /// lock (see [`crate::Trigger`]).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_PARAMETER` when the trigger's call names no ClusAPI call; the lever's
+    /// not-found code (`ERROR_CLUSTER_NODE_NOT_FOUND`, ...) when its target does not exist.
+    pub fn add_trigger(&self, trigger: crate::Trigger) -> Result<()> {
+        self.lock_quiet().add_trigger(trigger)
+    }
+
+    /// Removes every trigger.
+    pub fn clear_triggers(&self) {
+        self.lock_quiet().triggers.clear();
+    }
+
     /// Every live handle: kind, raw value, object name and the place that opened it, in
     /// handle-table order.
     #[must_use]
@@ -730,6 +748,7 @@ pub struct SimulatorBuilder {
     faults: Vec<crate::Fault>,
     enum_seed: Option<u64>,
     history_limit: usize,
+    triggers: Vec<crate::Trigger>,
 }
 
 impl Default for SimulatorBuilder {
@@ -744,6 +763,7 @@ impl Default for SimulatorBuilder {
             faults: Vec::new(),
             enum_seed: None,
             history_limit: 0,
+            triggers: Vec::new(),
         }
     }
 }
@@ -943,6 +963,7 @@ impl SimulatorBuilder {
                 if let Some(limit) = options.record_history {
                     self = self.record_history(limit);
                 }
+                self.triggers.extend(options.triggers);
             }
             Err(e) => self.error = Some(e),
         }
@@ -1020,6 +1041,14 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Starts with a trigger (see [`crate::Trigger`]); more can be added at run time with
+    /// [`Simulator::add_trigger`]. [`build`](Self::build) refuses one whose call or lever
+    /// target does not exist.
+    pub fn trigger(mut self, trigger: crate::Trigger) -> Self {
+        self.triggers.push(trigger);
+        self
+    }
+
     /// Caps how many diagnostics are kept (default 10,000); later ones are counted, not
     /// kept.
     pub fn max_diagnostics(mut self, max: usize) -> Self {
@@ -1070,10 +1099,14 @@ impl SimulatorBuilder {
             partial_comparisons: 0,
             history: None,
             history_limit: self.history_limit,
+            triggers: crate::trigger::TriggerPlan::default(),
         };
         let mut state = state;
         for f in self.faults {
             state.faults.add(f)?;
+        }
+        for t in self.triggers {
+            state.add_trigger(t)?;
         }
         let inner = Arc::new(Inner {
             state: Mutex::new(state),

@@ -86,3 +86,73 @@ fn inspection_changes_nothing_no_poll_no_fault_no_history_no_diagnostic() {
     assert!(sim.inspect_group("no such group").is_none());
     sim.close_cluster_group(g).expect("close");
 }
+
+#[test]
+fn a_trigger_pulls_its_lever_before_or_after_the_nth_matching_call_and_history_says_so() {
+    use clusapi_sim::{ClusterNetworkState, Lever, Trigger};
+    let sim = Simulator::default_builder().record_history(100).build().expect("build");
+    sim.add_trigger(
+        Trigger::on("GetClusterNetworkState").nth(2).before(Lever::take_network_down("Cluster Network 1")),
+    )
+    .expect("add");
+    sim.add_trigger(
+        Trigger::on("get_cluster_network_state")
+            .object("cluster network 1")
+            .nth(3)
+            .after(Lever::restore_network("Cluster Network 1")),
+    )
+    .expect("add");
+    let c = sim.open_cluster(None).expect("open");
+    let n = sim.open_cluster_network(c, "Cluster Network 1").expect("open");
+    let states: Vec<_> = (0..4).map(|_| sim.get_cluster_network_state(n).expect("state")).collect();
+    use ClusterNetworkState::{Down, Up};
+    assert_eq!(states, [Up, Down, Down, Up], "down just before the 2nd call, restored just after the 3rd");
+    let h = sim.history();
+    let calls: Vec<&str> = h.iter().map(|r| r.call).collect();
+    assert_eq!(
+        calls,
+        [
+            "open_cluster",
+            "open_cluster_network",
+            "get_cluster_network_state",
+            "take_network_down",
+            "get_cluster_network_state",
+            "get_cluster_network_state",
+            "restore_network",
+            "get_cluster_network_state"
+        ]
+    );
+    let pulled = h.iter().find(|r| r.call == "take_network_down").expect("recorded");
+    assert!(pulled.trigger.as_deref().is_some_and(|t| t.contains("GetClusterNetworkState #2")), "{pulled}");
+    assert!(h.iter().filter(|r| r.call == "get_cluster_network_state").all(|r| r.trigger.is_none()));
+}
+
+#[test]
+fn triggers_with_unknown_calls_or_targets_are_refused() {
+    use clusapi_sim::{Lever, Trigger};
+    let sim = Simulator::default();
+    let code = |t| sim.add_trigger(t).map_err(|e: clusapi_sim::Error| e.code());
+    assert_eq!(code(Trigger::on("MoveClusterGrop").before(Lever::Step)), Err(codes::ERROR_INVALID_PARAMETER));
+    assert_eq!(code(Trigger::on("crash_node").before(Lever::Step)), Err(codes::ERROR_INVALID_PARAMETER));
+    assert_eq!(
+        code(Trigger::on("OpenClusterNetwork").before(Lever::crash_node("NODE9"))),
+        Err(codes::ERROR_CLUSTER_NODE_NOT_FOUND)
+    );
+    assert_eq!(code(Trigger::on("OpenClusterNetwork").after(Lever::Settle)), Ok(()));
+}
+
+#[test]
+#[cfg(feature = "topology-file")]
+fn triggers_from_a_topology_file() {
+    use clusapi_sim::ClusterNetworkState;
+    let toml = "record_history = 10\n[[cluster]]\nname = \"C\"\nnodes = [\"N1\"]\nnetworks = [\"LAN\"]\n\n\
+                [[trigger]]\non = \"GetClusterNetworkState\"\nnth = 1\nbefore = \"partition_network\"\ntarget = \"LAN\"\n";
+    let sim = Simulator::builder().topology_toml(toml).build().expect("build");
+    let c = sim.open_cluster(None).expect("open");
+    let n = sim.open_cluster_network(c, "LAN").expect("open");
+    assert_eq!(sim.get_cluster_network_state(n).expect("state"), ClusterNetworkState::Partitioned);
+    let bad = toml.replace("partition_network", "partition_netwrk");
+    let err = Simulator::builder().topology_toml(&bad).build().unwrap_err();
+    assert_eq!(err.code(), codes::ERROR_INVALID_DATA);
+    assert!(err.to_string().contains("line 7") && err.to_string().contains("partition_netwrk"), "{err}");
+}

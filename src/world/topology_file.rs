@@ -22,6 +22,13 @@
 //!     { name = "Cluster Name", type = "Network Name" },
 //!     { name = "Cluster IP Address", type = "IP Address" },
 //! ]
+//!
+//! [[trigger]]               # optional: the builder's .trigger(...)
+//! on = "MoveClusterGroup"   # a ClusAPI call, Rust or Win32 name
+//! nth = 2                   # optional: every matching call by default
+//! object = "SQL Group"      # optional: only calls on this object
+//! before = "crash_node"     # or after = "...": the lever
+//! target = "NODE2"          # the lever's node, network or cluster
 //! ```
 //!
 //! Unknown keys are errors (a misspelt key would otherwise be silently ignored). Every
@@ -42,6 +49,45 @@ struct File {
     record_history: Option<usize>,
     #[serde(default)]
     cluster: Vec<Spanned<ClusterEntry>>,
+    #[serde(default)]
+    trigger: Vec<Spanned<TriggerEntry>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TriggerEntry {
+    on: String,
+    nth: Option<u64>,
+    object: Option<String>,
+    before: Option<String>,
+    after: Option<String>,
+    target: Option<String>,
+}
+
+impl TriggerEntry {
+    fn into_trigger(self) -> Result<crate::Trigger> {
+        if !crate::calls().any(|c| !c.lever && crate::fault::same_call(c, &self.on)) {
+            return Err(Error::InvalidData(format!("\"{}\" is not a ClusAPI call", self.on)));
+        }
+        let mut on = crate::Trigger::on(self.on);
+        if let Some(n) = self.nth {
+            on = on.nth(n);
+        }
+        if let Some(o) = self.object {
+            on = on.object(o);
+        }
+        let lever = |name: &str| {
+            crate::Lever::parse(name, self.target.as_deref())
+                .map_err(|e| Error::InvalidData(e.message().to_owned()))
+        };
+        match (self.before, self.after) {
+            (Some(b), None) => Ok(on.before(lever(&b)?)),
+            (None, Some(a)) => Ok(on.after(lever(&a)?)),
+            _ => Err(Error::InvalidData(
+                "a trigger has exactly one of before = \"lever\" and after = \"lever\"".into(),
+            )),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -114,6 +160,7 @@ pub(crate) struct FileOptions {
     pub pending_transitions: Option<u32>,
     pub handle_limit: Option<usize>,
     pub record_history: Option<usize>,
+    pub triggers: Vec<crate::Trigger>,
 }
 
 /// 1-based line of a byte offset.
@@ -201,7 +248,17 @@ pub(crate) fn parse(text: &str, topology: &mut Topology) -> Result<FileOptions> 
         }
         topology.clusters.push(spec);
     }
+    let mut triggers = Vec::new();
+    for t in file.trigger {
+        let line = line_of(text, t.span().start);
+        triggers.push(
+            t.into_inner()
+                .into_trigger()
+                .map_err(|e| Error::InvalidData(format!("topology file, line {line}: {}", e.message())))?,
+        );
+    }
     Ok(FileOptions {
+        triggers,
         strict: file.strict,
         pending_transitions: file.pending_transitions,
         handle_limit,
