@@ -7,7 +7,7 @@ use crate::access;
 use crate::error::{Error, Result};
 use crate::handle::HCluster;
 use crate::handle_table::Access;
-use crate::simulator::{Simulator, State};
+use crate::simulator::State;
 use crate::world::{ClusterKey, NetInterfaceKey};
 
 /// What `GetClusterInformation` returns.
@@ -99,7 +99,36 @@ impl State {
     }
 }
 
-impl Simulator {
+impl crate::call::Cx<'_> {
+    /// `OpenCluster(Ex)`: a new connection to the cluster `name` reaches, with `access`.
+    fn connect(&mut self, name: Option<&str>, access: Access) -> Result<HCluster> {
+        let at = self.at;
+        let cluster = match name {
+            None | Some("") => self.world.local_cluster(),
+            Some(n) => self.world.find_cluster(n),
+        };
+        let Some(cluster) = cluster else {
+            return Err(Error::RpcServerUnavailable(format!(
+                "no simulated cluster or node is named \"{}\"",
+                name.unwrap_or_default()
+            )));
+        };
+        if self.stopped.contains(&cluster) {
+            return Err(Error::RpcServerUnavailable(format!(
+                "the cluster service of \"{}\" is stopped",
+                name.unwrap_or("the local cluster")
+            )));
+        }
+        let raw = self.handles.open_connection(cluster, access, at)?;
+        HCluster::from_raw(raw).ok_or_else(|| Error::InternalError("the handle table returned NULL".into()))
+    }
+}
+
+crate::call::calls! {
+    /// Clusters: `OpenCluster(Ex)`, `CloseCluster`, `GetClusterInformation`,
+    /// `GetClusterNetInterface`, `GetNodeClusterState`.
+    pub trait ClusterCalls;
+
     /// `OpenCluster`: opens a new connection to a cluster, with full access.
     ///
     /// `None` (or an empty name) reaches the local cluster, the first of the topology.
@@ -125,11 +154,9 @@ impl Simulator {
     /// sim.close_cluster(by_node)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    #[track_caller]
-    pub fn open_cluster(&self, name: Option<&str>) -> Result<HCluster> {
-        let result = self.connect("open_cluster", name, Access::All, Location::caller());
-        self.record("open_cluster", || format!("{name:?}"), &result);
-        result
+    "OpenCluster" [object(name)]
+    fn open_cluster(st, name: Option<&str>) -> HCluster {
+        st.connect(name, Access::All)
     }
 
     /// `OpenClusterEx`: as [`open_cluster`](Self::open_cluster), with a desired access
@@ -154,52 +181,15 @@ impl Simulator {
     /// # sim.close_cluster(h)?; sim.close_cluster(r)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    #[track_caller]
-    pub fn open_cluster_ex(&self, name: Option<&str>, desired_access: u32) -> Result<(HCluster, u32)> {
-        let result = self.open_cluster_ex_impl(name, desired_access);
-        self.record("open_cluster_ex", || format!("{name:?}, {desired_access:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn open_cluster_ex_impl(&self, name: Option<&str>, desired_access: u32) -> Result<(HCluster, u32)> {
-        let at = Location::caller();
+    "OpenClusterEx" [object(name)]
+    fn open_cluster_ex(st, name: Option<&str>, desired_access: u32) -> (HCluster, u32) {
         let what = || match name {
             Some(n) => format!("cluster \"{n}\""),
             None => "the local cluster".to_owned(),
         };
         let access = access::requested(desired_access, Access::All, what)?;
-        let h = self.connect("open_cluster_ex", name, access, at)?;
+        let h = st.connect(name, access)?;
         Ok((h, access::granted(access)))
-    }
-
-    fn connect(
-        &self,
-        call: &'static str,
-        name: Option<&str>,
-        access: Access,
-        at: &'static Location<'static>,
-    ) -> Result<HCluster> {
-        let mut st = self.lock();
-        st.check_fault(call, name)?;
-        let cluster = match name {
-            None | Some("") => st.world.local_cluster(),
-            Some(n) => st.world.find_cluster(n),
-        };
-        let Some(cluster) = cluster else {
-            return Err(Error::RpcServerUnavailable(format!(
-                "no simulated cluster or node is named \"{}\"",
-                name.unwrap_or_default()
-            )));
-        };
-        if st.stopped.contains(&cluster) {
-            return Err(Error::RpcServerUnavailable(format!(
-                "the cluster service of \"{}\" is stopped",
-                name.unwrap_or("the local cluster")
-            )));
-        }
-        let raw = st.handles.open_connection(cluster, access, at)?;
-        HCluster::from_raw(raw).ok_or_else(|| Error::InternalError("the handle table returned NULL".into()))
     }
 
     /// `CloseCluster`: closes one cluster handle. Handles opened through it stay usable
@@ -211,11 +201,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a value that is not a live cluster handle (a second close
     /// included). The real `CloseCluster` is documented to always return `TRUE`; the
     /// simulator reports the misuse instead.
-    #[track_caller]
-    pub fn close_cluster(&self, hcluster: HCluster) -> Result<()> {
-        let result = self.close_handle("close_cluster", hcluster);
-        self.record("close_cluster", || format!("{hcluster:?}"), &result);
-        result
+    "CloseCluster" [nofault]
+    fn close_cluster(st, hcluster: HCluster) -> () {
+        st.close_handle(hcluster)
     }
 
     /// `GetClusterInformation`: the cluster's name and version.
@@ -223,18 +211,10 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    #[track_caller]
-    pub fn get_cluster_information(&self, hcluster: HCluster) -> Result<ClusterInformation> {
-        let result = self.get_cluster_information_impl(hcluster);
-        self.record("get_cluster_information", || format!("{hcluster:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn get_cluster_information_impl(&self, hcluster: HCluster) -> Result<ClusterInformation> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let key = st.cluster_of(hcluster, "get_cluster_information", at)?;
+    "GetClusterInformation"
+    fn get_cluster_information(st, hcluster: HCluster) -> ClusterInformation {
+        let (call, at) = (st.call, st.at);
+        let key = st.cluster_of(hcluster, call, at)?;
         let name = st.world.clusters.get(key).map(|c| c.name.clone()).unwrap_or_default();
         Ok(ClusterInformation { name, version: ClusterVersionInfo::default() })
     }
@@ -247,23 +227,10 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NODE_NOT_FOUND` (5042) for an
     /// unknown node (checked first); `ERROR_CLUSTER_NETWORK_NOT_FOUND` (5045) for an
     /// unknown network; `ERROR_CLUSTER_NETINTERFACE_NOT_FOUND` if the pair has no interface.
-    #[track_caller]
-    pub fn get_cluster_net_interface(&self, hcluster: HCluster, node: &str, network: &str) -> Result<String> {
-        let result = self.get_cluster_net_interface_impl(hcluster, node, network);
-        self.record("get_cluster_net_interface", || format!("{hcluster:?}, {node:?}, {network:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn get_cluster_net_interface_impl(
-        &self,
-        hcluster: HCluster,
-        node: &str,
-        network: &str,
-    ) -> Result<String> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let key = st.cluster_of(hcluster, "get_cluster_net_interface", at)?;
+    "GetClusterNetInterface"
+    fn get_cluster_net_interface(st, hcluster: HCluster, node: &str, network: &str) -> String {
+        let (call, at) = (st.call, st.at);
+        let key = st.cluster_of(hcluster, call, at)?;
         let w = &st.world;
         let Some(c) = w.clusters.get(key) else {
             return Err(Error::RpcServerUnavailable("the cluster is gone".into()));
@@ -292,19 +259,19 @@ impl Simulator {
     /// `Running`, or `NotRunning` while it is down or its cluster service is stopped; any
     /// other name gives `NotInstalled`.
     #[must_use]
-    pub fn get_node_cluster_state(&self, node_name: Option<&str>) -> NodeClusterState {
-        let st = self.lock();
+    "GetNodeClusterState" [nofault infallible(NodeClusterState::NotInstalled)]
+    fn get_node_cluster_state(st, node_name: Option<&str>) -> NodeClusterState {
         let w = &st.world;
         let found = match node_name {
             None | Some("") => w.local_cluster().and_then(|c| w.clusters.get(c).map(|cl| (c, cl.local_node))),
             Some(n) => w.find_node(n).ok(),
         };
-        let Some((cluster, node)) = found else { return NodeClusterState::NotInstalled };
+        let Some((cluster, node)) = found else { return Ok(NodeClusterState::NotInstalled) };
         let up = w.nodes.get(node).is_some_and(|n| n.state != crate::ClusterNodeState::Down);
         if up && !st.stopped.contains(&cluster) {
-            NodeClusterState::Running
+            Ok(NodeClusterState::Running)
         } else {
-            NodeClusterState::NotRunning
+            Ok(NodeClusterState::NotRunning)
         }
     }
 }

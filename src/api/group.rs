@@ -5,7 +5,6 @@ use slotmap::{Key, KeyData};
 use super::ObjectKind;
 use crate::error::{Error, Result};
 use crate::handle::{HCluster, HGroup, HNode};
-use crate::simulator::Simulator;
 use crate::state::ClusterGroupState;
 use crate::world::{ClusterKey, GroupKey, World};
 
@@ -25,76 +24,6 @@ impl ObjectKind for HGroup {
     }
 }
 
-impl Simulator {
-    /// `OpenClusterGroup`: a new handle to the group `name` (compared
-    /// case-insensitively), with the access of `hcluster`.
-    ///
-    /// # Errors
-    ///
-    /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
-    /// handle is closed); `ERROR_GROUP_NOT_FOUND` (5013) for an unknown name;
-    /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
-    #[track_caller]
-    pub fn open_cluster_group(&self, hcluster: HCluster, name: &str) -> Result<HGroup> {
-        let result = self.open_object("open_cluster_group", hcluster, name, None).map(|(h, _)| h);
-        self.record("open_cluster_group", || format!("{hcluster:?}, {name:?}"), &result);
-        result
-    }
-
-    /// `OpenClusterGroupEx`: as [`open_cluster_group`](Self::open_cluster_group), with a
-    /// desired access; returns the handle and the granted access.
-    ///
-    /// # Errors
-    ///
-    /// Those of `open_cluster_group`, and `ERROR_INVALID_PARAMETER` for a desired access
-    /// of 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
-    /// `GENERIC_READ` cluster handle.
-    #[track_caller]
-    pub fn open_cluster_group_ex(
-        &self,
-        hcluster: HCluster,
-        name: &str,
-        desired_access: u32,
-    ) -> Result<(HGroup, u32)> {
-        let result = self.open_object("open_cluster_group_ex", hcluster, name, Some(desired_access));
-        self.record(
-            "open_cluster_group_ex",
-            || format!("{hcluster:?}, {name:?}, {desired_access:?}"),
-            &result,
-        );
-        result
-    }
-
-    /// `CloseClusterGroup`: closes the handle. Works once per handle, also after the
-    /// group was deleted.
-    ///
-    /// # Errors
-    ///
-    /// `ERROR_INVALID_HANDLE` if the value is not a live group handle of this simulator
-    /// (a second close included).
-    #[track_caller]
-    pub fn close_cluster_group(&self, handle: HGroup) -> Result<()> {
-        let result = self.close_handle("close_cluster_group", handle);
-        self.record("close_cluster_group", || format!("{handle:?}"), &result);
-        result
-    }
-
-    /// `GetClusterFromGroup`: a new cluster handle on the connection the handle belongs
-    /// to. It must be closed with [`close_cluster`](Self::close_cluster); closing it
-    /// affects no other handle.
-    ///
-    /// # Errors
-    ///
-    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NOT_ENOUGH_MEMORY` when the table
-    /// is full.
-    #[track_caller]
-    pub fn get_cluster_from_group(&self, handle: HGroup) -> Result<HCluster> {
-        let result = self.cluster_from("get_cluster_from_group", handle);
-        self.record("get_cluster_from_group", || format!("{handle:?}"), &result);
-        result
-    }
-}
-
 /// What `GetClusterGroupState` reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -105,7 +34,63 @@ pub struct GroupStateInfo {
     pub owner_node: String,
 }
 
-impl Simulator {
+crate::call::calls! {
+    /// Groups: `OpenClusterGroup(Ex)`, `CloseClusterGroup`, `GetClusterFromGroup`, the
+    /// group's state, `OnlineClusterGroup`, `OfflineClusterGroup`, `MoveClusterGroup`,
+    /// `CreateClusterGroup`, `DeleteClusterGroup`, `SetClusterGroupNodeList`.
+    pub trait GroupCalls;
+
+    /// `OpenClusterGroup`: a new handle to the group `name` (compared
+    /// case-insensitively), with the access of `hcluster`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
+    /// handle is closed); `ERROR_GROUP_NOT_FOUND` (5013) for an unknown name;
+    /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
+    "OpenClusterGroup" [object(name)]
+    fn open_cluster_group(st, hcluster: HCluster, name: &str) -> HGroup {
+        st.open_object(hcluster, name, None).map(|(h, _)| h)
+    }
+
+    /// `OpenClusterGroupEx`: as [`open_cluster_group`](Self::open_cluster_group), with a
+    /// desired access; returns the handle and the granted access.
+    ///
+    /// # Errors
+    ///
+    /// Those of `open_cluster_group`, and `ERROR_INVALID_PARAMETER` for a desired access
+    /// of 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
+    /// `GENERIC_READ` cluster handle.
+    "OpenClusterGroupEx" [object(name)]
+    fn open_cluster_group_ex(st, hcluster: HCluster, name: &str, desired_access: u32) -> (HGroup, u32) {
+        st.open_object(hcluster, name, Some(desired_access))
+    }
+
+    /// `CloseClusterGroup`: closes the handle. Works once per handle, also after the
+    /// group was deleted.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` if the value is not a live group handle of this simulator
+    /// (a second close included).
+    "CloseClusterGroup" [nofault]
+    fn close_cluster_group(st, handle: HGroup) -> () {
+        st.close_handle(handle)
+    }
+
+    /// `GetClusterFromGroup`: a new cluster handle on the connection the handle belongs
+    /// to. It must be closed with [`close_cluster`](Self::close_cluster); closing it
+    /// affects no other handle.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NOT_ENOUGH_MEMORY` when the table
+    /// is full.
+    "GetClusterFromGroup"
+    fn get_cluster_from_group(st, handle: HGroup) -> HCluster {
+        st.cluster_from(handle)
+    }
+
     /// `GetClusterGroupState`: the group's state (derived from its resources' states, never
     /// stored apart) and the name of its owner node.
     ///
@@ -124,17 +109,9 @@ impl Simulator {
     /// # sim.close_cluster_group(core)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    #[track_caller]
-    pub fn get_cluster_group_state(&self, hgroup: HGroup) -> Result<GroupStateInfo> {
-        let result = self.get_cluster_group_state_impl(hgroup);
-        self.record("get_cluster_group_state", || format!("{hgroup:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn get_cluster_group_state_impl(&self, hgroup: HGroup) -> Result<GroupStateInfo> {
-        let mut st = self.lock();
-        let (_, e) = st.resolve(hgroup, "get_cluster_group_state", std::panic::Location::caller())?;
+    "GetClusterGroupState"
+    fn get_cluster_group_state(st, hgroup: HGroup) -> GroupStateInfo {
+        let (_, e) = st.resolve(hgroup)?;
         let key = GroupKey::from(st.object(hgroup, e.object)?);
         st.world.poll_group(key);
         let w = &st.world;
@@ -145,9 +122,7 @@ impl Simulator {
         let owner_node = w.nodes.get(g.owner).map(|n| n.name.clone()).unwrap_or_default();
         Ok(GroupStateInfo { state, owner_node })
     }
-}
 
-impl Simulator {
     /// `OnlineClusterGroup`: brings every resource of the group online, on `node` (which
     /// then owns the group) or, with `None`, on the current owner.
     ///
@@ -157,21 +132,13 @@ impl Simulator {
     /// `ERROR_GROUP_NOT_AVAILABLE` if the group was deleted; `ERROR_SHARING_PAUSED` (70) for
     /// a paused node; `ERROR_HOST_NODE_NOT_AVAILABLE` (5005) for a node that is down;
     /// `ERROR_INVALID_STATE` (5023) while an operation is pending.
-    #[track_caller]
-    pub fn online_cluster_group(&self, hgroup: HGroup, node: Option<HNode>) -> Result<()> {
-        let result = self.online_cluster_group_impl(hgroup, node);
-        self.record("online_cluster_group", || format!("{hgroup:?}, {node:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn online_cluster_group_impl(&self, hgroup: HGroup, node: Option<HNode>) -> Result<()> {
-        let at = std::panic::Location::caller();
-        let mut st = self.lock();
-        let (g, cluster) = st.writable(hgroup, "online_cluster_group", at)?;
-        let node = node.map(|n| st.node_of(n, cluster, "online_cluster_group", at)).transpose()?;
+    "OnlineClusterGroup"
+    fn online_cluster_group(st, hgroup: HGroup, node: Option<HNode>) -> () {
+        let (call, at) = (st.call, st.at);
+        let (g, cluster) = st.writable_object(hgroup)?;
+        let node = node.map(|n| st.node_of(n, cluster, call, at)).transpose()?;
         let pending = st.world.online_group(g.into(), node)?;
-        super::completion("online_cluster_group", pending)
+        super::completion(call, pending)
     }
 
     /// `OfflineClusterGroup`: takes every resource of the group offline.
@@ -180,19 +147,11 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
     /// `ERROR_INVALID_STATE` while an operation is pending.
-    #[track_caller]
-    pub fn offline_cluster_group(&self, hgroup: HGroup) -> Result<()> {
-        let result = self.offline_cluster_group_impl(hgroup);
-        self.record("offline_cluster_group", || format!("{hgroup:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn offline_cluster_group_impl(&self, hgroup: HGroup) -> Result<()> {
-        let mut st = self.lock();
-        let (g, _) = st.writable(hgroup, "offline_cluster_group", std::panic::Location::caller())?;
+    "OfflineClusterGroup"
+    fn offline_cluster_group(st, hgroup: HGroup) -> () {
+        let (g, _) = st.writable_object(hgroup)?;
         let pending = st.world.offline_group(g.into())?;
-        super::completion("offline_cluster_group", pending)
+        super::completion(st.call, pending)
     }
 
     /// `MoveClusterGroup`: moves the group to `node` or, with `None`, to the best other up
@@ -216,21 +175,13 @@ impl Simulator {
     /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    #[track_caller]
-    pub fn move_cluster_group(&self, hgroup: HGroup, node: Option<HNode>) -> Result<()> {
-        let result = self.move_cluster_group_impl(hgroup, node);
-        self.record("move_cluster_group", || format!("{hgroup:?}, {node:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn move_cluster_group_impl(&self, hgroup: HGroup, node: Option<HNode>) -> Result<()> {
-        let at = std::panic::Location::caller();
-        let mut st = self.lock();
-        let (g, cluster) = st.writable(hgroup, "move_cluster_group", at)?;
-        let node = node.map(|n| st.node_of(n, cluster, "move_cluster_group", at)).transpose()?;
+    "MoveClusterGroup"
+    fn move_cluster_group(st, hgroup: HGroup, node: Option<HNode>) -> () {
+        let (call, at) = (st.call, st.at);
+        let (g, cluster) = st.writable_object(hgroup)?;
+        let node = node.map(|n| st.node_of(n, cluster, call, at)).transpose()?;
         let pending = st.world.move_group(cluster, g.into(), node)?;
-        super::completion("move_cluster_group", pending)
+        super::completion(call, pending)
     }
 
     /// `CreateClusterGroup`: a new, empty, offline group owned by the local node, and a
@@ -242,22 +193,12 @@ impl Simulator {
     /// handle; `ERROR_OBJECT_ALREADY_EXISTS` (5010) for a name in use (any case);
     /// `ERROR_INVALID_PARAMETER` for an empty name; `ERROR_NOT_ENOUGH_MEMORY` when the
     /// handle table is full (then no group is created).
-    #[track_caller]
-    pub fn create_cluster_group(&self, hcluster: HCluster, name: &str) -> Result<HGroup> {
-        let result = self.create_cluster_group_impl(hcluster, name);
-        self.record("create_cluster_group", || format!("{hcluster:?}, {name:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn create_cluster_group_impl(&self, hcluster: HCluster, name: &str) -> Result<HGroup> {
-        let at = std::panic::Location::caller();
-        let mut st = self.lock();
-        let (_, e) = st.resolve(hcluster, "create_cluster_group", at)?;
+    "CreateClusterGroup"
+    fn create_cluster_group(st, hcluster: HCluster, name: &str) -> HGroup {
+        let (call, at) = (st.call, st.at);
+        let (_, e) = st.resolve(hcluster)?;
         if e.access != crate::handle_table::Access::All {
-            return Err(Error::AccessDenied(format!(
-                "create_cluster_group: {hcluster:?} was opened with GENERIC_READ"
-            )));
+            return Err(Error::AccessDenied(format!("{call}: {hcluster:?} was opened with GENERIC_READ")));
         }
         let cluster = st.cluster_of_entry(&e)?;
         let key = st.world.create_group(cluster, name)?;
@@ -278,17 +219,9 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
     /// `ERROR_DIR_NOT_EMPTY` (145) for a group that still has resources.
-    #[track_caller]
-    pub fn delete_cluster_group(&self, hgroup: HGroup) -> Result<()> {
-        let result = self.delete_cluster_group_impl(hgroup);
-        self.record("delete_cluster_group", || format!("{hgroup:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn delete_cluster_group_impl(&self, hgroup: HGroup) -> Result<()> {
-        let mut st = self.lock();
-        let (g, cluster) = st.writable(hgroup, "delete_cluster_group", std::panic::Location::caller())?;
+    "DeleteClusterGroup"
+    fn delete_cluster_group(st, hgroup: HGroup) -> () {
+        let (g, cluster) = st.writable_object(hgroup)?;
         st.world.delete_group(cluster, g.into())
     }
 
@@ -300,21 +233,13 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad group or node handle; `ERROR_ACCESS_DENIED`;
     /// `ERROR_GROUP_NOT_AVAILABLE`; `ERROR_CLUSTER_NODE_NOT_FOUND` for a node of another
     /// cluster or an evicted one; `ERROR_INVALID_PARAMETER` for a node listed twice.
-    #[track_caller]
-    pub fn set_cluster_group_node_list(&self, hgroup: HGroup, nodes: &[HNode]) -> Result<()> {
-        let result = self.set_cluster_group_node_list_impl(hgroup, nodes);
-        self.record("set_cluster_group_node_list", || format!("{hgroup:?}, {nodes:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn set_cluster_group_node_list_impl(&self, hgroup: HGroup, nodes: &[HNode]) -> Result<()> {
-        let at = std::panic::Location::caller();
-        let mut st = self.lock();
-        let (g, cluster) = st.writable(hgroup, "set_cluster_group_node_list", at)?;
+    "SetClusterGroupNodeList"
+    fn set_cluster_group_node_list(st, hgroup: HGroup, nodes: &[HNode]) -> () {
+        let (call, at) = (st.call, st.at);
+        let (g, cluster) = st.writable_object(hgroup)?;
         let keys = nodes
             .iter()
-            .map(|&n| st.node_of(n, cluster, "set_cluster_group_node_list", at))
+            .map(|&n| st.node_of(n, cluster, call, at))
             .collect::<Result<Vec<_>>>()?;
         st.world.set_group_node_list(g.into(), keys)
     }

@@ -1,14 +1,11 @@
 //! Nodes: `OpenClusterNode(Ex)`, `CloseClusterNode`, `GetClusterFromNode`,
 //! `GetClusterNodeId`.
 
-use std::panic::Location;
-
 use slotmap::{Key, KeyData};
 
 use super::ObjectKind;
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::handle::{HCluster, HNode};
-use crate::simulator::Simulator;
 use crate::state::ClusterNodeState;
 use crate::world::{ClusterKey, NodeKey, World};
 
@@ -25,7 +22,11 @@ impl ObjectKind for HNode {
     }
 }
 
-impl Simulator {
+crate::call::calls! {
+    /// Nodes: `OpenClusterNode(Ex)`, `CloseClusterNode`, `GetClusterFromNode`, the node's id
+    /// and state, and `PauseClusterNode`, `ResumeClusterNode`, `EvictClusterNode`.
+    pub trait NodeCalls;
+
     /// `OpenClusterNode`: a new handle to the node `name` (its NetBIOS name, compared
     /// case-insensitively), with the access of `hcluster`.
     ///
@@ -34,11 +35,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
     /// handle is closed); `ERROR_CLUSTER_NODE_NOT_FOUND` (5042) for an unknown name;
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
-    #[track_caller]
-    pub fn open_cluster_node(&self, hcluster: HCluster, name: &str) -> Result<HNode> {
-        let result = self.open_object("open_cluster_node", hcluster, name, None).map(|(h, _)| h);
-        self.record("open_cluster_node", || format!("{hcluster:?}, {name:?}"), &result);
-        result
+    "OpenClusterNode" [object(name)]
+    fn open_cluster_node(st, hcluster: HCluster, name: &str) -> HNode {
+        st.open_object(hcluster, name, None).map(|(h, _)| h)
     }
 
     /// `OpenClusterNodeEx`: as [`open_cluster_node`](Self::open_cluster_node), with a
@@ -49,20 +48,9 @@ impl Simulator {
     /// Those of `open_cluster_node`, and `ERROR_INVALID_PARAMETER` for a desired access of
     /// 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
     /// `GENERIC_READ` cluster handle.
-    #[track_caller]
-    pub fn open_cluster_node_ex(
-        &self,
-        hcluster: HCluster,
-        name: &str,
-        desired_access: u32,
-    ) -> Result<(HNode, u32)> {
-        let result = self.open_object("open_cluster_node_ex", hcluster, name, Some(desired_access));
-        self.record(
-            "open_cluster_node_ex",
-            || format!("{hcluster:?}, {name:?}, {desired_access:?}"),
-            &result,
-        );
-        result
+    "OpenClusterNodeEx" [object(name)]
+    fn open_cluster_node_ex(st, hcluster: HCluster, name: &str, desired_access: u32) -> (HNode, u32) {
+        st.open_object(hcluster, name, Some(desired_access))
     }
 
     /// `CloseClusterNode`: closes the handle. Works once per handle.
@@ -71,11 +59,9 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` if `hnode` is not a live node handle of this simulator (a
     /// second close included).
-    #[track_caller]
-    pub fn close_cluster_node(&self, hnode: HNode) -> Result<()> {
-        let result = self.close_handle("close_cluster_node", hnode);
-        self.record("close_cluster_node", || format!("{hnode:?}"), &result);
-        result
+    "CloseClusterNode" [nofault]
+    fn close_cluster_node(st, hnode: HNode) -> () {
+        st.close_handle(hnode)
     }
 
     /// `GetClusterFromNode`: a new cluster handle on the connection `hnode` belongs to. It
@@ -86,11 +72,9 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad `hnode`; `ERROR_NOT_ENOUGH_MEMORY` when the table
     /// is full.
-    #[track_caller]
-    pub fn get_cluster_from_node(&self, hnode: HNode) -> Result<HCluster> {
-        let result = self.cluster_from("get_cluster_from_node", hnode);
-        self.record("get_cluster_from_node", || format!("{hnode:?}"), &result);
-        result
+    "GetClusterFromNode"
+    fn get_cluster_from_node(st, hnode: HNode) -> HCluster {
+        st.cluster_from(hnode)
     }
 
     /// `GetClusterNodeId`: the id of the node (`"1"`, `"2"`, ... in the order the topology
@@ -113,20 +97,11 @@ impl Simulator {
     /// # sim.close_cluster_node(n)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    #[track_caller]
-    pub fn get_cluster_node_id(&self, hnode: Option<HNode>) -> Result<String> {
-        let result = self.get_cluster_node_id_impl(hnode);
-        self.record("get_cluster_node_id", || format!("{hnode:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn get_cluster_node_id_impl(&self, hnode: Option<HNode>) -> Result<String> {
-        let at = Location::caller();
-        let mut st = self.lock();
+    "GetClusterNodeId"
+    fn get_cluster_node_id(st, hnode: Option<HNode>) -> String {
         let key = match hnode {
             Some(h) => {
-                let (_, e) = st.resolve(h, "get_cluster_node_id", at)?;
+                let (_, e) = st.resolve(h)?;
                 NodeKey::from(st.object(h, e.object)?)
             }
             None => st
@@ -142,9 +117,7 @@ impl Simulator {
             .map(|n| n.id.clone())
             .ok_or_else(|| Error::ClusterNodeNotFound("the local node is not a cluster node".into()))
     }
-}
 
-impl Simulator {
     /// `GetClusterNodeState`: the node's state.
     ///
     /// # Errors
@@ -161,23 +134,13 @@ impl Simulator {
     /// # sim.close_cluster_node(n)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    #[track_caller]
-    pub fn get_cluster_node_state(&self, hnode: HNode) -> Result<ClusterNodeState> {
-        let result = self.get_cluster_node_state_impl(hnode);
-        self.record("get_cluster_node_state", || format!("{hnode:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn get_cluster_node_state_impl(&self, hnode: HNode) -> Result<ClusterNodeState> {
-        let mut st = self.lock();
-        let (_, e) = st.resolve(hnode, "get_cluster_node_state", Location::caller())?;
+    "GetClusterNodeState"
+    fn get_cluster_node_state(st, hnode: HNode) -> ClusterNodeState {
+        let (_, e) = st.resolve(hnode)?;
         let key = NodeKey::from(st.object(hnode, e.object)?);
         st.world.nodes.get(key).map(|n| n.state).ok_or_else(|| Error::InternalError("node vanished".into()))
     }
-}
 
-impl Simulator {
     /// `PauseClusterNode`: the node stays up but takes no group (moving or bringing a group
     /// online there fails with `ERROR_SHARING_PAUSED`). Pausing a paused node succeeds.
     ///
@@ -185,17 +148,9 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NODE_NOT_FOUND` if it
     /// was evicted; `ERROR_CLUSTER_NODE_DOWN` (5050) for a node that is down.
-    #[track_caller]
-    pub fn pause_cluster_node(&self, hnode: HNode) -> Result<()> {
-        let result = self.pause_cluster_node_impl(hnode);
-        self.record("pause_cluster_node", || format!("{hnode:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn pause_cluster_node_impl(&self, hnode: HNode) -> Result<()> {
-        let mut st = self.lock();
-        let (n, _) = st.writable(hnode, "pause_cluster_node", Location::caller())?;
+    "PauseClusterNode"
+    fn pause_cluster_node(st, hnode: HNode) -> () {
+        let (n, _) = st.writable_object(hnode)?;
         st.world.pause_node(n.into())
     }
 
@@ -205,17 +160,9 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NODE_NOT_FOUND`;
     /// `ERROR_CLUSTER_NODE_NOT_PAUSED` (5058) for a node that is not paused.
-    #[track_caller]
-    pub fn resume_cluster_node(&self, hnode: HNode) -> Result<()> {
-        let result = self.resume_cluster_node_impl(hnode);
-        self.record("resume_cluster_node", || format!("{hnode:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn resume_cluster_node_impl(&self, hnode: HNode) -> Result<()> {
-        let mut st = self.lock();
-        let (n, _) = st.writable(hnode, "resume_cluster_node", Location::caller())?;
+    "ResumeClusterNode"
+    fn resume_cluster_node(st, hnode: HNode) -> () {
+        let (n, _) = st.writable_object(hnode)?;
         st.world.resume_node(n.into())
     }
 
@@ -227,17 +174,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NODE_NOT_FOUND`;
     /// `ERROR_CANT_EVICT_ACTIVE_NODE` (5009) for a node that owns groups (move them first)
     /// or the last node of the cluster.
-    #[track_caller]
-    pub fn evict_cluster_node(&self, hnode: HNode) -> Result<()> {
-        let result = self.evict_cluster_node_impl(hnode);
-        self.record("evict_cluster_node", || format!("{hnode:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn evict_cluster_node_impl(&self, hnode: HNode) -> Result<()> {
-        let mut st = self.lock();
-        let (n, cluster) = st.writable(hnode, "evict_cluster_node", Location::caller())?;
+    "EvictClusterNode"
+    fn evict_cluster_node(st, hnode: HNode) -> () {
+        let (n, cluster) = st.writable_object(hnode)?;
         st.world.evict_node(cluster, n.into())
     }
 }
