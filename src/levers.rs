@@ -3,11 +3,12 @@
 //! test.
 
 use crate::error::{Error, Result};
-use crate::simulator::Simulator;
 use crate::state::ClusterNetworkState;
 use crate::world::ClusterKey;
 
-impl Simulator {
+crate::call::calls! {
+    levers;
+
     /// Crashes the node `node_name` (of any simulated cluster): it goes down, its network
     /// interfaces become unavailable, and each group it owned fails over to the first up
     /// node in the group's preferred-owner order, else in node order; the resources that
@@ -31,16 +32,8 @@ impl Simulator {
     /// # sim.close_cluster_group(core)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    #[track_caller]
-    pub fn crash_node(&self, node_name: &str) -> Result<()> {
-        let result = self.crash_node_impl(node_name);
-        self.record("crash_node", || format!("{node_name:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn crash_node_impl(&self, node_name: &str) -> Result<()> {
-        let mut st = self.lock();
+    "crash_node"
+    fn crash_node(st, node_name: &str) -> () {
         let (cluster, node) = st.world.find_node(node_name)?;
         st.world.crash_node(cluster, node)
     }
@@ -51,16 +44,8 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_CLUSTER_NODE_NOT_FOUND` for a name that is no simulated node.
-    #[track_caller]
-    pub fn restore_node(&self, node_name: &str) -> Result<()> {
-        let result = self.restore_node_impl(node_name);
-        self.record("restore_node", || format!("{node_name:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn restore_node_impl(&self, node_name: &str) -> Result<()> {
-        let mut st = self.lock();
+    "restore_node"
+    fn restore_node(st, node_name: &str) -> () {
         let (_, node) = st.world.find_node(node_name)?;
         st.world.restore_node(node)
     }
@@ -71,11 +56,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
-    #[track_caller]
-    pub fn take_network_down(&self, network_name: &str) -> Result<()> {
-        let result = self.set_network(network_name, ClusterNetworkState::Down);
-        self.record("take_network_down", || format!("{network_name:?}"), &result);
-        result
+    "take_network_down"
+    fn take_network_down(st, network_name: &str) -> () {
+        st.set_network(network_name, ClusterNetworkState::Down)
     }
 
     /// Partitions the network: it is `Partitioned` and its interfaces `Unreachable`.
@@ -83,11 +66,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
-    #[track_caller]
-    pub fn partition_network(&self, network_name: &str) -> Result<()> {
-        let result = self.set_network(network_name, ClusterNetworkState::Partitioned);
-        self.record("partition_network", || format!("{network_name:?}"), &result);
-        result
+    "partition_network"
+    fn partition_network(st, network_name: &str) -> () {
+        st.set_network(network_name, ClusterNetworkState::Partitioned)
     }
 
     /// Brings a network that is down or partitioned back up, with its interfaces (but those
@@ -96,17 +77,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
-    #[track_caller]
-    pub fn restore_network(&self, network_name: &str) -> Result<()> {
-        let result = self.set_network(network_name, ClusterNetworkState::Up);
-        self.record("restore_network", || format!("{network_name:?}"), &result);
-        result
-    }
-
-    fn set_network(&self, name: &str, state: ClusterNetworkState) -> Result<()> {
-        let mut st = self.lock();
-        let network = st.world.find_network(name)?;
-        st.world.set_network_state(network, state)
+    "restore_network"
+    fn restore_network(st, network_name: &str) -> () {
+        st.set_network(network_name, ClusterNetworkState::Up)
     }
 
     /// Stops the cluster service of a cluster (`None`: the local one): until it starts
@@ -118,16 +91,8 @@ impl Simulator {
     /// # Errors
     ///
     /// `RPC_S_SERVER_UNAVAILABLE` for a name that is no simulated cluster or node.
-    #[track_caller]
-    pub fn stop_cluster_service(&self, cluster: Option<&str>) -> Result<()> {
-        let result = self.stop_cluster_service_impl(cluster);
-        self.record("stop_cluster_service", || format!("{cluster:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn stop_cluster_service_impl(&self, cluster: Option<&str>) -> Result<()> {
-        let mut st = self.lock();
+    "stop_cluster_service"
+    fn stop_cluster_service(st, cluster: Option<&str>) -> () {
         let key = find_cluster(&st.world, cluster)?;
         if !st.stopped.contains(&key) {
             st.stopped.push(key);
@@ -142,19 +107,19 @@ impl Simulator {
     /// # Errors
     ///
     /// `RPC_S_SERVER_UNAVAILABLE` for a name that is no simulated cluster or node.
-    #[track_caller]
-    pub fn start_cluster_service(&self, cluster: Option<&str>) -> Result<()> {
-        let result = self.start_cluster_service_impl(cluster);
-        self.record("start_cluster_service", || format!("{cluster:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn start_cluster_service_impl(&self, cluster: Option<&str>) -> Result<()> {
-        let mut st = self.lock();
+    "start_cluster_service"
+    fn start_cluster_service(st, cluster: Option<&str>) -> () {
         let key = find_cluster(&st.world, cluster)?;
         st.stopped.retain(|&k| k != key);
         Ok(())
+    }
+}
+
+impl crate::call::Cx<'_> {
+    /// Sets the state of the network `name` (of any simulated cluster) and its interfaces.
+    fn set_network(&mut self, name: &str, state: ClusterNetworkState) -> Result<()> {
+        let network = self.world.find_network(name)?;
+        self.world.set_network_state(network, state)
     }
 }
 

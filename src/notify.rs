@@ -494,7 +494,7 @@ pub enum NotifyObject {
 
 use crate::error::{Error, Result};
 use crate::handle::{HChange, HCluster};
-use crate::simulator::{Simulator, State};
+use crate::simulator::State;
 
 impl State {
     /// The port behind a port handle.
@@ -562,7 +562,87 @@ impl State {
     }
 }
 
-impl Simulator {
+impl crate::call::Cx<'_> {
+    /// `CreateClusterNotifyPort` (and the version 1 part of `CreateClusterNotifyPortV2`):
+    /// with `port` `None`, a new port; with a port, that one; either way a registration of
+    /// `hcluster`'s cluster with `filter` and `key`. Returns the handle, the port and the
+    /// cluster. Nothing fails after a new port exists, so a failed call leaves none behind.
+    pub(crate) fn create_notify_port(
+        &mut self,
+        port: Option<HChange>,
+        hcluster: HCluster,
+        filter: u32,
+        key: usize,
+    ) -> Result<(HChange, PortKey, ClusterKey)> {
+        let (call, at) = (self.call, self.at);
+        let (_, ce) = self.resolve(hcluster)?;
+        let cluster = self.cluster_of_entry(&ce)?;
+        let (handle, port_key) = match port {
+            Some(h) => (h, self.port(h, call, at)?),
+            None => {
+                let port_key = self.ports.insert(Port::default());
+                let opened = self
+                    .handles
+                    .open_in_scope(ce.scope, HandleKind::Change, port_key.data(), ce.access, at)
+                    .and_then(|raw| {
+                        HChange::from_raw(raw).ok_or_else(|| Error::InternalError("NULL handle".into()))
+                    });
+                match opened {
+                    Ok(h) => (h, port_key),
+                    Err(e) => {
+                        self.ports.remove(port_key);
+                        return Err(e);
+                    }
+                }
+            }
+        };
+        if let Some(p) = self.ports.get_mut(port_key) {
+            p.clusters.push((cluster, filter, key));
+        }
+        Ok((handle, port_key, cluster))
+    }
+
+    /// Waits up to `timeout_ms` (`u32::MAX`, `INFINITE`: without limit; no busy-waiting)
+    /// until `pick` finds something in the port: the version 1 and version 2 reads. The
+    /// lock is released while waiting.
+    pub(crate) fn wait_on_port<T>(
+        &mut self,
+        port: HChange,
+        timeout_ms: u32,
+        mut pick: impl FnMut(&mut Port) -> Option<T>,
+    ) -> Result<T> {
+        let (call, at) = (self.call, self.at);
+        // INFINITE (and an instant past what the clock can represent) waits without a deadline.
+        let deadline = (timeout_ms != u32::MAX)
+            .then(|| {
+                std::time::Instant::now().checked_add(std::time::Duration::from_millis(u64::from(timeout_ms)))
+            })
+            .flatten();
+        loop {
+            let key = self.port(port, call, at)?;
+            if let Some(found) = self.ports.get_mut(key).and_then(&mut pick) {
+                return Ok(found);
+            }
+            let remaining = match deadline {
+                None => None,
+                Some(d) => match d.checked_duration_since(std::time::Instant::now()) {
+                    Some(r) if !r.is_zero() => Some(r),
+                    _ => return Err(Error::WaitTimeout(format!("no notification in {timeout_ms} ms"))),
+                },
+            };
+            self.wait(remaining);
+            // The fault plan was applied when the call began; the calls that ran while it
+            // waited must not make the next look at the port apply it again.
+            self.mark_faults_consulted();
+        }
+    }
+}
+
+crate::call::calls! {
+    /// Notifications (version 1): `CreateClusterNotifyPort`, `RegisterClusterNotify`,
+    /// `GetClusterNotify`, `CloseClusterNotifyPort`.
+    pub trait NotifyCalls;
+
     /// `CreateClusterNotifyPort`: with `port` `None`, a new port; with a port, adds to it.
     /// Either way, events of `hcluster`'s cluster matching `filter` (`CLUSTER_CHANGE_*`
     /// bits, see [`change`]) are queued in the port with `key`.
@@ -586,55 +666,9 @@ impl Simulator {
     /// assert_eq!(sim.get_cluster_notify(port, 0).unwrap_err().code(), 258); // WAIT_TIMEOUT
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    #[track_caller]
-    pub fn create_cluster_notify_port(
-        &self,
-        port: Option<HChange>,
-        hcluster: HCluster,
-        filter: u32,
-        key: usize,
-    ) -> Result<HChange> {
-        let result = self.create_cluster_notify_port_impl(port, hcluster, filter, key);
-        self.record(
-            "create_cluster_notify_port",
-            || format!("{port:?}, {hcluster:?}, {filter:?}, {key:?}"),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn create_cluster_notify_port_impl(
-        &self,
-        port: Option<HChange>,
-        hcluster: HCluster,
-        filter: u32,
-        key: usize,
-    ) -> Result<HChange> {
-        let at = std::panic::Location::caller();
-        let mut st = self.lock_quiet();
-        let (_, ce) = st.resolve(hcluster, "create_cluster_notify_port", at)?;
-        let cluster = st.cluster_of_entry(&ce)?;
-        let (handle, port_key) = match port {
-            Some(h) => (h, st.port(h, "create_cluster_notify_port", at)?),
-            None => {
-                let port_key = st.ports.insert(Port::default());
-                match st.handles.open_in_scope(ce.scope, HandleKind::Change, port_key.data(), ce.access, at) {
-                    Ok(raw) => (
-                        HChange::from_raw(raw).ok_or_else(|| Error::InternalError("NULL handle".into()))?,
-                        port_key,
-                    ),
-                    Err(e) => {
-                        st.ports.remove(port_key);
-                        return Err(e);
-                    }
-                }
-            }
-        };
-        if let Some(p) = st.ports.get_mut(port_key) {
-            p.clusters.push((cluster, filter, key));
-        }
-        Ok(handle)
+    "CreateClusterNotifyPort" [quiet]
+    fn create_cluster_notify_port(st, port: Option<HChange>, hcluster: HCluster, filter: u32, key: usize) -> HChange {
+        st.create_notify_port(port, hcluster, filter, key).map(|(handle, _, _)| handle)
     }
 
     /// `RegisterClusterNotify`: events about one object (through its handle) matching
@@ -645,35 +679,10 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad port or object handle; the object's "not available"
     /// code if it was deleted.
-    #[track_caller]
-    pub fn register_cluster_notify(
-        &self,
-        port: HChange,
-        filter: u32,
-        object: NotifyObject,
-        key: usize,
-    ) -> Result<()> {
-        let result = self.register_cluster_notify_impl(port, filter, object, key);
-        self.record(
-            "register_cluster_notify",
-            || format!("{port:?}, {filter:?}, {object:?}, {key:?}"),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn register_cluster_notify_impl(
-        &self,
-        port: HChange,
-        filter: u32,
-        object: NotifyObject,
-        key: usize,
-    ) -> Result<()> {
-        let at = std::panic::Location::caller();
-        let mut st = self.lock_quiet();
-        let port_key = st.port(port, "register_cluster_notify", at)?;
-        let call = "register_cluster_notify";
+    "RegisterClusterNotify" [quiet]
+    fn register_cluster_notify(st, port: HChange, filter: u32, object: NotifyObject, key: usize) -> () {
+        let (call, at) = (st.call, st.at);
+        let port_key = st.port(port, call, at)?;
         let (raw, kind, obj) = match object {
             NotifyObject::Node(h) => st.registered(h, call, at)?,
             NotifyObject::Group(h) => st.registered(h, call, at)?,
@@ -681,7 +690,7 @@ impl Simulator {
             NotifyObject::Network(h) => st.registered(h, call, at)?,
             NotifyObject::NetInterface(h) => st.registered(h, call, at)?,
             NotifyObject::Key(h) => {
-                let (_, e) = st.resolve(h, call, at)?;
+                let (_, e) = st.resolve(h)?;
                 let ok = st
                     .reg_keys
                     .get(crate::api::RegHandleKey::from(e.object))
@@ -707,11 +716,9 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad port (also when it is closed while waiting);
     /// `WAIT_TIMEOUT` (258) when nothing arrives in time.
-    #[track_caller]
-    pub fn get_cluster_notify(&self, port: HChange, timeout_ms: u32) -> Result<Notification> {
-        let result = self.wait_notify(port, timeout_ms, true);
-        self.record("get_cluster_notify", || format!("{port:?}, {timeout_ms:?}"), &result);
-        result
+    "GetClusterNotify" [quiet]
+    fn get_cluster_notify(st, port: HChange, timeout_ms: u32) -> Notification {
+        st.wait_on_port(port, timeout_ms, |p| p.queue.pop_front())
     }
 
     /// As [`get_cluster_notify`](Self::get_cluster_notify), but leaves the event in the port
@@ -720,52 +727,9 @@ impl Simulator {
     /// # Errors
     ///
     /// As `get_cluster_notify`.
-    #[track_caller]
-    pub fn peek_cluster_notify(&self, port: HChange, timeout_ms: u32) -> Result<Notification> {
-        let result = self.wait_notify(port, timeout_ms, false);
-        self.record("peek_cluster_notify", || format!("{port:?}, {timeout_ms:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn wait_notify(&self, port: HChange, timeout_ms: u32, take: bool) -> Result<Notification> {
-        self.wait_on_port(port, timeout_ms, "get_cluster_notify", |p| {
-            if take { p.queue.pop_front() } else { p.queue.front().cloned() }
-        })
-    }
-
-    /// Waits up to `timeout_ms` (`u32::MAX`, `INFINITE`: without limit; no busy-waiting)
-    /// until `pick` finds something in the port: the version 1 and version 2 reads.
-    #[track_caller]
-    pub(crate) fn wait_on_port<T>(
-        &self,
-        port: HChange,
-        timeout_ms: u32,
-        call: &'static str,
-        mut pick: impl FnMut(&mut Port) -> Option<T>,
-    ) -> Result<T> {
-        let at = std::panic::Location::caller();
-        // INFINITE (and an instant past what the clock can represent) waits without a deadline.
-        let deadline = (timeout_ms != u32::MAX)
-            .then(|| {
-                std::time::Instant::now().checked_add(std::time::Duration::from_millis(u64::from(timeout_ms)))
-            })
-            .flatten();
-        let mut st = self.lock_quiet();
-        loop {
-            let key = st.port(port, call, at)?;
-            if let Some(found) = st.ports.get_mut(key).and_then(&mut pick) {
-                return Ok(found);
-            }
-            let remaining = match deadline {
-                None => None,
-                Some(d) => match d.checked_duration_since(std::time::Instant::now()) {
-                    Some(r) if !r.is_zero() => Some(r),
-                    _ => return Err(Error::WaitTimeout(format!("no notification in {timeout_ms} ms"))),
-                },
-            };
-            st.wait(remaining);
-        }
+    "GetClusterNotify" [quiet]
+    fn peek_cluster_notify(st, port: HChange, timeout_ms: u32) -> Notification {
+        st.wait_on_port(port, timeout_ms, |p| p.queue.front().cloned())
     }
 
     /// `CloseClusterNotifyPort`: closes the port (its queued events go with it) and wakes
@@ -774,11 +738,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a value that is not an open port.
-    #[track_caller]
-    pub fn close_cluster_notify_port(&self, port: HChange) -> Result<()> {
-        let result = self.close_handle("close_cluster_notify_port", port);
-        self.record("close_cluster_notify_port", || format!("{port:?}"), &result);
-        result
+    "CloseClusterNotifyPort" [nofault]
+    fn close_cluster_notify_port(st, port: HChange) -> () {
+        st.close_handle(port)
     }
 }
 

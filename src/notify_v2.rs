@@ -30,6 +30,7 @@ use slotmap::{Key, KeyData};
 use crate::error::{Error, Result};
 use crate::handle::{HChange, HCluster, HandleKind};
 use crate::notify::{Event, NotifyObject, Port, change};
+#[cfg(doc)] // the docs of the calls name it
 use crate::simulator::Simulator;
 use crate::world::{ClusterKey, GroupKey, NetInterfaceKey, NetworkKey, NodeKey, ResourceKey, World};
 
@@ -339,7 +340,11 @@ pub(crate) fn deliver_v2(
     }
 }
 
-impl Simulator {
+crate::call::calls! {
+    /// Notifications version 2: `CreateClusterNotifyPortV2`, `RegisterClusterNotifyV2`,
+    /// `GetClusterNotifyV2`, `GetNotifyEventHandle`.
+    pub trait NotifyV2Calls;
+
     /// `CreateClusterNotifyPortV2`: a port (new, or `port` to add to) that receives the V2
     /// events of `hcluster` matching any of `filters`, with `key`.
     ///
@@ -347,34 +352,21 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad cluster or port handle; `ERROR_INVALID_PARAMETER`
     /// for no filter or an unknown object type.
-    #[track_caller]
-    pub fn create_cluster_notify_port_v2(
-        &self,
+    "CreateClusterNotifyPortV2" [quiet]
+    fn create_cluster_notify_port_v2(
+        st,
         port: Option<HChange>,
         hcluster: HCluster,
         filters: &[NotifyFilter],
         key: usize,
-    ) -> Result<HChange> {
-        let result = (|| {
-            check_filters(filters)?;
-            // A port with no v1 filter: v1 events never reach it.
-            let handle = self.create_cluster_notify_port(port, hcluster, 0, key)?;
-            let at = std::panic::Location::caller();
-            let mut st = self.lock_quiet();
-            let (_, ce) = st.resolve(hcluster, "create_cluster_notify_port_v2", at)?;
-            let cluster = st.cluster_of_entry(&ce)?;
-            let port_key = st.port(handle, "create_cluster_notify_port_v2", at)?;
-            if let Some(p) = st.ports.get_mut(port_key) {
-                p.v2.clusters.push((cluster, filters.to_vec(), key));
-            }
-            Ok(handle)
-        })();
-        self.record(
-            "create_cluster_notify_port_v2",
-            || format!("{port:?}, {hcluster:?}, {filters:?}, {key}"),
-            &result,
-        );
-        result
+    ) -> HChange {
+        check_filters(filters)?;
+        // A port with no v1 filter: v1 events never reach it.
+        let (handle, port_key, cluster) = st.create_notify_port(port, hcluster, 0, key)?;
+        if let Some(p) = st.ports.get_mut(port_key) {
+            p.v2.clusters.push((cluster, filters.to_vec(), key));
+        }
+        Ok(handle)
     }
 
     /// `RegisterClusterNotifyV2`: V2 events about one object (through its handle) matching
@@ -384,55 +376,33 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad port or object handle; `ERROR_INVALID_PARAMETER` for
     /// an unknown object type, or one that is not the object's.
-    #[track_caller]
-    pub fn register_cluster_notify_v2(
-        &self,
-        port: HChange,
-        filter: NotifyFilter,
-        object: NotifyObject,
-        key: usize,
-    ) -> Result<()> {
-        let result = (|| {
-            check_filters(&[filter])?;
-            let at = std::panic::Location::caller();
-            let call = "register_cluster_notify_v2";
-            let mut st = self.lock_quiet();
-            let port_key = st.port(port, call, at)?;
-            let (kind, ty, e) = match object {
-                NotifyObject::Node(h) => (HandleKind::Node, object_type::NODE, st.resolve(h, call, at)?.1),
-                NotifyObject::Group(h) => (HandleKind::Group, object_type::GROUP, st.resolve(h, call, at)?.1),
-                NotifyObject::Resource(h) => {
-                    (HandleKind::Resource, object_type::RESOURCE, st.resolve(h, call, at)?.1)
-                }
-                NotifyObject::Network(h) => {
-                    (HandleKind::Network, object_type::NETWORK, st.resolve(h, call, at)?.1)
-                }
-                NotifyObject::NetInterface(h) => {
-                    (HandleKind::NetInterface, object_type::NETWORK_INTERFACE, st.resolve(h, call, at)?.1)
-                }
-                _ => {
-                    return Err(Error::InvalidParameter(format!(
-                        "{call}: {object:?} is not an object V2 watches"
-                    )));
-                }
-            };
-            if filter.object_type != ty {
-                return Err(Error::InvalidParameter(format!(
-                    "{call}: filter object type {} is not the handle's ({ty})",
-                    filter.object_type
-                )));
+    "RegisterClusterNotifyV2" [quiet]
+    fn register_cluster_notify_v2(st, port: HChange, filter: NotifyFilter, object: NotifyObject, key: usize) -> () {
+        check_filters(&[filter])?;
+        let (call, at) = (st.call, st.at);
+        let port_key = st.port(port, call, at)?;
+        let (kind, ty, e) = match object {
+            NotifyObject::Node(h) => (HandleKind::Node, object_type::NODE, st.resolve(h)?.1),
+            NotifyObject::Group(h) => (HandleKind::Group, object_type::GROUP, st.resolve(h)?.1),
+            NotifyObject::Resource(h) => (HandleKind::Resource, object_type::RESOURCE, st.resolve(h)?.1),
+            NotifyObject::Network(h) => (HandleKind::Network, object_type::NETWORK, st.resolve(h)?.1),
+            NotifyObject::NetInterface(h) => {
+                (HandleKind::NetInterface, object_type::NETWORK_INTERFACE, st.resolve(h)?.1)
             }
-            if let Some(p) = st.ports.get_mut(port_key) {
-                p.v2.objects.push((kind, e.object, filter, key));
+            _ => {
+                return Err(Error::InvalidParameter(format!("{call}: {object:?} is not an object V2 watches")));
             }
-            Ok(())
-        })();
-        self.record(
-            "register_cluster_notify_v2",
-            || format!("{port:?}, {filter:?}, {object:?}, {key}"),
-            &result,
-        );
-        result
+        };
+        if filter.object_type != ty {
+            return Err(Error::InvalidParameter(format!(
+                "{call}: filter object type {} is not the handle's ({ty})",
+                filter.object_type
+            )));
+        }
+        if let Some(p) = st.ports.get_mut(port_key) {
+            p.v2.objects.push((kind, e.object, filter, key));
+        }
+        Ok(())
     }
 
     /// `GetClusterNotifyV2`: takes the oldest V2 event from the port, waiting up to
@@ -441,11 +411,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad port; `WAIT_TIMEOUT` when nothing arrives.
-    #[track_caller]
-    pub fn get_cluster_notify_v2(&self, port: HChange, timeout_ms: u32) -> Result<NotificationV2> {
-        let result = self.wait_v2(port, timeout_ms, true);
-        self.record("get_cluster_notify_v2", || format!("{port:?}, {timeout_ms}"), &result);
-        result
+    "GetClusterNotifyV2" [quiet]
+    fn get_cluster_notify_v2(st, port: HChange, timeout_ms: u32) -> NotificationV2 {
+        st.wait_on_port(port, timeout_ms, |p| p.v2.queue.pop_front())
     }
 
     /// As [`Simulator::get_cluster_notify_v2`], leaving the event queued (the C layer reads
@@ -454,18 +422,24 @@ impl Simulator {
     /// # Errors
     ///
     /// As [`Simulator::get_cluster_notify_v2`].
-    #[track_caller]
-    pub fn peek_cluster_notify_v2(&self, port: HChange, timeout_ms: u32) -> Result<NotificationV2> {
-        let result = self.wait_v2(port, timeout_ms, false);
-        self.record("peek_cluster_notify_v2", || format!("{port:?}, {timeout_ms}"), &result);
-        result
+    "GetClusterNotifyV2" [quiet]
+    fn peek_cluster_notify_v2(st, port: HChange, timeout_ms: u32) -> NotificationV2 {
+        st.wait_on_port(port, timeout_ms, |p| p.v2.queue.front().cloned())
     }
 
-    #[track_caller]
-    fn wait_v2(&self, port: HChange, timeout_ms: u32, take: bool) -> Result<NotificationV2> {
-        self.wait_on_port(port, timeout_ms, "get_cluster_notify_v2", |p| {
-            if take { p.v2.queue.pop_front() } else { p.v2.queue.front().cloned() }
-        })
+    /// `GetNotifyEventHandle`: the handle a Windows client waits on for the port. There
+    /// are no Win32 events on Linux: the value is the port's own handle value (stable,
+    /// non-zero), and waiting is done with the timeout of
+    /// [`Simulator::get_cluster_notify_v2`] **(ours)**.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad port.
+    "GetNotifyEventHandle" [quiet]
+    fn get_notify_event_handle(st, port: HChange) -> usize {
+        let (call, at) = (st.call, st.at);
+        st.port(port, call, at)?;
+        Ok(crate::handle::Handle::as_raw(port))
     }
 }
 
@@ -483,26 +457,4 @@ fn check_filters(filters: &[NotifyFilter]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-impl Simulator {
-    /// `GetNotifyEventHandle`: the handle a Windows client waits on for the port. There
-    /// are no Win32 events on Linux: the value is the port's own handle value (stable,
-    /// non-zero), and waiting is done with the timeout of
-    /// [`Simulator::get_cluster_notify_v2`] **(ours)**.
-    ///
-    /// # Errors
-    ///
-    /// `ERROR_INVALID_HANDLE` for a bad port.
-    #[track_caller]
-    pub fn get_notify_event_handle(&self, port: HChange) -> Result<usize> {
-        let result = (|| {
-            let at = std::panic::Location::caller();
-            let mut st = self.lock_quiet();
-            st.port(port, "get_notify_event_handle", at)?;
-            Ok(crate::handle::Handle::as_raw(port))
-        })();
-        self.record("get_notify_event_handle", || format!("{port:?}"), &result);
-        result
-    }
 }

@@ -2,8 +2,8 @@
 //! with ids, parents, names, types and payloads.
 
 use clusapi_sim::{
-    NotifyFilter, NotifyObject, PropertyList, PropertyValue, Simulator, change_v2 as v, clusctl, codes,
-    object_type as t,
+    Fault, NotifyFilter, NotifyObject, PropertyList, PropertyValue, Simulator, change_v2 as v, clusctl,
+    codes, object_type as t,
 };
 
 #[test]
@@ -107,4 +107,41 @@ fn object_registrations_and_refusals() {
     sim.close_cluster_notify_port(port).unwrap();
     assert_eq!(sim.get_cluster_notify_v2(port, 0).unwrap_err().code(), 6);
     assert_eq!(sim.get_notify_event_handle(port).unwrap_err().code(), 6);
+}
+
+/// A fault on `CreateClusterNotifyPortV2` fails the call before it makes anything: no port
+/// is left open (it used to create the version 1 port, then fault, and leak it), and the
+/// history has the one call.
+#[test]
+fn a_faulted_create_cluster_notify_port_v2_leaves_no_port() {
+    let sim = Simulator::default_builder()
+        .record_history(16)
+        .fault(Fault::on("create_cluster_notify_port_v2").code(codes::ERROR_NOT_ENOUGH_MEMORY))
+        .build()
+        .unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let filters = [NotifyFilter { object_type: t::GROUP, flags: v::GROUP_STATE }];
+    let handles = sim.open_handle_count();
+    let calls = sim.history().len();
+    let err = sim.create_cluster_notify_port_v2(None, c, &filters, 1).unwrap_err();
+    assert_eq!(err.code(), codes::ERROR_NOT_ENOUGH_MEMORY);
+    assert_eq!(sim.open_handle_count(), handles, "no port left open");
+    let history = sim.history();
+    assert_eq!(history.len(), calls + 1, "one entry: {history:#?}");
+    let last = history.last().unwrap();
+    assert_eq!(
+        (last.call, last.result.clone()),
+        ("create_cluster_notify_port_v2", Err(codes::ERROR_NOT_ENOUGH_MEMORY))
+    );
+
+    // The fault is the V2 call's own: version 1 is not affected, and without the fault the
+    // V2 call works.
+    let v1 = sim.create_cluster_notify_port(None, c, 0, 1).unwrap();
+    sim.clear_faults();
+    let port = sim.create_cluster_notify_port_v2(None, c, &filters, 1).unwrap();
+    for p in [v1, port] {
+        sim.close_cluster_notify_port(p).unwrap();
+    }
+    sim.close_cluster(c).unwrap();
+    sim.assert_no_open_handles();
 }
