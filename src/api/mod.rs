@@ -27,6 +27,8 @@ use crate::error::{Error, Result};
 use crate::handle::{HCluster, Handle};
 use crate::handle_table::Access;
 use crate::simulator::{Simulator, State};
+use crate::notify::NotifyCalls;
+use crate::notify_v2::NotifyV2Calls;
 use crate::world::{ClusterKey, World};
 
 pub use classic::QuorumInfo;
@@ -50,7 +52,11 @@ pub use modern::{
     CLUSAPI_NODE_PAUSE_RETRY_DRAIN_ON_FAILURE, ClusterEnumItem, DO_NOT_FAILBACK_GROUPS,
     FAILBACK_GROUPS_IMMEDIATELY, FAILBACK_GROUPS_PER_POLICY,
 };
+pub use cluster::ClusterCalls;
+pub use group::GroupCalls;
+pub use net_interface::NetInterfaceCalls;
 pub use network::NetworkCalls;
+pub use node::NodeCalls;
 pub(crate) use registry::{OpenKey, RegHandleKey};
 pub use resource::{CLUSTER_RESOURCE_DEFAULT_MONITOR, CLUSTER_RESOURCE_SEPARATE_MONITOR, ResourceStateInfo};
 pub use restype::{
@@ -82,12 +88,27 @@ pub use restype::{
 /// # sim.close_cluster(cluster)?;
 /// # Ok::<(), clusapi_sim::Error>(())
 /// ```
-pub trait ClusterApi: NetworkCalls {}
+pub trait ClusterApi:
+    ClusterCalls + NodeCalls + GroupCalls + NetworkCalls + NetInterfaceCalls + NotifyCalls + NotifyV2Calls
+{
+}
 
-impl<T: NetworkCalls> ClusterApi for T {}
+impl<T> ClusterApi for T where
+    T: ClusterCalls + NodeCalls + GroupCalls + NetworkCalls + NetInterfaceCalls + NotifyCalls + NotifyV2Calls
+{
+}
 
 /// The declared calls of every family, ClusAPI functions and levers.
-const FAMILIES: &[&[crate::call::CallInfo]] = &[network::CALLS];
+const FAMILIES: &[&[crate::call::CallInfo]] = &[
+    cluster::CALLS,
+    node::CALLS,
+    group::CALLS,
+    network::CALLS,
+    net_interface::CALLS,
+    crate::notify::CALLS,
+    crate::notify_v2::CALLS,
+    crate::levers::CALLS,
+];
 
 /// Every call declared with `calls!`, in declaration order.
 pub(crate) fn declared() -> impl Iterator<Item = &'static crate::call::CallInfo> {
