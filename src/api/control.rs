@@ -1,37 +1,38 @@
 //! `Cluster*Control`: control codes on every object kind (see `crate::control`).
 
-use std::panic::Location;
-
 use super::ObjectKind;
 use crate::control::{self, Target};
 use crate::error::{Error, Result};
 use crate::handle::{HCluster, HGroup, HNetInterface, HNetwork, HNode, HResource};
 use crate::handle_table::Access;
+#[cfg(doc)] // the docs link `Simulator::cluster_control`
 use crate::simulator::Simulator;
 use crate::world::{GroupKey, NetInterfaceKey, NetworkKey, NodeKey, ResourceKey};
 
-impl Simulator {
+impl crate::call::Cx<'_> {
     /// Runs `code` on the object behind `handle`, made into a [`Target`] by `target`.
-    #[track_caller]
     fn object_control<H: ObjectKind>(
-        &self,
-        call: &'static str,
+        &mut self,
         handle: H,
         host_node: Option<HNode>,
         code: u32,
         input: &[u8],
         target: fn(slotmap::KeyData) -> Target,
     ) -> Result<Vec<u8>> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (_, e) = st.resolve(handle, call, at)?;
-        let object = st.object(handle, e.object)?;
-        let cluster = st.cluster_of_entry(&e)?;
+        let (call, at) = (self.call, self.at);
+        let (_, e) = self.resolve(handle)?;
+        let object = self.object(handle, e.object)?;
+        let cluster = self.cluster_of_entry(&e)?;
         if let Some(n) = host_node {
-            st.node_of(n, cluster, call, at)?;
+            self.node_of(n, cluster, call, at)?;
         }
-        control::control(&mut st.world, target(object), code, input, e.access == Access::All)
+        control::control(&mut self.world, target(object), code, input, e.access == Access::All)
     }
+}
+
+crate::call::calls! {
+    /// Control codes: `ClusterControl` and the `Cluster*Control` call of every object kind.
+    pub trait ControlCalls;
 
     /// `ClusterControl`: runs a `CLUSCTL_CLUSTER_*` code on the cluster. `host_node` (the
     /// node to run it on) must be a node of the cluster; every node gives the same answer.
@@ -57,37 +58,13 @@ impl Simulator {
     /// assert!(props.get("FailoverThreshold").is_some());
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    #[track_caller]
-    pub fn cluster_control(
-        &self,
-        hcluster: HCluster,
-        host_node: Option<HNode>,
-        code: u32,
-        input: &[u8],
-    ) -> Result<Vec<u8>> {
-        let result = self.cluster_control_impl(hcluster, host_node, code, input);
-        self.record(
-            "cluster_control",
-            || format!("{hcluster:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn cluster_control_impl(
-        &self,
-        hcluster: HCluster,
-        host_node: Option<HNode>,
-        code: u32,
-        input: &[u8],
-    ) -> Result<Vec<u8>> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (_, e) = st.resolve(hcluster, "cluster_control", at)?;
+    "ClusterControl"
+    fn cluster_control(st, hcluster: HCluster, host_node: Option<HNode>, code: u32, input: &[u8]) -> Vec<u8> {
+        let (call, at) = (st.call, st.at);
+        let (_, e) = st.resolve(hcluster)?;
         let cluster = st.cluster_of_entry(&e)?;
         if let Some(n) = host_node {
-            st.node_of(n, cluster, "cluster_control", at)?;
+            st.node_of(n, cluster, call, at)?;
         }
         control::control(&mut st.world, Target::Cluster(cluster), code, input, e.access == Access::All)
     }
@@ -97,23 +74,9 @@ impl Simulator {
     /// # Errors
     ///
     /// As [`Simulator::cluster_control`]; `ERROR_CLUSTER_NODE_NOT_FOUND` for an evicted node.
-    #[track_caller]
-    pub fn cluster_node_control(
-        &self,
-        hnode: HNode,
-        host_node: Option<HNode>,
-        code: u32,
-        input: &[u8],
-    ) -> Result<Vec<u8>> {
-        let result = self.object_control("cluster_node_control", hnode, host_node, code, input, |k| {
-            Target::Node(NodeKey::from(k))
-        });
-        self.record(
-            "cluster_node_control",
-            || format!("{hnode:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
-            &result,
-        );
-        result
+    "ClusterNodeControl"
+    fn cluster_node_control(st, hnode: HNode, host_node: Option<HNode>, code: u32, input: &[u8]) -> Vec<u8> {
+        st.object_control(hnode, host_node, code, input, |k| Target::Node(NodeKey::from(k)))
     }
 
     /// `ClusterGroupControl`: a `CLUSCTL_GROUP_*` code on a group. See [`Simulator::cluster_control`].
@@ -121,23 +84,15 @@ impl Simulator {
     /// # Errors
     ///
     /// As [`Simulator::cluster_control`]; `ERROR_GROUP_NOT_AVAILABLE` for a deleted group.
-    #[track_caller]
-    pub fn cluster_group_control(
-        &self,
+    "ClusterGroupControl"
+    fn cluster_group_control(
+        st,
         hgroup: HGroup,
         host_node: Option<HNode>,
         code: u32,
         input: &[u8],
-    ) -> Result<Vec<u8>> {
-        let result = self.object_control("cluster_group_control", hgroup, host_node, code, input, |k| {
-            Target::Group(GroupKey::from(k))
-        });
-        self.record(
-            "cluster_group_control",
-            || format!("{hgroup:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
-            &result,
-        );
-        result
+    ) -> Vec<u8> {
+        st.object_control(hgroup, host_node, code, input, |k| Target::Group(GroupKey::from(k)))
     }
 
     /// `ClusterResourceControl`: a `CLUSCTL_RESOURCE_*` code on a resource. Its private
@@ -147,24 +102,15 @@ impl Simulator {
     ///
     /// As [`Simulator::cluster_control`]; `ERROR_RESOURCE_NOT_AVAILABLE` for a deleted
     /// resource.
-    #[track_caller]
-    pub fn cluster_resource_control(
-        &self,
+    "ClusterResourceControl"
+    fn cluster_resource_control(
+        st,
         hresource: HResource,
         host_node: Option<HNode>,
         code: u32,
         input: &[u8],
-    ) -> Result<Vec<u8>> {
-        let result =
-            self.object_control("cluster_resource_control", hresource, host_node, code, input, |k| {
-                Target::Resource(ResourceKey::from(k))
-            });
-        self.record(
-            "cluster_resource_control",
-            || format!("{hresource:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
-            &result,
-        );
-        result
+    ) -> Vec<u8> {
+        st.object_control(hresource, host_node, code, input, |k| Target::Resource(ResourceKey::from(k)))
     }
 
     /// `ClusterNetworkControl`: a `CLUSCTL_NETWORK_*` code on a network. See
@@ -173,23 +119,15 @@ impl Simulator {
     /// # Errors
     ///
     /// As [`Simulator::cluster_control`].
-    #[track_caller]
-    pub fn cluster_network_control(
-        &self,
+    "ClusterNetworkControl"
+    fn cluster_network_control(
+        st,
         hnetwork: HNetwork,
         host_node: Option<HNode>,
         code: u32,
         input: &[u8],
-    ) -> Result<Vec<u8>> {
-        let result = self.object_control("cluster_network_control", hnetwork, host_node, code, input, |k| {
-            Target::Network(NetworkKey::from(k))
-        });
-        self.record(
-            "cluster_network_control",
-            || format!("{hnetwork:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
-            &result,
-        );
-        result
+    ) -> Vec<u8> {
+        st.object_control(hnetwork, host_node, code, input, |k| Target::Network(NetworkKey::from(k)))
     }
 
     /// `ClusterNetInterfaceControl`: a `CLUSCTL_NETINTERFACE_*` code on a network
@@ -198,24 +136,17 @@ impl Simulator {
     /// # Errors
     ///
     /// As [`Simulator::cluster_control`].
-    #[track_caller]
-    pub fn cluster_net_interface_control(
-        &self,
+    "ClusterNetInterfaceControl"
+    fn cluster_net_interface_control(
+        st,
         hinterface: HNetInterface,
         host_node: Option<HNode>,
         code: u32,
         input: &[u8],
-    ) -> Result<Vec<u8>> {
-        let result =
-            self.object_control("cluster_net_interface_control", hinterface, host_node, code, input, |k| {
-                Target::NetInterface(NetInterfaceKey::from(k))
-            });
-        self.record(
-            "cluster_net_interface_control",
-            || format!("{hinterface:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
-            &result,
-        );
-        result
+    ) -> Vec<u8> {
+        st.object_control(hinterface, host_node, code, input, |k| {
+            Target::NetInterface(NetInterfaceKey::from(k))
+        })
     }
 
     /// `ClusterResourceTypeControl`: a `CLUSCTL_RESOURCE_TYPE_*` code on the resource
@@ -225,37 +156,17 @@ impl Simulator {
     ///
     /// As [`Simulator::cluster_control`]; `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` (5078)
     /// for a type the cluster does not have.
-    #[track_caller]
-    pub fn cluster_resource_type_control(
-        &self,
+    "ClusterResourceTypeControl"
+    fn cluster_resource_type_control(
+        st,
         hcluster: HCluster,
         resource_type: &str,
         host_node: Option<HNode>,
         code: u32,
         input: &[u8],
-    ) -> Result<Vec<u8>> {
-        let result = self.resource_type_control_impl(hcluster, resource_type, host_node, code, input);
-        self.record(
-            "cluster_resource_type_control",
-            || format!("{hcluster:?}, {resource_type:?}, {host_node:?}, {code:#010x}, {} bytes", input.len()),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn resource_type_control_impl(
-        &self,
-        hcluster: HCluster,
-        resource_type: &str,
-        host_node: Option<HNode>,
-        code: u32,
-        input: &[u8],
-    ) -> Result<Vec<u8>> {
-        let at = Location::caller();
-        let call = "cluster_resource_type_control";
-        let mut st = self.lock();
-        let (_, e) = st.resolve(hcluster, call, at)?;
+    ) -> Vec<u8> {
+        let (call, at) = (st.call, st.at);
+        let (_, e) = st.resolve(hcluster)?;
         let cluster = st.cluster_of_entry(&e)?;
         if let Some(n) = host_node {
             st.node_of(n, cluster, call, at)?;

@@ -26,7 +26,7 @@ use crate::registry::{
     PARAMETERS, REG_CREATED_NEW_KEY, REG_OPENED_EXISTING_KEY, REG_OPTION_VOLATILE, RegKey, RegKeyInfo,
     RegValue, WRITE_BITS, check_data, check_value_name, split_path, to_reg,
 };
-use crate::simulator::{Simulator, State};
+use crate::simulator::State;
 use crate::world::{ClusterKey, World};
 
 use super::ObjectKind;
@@ -258,153 +258,13 @@ impl State {
     }
 }
 
-impl Simulator {
-    /// `GetClusterNodeKey`: the node's root key.
-    ///
-    /// # Errors
-    ///
-    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
-    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
-    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
-    #[track_caller]
-    pub fn get_cluster_node_key(&self, hnode: HNode, sam: u32) -> Result<HKey> {
-        let at = Location::caller();
-        let result =
-            self.lock().object_key(hnode, sam, |k, _| Target::Node(k.into()), "get_cluster_node_key", at);
-        self.record("get_cluster_node_key", || format!("{hnode:?}, {sam:#x}"), &result);
-        result
-    }
-
-    /// `GetClusterGroupKey`: the group's root key (its common properties are values of it,
-    /// its private ones values of `Parameters`).
-    ///
-    /// # Errors
-    ///
-    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
-    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
-    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
-    #[track_caller]
-    pub fn get_cluster_group_key(&self, hgroup: HGroup, sam: u32) -> Result<HKey> {
-        let at = Location::caller();
-        let result =
-            self.lock().object_key(hgroup, sam, |k, _| Target::Group(k.into()), "get_cluster_group_key", at);
-        self.record("get_cluster_group_key", || format!("{hgroup:?}, {sam:#x}"), &result);
-        result
-    }
-
-    /// `GetClusterResourceKey`: the resource's root key (common properties: values of it;
-    /// private ones: values of `Parameters`).
-    ///
-    /// # Errors
-    ///
-    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
-    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
-    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
-    #[track_caller]
-    pub fn get_cluster_resource_key(&self, hresource: HResource, sam: u32) -> Result<HKey> {
-        let at = Location::caller();
-        let result = self.lock().object_key(
-            hresource,
-            sam,
-            |k, _| Target::Resource(k.into()),
-            "get_cluster_resource_key",
-            at,
-        );
-        self.record("get_cluster_resource_key", || format!("{hresource:?}, {sam:#x}"), &result);
-        result
-    }
-
-    /// `GetClusterNetworkKey`: the network's root key.
-    ///
-    /// # Errors
-    ///
-    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
-    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
-    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
-    #[track_caller]
-    pub fn get_cluster_network_key(&self, hnetwork: HNetwork, sam: u32) -> Result<HKey> {
-        let at = Location::caller();
-        let result = self.lock().object_key(
-            hnetwork,
-            sam,
-            |k, _| Target::Network(k.into()),
-            "get_cluster_network_key",
-            at,
-        );
-        self.record("get_cluster_network_key", || format!("{hnetwork:?}, {sam:#x}"), &result);
-        result
-    }
-
-    /// `GetClusterNetInterfaceKey`: the network interface's root key.
-    ///
-    /// # Errors
-    ///
-    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
-    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
-    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
-    #[track_caller]
-    pub fn get_cluster_net_interface_key(&self, hnet_interface: HNetInterface, sam: u32) -> Result<HKey> {
-        let at = Location::caller();
-        let result = self.lock().object_key(
-            hnet_interface,
-            sam,
-            |k, _| Target::NetInterface(k.into()),
-            "get_cluster_net_interface_key",
-            at,
-        );
-        self.record("get_cluster_net_interface_key", || format!("{hnet_interface:?}, {sam:#x}"), &result);
-        result
-    }
-
-    /// `GetClusterKey`: the cluster's root key.
-    ///
-    /// # Errors
-    ///
-    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_ACCESS_DENIED` for write access
-    /// through a `GENERIC_READ` connection; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
-    #[track_caller]
-    pub fn get_cluster_key(&self, hcluster: HCluster, sam: u32) -> Result<HKey> {
-        let result = self.get_cluster_key_impl(hcluster, None, sam, "get_cluster_key");
-        self.record("get_cluster_key", || format!("{hcluster:?}, {sam:#x}"), &result);
-        result
-    }
-
-    /// `GetClusterResourceTypeKey`: the root key of the cluster's resource type
-    /// `type_name` (any case).
-    ///
-    /// # Errors
-    ///
-    /// Those of [`get_cluster_key`](Self::get_cluster_key);
-    /// `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` (5078) for a type the cluster does not have.
-    #[track_caller]
-    pub fn get_cluster_resource_type_key(
-        &self,
-        hcluster: HCluster,
-        type_name: &str,
-        sam: u32,
-    ) -> Result<HKey> {
-        let result =
-            self.get_cluster_key_impl(hcluster, Some(type_name), sam, "get_cluster_resource_type_key");
-        self.record(
-            "get_cluster_resource_type_key",
-            || format!("{hcluster:?}, {type_name:?}, {sam:#x}"),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn get_cluster_key_impl(
-        &self,
-        hcluster: HCluster,
-        type_name: Option<&str>,
-        sam: u32,
-        call: &'static str,
-    ) -> Result<HKey> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let cluster = st.cluster_of(hcluster, call, at)?;
-        let (_, e) = st.resolve(hcluster, call, at)?;
+impl crate::call::Cx<'_> {
+    /// `GetClusterKey` (`type_name` `None`) and `GetClusterResourceTypeKey`: the root key of
+    /// the cluster or of its resource type `type_name`.
+    fn cluster_key(&mut self, hcluster: HCluster, type_name: Option<&str>, sam: u32) -> Result<HKey> {
+        let (call, at) = (self.call, self.at);
+        let cluster = self.cluster_of(hcluster, call, at)?;
+        let (_, e) = self.resolve(hcluster)?;
         let write = wants_write(sam);
         if write && e.access != Access::All {
             return Err(Error::AccessDenied(format!(
@@ -414,7 +274,7 @@ impl Simulator {
         let (target, type_name) = match type_name {
             None => (Target::Cluster(cluster), None),
             Some(name) => {
-                let c = st.world.cluster(cluster)?;
+                let c = self.world.cluster(cluster)?;
                 let found =
                     c.resource_type_names.get(name).and_then(|i| Some((i, c.resource_types.get(i)?.clone())));
                 let Some((i, stored)) = found else {
@@ -426,7 +286,103 @@ impl Simulator {
             }
         };
         let ok = OpenKey { cluster, target, type_name, path: Vec::new(), write };
-        st.open_key(e.scope, ok, e.access, at)
+        self.open_key(e.scope, ok, e.access, at)
+    }
+}
+
+crate::call::calls! {
+    /// The cluster registry: `GetCluster*Key` (an object's root key) and the `ClusterReg*`
+    /// calls on key handles.
+    pub trait RegistryCalls;
+
+    /// `GetClusterNodeKey`: the node's root key.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
+    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
+    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    "GetClusterNodeKey"
+    fn get_cluster_node_key(st, hnode: HNode, sam: u32) -> HKey {
+        let (call, at) = (st.call, st.at);
+        st.object_key(hnode, sam, |k, _| Target::Node(k.into()), call, at)
+    }
+
+    /// `GetClusterGroupKey`: the group's root key (its common properties are values of it,
+    /// its private ones values of `Parameters`).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
+    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
+    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    "GetClusterGroupKey"
+    fn get_cluster_group_key(st, hgroup: HGroup, sam: u32) -> HKey {
+        let (call, at) = (st.call, st.at);
+        st.object_key(hgroup, sam, |k, _| Target::Group(k.into()), call, at)
+    }
+
+    /// `GetClusterResourceKey`: the resource's root key (common properties: values of it;
+    /// private ones: values of `Parameters`).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
+    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
+    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    "GetClusterResourceKey"
+    fn get_cluster_resource_key(st, hresource: HResource, sam: u32) -> HKey {
+        let (call, at) = (st.call, st.at);
+        st.object_key(hresource, sam, |k, _| Target::Resource(k.into()), call, at)
+    }
+
+    /// `GetClusterNetworkKey`: the network's root key.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
+    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
+    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    "GetClusterNetworkKey"
+    fn get_cluster_network_key(st, hnetwork: HNetwork, sam: u32) -> HKey {
+        let (call, at) = (st.call, st.at);
+        st.object_key(hnetwork, sam, |k, _| Target::Network(k.into()), call, at)
+    }
+
+    /// `GetClusterNetInterfaceKey`: the network interface's root key.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
+    /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
+    /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    "GetClusterNetInterfaceKey"
+    fn get_cluster_net_interface_key(st, hnet_interface: HNetInterface, sam: u32) -> HKey {
+        let (call, at) = (st.call, st.at);
+        st.object_key(hnet_interface, sam, |k, _| Target::NetInterface(k.into()), call, at)
+    }
+
+    /// `GetClusterKey`: the cluster's root key.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_ACCESS_DENIED` for write access
+    /// through a `GENERIC_READ` connection; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    "GetClusterKey"
+    fn get_cluster_key(st, hcluster: HCluster, sam: u32) -> HKey {
+        st.cluster_key(hcluster, None, sam)
+    }
+
+    /// `GetClusterResourceTypeKey`: the root key of the cluster's resource type
+    /// `type_name` (any case).
+    ///
+    /// # Errors
+    ///
+    /// Those of [`get_cluster_key`](Self::get_cluster_key);
+    /// `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` (5078) for a type the cluster does not have.
+    "GetClusterResourceTypeKey"
+    fn get_cluster_resource_type_key(st, hcluster: HCluster, type_name: &str, sam: u32) -> HKey {
+        st.cluster_key(hcluster, Some(type_name), sam)
     }
 
     /// `ClusterRegOpenKey`: a new handle to the subkey `sub_key` (`\`-separated, any case,
@@ -437,18 +393,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_FILE_NOT_FOUND` (2) if the key or
     /// the subkey does not exist; `ERROR_INVALID_PARAMETER` for a malformed path;
     /// `ERROR_ACCESS_DENIED` for write access through a `GENERIC_READ` connection.
-    #[track_caller]
-    pub fn cluster_reg_open_key(&self, hkey: HKey, sub_key: &str, sam: u32) -> Result<HKey> {
-        let result = self.cluster_reg_open_key_impl(hkey, sub_key, sam);
-        self.record("cluster_reg_open_key", || format!("{hkey:?}, {sub_key:?}, {sam:#x}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_reg_open_key_impl(&self, hkey: HKey, sub_key: &str, sam: u32) -> Result<HKey> {
-        let call = "cluster_reg_open_key";
-        let at = Location::caller();
-        let mut st = self.lock();
+    "ClusterRegOpenKey"
+    fn cluster_reg_open_key(st, hkey: HKey, sub_key: &str, sam: u32) -> HKey {
+        let (call, at) = (st.call, st.at);
         let (_, e, ok, target) = st.key(hkey, call, at)?;
         let components = split_path(sub_key)?;
         let write = wants_write(sam);
@@ -474,34 +421,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a key opened for reading or a
     /// `GENERIC_READ` connection; `ERROR_INVALID_PARAMETER` for an empty or malformed
     /// path or other options; `ERROR_FILE_NOT_FOUND` if the key was deleted.
-    #[track_caller]
-    pub fn cluster_reg_create_key(
-        &self,
-        hkey: HKey,
-        sub_key: &str,
-        options: u32,
-        sam: u32,
-    ) -> Result<(HKey, u32)> {
-        let result = self.cluster_reg_create_key_impl(hkey, sub_key, options, sam);
-        self.record(
-            "cluster_reg_create_key",
-            || format!("{hkey:?}, {sub_key:?}, {options:#x}, {sam:#x}"),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn cluster_reg_create_key_impl(
-        &self,
-        hkey: HKey,
-        sub_key: &str,
-        options: u32,
-        sam: u32,
-    ) -> Result<(HKey, u32)> {
-        let call = "cluster_reg_create_key";
-        let at = Location::caller();
-        let mut st = self.lock();
+    "ClusterRegCreateKey"
+    fn cluster_reg_create_key(st, hkey: HKey, sub_key: &str, options: u32, sam: u32) -> (HKey, u32) {
+        let (call, at) = (st.call, st.at);
         let (e, ok, target) = st.writable_key(hkey, call, at)?;
         let components = split_path(sub_key)?;
         if components.is_empty() {
@@ -553,18 +475,9 @@ impl Simulator {
     /// key that has subkeys, and for the root key's `Parameters` (which holds the private
     /// properties); `ERROR_FILE_NOT_FOUND` for a missing key; `ERROR_INVALID_PARAMETER` for
     /// an empty or malformed path.
-    #[track_caller]
-    pub fn cluster_reg_delete_key(&self, hkey: HKey, sub_key: &str) -> Result<()> {
-        let result = self.cluster_reg_delete_key_impl(hkey, sub_key);
-        self.record("cluster_reg_delete_key", || format!("{hkey:?}, {sub_key:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_reg_delete_key_impl(&self, hkey: HKey, sub_key: &str) -> Result<()> {
-        let call = "cluster_reg_delete_key";
-        let at = Location::caller();
-        let mut st = self.lock();
+    "ClusterRegDeleteKey"
+    fn cluster_reg_delete_key(st, hkey: HKey, sub_key: &str) -> () {
+        let (call, at) = (st.call, st.at);
         let (_, ok, target) = st.writable_key(hkey, call, at)?;
         let components = split_path(sub_key)?;
         if components.is_empty() {
@@ -603,34 +516,10 @@ impl Simulator {
     /// not 8, a string of odd length, a NUL in the name, a name over 16,383 characters,
     /// and for a property's name with a type that does not fit it, a read-only property or
     /// a value out of range; `ERROR_FILE_NOT_FOUND` if the key was deleted.
-    #[track_caller]
-    pub fn cluster_reg_set_value(
-        &self,
-        hkey: HKey,
-        value_name: &str,
-        value_type: u32,
-        data: &[u8],
-    ) -> Result<()> {
-        let result = self.cluster_reg_set_value_impl(hkey, value_name, value_type, data);
-        self.record(
-            "cluster_reg_set_value",
-            || format!("{hkey:?}, {value_name:?}, {value_type}, {} byte(s)", data.len()),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn cluster_reg_set_value_impl(
-        &self,
-        hkey: HKey,
-        value_name: &str,
-        value_type: u32,
-        data: &[u8],
-    ) -> Result<()> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (_, ok, target) = st.writable_key(hkey, "cluster_reg_set_value", at)?;
+    "ClusterRegSetValue"
+    fn cluster_reg_set_value(st, hkey: HKey, value_name: &str, value_type: u32, data: &[u8]) -> () {
+        let (call, at) = (st.call, st.at);
+        let (_, ok, target) = st.writable_key(hkey, call, at)?;
         check_value_name(value_name)?;
         check_data(value_type, data)?;
         let stored = match ok.mirror() {
@@ -656,18 +545,10 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a key opened for reading;
     /// `ERROR_FILE_NOT_FOUND` for a missing value (or key).
-    #[track_caller]
-    pub fn cluster_reg_delete_value(&self, hkey: HKey, value_name: &str) -> Result<()> {
-        let result = self.cluster_reg_delete_value_impl(hkey, value_name);
-        self.record("cluster_reg_delete_value", || format!("{hkey:?}, {value_name:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_reg_delete_value_impl(&self, hkey: HKey, value_name: &str) -> Result<()> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (_, ok, target) = st.writable_key(hkey, "cluster_reg_delete_value", at)?;
+    "ClusterRegDeleteValue"
+    fn cluster_reg_delete_value(st, hkey: HKey, value_name: &str) -> () {
+        let (call, at) = (st.call, st.at);
+        let (_, ok, target) = st.writable_key(hkey, call, at)?;
         let in_props = ok.mirror().is_some_and(|private| {
             crate::control::registry_values(&st.world, target, private)
                 .iter()
@@ -697,17 +578,10 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` (259) past the end;
     /// `ERROR_FILE_NOT_FOUND` if the key was deleted.
-    #[track_caller]
-    pub fn cluster_reg_enum_key(&self, hkey: HKey, index: u32) -> Result<String> {
-        let result = self.cluster_reg_enum_key_impl(hkey, index);
-        self.record("cluster_reg_enum_key", || format!("{hkey:?}, {index}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_reg_enum_key_impl(&self, hkey: HKey, index: u32) -> Result<String> {
-        let mut st = self.lock();
-        let (_, _, ok, target) = st.key(hkey, "cluster_reg_enum_key", Location::caller())?;
+    "ClusterRegEnumKey"
+    fn cluster_reg_enum_key(st, hkey: HKey, index: u32) -> String {
+        let (call, at) = (st.call, st.at);
+        let (_, _, ok, target) = st.key(hkey, call, at)?;
         let key = tree(&st.world, target).and_then(|t| t.at(&ok.path)).ok_or_else(gone)?;
         usize::try_from(index)
             .ok()
@@ -722,17 +596,10 @@ impl Simulator {
     /// # Errors
     ///
     /// As [`cluster_reg_enum_key`](Self::cluster_reg_enum_key).
-    #[track_caller]
-    pub fn cluster_reg_enum_value(&self, hkey: HKey, index: u32) -> Result<RegValue> {
-        let result = self.cluster_reg_enum_value_impl(hkey, index);
-        self.record("cluster_reg_enum_value", || format!("{hkey:?}, {index}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_reg_enum_value_impl(&self, hkey: HKey, index: u32) -> Result<RegValue> {
-        let mut st = self.lock();
-        let (_, _, ok, target) = st.key(hkey, "cluster_reg_enum_value", Location::caller())?;
+    "ClusterRegEnumValue"
+    fn cluster_reg_enum_value(st, hkey: HKey, index: u32) -> RegValue {
+        let (call, at) = (st.call, st.at);
+        let (_, _, ok, target) = st.key(hkey, call, at)?;
         let key = tree(&st.world, target).and_then(|t| t.at(&ok.path)).ok_or_else(gone)?;
         let values = values_of(&st.world, &ok, target, key);
         usize::try_from(index)
@@ -747,17 +614,10 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_FILE_NOT_FOUND` for a missing value (a property never
     /// set is not in the registry: it reads its default through the control codes).
-    #[track_caller]
-    pub fn cluster_reg_query_value(&self, hkey: HKey, value_name: &str) -> Result<RegValue> {
-        let result = self.cluster_reg_query_value_impl(hkey, value_name);
-        self.record("cluster_reg_query_value", || format!("{hkey:?}, {value_name:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_reg_query_value_impl(&self, hkey: HKey, value_name: &str) -> Result<RegValue> {
-        let mut st = self.lock();
-        let (_, _, ok, target) = st.key(hkey, "cluster_reg_query_value", Location::caller())?;
+    "ClusterRegQueryValue"
+    fn cluster_reg_query_value(st, hkey: HKey, value_name: &str) -> RegValue {
+        let (call, at) = (st.call, st.at);
+        let (_, _, ok, target) = st.key(hkey, call, at)?;
         let key = tree(&st.world, target).and_then(|t| t.at(&ok.path)).ok_or_else(gone)?;
         values_of(&st.world, &ok, target, key)
             .into_iter()
@@ -771,17 +631,10 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_FILE_NOT_FOUND` if the key was deleted.
-    #[track_caller]
-    pub fn cluster_reg_query_info_key(&self, hkey: HKey) -> Result<RegKeyInfo> {
-        let result = self.cluster_reg_query_info_key_impl(hkey);
-        self.record("cluster_reg_query_info_key", || format!("{hkey:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_reg_query_info_key_impl(&self, hkey: HKey) -> Result<RegKeyInfo> {
-        let mut st = self.lock();
-        let (_, _, ok, target) = st.key(hkey, "cluster_reg_query_info_key", Location::caller())?;
+    "ClusterRegQueryInfoKey"
+    fn cluster_reg_query_info_key(st, hkey: HKey) -> RegKeyInfo {
+        let (call, at) = (st.call, st.at);
+        let (_, _, ok, target) = st.key(hkey, call, at)?;
         let key = tree(&st.world, target).and_then(|t| t.at(&ok.path)).ok_or_else(gone)?;
         let values = values_of(&st.world, &ok, target, key);
         let units = |s: &str| s.encode_utf16().count();
@@ -803,21 +656,10 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_FILE_NOT_FOUND` if the key was deleted.
-    #[track_caller]
-    pub fn cluster_reg_get_key_security(&self, hkey: HKey, security_information: u32) -> Result<Vec<u8>> {
-        let result = self.cluster_reg_get_key_security_impl(hkey);
-        self.record(
-            "cluster_reg_get_key_security",
-            || format!("{hkey:?}, {security_information:#x}"),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn cluster_reg_get_key_security_impl(&self, hkey: HKey) -> Result<Vec<u8>> {
-        let mut st = self.lock();
-        let (_, _, ok, target) = st.key(hkey, "cluster_reg_get_key_security", Location::caller())?;
+    "ClusterRegGetKeySecurity"
+    fn cluster_reg_get_key_security(st, hkey: HKey, security_information: u32) -> Vec<u8> {
+        let (call, at) = (st.call, st.at);
+        let (_, _, ok, target) = st.key(hkey, call, at)?;
         let key = tree(&st.world, target).and_then(|t| t.at(&ok.path)).ok_or_else(gone)?;
         Ok(key.security().to_vec())
     }
@@ -831,27 +673,10 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a key opened for reading;
     /// `ERROR_INVALID_PARAMETER` for a malformed descriptor; `ERROR_FILE_NOT_FOUND` if the
     /// key was deleted.
-    #[track_caller]
-    pub fn cluster_reg_set_key_security(
-        &self,
-        hkey: HKey,
-        security_information: u32,
-        descriptor: &[u8],
-    ) -> Result<()> {
-        let result = self.cluster_reg_set_key_security_impl(hkey, descriptor);
-        self.record(
-            "cluster_reg_set_key_security",
-            || format!("{hkey:?}, {security_information:#x}, {} byte(s)", descriptor.len()),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn cluster_reg_set_key_security_impl(&self, hkey: HKey, descriptor: &[u8]) -> Result<()> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (_, ok, target) = st.writable_key(hkey, "cluster_reg_set_key_security", at)?;
+    "ClusterRegSetKeySecurity"
+    fn cluster_reg_set_key_security(st, hkey: HKey, security_information: u32, descriptor: &[u8]) -> () {
+        let (call, at) = (st.call, st.at);
+        let (_, ok, target) = st.writable_key(hkey, call, at)?;
         check_descriptor(descriptor)?;
         tree_mut(&mut st.world, target).and_then(|t| t.at_mut(&ok.path)).ok_or_else(gone)?.security =
             Some(descriptor.to_vec());
@@ -864,11 +689,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    #[track_caller]
-    pub fn cluster_reg_close_key(&self, hkey: HKey) -> Result<()> {
-        let result = self.close_handle("cluster_reg_close_key", hkey);
-        self.record("cluster_reg_close_key", || format!("{hkey:?}"), &result);
-        result
+    "ClusterRegCloseKey" [nofault]
+    fn cluster_reg_close_key(st, hkey: HKey) -> () {
+        st.close_handle(hkey)
     }
 }
 
