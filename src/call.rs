@@ -63,38 +63,51 @@ pub(crate) enum Subject {
     Invalid,
 }
 
-/// How an argument of a call takes part in the fault plan: a handle names its object, other
-/// arguments name none. (Implemented for every argument type a call declares.)
-pub(crate) trait FaultSubject {
+/// How an argument of a call takes part in the pipeline: what object it names for the fault
+/// plan and triggers (a handle names its object, other arguments none), and how the history
+/// prints it. Implemented for every argument type a call declares; a new argument type
+/// implements it here.
+pub(crate) trait CallArg {
     /// The object this argument names, as the fault plan matches it.
-    fn subject(&self, st: &State) -> Subject;
+    fn subject(&self, _st: &State) -> Subject {
+        Subject::None
+    }
+    /// The argument as the history prints it.
+    fn print(&self, out: &mut String);
 }
 
-impl<H: Handle> FaultSubject for H {
+impl<H: Handle> CallArg for H {
     fn subject(&self, st: &State) -> Subject {
         match st.handles.get(self.as_raw(), H::KIND) {
             Ok((_, e)) => Subject::Name(st.object_name(H::KIND, e.object)),
             Err(_) => Subject::Invalid,
         }
     }
-}
-
-impl<H: Handle> FaultSubject for Option<H> {
-    fn subject(&self, st: &State) -> Subject {
-        self.as_ref().map_or(Subject::None, |h| h.subject(st))
+    fn print(&self, out: &mut String) {
+        let _ = write!(out, "{self:?}");
     }
 }
 
-macro_rules! no_subject {
+impl<H: Handle> CallArg for Option<H> {
+    fn subject(&self, st: &State) -> Subject {
+        self.as_ref().map_or(Subject::None, |h| h.subject(st))
+    }
+    fn print(&self, out: &mut String) {
+        let _ = write!(out, "{self:?}");
+    }
+}
+
+/// Arguments that name no object and print as `Debug` prints them.
+macro_rules! plain_args {
     ($($t:ty),* $(,)?) => {$(
-        impl FaultSubject for $t {
-            fn subject(&self, _: &State) -> Subject {
-                Subject::None
+        impl CallArg for $t {
+            fn print(&self, out: &mut String) {
+                let _ = write!(out, "{self:?}");
             }
         }
     )*};
 }
-no_subject!(
+plain_args!(
     u32,
     u64,
     i32,
@@ -102,15 +115,38 @@ no_subject!(
     bool,
     &str,
     Option<&str>,
-    &[u8],
-    Option<&[u8]>,
     &[crate::HNode],
     &[crate::HNetwork],
     &[crate::NotifyFilter],
     crate::NotifyFilter,
 );
 
-impl FaultSubject for crate::NotifyObject {
+/// A number the history prints in hex (`#[hex]` before an argument).
+pub(crate) struct Hex(pub u32);
+
+impl CallArg for Hex {
+    fn print(&self, out: &mut String) {
+        let _ = write!(out, "{:#010x}", self.0);
+    }
+}
+
+/// Buffers print as their length: a control call's input can be kilobytes.
+impl CallArg for &[u8] {
+    fn print(&self, out: &mut String) {
+        let _ = write!(out, "{} bytes", self.len());
+    }
+}
+
+impl CallArg for Option<&[u8]> {
+    fn print(&self, out: &mut String) {
+        match self {
+            Some(b) => b.print(out),
+            None => out.push_str("None"),
+        }
+    }
+}
+
+impl CallArg for crate::NotifyObject {
     fn subject(&self, st: &State) -> Subject {
         use crate::NotifyObject as O;
         match self {
@@ -121,6 +157,9 @@ impl FaultSubject for crate::NotifyObject {
             O::NetInterface(h) => h.subject(st),
             O::Key(h) => h.subject(st),
         }
+    }
+    fn print(&self, out: &mut String) {
+        let _ = write!(out, "{self:?}");
     }
 }
 
@@ -203,15 +242,15 @@ impl State {
     }
 }
 
-/// The arguments of a call as the history prints them: each as `Debug` prints it, joined
-/// with `", "`.
-pub(crate) fn print_args(args: &[&dyn fmt::Debug]) -> String {
+/// The arguments of a call as the history prints them ([`CallArg::print`]), joined with
+/// `", "`.
+pub(crate) fn print_args(args: &[&dyn CallArg]) -> String {
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        let _ = write!(out, "{a:?}");
+        a.print(&mut out);
     }
     out
 }
@@ -312,7 +351,8 @@ impl Cx<'_> {
 /// }
 /// ```
 ///
-/// Flags, in the brackets after the Win32 name, separated by spaces: `quiet` (the call
+/// `#[hex]` before an argument makes the history print it in hex (control codes, access
+/// masks). Flags, in the brackets after the Win32 name, separated by spaces: `quiet` (the call
 /// changes nothing, so the world is not compared for events), `nofault` (a fault plan
 /// cannot name it: closes), `infallible(fallback)` (the method returns the value, not a
 /// `Result`, and `fallback` should the rule fail; pair it with `nofault`),
@@ -337,18 +377,18 @@ macro_rules! calls_macro {
     (@munch $kind:tt [$($done:tt)*]
         $(#[$meta:meta])*
         $win32:literal $([$($flag:tt)*])?
-        fn $name:ident($st:ident $(, $arg:ident : $ty:ty)* $(,)?) -> $ret:ty $body:block
+        fn $name:ident($st:ident $(, $(#[$how:ident])? $arg:ident : $ty:ty)* $(,)?) -> $ret:ty $body:block
         $($rest:tt)*
     ) => {
         $crate::call::calls!(@munch $kind [$($done)*
-            { [$(#[$meta])*] $win32 [$($($flag)*)?] $name ($st $(, $arg : $ty)*) $ret $body }
+            { [$(#[$meta])*] $win32 [$($($flag)*)?] $name ($st $(, [$($how)?] $arg : $ty)*) $ret $body }
         ] $($rest)*);
     };
     (@munch $kind:tt [$($done:tt)*]) => {
         $crate::call::calls!(@emit $kind $($done)*);
     };
     (@emit $kind:tt $(
-        { [$(#[$meta:meta])*] $win32:literal [$($flag:tt)*] $name:ident ($st:ident $(, $arg:ident : $ty:ty)*) $ret:ty $body:block }
+        { [$(#[$meta:meta])*] $win32:literal [$($flag:tt)*] $name:ident ($st:ident $(, [$($how:ident)?] $arg:ident : $ty:ty)*) $ret:ty $body:block }
     )*) => {
         /// Every call this file declares, as the fault plan and the catalogs list them.
         pub(crate) const CALLS: &[$crate::call::CallInfo] = &[$(
@@ -368,7 +408,7 @@ macro_rules! calls_macro {
                     |_state: &$crate::simulator::State| {
                         $crate::call::calls!(@subject _state [$($flag)*] $($arg)*)
                     },
-                    || $crate::call::print_args(&[$(&$arg as &dyn ::std::fmt::Debug),*]),
+                    || $crate::call::print_args(&[$($crate::call::calls!(@arg [$($how)?] $arg)),*]),
                     |$st: &mut $crate::call::Cx<'_>| -> $crate::Result<$ret> { $body },
                 );
                 $crate::call::calls!(@finish [$($flag)*] result)
@@ -432,6 +472,10 @@ macro_rules! calls_macro {
     };
     (@finish [$other:tt $($r:tt)*] $result:ident) => { $crate::call::calls!(@finish [$($r)*] $result) };
     (@finish [] $result:ident) => { $result };
+    // How the history prints an argument: `#[hex]` before it prints a number as
+    // `0x0340005e` (control codes, access masks), else as its type does.
+    (@arg [hex] $arg:ident) => { &$crate::call::Hex($arg) as &dyn $crate::call::CallArg };
+    (@arg [] $arg:ident) => { &$arg as &dyn $crate::call::CallArg };
     // Whether a flag is in the list.
     (@has quiet [quiet $($r:tt)*]) => { true };
     (@has nofault [nofault $($r:tt)*]) => { true };
@@ -448,7 +492,7 @@ macro_rules! calls_macro {
         let subject = $crate::call::Subject::None;
         $(
             let subject = match subject {
-                $crate::call::Subject::None => $crate::call::FaultSubject::subject(&$arg, $state),
+                $crate::call::Subject::None => $crate::call::CallArg::subject(&$arg, $state),
                 found => found,
             };
         )*

@@ -126,7 +126,9 @@ pub use api::{
     CLUSTER_RESOURCE_TYPE_ENUM_NODES, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES, ClusterInformation,
     ClusterVersionInfo, GroupStateInfo, NodeClusterState, QuorumInfo, ResourceStateInfo,
 };
-pub use api::{ClusterApi, ClusterCalls, GroupCalls, NetInterfaceCalls, NetworkCalls, NodeCalls};
+pub use api::{
+    ClusterApi, ClusterCalls, ControlCalls, GroupCalls, NetInterfaceCalls, NetworkCalls, NodeCalls, RegistryCalls,
+};
 pub use call::{CallInfo, calls};
 pub use caller::foreign;
 /// `CLUSCTL_*` control codes and how they are composed.

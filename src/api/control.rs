@@ -59,7 +59,7 @@ crate::call::calls! {
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
     "ClusterControl"
-    fn cluster_control(st, hcluster: HCluster, host_node: Option<HNode>, code: u32, input: &[u8]) -> Vec<u8> {
+    fn cluster_control(st, hcluster: HCluster, host_node: Option<HNode>, #[hex] code: u32, input: &[u8]) -> Vec<u8> {
         let (call, at) = (st.call, st.at);
         let (_, e) = st.resolve(hcluster)?;
         let cluster = st.cluster_of_entry(&e)?;
@@ -75,7 +75,7 @@ crate::call::calls! {
     ///
     /// As [`Simulator::cluster_control`]; `ERROR_CLUSTER_NODE_NOT_FOUND` for an evicted node.
     "ClusterNodeControl"
-    fn cluster_node_control(st, hnode: HNode, host_node: Option<HNode>, code: u32, input: &[u8]) -> Vec<u8> {
+    fn cluster_node_control(st, hnode: HNode, host_node: Option<HNode>, #[hex] code: u32, input: &[u8]) -> Vec<u8> {
         st.object_control(hnode, host_node, code, input, |k| Target::Node(NodeKey::from(k)))
     }
 
@@ -89,7 +89,7 @@ crate::call::calls! {
         st,
         hgroup: HGroup,
         host_node: Option<HNode>,
-        code: u32,
+        #[hex] code: u32,
         input: &[u8],
     ) -> Vec<u8> {
         st.object_control(hgroup, host_node, code, input, |k| Target::Group(GroupKey::from(k)))
@@ -107,7 +107,7 @@ crate::call::calls! {
         st,
         hresource: HResource,
         host_node: Option<HNode>,
-        code: u32,
+        #[hex] code: u32,
         input: &[u8],
     ) -> Vec<u8> {
         st.object_control(hresource, host_node, code, input, |k| Target::Resource(ResourceKey::from(k)))
@@ -124,7 +124,7 @@ crate::call::calls! {
         st,
         hnetwork: HNetwork,
         host_node: Option<HNode>,
-        code: u32,
+        #[hex] code: u32,
         input: &[u8],
     ) -> Vec<u8> {
         st.object_control(hnetwork, host_node, code, input, |k| Target::Network(NetworkKey::from(k)))
@@ -141,7 +141,7 @@ crate::call::calls! {
         st,
         hinterface: HNetInterface,
         host_node: Option<HNode>,
-        code: u32,
+        #[hex] code: u32,
         input: &[u8],
     ) -> Vec<u8> {
         st.object_control(hinterface, host_node, code, input, |k| {
@@ -162,7 +162,7 @@ crate::call::calls! {
         hcluster: HCluster,
         resource_type: &str,
         host_node: Option<HNode>,
-        code: u32,
+        #[hex] code: u32,
         input: &[u8],
     ) -> Vec<u8> {
         let (call, at) = (st.call, st.at);

@@ -53,10 +53,12 @@ pub use modern::{
     FAILBACK_GROUPS_IMMEDIATELY, FAILBACK_GROUPS_PER_POLICY,
 };
 pub use cluster::ClusterCalls;
+pub use control::ControlCalls;
 pub use group::GroupCalls;
 pub use net_interface::NetInterfaceCalls;
 pub use network::NetworkCalls;
 pub use node::NodeCalls;
+pub use registry::RegistryCalls;
 pub(crate) use registry::{OpenKey, RegHandleKey};
 pub use resource::{CLUSTER_RESOURCE_DEFAULT_MONITOR, CLUSTER_RESOURCE_SEPARATE_MONITOR, ResourceStateInfo};
 pub use restype::{
@@ -89,12 +91,12 @@ pub use restype::{
 /// # Ok::<(), clusapi_sim::Error>(())
 /// ```
 pub trait ClusterApi:
-    ClusterCalls + NodeCalls + GroupCalls + NetworkCalls + NetInterfaceCalls + NotifyCalls + NotifyV2Calls
+    ClusterCalls + NodeCalls + GroupCalls + NetworkCalls + NetInterfaceCalls + NotifyCalls + NotifyV2Calls + RegistryCalls + ControlCalls
 {
 }
 
 impl<T> ClusterApi for T where
-    T: ClusterCalls + NodeCalls + GroupCalls + NetworkCalls + NetInterfaceCalls + NotifyCalls + NotifyV2Calls
+    T: ClusterCalls + NodeCalls + GroupCalls + NetworkCalls + NetInterfaceCalls + NotifyCalls + NotifyV2Calls + RegistryCalls + ControlCalls
 {
 }
 
@@ -107,6 +109,8 @@ const FAMILIES: &[&[crate::call::CallInfo]] = &[
     net_interface::CALLS,
     crate::notify::CALLS,
     crate::notify_v2::CALLS,
+    registry::CALLS,
+    control::CALLS,
     crate::levers::CALLS,
 ];
 

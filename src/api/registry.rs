@@ -303,7 +303,7 @@ crate::call::calls! {
     /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
     /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
     "GetClusterNodeKey"
-    fn get_cluster_node_key(st, hnode: HNode, sam: u32) -> HKey {
+    fn get_cluster_node_key(st, hnode: HNode, #[hex] sam: u32) -> HKey {
         let (call, at) = (st.call, st.at);
         st.object_key(hnode, sam, |k, _| Target::Node(k.into()), call, at)
     }
@@ -317,7 +317,7 @@ crate::call::calls! {
     /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
     /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
     "GetClusterGroupKey"
-    fn get_cluster_group_key(st, hgroup: HGroup, sam: u32) -> HKey {
+    fn get_cluster_group_key(st, hgroup: HGroup, #[hex] sam: u32) -> HKey {
         let (call, at) = (st.call, st.at);
         st.object_key(hgroup, sam, |k, _| Target::Group(k.into()), call, at)
     }
@@ -331,7 +331,7 @@ crate::call::calls! {
     /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
     /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
     "GetClusterResourceKey"
-    fn get_cluster_resource_key(st, hresource: HResource, sam: u32) -> HKey {
+    fn get_cluster_resource_key(st, hresource: HResource, #[hex] sam: u32) -> HKey {
         let (call, at) = (st.call, st.at);
         st.object_key(hresource, sam, |k, _| Target::Resource(k.into()), call, at)
     }
@@ -344,7 +344,7 @@ crate::call::calls! {
     /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
     /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
     "GetClusterNetworkKey"
-    fn get_cluster_network_key(st, hnetwork: HNetwork, sam: u32) -> HKey {
+    fn get_cluster_network_key(st, hnetwork: HNetwork, #[hex] sam: u32) -> HKey {
         let (call, at) = (st.call, st.at);
         st.object_key(hnetwork, sam, |k, _| Target::Network(k.into()), call, at)
     }
@@ -357,7 +357,7 @@ crate::call::calls! {
     /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
     /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
     "GetClusterNetInterfaceKey"
-    fn get_cluster_net_interface_key(st, hnet_interface: HNetInterface, sam: u32) -> HKey {
+    fn get_cluster_net_interface_key(st, hnet_interface: HNetInterface, #[hex] sam: u32) -> HKey {
         let (call, at) = (st.call, st.at);
         st.object_key(hnet_interface, sam, |k, _| Target::NetInterface(k.into()), call, at)
     }
@@ -369,7 +369,7 @@ crate::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_ACCESS_DENIED` for write access
     /// through a `GENERIC_READ` connection; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
     "GetClusterKey"
-    fn get_cluster_key(st, hcluster: HCluster, sam: u32) -> HKey {
+    fn get_cluster_key(st, hcluster: HCluster, #[hex] sam: u32) -> HKey {
         st.cluster_key(hcluster, None, sam)
     }
 
@@ -381,7 +381,7 @@ crate::call::calls! {
     /// Those of [`get_cluster_key`](Self::get_cluster_key);
     /// `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` (5078) for a type the cluster does not have.
     "GetClusterResourceTypeKey"
-    fn get_cluster_resource_type_key(st, hcluster: HCluster, type_name: &str, sam: u32) -> HKey {
+    fn get_cluster_resource_type_key(st, hcluster: HCluster, type_name: &str, #[hex] sam: u32) -> HKey {
         st.cluster_key(hcluster, Some(type_name), sam)
     }
 
@@ -394,7 +394,7 @@ crate::call::calls! {
     /// the subkey does not exist; `ERROR_INVALID_PARAMETER` for a malformed path;
     /// `ERROR_ACCESS_DENIED` for write access through a `GENERIC_READ` connection.
     "ClusterRegOpenKey"
-    fn cluster_reg_open_key(st, hkey: HKey, sub_key: &str, sam: u32) -> HKey {
+    fn cluster_reg_open_key(st, hkey: HKey, sub_key: &str, #[hex] sam: u32) -> HKey {
         let (call, at) = (st.call, st.at);
         let (_, e, ok, target) = st.key(hkey, call, at)?;
         let components = split_path(sub_key)?;
@@ -422,7 +422,7 @@ crate::call::calls! {
     /// `GENERIC_READ` connection; `ERROR_INVALID_PARAMETER` for an empty or malformed
     /// path or other options; `ERROR_FILE_NOT_FOUND` if the key was deleted.
     "ClusterRegCreateKey"
-    fn cluster_reg_create_key(st, hkey: HKey, sub_key: &str, options: u32, sam: u32) -> (HKey, u32) {
+    fn cluster_reg_create_key(st, hkey: HKey, sub_key: &str, #[hex] options: u32, #[hex] sam: u32) -> (HKey, u32) {
         let (call, at) = (st.call, st.at);
         let (e, ok, target) = st.writable_key(hkey, call, at)?;
         let components = split_path(sub_key)?;
