@@ -3,12 +3,9 @@
 //! the quorum resource, `GetClusterResourceNetworkName`, the renames, the internal-network
 //! priority order, `EvictClusterNodeEx`, and the calls modern servers no longer implement.
 
-use std::panic::Location;
-
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::handle::{HCluster, HGroup, HNetwork, HNode, HResource};
 use crate::handle_table::Access;
-use crate::simulator::Simulator;
 use crate::world::{GroupKey, NetworkKey, ResourceKey};
 
 /// What `GetClusterQuorumResource` reports.
@@ -26,7 +23,14 @@ pub struct QuorumInfo {
 /// `S_OK`: the cleanup status `EvictClusterNodeEx` reports.
 const S_OK: i32 = 0;
 
-impl Simulator {
+crate::call::calls! {
+    /// Classic calls: a resource's possible owners, `CanResourceBeDependent`,
+    /// `ChangeClusterResourceGroup`, the quorum resource, a resource's network name, the
+    /// renames of groups, resources and the cluster, the internal networks' priority order,
+    /// `EvictClusterNodeEx`, and the calls modern servers no longer implement (database
+    /// backup and restore, the service account's password).
+    pub trait ClassicCalls;
+
     /// `AddClusterResourceNode`: `hnode` becomes a possible owner of the resource (at
     /// first every node of the cluster is one). Groups go only to nodes that are possible
     /// owners of all their resources.
@@ -37,19 +41,11 @@ impl Simulator {
     /// through a `GENERIC_READ` handle; `ERROR_RESOURCE_NOT_AVAILABLE` if the resource was
     /// deleted; `ERROR_CLUSTER_NODE_NOT_FOUND` for a node of another cluster or an evicted
     /// one; `ERROR_OBJECT_ALREADY_EXISTS` (5010) if it is already a possible owner.
-    #[track_caller]
-    pub fn add_cluster_resource_node(&self, hresource: HResource, hnode: HNode) -> Result<()> {
-        let result = self.add_cluster_resource_node_impl(hresource, hnode);
-        self.record("add_cluster_resource_node", || format!("{hresource:?}, {hnode:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn add_cluster_resource_node_impl(&self, hresource: HResource, hnode: HNode) -> Result<()> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (r, cluster) = st.writable(hresource, "add_cluster_resource_node", at)?;
-        let node = st.node_of(hnode, cluster, "add_cluster_resource_node", at)?;
+    "AddClusterResourceNode"
+    fn add_cluster_resource_node(st, hresource: HResource, hnode: HNode) -> () {
+        let (call, at) = (st.call, st.at);
+        let (r, cluster) = st.writable_object(hresource)?;
+        let node = st.node_of(hnode, cluster, call, at)?;
         st.world.add_resource_node(r.into(), node)
     }
 
@@ -61,19 +57,11 @@ impl Simulator {
     /// `ERROR_CLUSTER_NODE_NOT_FOUND` (5042) for a node that is not a possible owner;
     /// `ERROR_INVALID_STATE` (5023) for the last possible owner, or for the owner node of a
     /// resource that is not offline.
-    #[track_caller]
-    pub fn remove_cluster_resource_node(&self, hresource: HResource, hnode: HNode) -> Result<()> {
-        let result = self.remove_cluster_resource_node_impl(hresource, hnode);
-        self.record("remove_cluster_resource_node", || format!("{hresource:?}, {hnode:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn remove_cluster_resource_node_impl(&self, hresource: HResource, hnode: HNode) -> Result<()> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (r, cluster) = st.writable(hresource, "remove_cluster_resource_node", at)?;
-        let node = st.node_of(hnode, cluster, "remove_cluster_resource_node", at)?;
+    "RemoveClusterResourceNode"
+    fn remove_cluster_resource_node(st, hresource: HResource, hnode: HNode) -> () {
+        let (call, at) = (st.call, st.at);
+        let (r, cluster) = st.writable_object(hresource)?;
+        let node = st.node_of(hnode, cluster, call, at)?;
         st.world.remove_resource_node(r.into(), node)
     }
 
@@ -86,29 +74,12 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_RESOURCE_NOT_AVAILABLE` if either
     /// resource was deleted.
-    #[track_caller]
-    pub fn can_resource_be_dependent(
-        &self,
-        hresource: HResource,
-        hresource_dependent: HResource,
-    ) -> Result<bool> {
-        let result = self.can_resource_be_dependent_impl(hresource, hresource_dependent);
-        self.record(
-            "can_resource_be_dependent",
-            || format!("{hresource:?}, {hresource_dependent:?}"),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn can_resource_be_dependent_impl(&self, hresource: HResource, other: HResource) -> Result<bool> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (_, e) = st.resolve(hresource, "can_resource_be_dependent", at)?;
+    "CanResourceBeDependent"
+    fn can_resource_be_dependent(st, hresource: HResource, hresource_dependent: HResource) -> bool {
+        let (_, e) = st.resolve(hresource)?;
         let r = st.object(hresource, e.object)?;
-        let (_, oe) = st.resolve(other, "can_resource_be_dependent", at)?;
-        let o = st.object(other, oe.object)?;
+        let (_, oe) = st.resolve(hresource_dependent)?;
+        let o = st.object(hresource_dependent, oe.object)?;
         st.world.can_be_dependent(r.into(), o.into())
     }
 
@@ -125,19 +96,10 @@ impl Simulator {
     /// `ERROR_CORE_RESOURCE` (5026) for a resource of the core group;
     /// `ERROR_INVALID_STATE` (5023) while it has an operation pending;
     /// `ERROR_DEPENDENCY_NOT_ALLOWED` (5069) while it has dependencies or dependents.
-    #[track_caller]
-    pub fn change_cluster_resource_group(&self, hresource: HResource, hgroup: HGroup) -> Result<()> {
-        let result = self.change_cluster_resource_group_impl(hresource, hgroup);
-        self.record("change_cluster_resource_group", || format!("{hresource:?}, {hgroup:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn change_cluster_resource_group_impl(&self, hresource: HResource, hgroup: HGroup) -> Result<()> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (r, cluster) = st.writable(hresource, "change_cluster_resource_group", at)?;
-        let (_, ge) = st.resolve(hgroup, "change_cluster_resource_group", at)?;
+    "ChangeClusterResourceGroup"
+    fn change_cluster_resource_group(st, hresource: HResource, hgroup: HGroup) -> () {
+        let (r, cluster) = st.writable_object(hresource)?;
+        let (_, ge) = st.resolve(hgroup)?;
         let g = st.object(hgroup, ge.object)?;
         st.world.change_resource_group(cluster, ResourceKey::from(r), GroupKey::from(g))
     }
@@ -149,17 +111,10 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    #[track_caller]
-    pub fn get_cluster_quorum_resource(&self, hcluster: HCluster) -> Result<QuorumInfo> {
-        let result = self.get_cluster_quorum_resource_impl(hcluster);
-        self.record("get_cluster_quorum_resource", || format!("{hcluster:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn get_cluster_quorum_resource_impl(&self, hcluster: HCluster) -> Result<QuorumInfo> {
-        let mut st = self.lock();
-        let cluster = st.cluster_of(hcluster, "get_cluster_quorum_resource", Location::caller())?;
+    "GetClusterQuorumResource"
+    fn get_cluster_quorum_resource(st, hcluster: HCluster) -> QuorumInfo {
+        let (call, at) = (st.call, st.at);
+        let cluster = st.cluster_of(hcluster, call, at)?;
         let q = st.world.quorum(cluster)?;
         Ok(QuorumInfo {
             resource_name: q.resource,
@@ -175,27 +130,15 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
     /// `ERROR_INVALID_PARAMETER` for a device name with a NUL character.
-    #[track_caller]
-    pub fn set_cluster_quorum_resource(
-        &self,
+    "SetClusterQuorumResource"
+    fn set_cluster_quorum_resource(
+        st,
         hresource: HResource,
         device_name: &str,
         max_quorum_log_size: u32,
-    ) -> Result<()> {
-        let result = self.set_cluster_quorum_resource_impl(hresource, device_name, max_quorum_log_size);
-        self.record(
-            "set_cluster_quorum_resource",
-            || format!("{hresource:?}, {device_name:?}, {max_quorum_log_size:?}"),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn set_cluster_quorum_resource_impl(&self, hresource: HResource, device: &str, max: u32) -> Result<()> {
-        let mut st = self.lock();
-        let (r, cluster) = st.writable(hresource, "set_cluster_quorum_resource", Location::caller())?;
-        st.world.set_quorum(cluster, r.into(), device, max)
+    ) -> () {
+        let (r, cluster) = st.writable_object(hresource)?;
+        st.world.set_quorum(cluster, r.into(), device_name, max_quorum_log_size)
     }
 
     /// `GetClusterResourceNetworkName`: the DNS name of the "Network Name" resource the
@@ -207,17 +150,9 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_RESOURCE_NOT_AVAILABLE`;
     /// `ERROR_DEPENDENCY_NOT_FOUND` (5002) when it depends on no network name.
-    #[track_caller]
-    pub fn get_cluster_resource_network_name(&self, hresource: HResource) -> Result<String> {
-        let result = self.get_cluster_resource_network_name_impl(hresource);
-        self.record("get_cluster_resource_network_name", || format!("{hresource:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn get_cluster_resource_network_name_impl(&self, hresource: HResource) -> Result<String> {
-        let mut st = self.lock();
-        let (_, e) = st.resolve(hresource, "get_cluster_resource_network_name", Location::caller())?;
+    "GetClusterResourceNetworkName"
+    fn get_cluster_resource_network_name(st, hresource: HResource) -> String {
+        let (_, e) = st.resolve(hresource)?;
         let r = st.object(hresource, e.object)?;
         let cluster = st.cluster_of_entry(&e)?;
         st.world.resource_network_name(cluster, r.into())
@@ -231,17 +166,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
     /// `ERROR_OBJECT_ALREADY_EXISTS` (5010) for another group's name (any case);
     /// `ERROR_INVALID_PARAMETER` for an empty name or one with a NUL character.
-    #[track_caller]
-    pub fn set_cluster_group_name(&self, hgroup: HGroup, name: &str) -> Result<()> {
-        let result = self.set_cluster_group_name_impl(hgroup, name);
-        self.record("set_cluster_group_name", || format!("{hgroup:?}, {name:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn set_cluster_group_name_impl(&self, hgroup: HGroup, name: &str) -> Result<()> {
-        let mut st = self.lock();
-        let (g, cluster) = st.writable(hgroup, "set_cluster_group_name", Location::caller())?;
+    "SetClusterGroupName"
+    fn set_cluster_group_name(st, hgroup: HGroup, name: &str) -> () {
+        let (g, cluster) = st.writable_object(hgroup)?;
         st.world.rename_group(cluster, g.into(), name)
     }
 
@@ -252,17 +179,9 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
     /// `ERROR_ALREADY_EXISTS` (183) for another resource's name (any case);
     /// `ERROR_INVALID_PARAMETER` for an empty name or one with a NUL character.
-    #[track_caller]
-    pub fn set_cluster_resource_name(&self, hresource: HResource, name: &str) -> Result<()> {
-        let result = self.set_cluster_resource_name_impl(hresource, name);
-        self.record("set_cluster_resource_name", || format!("{hresource:?}, {name:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn set_cluster_resource_name_impl(&self, hresource: HResource, name: &str) -> Result<()> {
-        let mut st = self.lock();
-        let (r, cluster) = st.writable(hresource, "set_cluster_resource_name", Location::caller())?;
+    "SetClusterResourceName"
+    fn set_cluster_resource_name(st, hresource: HResource, name: &str) -> () {
+        let (r, cluster) = st.writable_object(hresource)?;
         st.world.rename_resource(cluster, r.into(), name)
     }
 
@@ -275,19 +194,11 @@ impl Simulator {
     /// `ERROR_INVALID_PARAMETER` for an empty name, one with a NUL character, or one of
     /// more than 63 characters (`MAX_CLUSTERNAME_LENGTH`); `ERROR_OBJECT_ALREADY_EXISTS`
     /// (5010) for the name of another simulated cluster.
-    #[track_caller]
-    pub fn set_cluster_name(&self, hcluster: HCluster, name: &str) -> Result<()> {
-        let result = self.set_cluster_name_impl(hcluster, name);
-        self.record("set_cluster_name", || format!("{hcluster:?}, {name:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn set_cluster_name_impl(&self, hcluster: HCluster, name: &str) -> Result<()> {
-        let mut st = self.lock();
-        let at = Location::caller();
-        let cluster = st.cluster_of(hcluster, "set_cluster_name", at)?;
-        let (_, e) = st.resolve(hcluster, "set_cluster_name", at)?;
+    "SetClusterName"
+    fn set_cluster_name(st, hcluster: HCluster, name: &str) -> () {
+        let (call, at) = (st.call, st.at);
+        let cluster = st.cluster_of(hcluster, call, at)?;
+        let (_, e) = st.resolve(hcluster)?;
         if e.access != Access::All {
             return Err(Error::AccessDenied(format!(
                 "set_cluster_name: {hcluster:?} was opened with GENERIC_READ"
@@ -305,34 +216,17 @@ impl Simulator {
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a deleted network; `ERROR_INVALID_PARAMETER`
     /// (87) for a list that is not an order of all the cluster's internal networks, each
     /// once.
-    #[track_caller]
-    pub fn set_cluster_network_priority_order(
-        &self,
-        hcluster: HCluster,
-        networks: &[HNetwork],
-    ) -> Result<()> {
-        let result = self.set_cluster_network_priority_order_impl(hcluster, networks);
-        self.record("set_cluster_network_priority_order", || format!("{hcluster:?}, {networks:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn set_cluster_network_priority_order_impl(
-        &self,
-        hcluster: HCluster,
-        networks: &[HNetwork],
-    ) -> Result<()> {
-        let call = "set_cluster_network_priority_order";
-        let at = Location::caller();
-        let mut st = self.lock();
+    "SetClusterNetworkPriorityOrder"
+    fn set_cluster_network_priority_order(st, hcluster: HCluster, networks: &[HNetwork]) -> () {
+        let (call, at) = (st.call, st.at);
         let cluster = st.cluster_of(hcluster, call, at)?;
-        let (_, e) = st.resolve(hcluster, call, at)?;
+        let (_, e) = st.resolve(hcluster)?;
         if e.access != Access::All {
             return Err(Error::AccessDenied(format!("{call}: {hcluster:?} was opened with GENERIC_READ")));
         }
         let mut keys = Vec::with_capacity(networks.len());
         for &n in networks {
-            let (_, ne) = st.resolve(n, call, at)?;
+            let (_, ne) = st.resolve(n)?;
             keys.push(NetworkKey::from(st.object(n, ne.object)?));
         }
         st.world.set_network_priority(cluster, keys)
@@ -344,17 +238,9 @@ impl Simulator {
     /// # Errors
     ///
     /// Those of `evict_cluster_node`.
-    #[track_caller]
-    pub fn evict_cluster_node_ex(&self, hnode: HNode, timeout_ms: u32) -> Result<i32> {
-        let result = self.evict_cluster_node_ex_impl(hnode);
-        self.record("evict_cluster_node_ex", || format!("{hnode:?}, {timeout_ms:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn evict_cluster_node_ex_impl(&self, hnode: HNode) -> Result<i32> {
-        let mut st = self.lock();
-        let (n, cluster) = st.writable(hnode, "evict_cluster_node_ex", Location::caller())?;
+    "EvictClusterNodeEx"
+    fn evict_cluster_node_ex(st, hnode: HNode, timeout_ms: u32) -> i32 {
+        let (n, cluster) = st.writable_object(hnode)?;
         st.world.evict_node(cluster, n.into())?;
         Ok(S_OK)
     }
@@ -365,17 +251,10 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; otherwise always
     /// `ERROR_CALL_NOT_IMPLEMENTED` (120).
-    #[track_caller]
-    pub fn backup_cluster_database(&self, hcluster: HCluster, path: &str) -> Result<()> {
-        let result = self.backup_cluster_database_impl(hcluster);
-        self.record("backup_cluster_database", || format!("{hcluster:?}, {path:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn backup_cluster_database_impl(&self, hcluster: HCluster) -> Result<()> {
-        let mut st = self.lock();
-        st.cluster_of(hcluster, "backup_cluster_database", Location::caller())?;
+    "BackupClusterDatabase"
+    fn backup_cluster_database(st, hcluster: HCluster, path: &str) -> () {
+        let (call, at) = (st.call, st.at);
+        st.cluster_of(hcluster, call, at)?;
         Err(Error::CallNotImplemented("BackupClusterDatabase is not implemented on modern servers".into()))
     }
 
@@ -384,22 +263,10 @@ impl Simulator {
     /// # Errors
     ///
     /// Always `ERROR_CALL_NOT_IMPLEMENTED` (120).
-    #[track_caller]
-    pub fn restore_cluster_database(
-        &self,
-        path: &str,
-        force: bool,
-        quorum_drive_letter: Option<&str>,
-    ) -> Result<()> {
-        let result: Result<()> = Err(Error::CallNotImplemented(
-            "RestoreClusterDatabase is not implemented on modern servers".into(),
-        ));
-        self.record(
-            "restore_cluster_database",
-            || format!("{path:?}, {force:?}, {quorum_drive_letter:?}"),
-            &result,
-        );
-        result
+    "RestoreClusterDatabase" [quiet]
+    fn restore_cluster_database(st, path: &str, force: bool, quorum_drive_letter: Option<&str>) -> () {
+        let _ = st;
+        Err(Error::CallNotImplemented("RestoreClusterDatabase is not implemented on modern servers".into()))
     }
 
     /// `SetClusterServiceAccountPassword`: not implemented on modern servers, nor here. The
@@ -408,22 +275,13 @@ impl Simulator {
     /// # Errors
     ///
     /// Always `ERROR_CALL_NOT_IMPLEMENTED` (120).
-    #[track_caller]
-    pub fn set_cluster_service_account_password(
-        &self,
-        cluster_name: &str,
-        new_password: &str,
-        flags: u32,
-    ) -> Result<()> {
-        let _ = new_password;
-        let result: Result<()> = Err(Error::CallNotImplemented(
+    // `args(...)`: what the history records as the arguments (the password as "***"),
+    // instead of each argument's `Debug`.
+    "SetClusterServiceAccountPassword" [quiet args(format!("{cluster_name:?}, \"***\", {flags:?}"))]
+    fn set_cluster_service_account_password(st, cluster_name: &str, new_password: &str, flags: u32) -> () {
+        let _ = st;
+        Err(Error::CallNotImplemented(
             "SetClusterServiceAccountPassword is not implemented on modern servers".into(),
-        ));
-        self.record(
-            "set_cluster_service_account_password",
-            || format!("{cluster_name:?}, \"***\", {flags:?}"),
-            &result,
-        );
-        result
+        ))
     }
 }
