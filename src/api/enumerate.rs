@@ -185,7 +185,65 @@ impl State {
     }
 }
 
+impl crate::call::Cx<'_> {
+    /// Opens an enumeration of `E` over the object behind `handle`: a snapshot of the items
+    /// `items` lists for it.
+    fn open_child_enum<H: ObjectKind, E: EnumHandle>(
+        &mut self,
+        handle: H,
+        items: impl FnOnce(&World, ClusterKey, slotmap::KeyData) -> Vec<EnumItem>,
+    ) -> Result<E> {
+        let at = self.at;
+        let (_, e) = self.resolve(handle)?;
+        let object = self.object(handle, e.object)?;
+        let cluster = self.cluster_of_entry(&e)?;
+        let list = items(&self.world, cluster, object);
+        self.open_snapshot(list, e.scope, e.access, at)
+    }
+
+    /// `*GetEnumCount` of every enumeration kind.
+    pub(super) fn enum_count<E: EnumHandle>(&mut self, henum: E) -> Result<u32> {
+        let (call, at) = (self.call, self.at);
+        let items = self.snapshot(henum, call, at)?;
+        Ok(u32::try_from(items.len()).unwrap_or(u32::MAX))
+    }
+
+    /// `*Enum` of every enumeration kind: item `index` of the snapshot.
+    pub(super) fn enum_item<E: EnumHandle>(&mut self, henum: E, index: u32) -> Result<(u32, String)> {
+        let (call, at) = (self.call, self.at);
+        let items = self.snapshot(henum, call, at)?;
+        item(items, index)
+    }
+}
+
+// The count and item operations for the files not yet declared with `calls!`
+// (`ClusterResourceTypeGetEnumCount`, `ClusterResourceTypeEnum`): each takes the lock and
+// runs the `Cx` form above.
 impl Simulator {
+    /// `*GetEnumCount` of every enumeration kind.
+    #[track_caller]
+    pub(super) fn enum_count<E: EnumHandle>(&self, call: &'static str, henum: E) -> Result<u32> {
+        crate::call::Cx::new(self.lock(), call, Location::caller()).enum_count(henum)
+    }
+
+    /// `*Enum` of every enumeration kind: item `index` of the snapshot.
+    #[track_caller]
+    pub(super) fn enum_item<E: EnumHandle>(
+        &self,
+        call: &'static str,
+        henum: E,
+        index: u32,
+    ) -> Result<(u32, String)> {
+        crate::call::Cx::new(self.lock(), call, Location::caller()).enum_item(henum, index)
+    }
+}
+
+crate::call::calls! {
+    /// Enumerations: `ClusterOpenEnum`, `ClusterNetworkOpenEnum`, `ClusterNodeOpenEnum`,
+    /// `ClusterGroupOpenEnum` and `ClusterResourceOpenEnum`, with their count, item and
+    /// close functions.
+    pub trait EnumCalls;
+
     /// `ClusterOpenEnum`: a snapshot of the cluster's objects of the kinds in `type_mask`
     /// (`CLUSTER_ENUM_*` bits), nodes first, then resource types, resources, groups,
     /// networks and network interfaces, each kind in creation order.
@@ -214,18 +272,10 @@ impl Simulator {
     /// sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    #[track_caller]
-    pub fn cluster_open_enum(&self, hcluster: HCluster, type_mask: u32) -> Result<HClusEnum> {
-        let result = self.cluster_open_enum_impl(hcluster, type_mask);
-        self.record("cluster_open_enum", || format!("{hcluster:?}, {type_mask:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_open_enum_impl(&self, hcluster: HCluster, type_mask: u32) -> Result<HClusEnum> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (_, e) = st.resolve(hcluster, "cluster_open_enum", at)?;
+    "ClusterOpenEnum"
+    fn cluster_open_enum(st, hcluster: HCluster, type_mask: u32) -> HClusEnum {
+        let at = st.at;
+        let (_, e) = st.resolve(hcluster)?;
         check_cluster_mask(type_mask)?;
         let w = &st.world;
         let Some(c) = w.clusters.get(ClusterKey::from(e.object)) else {
@@ -240,11 +290,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    #[track_caller]
-    pub fn cluster_get_enum_count(&self, henum: HClusEnum) -> Result<u32> {
-        let result = self.enum_count("cluster_get_enum_count", henum);
-        self.record("cluster_get_enum_count", || format!("{henum:?}"), &result);
-        result
+    "ClusterGetEnumCount"
+    fn cluster_get_enum_count(st, henum: HClusEnum) -> u32 {
+        st.enum_count(henum)
     }
 
     /// `ClusterEnum`: item `index` (from 0) of the snapshot: its `CLUSTER_ENUM_*` type bit
@@ -254,11 +302,9 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` (259) for an index at
     /// or past the count.
-    #[track_caller]
-    pub fn cluster_enum(&self, henum: HClusEnum, index: u32) -> Result<(u32, String)> {
-        let result = self.enum_item("cluster_enum", henum, index);
-        self.record("cluster_enum", || format!("{henum:?}, {index:?}"), &result);
-        result
+    "ClusterEnum"
+    fn cluster_enum(st, henum: HClusEnum, index: u32) -> (u32, String) {
+        st.enum_item(henum, index)
     }
 
     /// `ClusterCloseEnum`: closes the enumeration and frees its snapshot.
@@ -266,11 +312,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a value that is not a live enumeration handle.
-    #[track_caller]
-    pub fn cluster_close_enum(&self, henum: HClusEnum) -> Result<()> {
-        let result = self.close_handle("cluster_close_enum", henum);
-        self.record("cluster_close_enum", || format!("{henum:?}"), &result);
-        result
+    "ClusterCloseEnum" [nofault]
+    fn cluster_close_enum(st, henum: HClusEnum) -> () {
+        st.close_handle(henum)
     }
 
     /// `ClusterNetworkOpenEnum`: a snapshot of the network's interfaces
@@ -281,18 +325,10 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NETWORK_NOT_FOUND` if the
     /// network was deleted.
-    #[track_caller]
-    pub fn cluster_network_open_enum(&self, hnetwork: HNetwork, type_mask: u32) -> Result<HNetworkEnum> {
-        let result = self.cluster_network_open_enum_impl(hnetwork, type_mask);
-        self.record("cluster_network_open_enum", || format!("{hnetwork:?}, {type_mask:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_network_open_enum_impl(&self, hnetwork: HNetwork, type_mask: u32) -> Result<HNetworkEnum> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (_, e) = st.resolve(hnetwork, "cluster_network_open_enum", at)?;
+    "ClusterNetworkOpenEnum"
+    fn cluster_network_open_enum(st, hnetwork: HNetwork, type_mask: u32) -> HNetworkEnum {
+        let at = st.at;
+        let (_, e) = st.resolve(hnetwork)?;
         let key = NetworkKey::from(st.object(hnetwork, e.object)?);
         let w = &st.world;
         let items = match w.networks.get(key) {
@@ -312,11 +348,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    #[track_caller]
-    pub fn cluster_network_get_enum_count(&self, henum: HNetworkEnum) -> Result<u32> {
-        let result = self.enum_count("cluster_network_get_enum_count", henum);
-        self.record("cluster_network_get_enum_count", || format!("{henum:?}"), &result);
-        result
+    "ClusterNetworkGetEnumCount"
+    fn cluster_network_get_enum_count(st, henum: HNetworkEnum) -> u32 {
+        st.enum_count(henum)
     }
 
     /// `ClusterNetworkEnum`: item `index` of the snapshot: its type bit
@@ -325,11 +359,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` past the end.
-    #[track_caller]
-    pub fn cluster_network_enum(&self, henum: HNetworkEnum, index: u32) -> Result<(u32, String)> {
-        let result = self.enum_item("cluster_network_enum", henum, index);
-        self.record("cluster_network_enum", || format!("{henum:?}, {index:?}"), &result);
-        result
+    "ClusterNetworkEnum"
+    fn cluster_network_enum(st, henum: HNetworkEnum, index: u32) -> (u32, String) {
+        st.enum_item(henum, index)
     }
 
     /// `ClusterNetworkCloseEnum`: closes the enumeration and frees its snapshot.
@@ -337,52 +369,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a value that is not a live network enumeration handle.
-    #[track_caller]
-    pub fn cluster_network_close_enum(&self, henum: HNetworkEnum) -> Result<()> {
-        let result = self.close_handle("cluster_network_close_enum", henum);
-        self.record("cluster_network_close_enum", || format!("{henum:?}"), &result);
-        result
-    }
-}
-
-impl Simulator {
-    /// Opens an enumeration of `E` over the object behind `handle`: a snapshot of the items
-    /// `items` lists for it.
-    #[track_caller]
-    fn open_child_enum<H: ObjectKind, E: EnumHandle>(
-        &self,
-        call: &'static str,
-        handle: H,
-        items: impl FnOnce(&World, ClusterKey, slotmap::KeyData) -> Vec<EnumItem>,
-    ) -> Result<E> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (_, e) = st.resolve(handle, call, at)?;
-        let object = st.object(handle, e.object)?;
-        let cluster = st.cluster_of_entry(&e)?;
-        let list = items(&st.world, cluster, object);
-        st.open_snapshot(list, e.scope, e.access, at)
-    }
-
-    /// `*GetEnumCount` of every enumeration kind.
-    #[track_caller]
-    pub(super) fn enum_count<E: EnumHandle>(&self, call: &'static str, henum: E) -> Result<u32> {
-        let mut st = self.lock();
-        let items = st.snapshot(henum, call, Location::caller())?;
-        Ok(u32::try_from(items.len()).unwrap_or(u32::MAX))
-    }
-
-    /// `*Enum` of every enumeration kind: item `index` of the snapshot.
-    #[track_caller]
-    pub(super) fn enum_item<E: EnumHandle>(
-        &self,
-        call: &'static str,
-        henum: E,
-        index: u32,
-    ) -> Result<(u32, String)> {
-        let mut st = self.lock();
-        let items = st.snapshot(henum, call, Location::caller())?;
-        item(items, index)
+    "ClusterNetworkCloseEnum" [nofault]
+    fn cluster_network_close_enum(st, henum: HNetworkEnum) -> () {
+        st.close_handle(henum)
     }
 
     /// `ClusterNodeOpenEnum`: a snapshot of the node's network interfaces
@@ -393,16 +382,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_CLUSTER_NODE_NOT_FOUND` if it was evicted.
-    #[track_caller]
-    pub fn cluster_node_open_enum(&self, hnode: HNode, type_mask: u32) -> Result<HNodeEnum> {
-        let result = self.cluster_node_open_enum_impl(hnode, type_mask);
-        self.record("cluster_node_open_enum", || format!("{hnode:?}, {type_mask:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_node_open_enum_impl(&self, hnode: HNode, type_mask: u32) -> Result<HNodeEnum> {
-        self.open_child_enum("cluster_node_open_enum", hnode, |w, cluster, object| {
+    "ClusterNodeOpenEnum"
+    fn cluster_node_open_enum(st, hnode: HNode, type_mask: u32) -> HNodeEnum {
+        st.open_child_enum(hnode, |w, cluster, object| {
             let node = NodeKey::from(object);
             let mut items = Vec::new();
             let groups: &[GroupKey] = w.clusters.get(cluster).map_or(&[], |c| &c.groups);
@@ -435,11 +417,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    #[track_caller]
-    pub fn cluster_node_get_enum_count(&self, henum: HNodeEnum) -> Result<u32> {
-        let result = self.enum_count("cluster_node_get_enum_count", henum);
-        self.record("cluster_node_get_enum_count", || format!("{henum:?}"), &result);
-        result
+    "ClusterNodeGetEnumCount"
+    fn cluster_node_get_enum_count(st, henum: HNodeEnum) -> u32 {
+        st.enum_count(henum)
     }
 
     /// `ClusterNodeEnum`: item `index`: its type bit and name.
@@ -447,11 +427,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
-    #[track_caller]
-    pub fn cluster_node_enum(&self, henum: HNodeEnum, index: u32) -> Result<(u32, String)> {
-        let result = self.enum_item("cluster_node_enum", henum, index);
-        self.record("cluster_node_enum", || format!("{henum:?}, {index:?}"), &result);
-        result
+    "ClusterNodeEnum"
+    fn cluster_node_enum(st, henum: HNodeEnum, index: u32) -> (u32, String) {
+        st.enum_item(henum, index)
     }
 
     /// `ClusterNodeCloseEnum`.
@@ -459,11 +437,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a value that is not a live node enumeration.
-    #[track_caller]
-    pub fn cluster_node_close_enum(&self, henum: HNodeEnum) -> Result<()> {
-        let result = self.close_handle("cluster_node_close_enum", henum);
-        self.record("cluster_node_close_enum", || format!("{henum:?}"), &result);
-        result
+    "ClusterNodeCloseEnum" [nofault]
+    fn cluster_node_close_enum(st, henum: HNodeEnum) -> () {
+        st.close_handle(henum)
     }
 
     /// `ClusterGroupOpenEnum`: a snapshot of the group's resources
@@ -473,16 +449,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_GROUP_NOT_AVAILABLE` if it was deleted.
-    #[track_caller]
-    pub fn cluster_group_open_enum(&self, hgroup: HGroup, type_mask: u32) -> Result<HGroupEnum> {
-        let result = self.cluster_group_open_enum_impl(hgroup, type_mask);
-        self.record("cluster_group_open_enum", || format!("{hgroup:?}, {type_mask:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_group_open_enum_impl(&self, hgroup: HGroup, type_mask: u32) -> Result<HGroupEnum> {
-        self.open_child_enum("cluster_group_open_enum", hgroup, |w, _, object| {
+    "ClusterGroupOpenEnum"
+    fn cluster_group_open_enum(st, hgroup: HGroup, type_mask: u32) -> HGroupEnum {
+        st.open_child_enum(hgroup, |w, _, object| {
             let Some(g) = w.groups.get(GroupKey::from(object)) else { return Vec::new() };
             let mut items = Vec::new();
             if type_mask & CLUSTER_GROUP_ENUM_CONTAINS != 0 {
@@ -500,11 +469,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    #[track_caller]
-    pub fn cluster_group_get_enum_count(&self, henum: HGroupEnum) -> Result<u32> {
-        let result = self.enum_count("cluster_group_get_enum_count", henum);
-        self.record("cluster_group_get_enum_count", || format!("{henum:?}"), &result);
-        result
+    "ClusterGroupGetEnumCount"
+    fn cluster_group_get_enum_count(st, henum: HGroupEnum) -> u32 {
+        st.enum_count(henum)
     }
 
     /// `ClusterGroupEnum`: item `index`: its type bit and name.
@@ -512,11 +479,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
-    #[track_caller]
-    pub fn cluster_group_enum(&self, henum: HGroupEnum, index: u32) -> Result<(u32, String)> {
-        let result = self.enum_item("cluster_group_enum", henum, index);
-        self.record("cluster_group_enum", || format!("{henum:?}, {index:?}"), &result);
-        result
+    "ClusterGroupEnum"
+    fn cluster_group_enum(st, henum: HGroupEnum, index: u32) -> (u32, String) {
+        st.enum_item(henum, index)
     }
 
     /// `ClusterGroupCloseEnum`.
@@ -524,11 +489,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a value that is not a live group enumeration.
-    #[track_caller]
-    pub fn cluster_group_close_enum(&self, henum: HGroupEnum) -> Result<()> {
-        let result = self.close_handle("cluster_group_close_enum", henum);
-        self.record("cluster_group_close_enum", || format!("{henum:?}"), &result);
-        result
+    "ClusterGroupCloseEnum" [nofault]
+    fn cluster_group_close_enum(st, henum: HGroupEnum) -> () {
+        st.close_handle(henum)
     }
 
     /// `ClusterResourceOpenEnum`: a snapshot of the resources it depends on
@@ -539,16 +502,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_RESOURCE_NOT_AVAILABLE` if it was deleted.
-    #[track_caller]
-    pub fn cluster_resource_open_enum(&self, hresource: HResource, type_mask: u32) -> Result<HResEnum> {
-        let result = self.cluster_resource_open_enum_impl(hresource, type_mask);
-        self.record("cluster_resource_open_enum", || format!("{hresource:?}, {type_mask:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_resource_open_enum_impl(&self, hresource: HResource, type_mask: u32) -> Result<HResEnum> {
-        self.open_child_enum("cluster_resource_open_enum", hresource, |w, cluster, object| {
+    "ClusterResourceOpenEnum"
+    fn cluster_resource_open_enum(st, hresource: HResource, type_mask: u32) -> HResEnum {
+        st.open_child_enum(hresource, |w, cluster, object| {
             let key = ResourceKey::from(object);
             let Some(r) = w.resources.get(key) else { return Vec::new() };
             let mut items = Vec::new();
@@ -576,11 +532,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    #[track_caller]
-    pub fn cluster_resource_get_enum_count(&self, henum: HResEnum) -> Result<u32> {
-        let result = self.enum_count("cluster_resource_get_enum_count", henum);
-        self.record("cluster_resource_get_enum_count", || format!("{henum:?}"), &result);
-        result
+    "ClusterResourceGetEnumCount"
+    fn cluster_resource_get_enum_count(st, henum: HResEnum) -> u32 {
+        st.enum_count(henum)
     }
 
     /// `ClusterResourceEnum`: item `index`: its type bit and name.
@@ -588,11 +542,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
-    #[track_caller]
-    pub fn cluster_resource_enum(&self, henum: HResEnum, index: u32) -> Result<(u32, String)> {
-        let result = self.enum_item("cluster_resource_enum", henum, index);
-        self.record("cluster_resource_enum", || format!("{henum:?}, {index:?}"), &result);
-        result
+    "ClusterResourceEnum"
+    fn cluster_resource_enum(st, henum: HResEnum, index: u32) -> (u32, String) {
+        st.enum_item(henum, index)
     }
 
     /// `ClusterResourceCloseEnum`.
@@ -600,11 +552,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a value that is not a live resource enumeration.
-    #[track_caller]
-    pub fn cluster_resource_close_enum(&self, henum: HResEnum) -> Result<()> {
-        let result = self.close_handle("cluster_resource_close_enum", henum);
-        self.record("cluster_resource_close_enum", || format!("{henum:?}"), &result);
-        result
+    "ClusterResourceCloseEnum" [nofault]
+    fn cluster_resource_close_enum(st, henum: HResEnum) -> () {
+        st.close_handle(henum)
     }
 }
 

@@ -2,12 +2,10 @@
 //! functions; `OnlineClusterGroupEx`, `MoveClusterGroupEx`, `CancelClusterGroupOperation`;
 //! `PauseClusterNodeEx` (drain) and `ResumeClusterNodeEx` (failback).
 
-use std::panic::Location;
-
 use super::enumerate::{CLUSTER_ENUM_INTERNAL_NETWORK, EnumHandle, check_cluster_mask};
 use crate::error::{Error, Result};
 use crate::handle::{HClusEnumEx, HCluster, HGroup, HNode};
-use crate::simulator::{EnumItem, Simulator};
+use crate::simulator::EnumItem;
 use crate::world::{ClusterKey, GroupKey, NodeKey, World};
 
 impl EnumHandle for HClusEnumEx {}
@@ -135,7 +133,37 @@ fn check_flags(call: &str, what: &str, flags: u32, known: u32) -> Result<()> {
     Ok(())
 }
 
-impl Simulator {
+impl crate::call::Cx<'_> {
+    /// `OnlineClusterGroupEx` (`online`) and `MoveClusterGroupEx`: the classic operation,
+    /// after checking `flags` against the `known` bits.
+    fn group_op_ex(
+        &mut self,
+        hgroup: HGroup,
+        node: Option<HNode>,
+        flags: u32,
+        known: u32,
+        online: bool,
+    ) -> Result<()> {
+        let (call, at) = (self.call, self.at);
+        let (g, cluster) = self.writable(hgroup, call, at)?;
+        let node = node.map(|n| self.node_of(n, cluster, call, at)).transpose()?;
+        check_flags(call, "flags", flags, known)?;
+        let pending = if online {
+            self.world.online_group(GroupKey::from(g), node)?
+        } else {
+            self.world.move_group(cluster, GroupKey::from(g), node)?
+        };
+        super::completion(call, pending)
+    }
+}
+
+crate::call::calls! {
+    /// The newer calls current clients use: `ClusterOpenEnumEx` with its count, item and
+    /// close functions, `OnlineClusterGroupEx`, `MoveClusterGroupEx`,
+    /// `CancelClusterGroupOperation`, `PauseClusterNodeEx` (drain) and `ResumeClusterNodeEx`
+    /// (failback).
+    pub trait ModernCalls;
+
     /// `ClusterOpenEnumEx`: a snapshot of the cluster's objects of the kinds in `type_mask`
     /// (`CLUSTER_ENUM_*` bits), in the order of [`cluster_open_enum`](Self::cluster_open_enum),
     /// each with its id and name. `pOptions` is reserved and not taken here (the C export
@@ -157,18 +185,10 @@ impl Simulator {
     /// # sim.cluster_close_enum_ex(e)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    #[track_caller]
-    pub fn cluster_open_enum_ex(&self, hcluster: HCluster, type_mask: u32) -> Result<HClusEnumEx> {
-        let result = self.cluster_open_enum_ex_impl(hcluster, type_mask);
-        self.record("cluster_open_enum_ex", || format!("{hcluster:?}, {type_mask:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cluster_open_enum_ex_impl(&self, hcluster: HCluster, type_mask: u32) -> Result<HClusEnumEx> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (_, e) = st.resolve(hcluster, "cluster_open_enum_ex", at)?;
+    "ClusterOpenEnumEx"
+    fn cluster_open_enum_ex(st, hcluster: HCluster, type_mask: u32) -> HClusEnumEx {
+        let at = st.at;
+        let (_, e) = st.resolve(hcluster)?;
         check_cluster_mask(type_mask)?;
         let cluster = ClusterKey::from(e.object);
         if !st.world.clusters.contains_key(cluster) {
@@ -183,11 +203,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    #[track_caller]
-    pub fn cluster_get_enum_count_ex(&self, henum: HClusEnumEx) -> Result<u32> {
-        let result = self.enum_count("cluster_get_enum_count_ex", henum);
-        self.record("cluster_get_enum_count_ex", || format!("{henum:?}"), &result);
-        result
+    "ClusterGetEnumCountEx"
+    fn cluster_get_enum_count_ex(st, henum: HClusEnumEx) -> u32 {
+        st.enum_count(henum)
     }
 
     /// `ClusterEnumEx`: item `index` (from 0) of the snapshot: its type bit, id and name.
@@ -196,14 +214,12 @@ impl Simulator {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` (259) for an index at
     /// or past the count.
-    #[track_caller]
-    pub fn cluster_enum_ex(&self, henum: HClusEnumEx, index: u32) -> Result<ClusterEnumItem> {
-        let result = self.enum_item("cluster_enum_ex", henum, index).map(|(object_type, text)| {
+    "ClusterEnumEx"
+    fn cluster_enum_ex(st, henum: HClusEnumEx, index: u32) -> ClusterEnumItem {
+        st.enum_item(henum, index).map(|(object_type, text)| {
             let (id, name) = text.split_once('\0').unwrap_or(("", text.as_str()));
             ClusterEnumItem { object_type, id: id.to_owned(), name: name.to_owned() }
-        });
-        self.record("cluster_enum_ex", || format!("{henum:?}, {index:?}"), &result);
-        result
+        })
     }
 
     /// `ClusterCloseEnumEx`: closes the enumeration and frees its snapshot.
@@ -211,11 +227,9 @@ impl Simulator {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a value that is not a live `HCLUSENUMEX`.
-    #[track_caller]
-    pub fn cluster_close_enum_ex(&self, henum: HClusEnumEx) -> Result<()> {
-        let result = self.close_handle("cluster_close_enum_ex", henum);
-        self.record("cluster_close_enum_ex", || format!("{henum:?}"), &result);
-        result
+    "ClusterCloseEnumEx" [nofault]
+    fn cluster_close_enum_ex(st, henum: HClusEnumEx) -> () {
+        st.close_handle(henum)
     }
 
     /// `OnlineClusterGroupEx`: as [`online_cluster_group`](Self::online_cluster_group).
@@ -228,21 +242,9 @@ impl Simulator {
     ///
     /// Those of `online_cluster_group` (`ERROR_IO_PENDING` with pending transitions), and
     /// `ERROR_INVALID_PARAMETER` (87) for other flag bits.
-    #[track_caller]
-    pub fn online_cluster_group_ex(
-        &self,
-        hgroup: HGroup,
-        node: Option<HNode>,
-        flags: u32,
-        in_buffer: &[u8],
-    ) -> Result<()> {
-        let result = self.group_op_ex("online_cluster_group_ex", hgroup, node, flags, ONLINE_FLAGS, true);
-        self.record(
-            "online_cluster_group_ex",
-            || format!("{hgroup:?}, {node:?}, {flags:?}, {} byte(s)", in_buffer.len()),
-            &result,
-        );
-        result
+    "OnlineClusterGroupEx"
+    fn online_cluster_group_ex(st, hgroup: HGroup, node: Option<HNode>, flags: u32, in_buffer: &[u8]) -> () {
+        st.group_op_ex(hgroup, node, flags, ONLINE_FLAGS, true)
     }
 
     /// `MoveClusterGroupEx`: as [`move_cluster_group`](Self::move_cluster_group). The
@@ -254,44 +256,9 @@ impl Simulator {
     ///
     /// Those of `move_cluster_group` (`ERROR_IO_PENDING` with pending transitions), and
     /// `ERROR_INVALID_PARAMETER` (87) for other flag bits.
-    #[track_caller]
-    pub fn move_cluster_group_ex(
-        &self,
-        hgroup: HGroup,
-        node: Option<HNode>,
-        flags: u32,
-        in_buffer: &[u8],
-    ) -> Result<()> {
-        let result = self.group_op_ex("move_cluster_group_ex", hgroup, node, flags, MOVE_FLAGS, false);
-        self.record(
-            "move_cluster_group_ex",
-            || format!("{hgroup:?}, {node:?}, {flags:?}, {} byte(s)", in_buffer.len()),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn group_op_ex(
-        &self,
-        call: &'static str,
-        hgroup: HGroup,
-        node: Option<HNode>,
-        flags: u32,
-        known: u32,
-        online: bool,
-    ) -> Result<()> {
-        let at = Location::caller();
-        let mut st = self.lock();
-        let (g, cluster) = st.writable(hgroup, call, at)?;
-        let node = node.map(|n| st.node_of(n, cluster, call, at)).transpose()?;
-        check_flags(call, "flags", flags, known)?;
-        let pending = if online {
-            st.world.online_group(GroupKey::from(g), node)?
-        } else {
-            st.world.move_group(cluster, GroupKey::from(g), node)?
-        };
-        super::completion(call, pending)
+    "MoveClusterGroupEx"
+    fn move_cluster_group_ex(st, hgroup: HGroup, node: Option<HNode>, flags: u32, in_buffer: &[u8]) -> () {
+        st.group_op_ex(hgroup, node, flags, MOVE_FLAGS, false)
     }
 
     /// `CancelClusterGroupOperation`: stops the group's pending online, offline or move
@@ -305,19 +272,10 @@ impl Simulator {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
     /// `ERROR_INVALID_PARAMETER` (87) for `cancel_flags` other than 0 (reserved);
     /// `ERROR_INVALID_STATE` (5023) when nothing is pending.
-    #[track_caller]
-    pub fn cancel_cluster_group_operation(&self, hgroup: HGroup, cancel_flags: u32) -> Result<()> {
-        let result = self.cancel_cluster_group_operation_impl(hgroup, cancel_flags);
-        self.record("cancel_cluster_group_operation", || format!("{hgroup:?}, {cancel_flags:?}"), &result);
-        result
-    }
-
-    #[track_caller]
-    fn cancel_cluster_group_operation_impl(&self, hgroup: HGroup, cancel_flags: u32) -> Result<()> {
-        let call = "cancel_cluster_group_operation";
-        let mut st = self.lock();
-        let (g, _) = st.writable(hgroup, call, Location::caller())?;
-        check_flags(call, "dwCancelFlags_RESERVED", cancel_flags, 0)?;
+    "CancelClusterGroupOperation"
+    fn cancel_cluster_group_operation(st, hgroup: HGroup, cancel_flags: u32) -> () {
+        let (g, _) = st.writable_object(hgroup)?;
+        check_flags(st.call, "dwCancelFlags_RESERVED", cancel_flags, 0)?;
         st.world.cancel_group_operation(GroupKey::from(g))
     }
 
@@ -337,34 +295,9 @@ impl Simulator {
     /// flag bits or the node as its own target; for a group that cannot move, the code
     /// `move_cluster_group` gives (`ERROR_SHARING_PAUSED`, `ERROR_HOST_NODE_NOT_AVAILABLE`,
     /// `ERROR_INVALID_STATE` for a pending group, ...), and then nothing changes.
-    #[track_caller]
-    pub fn pause_cluster_node_ex(
-        &self,
-        hnode: HNode,
-        drain: bool,
-        flags: u32,
-        drain_target: Option<HNode>,
-    ) -> Result<()> {
-        let result = self.pause_cluster_node_ex_impl(hnode, drain, flags, drain_target);
-        self.record(
-            "pause_cluster_node_ex",
-            || format!("{hnode:?}, {drain:?}, {flags:?}, {drain_target:?}"),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn pause_cluster_node_ex_impl(
-        &self,
-        hnode: HNode,
-        drain: bool,
-        flags: u32,
-        drain_target: Option<HNode>,
-    ) -> Result<()> {
-        let call = "pause_cluster_node_ex";
-        let at = Location::caller();
-        let mut st = self.lock();
+    "PauseClusterNodeEx"
+    fn pause_cluster_node_ex(st, hnode: HNode, drain: bool, flags: u32, drain_target: Option<HNode>) -> () {
+        let (call, at) = (st.call, st.at);
         let (n, cluster) = st.writable(hnode, call, at)?;
         let target = drain_target.map(|t| st.node_of(t, cluster, call, at)).transpose()?;
         check_flags(call, "dwPauseFlags", flags, PAUSE_FLAGS)?;
@@ -386,22 +319,10 @@ impl Simulator {
     /// `ERROR_CLUSTER_NODE_NOT_PAUSED` (5058); `ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS`
     /// (5962) while the node's drain is in progress; `ERROR_INVALID_PARAMETER` (87) for a
     /// failback type above 2 or reserved flags other than 0.
-    #[track_caller]
-    pub fn resume_cluster_node_ex(&self, hnode: HNode, failback_type: u32, resume_flags: u32) -> Result<()> {
-        let result = self.resume_cluster_node_ex_impl(hnode, failback_type, resume_flags);
-        self.record(
-            "resume_cluster_node_ex",
-            || format!("{hnode:?}, {failback_type:?}, {resume_flags:?}"),
-            &result,
-        );
-        result
-    }
-
-    #[track_caller]
-    fn resume_cluster_node_ex_impl(&self, hnode: HNode, failback_type: u32, resume_flags: u32) -> Result<()> {
-        let call = "resume_cluster_node_ex";
-        let mut st = self.lock();
-        let (n, cluster) = st.writable(hnode, call, Location::caller())?;
+    "ResumeClusterNodeEx"
+    fn resume_cluster_node_ex(st, hnode: HNode, failback_type: u32, resume_flags: u32) -> () {
+        let call = st.call;
+        let (n, cluster) = st.writable_object(hnode)?;
         check_flags(call, "dwResumeFlagsReserved", resume_flags, 0)?;
         let pending = st.world.resume_node_ex(cluster, NodeKey::from(n), failback_type)?;
         super::completion(call, pending)
