@@ -203,15 +203,9 @@ impl std::ops::DerefMut for Cx<'_> {
     }
 }
 
-impl<'a> Cx<'a> {
-    /// A call in progress under `guard`.
-    pub(crate) fn new(guard: StateGuard<'a>, call: &'static str, at: &'static Location<'static>) -> Self {
-        Self { guard, call, at }
-    }
-
+impl Cx<'_> {
     /// Waits for a change (a notification), releasing the lock meanwhile; `false` on
     /// time-out.
-    #[allow(dead_code)] // used by the notification calls once they are declared
     pub(crate) fn wait(&mut self, timeout: Option<std::time::Duration>) -> bool {
         self.guard.wait(timeout)
     }
@@ -235,9 +229,9 @@ impl State {
         self.history_limit != 0 || !self.faults.is_empty() || !self.triggers.is_empty()
     }
 
-    /// Applies the fault plan to the call in progress (once per call).
-    pub(crate) fn consult_faults(&mut self, call: &str, object: Option<&str>) -> Option<(u32, String)> {
-        self.mark_faults_consulted();
+    /// Applies the fault plan to the call in progress (once per call: only the chokepoint
+    /// consults it).
+    pub(crate) fn consult_faults(&mut self, call: &CallInfo, object: Option<&str>) -> Option<(u32, String)> {
         self.faults.check(call, object)
     }
 }
@@ -299,7 +293,7 @@ impl Simulator {
             cx.pull_triggers(info, object, crate::trigger::TriggerTiming::Before);
         }
         let fault = if info.faultable && !cx.faults.is_empty() && !matches!(subject, Subject::Invalid) {
-            cx.consult_faults(info.name, object)
+            cx.consult_faults(info, object)
         } else {
             None
         };
@@ -354,7 +348,8 @@ impl Cx<'_> {
 /// `#[hex]` before an argument makes the history print it in hex (control codes, access
 /// masks). Flags, in the brackets after the Win32 name, separated by spaces: `quiet` (the call
 /// changes nothing, so the world is not compared for events), `nofault` (a fault plan
-/// cannot name it: closes), `infallible(fallback)` (the method returns the value, not a
+/// cannot name it: closes), `args(expr)` (the history records `expr` as the arguments:
+/// for a password), `infallible(fallback)` (the method returns the value, not a
 /// `Result`, and `fallback` should the rule fail; pair it with `nofault`),
 /// `object(arg)` (the fault plan matches the name in `arg`, as opens ask for a name;
 /// by default the object of the first handle argument). A block that declares levers
@@ -408,7 +403,7 @@ macro_rules! calls_macro {
                     |_state: &$crate::simulator::State| {
                         $crate::call::calls!(@subject _state [$($flag)*] $($arg)*)
                     },
-                    || $crate::call::print_args(&[$($crate::call::calls!(@arg [$($how)?] $arg)),*]),
+                    || $crate::call::calls!(@args [$($flag)*] $([$($how)?] $arg)*),
                     |$st: &mut $crate::call::Cx<'_>| -> $crate::Result<$ret> { $body },
                 );
                 $crate::call::calls!(@finish [$($flag)*] result)
@@ -472,6 +467,14 @@ macro_rules! calls_macro {
     };
     (@finish [$other:tt $($r:tt)*] $result:ident) => { $crate::call::calls!(@finish [$($r)*] $result) };
     (@finish [] $result:ident) => { $result };
+    // What the history records as the arguments: `args(expr)` if given (for an argument
+    // that must not be recorded, such as a password), else each argument as `CallArg`
+    // prints it.
+    (@args [args($print:expr) $($r:tt)*] $([$($how:ident)?] $arg:ident)*) => { $print };
+    (@args [$other:tt $($r:tt)*] $($a:tt)*) => { $crate::call::calls!(@args [$($r)*] $($a)*) };
+    (@args [] $([$($how:ident)?] $arg:ident)*) => {
+        $crate::call::print_args(&[$($crate::call::calls!(@arg [$($how)?] $arg)),*])
+    };
     // How the history prints an argument: `#[hex]` before it prints a number as
     // `0x0340005e` (control codes, access masks), else as its type does.
     (@arg [hex] $arg:ident) => { &$crate::call::Hex($arg) as &dyn $crate::call::CallArg };

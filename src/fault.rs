@@ -105,124 +105,12 @@ impl fmt::Display for Fault {
     }
 }
 
-/// The operations a fault can name: the ClusAPI calls (as Rust methods; the C names match
-/// the same entries once case and underscores are dropped). Closes are not among them: a
-/// close never fails on a valid handle, so that a faulted test can always clean up.
-const OPERATIONS: &[&str] = &[
-    "open_cluster",
-    "open_cluster_ex",
-    "get_cluster_information",
-    "get_cluster_net_interface",
-    "cluster_open_enum",
-    "cluster_get_enum_count",
-    "cluster_enum",
-    "cluster_network_open_enum",
-    "cluster_network_get_enum_count",
-    "cluster_network_enum",
-    "cluster_node_open_enum",
-    "cluster_node_get_enum_count",
-    "cluster_node_enum",
-    "cluster_group_open_enum",
-    "cluster_group_get_enum_count",
-    "cluster_group_enum",
-    "cluster_resource_open_enum",
-    "cluster_resource_get_enum_count",
-    "cluster_resource_enum",
-    "open_cluster_node",
-    "open_cluster_node_ex",
-    "get_cluster_from_node",
-    "get_cluster_node_id",
-    "get_cluster_node_state",
-    "pause_cluster_node",
-    "resume_cluster_node",
-    "evict_cluster_node",
-    "open_cluster_group",
-    "open_cluster_group_ex",
-    "get_cluster_from_group",
-    "get_cluster_group_state",
-    "online_cluster_group",
-    "offline_cluster_group",
-    "move_cluster_group",
-    "create_cluster_group",
-    "delete_cluster_group",
-    "set_cluster_group_node_list",
-    "open_cluster_resource",
-    "open_cluster_resource_ex",
-    "get_cluster_from_resource",
-    "get_cluster_resource_state",
-    "online_cluster_resource",
-    "offline_cluster_resource",
-    "fail_cluster_resource",
-    "create_cluster_resource",
-    "delete_cluster_resource",
-    "add_cluster_resource_dependency",
-    "remove_cluster_resource_dependency",
-    "open_cluster_network",
-    "open_cluster_network_ex",
-    "get_cluster_from_network",
-    "get_cluster_network_id",
-    "get_cluster_network_state",
-    "set_cluster_network_name",
-    "open_cluster_net_interface",
-    "open_cluster_net_interface_ex",
-    "get_cluster_from_net_interface",
-    "get_cluster_net_interface_state",
-    "create_cluster_notify_port",
-    "register_cluster_notify",
-    "get_cluster_notify",
-    "peek_cluster_notify",
-    "create_cluster_notify_port_v2",
-    "register_cluster_notify_v2",
-    "get_cluster_notify_v2",
-    "peek_cluster_notify_v2",
-    "get_notify_event_handle",
-    "add_cluster_resource_node",
-    "remove_cluster_resource_node",
-    "can_resource_be_dependent",
-    "change_cluster_resource_group",
-    "get_cluster_quorum_resource",
-    "set_cluster_quorum_resource",
-    "get_cluster_resource_network_name",
-    "set_cluster_group_name",
-    "set_cluster_resource_name",
-    "set_cluster_name",
-    "set_cluster_network_priority_order",
-    "evict_cluster_node_ex",
-    "backup_cluster_database",
-    "get_cluster_key",
-    "get_cluster_node_key",
-    "get_cluster_group_key",
-    "get_cluster_resource_key",
-    "get_cluster_network_key",
-    "get_cluster_net_interface_key",
-    "get_cluster_resource_type_key",
-    "cluster_reg_open_key",
-    "cluster_reg_create_key",
-    "cluster_reg_delete_key",
-    "cluster_reg_delete_value",
-    "cluster_reg_enum_key",
-    "cluster_reg_enum_value",
-    "cluster_reg_query_value",
-    "cluster_reg_set_value",
-    "cluster_reg_query_info_key",
-    "cluster_reg_get_key_security",
-    "cluster_reg_set_key_security",
-    "cluster_open_enum_ex",
-    "cluster_get_enum_count_ex",
-    "cluster_enum_ex",
-    "online_cluster_group_ex",
-    "move_cluster_group_ex",
-    "cancel_cluster_group_operation",
-    "pause_cluster_node_ex",
-    "resume_cluster_node_ex",
-];
-
-/// Whether `operation` names a call a fault plan can make fail (case and underscores do not
-/// matter: `"OnlineClusterGroup"` and `"online_cluster_group"` both do).
+/// Whether `operation` names a call a fault plan can make fail: a declared call
+/// ([`crate::calls`]) that is faultable, as its Rust or its Win32 name (case and underscores
+/// do not matter: `"OnlineClusterGroup"` and `"online_cluster_group"` both do). Closes and
+/// levers are not faultable.
 pub(crate) fn is_operation(operation: &str) -> bool {
-    let key = canonical(operation);
-    OPERATIONS.iter().any(|o| canonical(o) == key)
-        || crate::calls().any(|c| c.faultable && (canonical(c.name) == key || canonical(c.win32) == key))
+    crate::calls().any(|c| c.faultable && same_call(c, operation))
 }
 
 /// Whether `operation` names the declared call `call`, as its Rust or its Win32 name (case
@@ -267,13 +155,13 @@ impl FaultPlan {
         self.rules.clear();
     }
 
-    /// The code a call to `operation` on `object` fails with, if a rule fires; counts the
-    /// call for every rule it matches.
-    pub(crate) fn check(&mut self, operation: &str, object: Option<&str>) -> Option<(u32, String)> {
-        let op = canonical(operation);
+    /// The code a call fails with on `object`, if a rule fires; counts the call for every
+    /// rule it matches (a rule names the call by its Rust or its Win32 name).
+    pub(crate) fn check(&mut self, call: &crate::CallInfo, object: Option<&str>) -> Option<(u32, String)> {
+        let (name, win32) = (canonical(call.name), canonical(call.win32));
         let mut fired = None;
         for (fault, key, count) in &mut self.rules {
-            if *key != op {
+            if *key != name && *key != win32 {
                 continue;
             }
             if let Some(want) = &fault.object {
@@ -309,14 +197,18 @@ fn draw(seed: u64, n: u64) -> u64 {
 mod tests {
     use super::*;
 
+    fn call(name: &str) -> &'static crate::CallInfo {
+        crate::calls().find(|c| c.name == name).expect("a declared call")
+    }
+
     #[test]
     fn rules_match_operations_in_either_spelling() {
         let mut plan = FaultPlan::default();
         plan.add(Fault::on("OnlineClusterGroup").nth(2).code(5)).expect("a known call");
-        assert_eq!(plan.check("online_cluster_group", Some("G")), None);
-        assert_eq!(plan.check("online_cluster_group", Some("G")).map(|f| f.0), Some(5));
-        assert_eq!(plan.check("online_cluster_group", Some("G")), None);
-        assert_eq!(plan.check("offline_cluster_group", Some("G")), None);
+        assert_eq!(plan.check(call("online_cluster_group"), Some("G")), None);
+        assert_eq!(plan.check(call("online_cluster_group"), Some("G")).map(|f| f.0), Some(5));
+        assert_eq!(plan.check(call("online_cluster_group"), Some("G")), None);
+        assert_eq!(plan.check(call("offline_cluster_group"), Some("G")), None);
     }
 
     #[test]
@@ -324,7 +216,7 @@ mod tests {
         let run = |seed| {
             let mut plan = FaultPlan::default();
             plan.add(Fault::on("open_cluster").fraction(250_000, seed)).expect("a known call");
-            (0..1000).filter(|_| plan.check("open_cluster", None).is_some()).count()
+            (0..1000).filter(|_| plan.check(call("open_cluster"), None).is_some()).count()
         };
         assert_eq!(run(7), run(7));
         let n = run(7);

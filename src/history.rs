@@ -107,37 +107,6 @@ impl crate::simulator::State {
 }
 
 impl Simulator {
-    /// Records a call, if the builder asked for a history.
-    #[track_caller]
-    pub(crate) fn record<T: fmt::Debug>(
-        &self,
-        call: &'static str,
-        args: impl FnOnce() -> String,
-        result: &Result<T>,
-    ) {
-        let limit = self.history_limit();
-        if limit == 0 {
-            return;
-        }
-        let record = CallRecord {
-            call,
-            args: args(),
-            result: match result {
-                Ok(v) => Ok(format!("{v:?}")),
-                Err(e) => Err(e.code()),
-            },
-            location: Location::caller(),
-            trigger: None,
-        };
-        let mut st = self.lock_quiet();
-        let h = st.history.get_or_insert_with(History::default);
-        if h.calls.len() >= limit {
-            h.calls.pop_front();
-            h.dropped = h.dropped.saturating_add(1);
-        }
-        h.calls.push_back(record);
-    }
-
     /// Every call recorded so far, oldest first (with
     /// [`SimulatorBuilder::record_history`](crate::SimulatorBuilder::record_history); empty
     /// otherwise): what the code under test did, to assert on.

@@ -2,9 +2,10 @@
 //! cluster service. They are how a test makes the cluster *do* something to the code under
 //! test.
 
-use crate::error::{Error, Result};
-use crate::state::ClusterNetworkState;
-use crate::world::ClusterKey;
+//!
+//! Each lever's rule is `State::apply_lever` (src/trigger.rs), which triggers pull too.
+
+use crate::trigger::Lever;
 
 crate::call::calls! {
     levers;
@@ -34,8 +35,7 @@ crate::call::calls! {
     /// ```
     "crash_node"
     fn crash_node(st, node_name: &str) -> () {
-        let (cluster, node) = st.world.find_node(node_name)?;
-        st.world.crash_node(cluster, node)
+        st.apply_lever(&Lever::crash_node(node_name))
     }
 
     /// Brings a crashed node back: up, with its interfaces up. Groups stay where they
@@ -46,8 +46,7 @@ crate::call::calls! {
     /// `ERROR_CLUSTER_NODE_NOT_FOUND` for a name that is no simulated node.
     "restore_node"
     fn restore_node(st, node_name: &str) -> () {
-        let (_, node) = st.world.find_node(node_name)?;
-        st.world.restore_node(node)
+        st.apply_lever(&Lever::restore_node(node_name))
     }
 
     /// Takes the network `network_name` (of any simulated cluster) down: the network is
@@ -58,7 +57,7 @@ crate::call::calls! {
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
     "take_network_down"
     fn take_network_down(st, network_name: &str) -> () {
-        st.set_network(network_name, ClusterNetworkState::Down)
+        st.apply_lever(&Lever::take_network_down(network_name))
     }
 
     /// Partitions the network: it is `Partitioned` and its interfaces `Unreachable`.
@@ -68,7 +67,7 @@ crate::call::calls! {
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
     "partition_network"
     fn partition_network(st, network_name: &str) -> () {
-        st.set_network(network_name, ClusterNetworkState::Partitioned)
+        st.apply_lever(&Lever::partition_network(network_name))
     }
 
     /// Brings a network that is down or partitioned back up, with its interfaces (but those
@@ -79,7 +78,7 @@ crate::call::calls! {
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a name that is no simulated network.
     "restore_network"
     fn restore_network(st, network_name: &str) -> () {
-        st.set_network(network_name, ClusterNetworkState::Up)
+        st.apply_lever(&Lever::restore_network(network_name))
     }
 
     /// Stops the cluster service of a cluster (`None`: the local one): until it starts
@@ -93,11 +92,7 @@ crate::call::calls! {
     /// `RPC_S_SERVER_UNAVAILABLE` for a name that is no simulated cluster or node.
     "stop_cluster_service"
     fn stop_cluster_service(st, cluster: Option<&str>) -> () {
-        let key = find_cluster(&st.world, cluster)?;
-        if !st.stopped.contains(&key) {
-            st.stopped.push(key);
-        }
-        Ok(())
+        st.apply_lever(&Lever::stop_cluster_service(cluster))
     }
 
     /// Starts the cluster service again (see
@@ -109,29 +104,6 @@ crate::call::calls! {
     /// `RPC_S_SERVER_UNAVAILABLE` for a name that is no simulated cluster or node.
     "start_cluster_service"
     fn start_cluster_service(st, cluster: Option<&str>) -> () {
-        let key = find_cluster(&st.world, cluster)?;
-        st.stopped.retain(|&k| k != key);
-        Ok(())
+        st.apply_lever(&Lever::start_cluster_service(cluster))
     }
-}
-
-impl crate::call::Cx<'_> {
-    /// Sets the state of the network `name` (of any simulated cluster) and its interfaces.
-    fn set_network(&mut self, name: &str, state: ClusterNetworkState) -> Result<()> {
-        let network = self.world.find_network(name)?;
-        self.world.set_network_state(network, state)
-    }
-}
-
-fn find_cluster(world: &crate::world::World, name: Option<&str>) -> Result<ClusterKey> {
-    let key = match name {
-        None | Some("") => world.local_cluster(),
-        Some(n) => world.find_cluster(n),
-    };
-    key.ok_or_else(|| {
-        Error::RpcServerUnavailable(format!(
-            "no simulated cluster or node is named \"{}\"",
-            name.unwrap_or_default()
-        ))
-    })
 }

@@ -127,7 +127,8 @@ pub use api::{
     ClusterVersionInfo, GroupStateInfo, NodeClusterState, QuorumInfo, ResourceStateInfo,
 };
 pub use api::{
-    ClusterApi, ClusterCalls, ControlCalls, GroupCalls, NetInterfaceCalls, NetworkCalls, NodeCalls, RegistryCalls,
+    ClassicCalls, ClusterApi, ClusterCalls, ControlCalls, EnumCalls, GroupCalls, ModernCalls,
+    NetInterfaceCalls, NetworkCalls, NodeCalls, RegistryCalls, ResourceCalls, ResourceTypeCalls,
 };
 pub use call::{CallInfo, calls};
 pub use caller::foreign;

@@ -631,9 +631,6 @@ impl crate::call::Cx<'_> {
                 },
             };
             self.wait(remaining);
-            // The fault plan was applied when the call began; the calls that ran while it
-            // waited must not make the next look at the port apply it again.
-            self.mark_faults_consulted();
         }
     }
 }

@@ -45,10 +45,6 @@ pub(crate) struct State {
     pub stopped: Vec<ClusterKey>,
     /// The fault plan.
     pub faults: crate::fault::FaultPlan,
-    /// Counts lock acquisitions, so a call that resolves two handles counts once for the
-    /// fault plan.
-    pub call_serial: u64,
-    faulted_serial: u64,
     /// With `.perturb_enumeration_order(seed)`, the seed enumerations are shuffled with.
     pub enum_seed: Option<u64>,
     /// How many enumerations were shuffled (each gets its own order).
@@ -195,8 +191,6 @@ struct Inner {
     state: Mutex<State>,
     /// Signalled when notifications are queued.
     changed: crate::sync::Condvar,
-    /// How many calls the history keeps; 0: no history.
-    history_limit: usize,
     /// How many `Simulator` values the user holds (clones, `of_handle`, upgrades). The
     /// simulator is gone when the last one drops, even while a thread's route
     /// ([`Simulator::with_owner_of`]) still holds the allocation.
@@ -432,20 +426,13 @@ impl Simulator {
     }
 
     pub(crate) fn lock(&self) -> StateGuard<'_> {
-        let mut guard = crate::sync::lock_backing_off(&self.inner.state);
-        guard.call_serial = guard.call_serial.wrapping_add(1);
+        let guard = crate::sync::lock_backing_off(&self.inner.state);
         StateGuard { guard, compare: true, changed: &self.inner.changed }
-    }
-
-    /// How many calls the history keeps (0: none).
-    pub(crate) fn history_limit(&self) -> usize {
-        self.inner.history_limit
     }
 
     /// The lock, for calls that change nothing (no comparison of the world).
     pub(crate) fn lock_quiet(&self) -> StateGuard<'_> {
-        let mut guard = crate::sync::lock_backing_off(&self.inner.state);
-        guard.call_serial = guard.call_serial.wrapping_add(1);
+        let guard = crate::sync::lock_backing_off(&self.inner.state);
         StateGuard { guard, compare: false, changed: &self.inner.changed }
     }
 
@@ -572,29 +559,7 @@ impl State {
         if !self.stopped.is_empty() {
             self.check_service(raw, H::KIND, &entry)?;
         }
-        if !self.faults.is_empty() && self.faulted_serial != self.call_serial {
-            let object = self.object_name(H::KIND, entry.object);
-            self.check_fault(call, Some(&object))?;
-        }
         Ok((key, entry))
-    }
-
-    /// Marks the fault plan as applied to the call in progress, so the handles it resolves
-    /// do not apply it again.
-    pub(crate) fn mark_faults_consulted(&mut self) {
-        self.faulted_serial = self.call_serial;
-    }
-
-    /// Applies the fault plan to a call (once per call, however many handles it takes).
-    pub(crate) fn check_fault(&mut self, call: &str, object: Option<&str>) -> Result<()> {
-        if self.faults.is_empty() || self.faulted_serial == self.call_serial {
-            return Ok(());
-        }
-        self.faulted_serial = self.call_serial;
-        match self.faults.check(call, object) {
-            Some((code, message)) => Err(Error::with_message(code, message)),
-            None => Ok(()),
-        }
     }
 
     /// Refuses calls to a cluster whose service is stopped.
@@ -1088,8 +1053,6 @@ impl SimulatorBuilder {
             strict: self.strict,
             stopped: Vec::new(),
             faults: crate::fault::FaultPlan::default(),
-            call_serial: 0,
-            faulted_serial: 0,
             enum_seed: self.enum_seed,
             enum_draws: 0,
             ports: SlotMap::with_key(),
@@ -1111,7 +1074,6 @@ impl SimulatorBuilder {
         let inner = Arc::new(Inner {
             state: Mutex::new(state),
             changed: crate::sync::Condvar::new(),
-            history_limit: self.history_limit,
             users: AtomicUsize::new(1),
             retired: AtomicBool::new(false),
             id,

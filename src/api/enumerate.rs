@@ -12,7 +12,7 @@ use crate::handle::{
     HClusEnum, HCluster, HGroup, HGroupEnum, HNetwork, HNetworkEnum, HNode, HNodeEnum, HResEnum, HResource,
     Handle,
 };
-use crate::simulator::{EnumItem, Simulator, SnapshotKey, State};
+use crate::simulator::{EnumItem, SnapshotKey, State};
 use crate::world::{Cluster, ClusterKey, GroupKey, NetworkKey, NodeKey, ResourceKey, World};
 
 /// `CLUSTER_ENUM_NODE`: nodes.
@@ -202,39 +202,17 @@ impl crate::call::Cx<'_> {
     }
 
     /// `*GetEnumCount` of every enumeration kind.
-    pub(super) fn enum_count<E: EnumHandle>(&mut self, henum: E) -> Result<u32> {
+    pub(crate) fn enum_count<E: EnumHandle>(&mut self, henum: E) -> Result<u32> {
         let (call, at) = (self.call, self.at);
         let items = self.snapshot(henum, call, at)?;
         Ok(u32::try_from(items.len()).unwrap_or(u32::MAX))
     }
 
     /// `*Enum` of every enumeration kind: item `index` of the snapshot.
-    pub(super) fn enum_item<E: EnumHandle>(&mut self, henum: E, index: u32) -> Result<(u32, String)> {
+    pub(crate) fn enum_item<E: EnumHandle>(&mut self, henum: E, index: u32) -> Result<(u32, String)> {
         let (call, at) = (self.call, self.at);
         let items = self.snapshot(henum, call, at)?;
         item(items, index)
-    }
-}
-
-// The count and item operations for the files not yet declared with `calls!`
-// (`ClusterResourceTypeGetEnumCount`, `ClusterResourceTypeEnum`): each takes the lock and
-// runs the `Cx` form above.
-impl Simulator {
-    /// `*GetEnumCount` of every enumeration kind.
-    #[track_caller]
-    pub(super) fn enum_count<E: EnumHandle>(&self, call: &'static str, henum: E) -> Result<u32> {
-        crate::call::Cx::new(self.lock(), call, Location::caller()).enum_count(henum)
-    }
-
-    /// `*Enum` of every enumeration kind: item `index` of the snapshot.
-    #[track_caller]
-    pub(super) fn enum_item<E: EnumHandle>(
-        &self,
-        call: &'static str,
-        henum: E,
-        index: u32,
-    ) -> Result<(u32, String)> {
-        crate::call::Cx::new(self.lock(), call, Location::caller()).enum_item(henum, index)
     }
 }
 

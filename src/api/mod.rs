@@ -26,13 +26,17 @@ use crate::diagnostics::DiagnosticKind;
 use crate::error::{Error, Result};
 use crate::handle::{HCluster, Handle};
 use crate::handle_table::Access;
-use crate::simulator::{Simulator, State};
 use crate::notify::NotifyCalls;
 use crate::notify_v2::NotifyV2Calls;
+use crate::simulator::State;
 use crate::world::{ClusterKey, World};
 
+pub use classic::ClassicCalls;
 pub use classic::QuorumInfo;
+pub use cluster::ClusterCalls;
 pub use cluster::{ClusterInformation, ClusterVersionInfo, NodeClusterState};
+pub use control::ControlCalls;
+pub use enumerate::EnumCalls;
 pub use enumerate::{
     CLUSTER_ENUM_ALL, CLUSTER_ENUM_GROUP, CLUSTER_ENUM_INTERNAL_NETWORK, CLUSTER_ENUM_NETINTERFACE,
     CLUSTER_ENUM_NETWORK, CLUSTER_ENUM_NODE, CLUSTER_ENUM_RESOURCE, CLUSTER_ENUM_RESTYPE,
@@ -42,7 +46,9 @@ pub use enumerate::{
     CLUSTER_NODE_ENUM_NETINTERFACES, CLUSTER_NODE_ENUM_PREFERRED_GROUPS, CLUSTER_RESOURCE_ENUM_ALL,
     CLUSTER_RESOURCE_ENUM_DEPENDS, CLUSTER_RESOURCE_ENUM_NODES, CLUSTER_RESOURCE_ENUM_PROVIDES,
 };
+pub use group::GroupCalls;
 pub use group::GroupStateInfo;
+pub use modern::ModernCalls;
 pub use modern::{
     CLUSAPI_GROUP_MOVE_FAILBACK, CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START,
     CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS, CLUSAPI_GROUP_MOVE_QUEUE_ENABLED,
@@ -52,15 +58,14 @@ pub use modern::{
     CLUSAPI_NODE_PAUSE_RETRY_DRAIN_ON_FAILURE, ClusterEnumItem, DO_NOT_FAILBACK_GROUPS,
     FAILBACK_GROUPS_IMMEDIATELY, FAILBACK_GROUPS_PER_POLICY,
 };
-pub use cluster::ClusterCalls;
-pub use control::ControlCalls;
-pub use group::GroupCalls;
 pub use net_interface::NetInterfaceCalls;
 pub use network::NetworkCalls;
 pub use node::NodeCalls;
 pub use registry::RegistryCalls;
 pub(crate) use registry::{OpenKey, RegHandleKey};
+pub use resource::ResourceCalls;
 pub use resource::{CLUSTER_RESOURCE_DEFAULT_MONITOR, CLUSTER_RESOURCE_SEPARATE_MONITOR, ResourceStateInfo};
+pub use restype::ResourceTypeCalls;
 pub use restype::{
     CLUSTER_RESOURCE_TYPE_ENUM_ALL, CLUSTER_RESOURCE_TYPE_ENUM_NODES, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES,
 };
@@ -91,12 +96,38 @@ pub use restype::{
 /// # Ok::<(), clusapi_sim::Error>(())
 /// ```
 pub trait ClusterApi:
-    ClusterCalls + NodeCalls + GroupCalls + NetworkCalls + NetInterfaceCalls + NotifyCalls + NotifyV2Calls + RegistryCalls + ControlCalls
+    ClusterCalls
+    + NodeCalls
+    + GroupCalls
+    + ResourceCalls
+    + NetworkCalls
+    + NetInterfaceCalls
+    + EnumCalls
+    + ModernCalls
+    + ClassicCalls
+    + ResourceTypeCalls
+    + RegistryCalls
+    + ControlCalls
+    + NotifyCalls
+    + NotifyV2Calls
 {
 }
 
 impl<T> ClusterApi for T where
-    T: ClusterCalls + NodeCalls + GroupCalls + NetworkCalls + NetInterfaceCalls + NotifyCalls + NotifyV2Calls + RegistryCalls + ControlCalls
+    T: ClusterCalls
+        + NodeCalls
+        + GroupCalls
+        + ResourceCalls
+        + NetworkCalls
+        + NetInterfaceCalls
+        + EnumCalls
+        + ModernCalls
+        + ClassicCalls
+        + ResourceTypeCalls
+        + RegistryCalls
+        + ControlCalls
+        + NotifyCalls
+        + NotifyV2Calls
 {
 }
 
@@ -105,8 +136,13 @@ const FAMILIES: &[&[crate::call::CallInfo]] = &[
     cluster::CALLS,
     node::CALLS,
     group::CALLS,
+    resource::CALLS,
     network::CALLS,
     net_interface::CALLS,
+    enumerate::CALLS,
+    modern::CALLS,
+    classic::CALLS,
+    restype::CALLS,
     crate::notify::CALLS,
     crate::notify_v2::CALLS,
     registry::CALLS,
@@ -285,32 +321,5 @@ impl crate::call::Cx<'_> {
     pub(crate) fn writable_object<H: ObjectKind>(&mut self, handle: H) -> Result<(KeyData, ClusterKey)> {
         let (call, at) = (self.call, self.at);
         self.writable(handle, call, at)
-    }
-}
-
-// The generic operations for the files not yet declared with `calls!`: each takes the lock
-// and runs the `Cx` form above.
-impl Simulator {
-    #[track_caller]
-    pub(crate) fn open_object<H: ObjectKind>(
-        &self,
-        call: &'static str,
-        hcluster: HCluster,
-        name: &str,
-        desired: Option<u32>,
-    ) -> Result<(H, u32)> {
-        let mut cx = crate::call::Cx::new(self.lock(), call, Location::caller());
-        cx.check_fault(call, Some(name))?;
-        cx.open_object(hcluster, name, desired)
-    }
-
-    #[track_caller]
-    pub(crate) fn close_handle<H: Handle>(&self, call: &'static str, handle: H) -> Result<()> {
-        crate::call::Cx::new(self.lock(), call, Location::caller()).close_handle(handle)
-    }
-
-    #[track_caller]
-    pub(crate) fn cluster_from<H: ObjectKind>(&self, call: &'static str, handle: H) -> Result<HCluster> {
-        crate::call::Cx::new(self.lock(), call, Location::caller()).cluster_from(handle)
     }
 }

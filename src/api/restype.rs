@@ -130,9 +130,7 @@ crate::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad handle.
     "ClusterResourceTypeGetEnumCount"
     fn cluster_resource_type_get_enum_count(st, henum: HResTypeEnum) -> u32 {
-        let (call, at) = (st.call, st.at);
-        let items = st.snapshot(henum, call, at)?;
-        Ok(u32::try_from(items.len()).unwrap_or(u32::MAX))
+        st.enum_count(henum)
     }
 
     /// `ClusterResourceTypeEnum`: item `index`: its type bit and name.
@@ -142,11 +140,7 @@ crate::call::calls! {
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
     "ClusterResourceTypeEnum"
     fn cluster_resource_type_enum(st, henum: HResTypeEnum, index: u32) -> (u32, String) {
-        let (call, at) = (st.call, st.at);
-        let items = st.snapshot(henum, call, at)?;
-        items.get(index as usize).map(|i| (i.object_type, i.name.clone())).ok_or_else(|| {
-            Error::NoMoreItems(format!("index {index} of an enumeration of {} item(s)", items.len()))
-        })
+        st.enum_item(henum, index)
     }
 
     /// `ClusterResourceTypeCloseEnum`.
