@@ -156,3 +156,42 @@ fn triggers_from_a_topology_file() {
     assert_eq!(err.code(), codes::ERROR_INVALID_DATA);
     assert!(err.to_string().contains("line 7") && err.to_string().contains("partition_netwrk"), "{err}");
 }
+
+/// Regression: calls whose old wrappers ran their body in a closure reported the closure's
+/// line inside this crate as the place that opened the handle.
+#[test]
+fn handles_from_formerly_closure_wrapped_calls_report_the_callers_line() {
+    use clusapi_sim::{CLUSTER_RESOURCE_TYPE_ENUM_ALL, HandleKind, NotifyFilter, object_type};
+    let sim = Simulator::default();
+    let filters = [NotifyFilter { object_type: object_type::GROUP, flags: 1 }];
+    let c = sim.open_cluster(None).expect("open");
+    let mask = CLUSTER_RESOURCE_TYPE_ENUM_ALL;
+    let lines = [line!() + 1, line!() + 2];
+    let _types = sim.cluster_resource_type_open_enum(c, "IP Address", mask).expect("enum");
+    let _port = sim.create_cluster_notify_port_v2(None, c, &filters, 7).expect("port");
+    for (kind, line) in [(HandleKind::ResTypeEnum, lines[0]), (HandleKind::Change, lines[1])] {
+        let h = sim.open_handles().into_iter().find(|h| h.kind == kind).expect("open");
+        assert_eq!((h.opened_at.file(), h.opened_at.line()), (file!(), line), "{h}");
+    }
+}
+
+/// Regression: a fault on `create_cluster_notify_port_v2` fires before the port exists, and
+/// the call is one history entry.
+#[test]
+fn a_fault_on_create_cluster_notify_port_v2_leaves_no_port_and_one_history_entry() {
+    let sim = Simulator::default_builder()
+        .record_history(10)
+        .fault(Fault::on("CreateClusterNotifyPortV2").code(codes::RPC_S_CALL_FAILED))
+        .build()
+        .expect("build");
+    let c = sim.open_cluster(None).expect("open");
+    let before = sim.open_handle_count();
+    assert_eq!(
+        sim.create_cluster_notify_port_v2(None, c, &[], 1).unwrap_err().code(),
+        codes::RPC_S_CALL_FAILED
+    );
+    assert_eq!(sim.open_handle_count(), before);
+    let entries: Vec<_> =
+        sim.history().into_iter().filter(|r| r.call.starts_with("create_cluster_notify")).collect();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+}
