@@ -767,6 +767,9 @@ fn rows() -> Vec<Row> {
         r("online_cluster_group_ex (node)", Some(K::Node), &[], |c| {
             code(c.sim.online_cluster_group_ex(c.l.group, Some(c.h(c.l.node)), 0, &[]))
         }),
+        r("offline_cluster_group_ex", Some(K::Group), &[Mask], |c| {
+            code(c.sim.offline_cluster_group_ex(c.h(c.l.group), c.mask(0), &[]))
+        }),
         r("move_cluster_group_ex", Some(K::Group), &[Mask], |c| {
             code(c.sim.move_cluster_group_ex(c.h(c.l.group), None, c.mask(0), &[]))
         }),

@@ -184,6 +184,28 @@ pub unsafe extern "C" fn OnlineClusterGroupEx(
     })
 }
 
+/// `OfflineClusterGroupEx`: as `OfflineClusterGroup`; the documented flag
+/// `CLUSAPI_GROUP_OFFLINE_IGNORE_RESOURCE_STATUS` is accepted (others:
+/// `ERROR_INVALID_PARAMETER`) and the property list in `lpInBuffer` is not interpreted.
+///
+/// # Safety
+///
+/// `lpInBuffer` is NULL or valid for reads of `cbInBufferSize` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn OfflineClusterGroupEx(
+    hGroup: HGROUP,
+    dwOfflineFlags: DWORD,
+    lpInBuffer: PBYTE,
+    cbInBufferSize: DWORD,
+) -> DWORD {
+    status(|| {
+        let g = from_c(hGroup)?;
+        // SAFETY: forwarded contract.
+        let buf = unsafe { in_buffer(lpInBuffer, cbInBufferSize) }?;
+        on_handle(g, |s| s.offline_cluster_group_ex(g, dwOfflineFlags, buf))
+    })
+}
+
 /// `MoveClusterGroupEx`: as `MoveClusterGroup`; the documented `CLUSAPI_GROUP_MOVE_*`
 /// flags are accepted (others: `ERROR_INVALID_PARAMETER`) and `lpInBuffer` is not
 /// interpreted.

@@ -111,7 +111,6 @@ pub const NOT_SIMULATED: &[(&str, &str)] = &[
         "SetClusterResourceDependencyExpression",
         "dependency expressions are not simulated yet: AddClusterResourceDependency is",
     ),
-    ("OfflineClusterGroupEx", "not simulated yet: OfflineClusterGroup is"),
     ("OnlineClusterResourceEx", "not simulated yet: OnlineClusterResource is"),
     ("OfflineClusterResourceEx", "not simulated yet: OfflineClusterResource is"),
     ("RestartClusterResource", "not simulated yet: OfflineClusterResource then OnlineClusterResource"),
@@ -507,13 +506,6 @@ pub extern "C" fn GetClusterResourceDependencyExpression() -> DWORD {
 /// `SetClusterResourceDependencyExpression`: not simulated (dependency expressions are not simulated yet: AddClusterResourceDependency is); 120 (also left in the last error).
 #[unsafe(no_mangle)]
 pub extern "C" fn SetClusterResourceDependencyExpression() -> DWORD {
-    set_last_error(NOT_IMPLEMENTED);
-    NOT_IMPLEMENTED
-}
-
-/// `OfflineClusterGroupEx`: not simulated (not simulated yet: OfflineClusterGroup is); 120 (also left in the last error).
-#[unsafe(no_mangle)]
-pub extern "C" fn OfflineClusterGroupEx() -> DWORD {
     set_last_error(NOT_IMPLEMENTED);
     NOT_IMPLEMENTED
 }

@@ -247,6 +247,36 @@ crate::call::calls! {
         st.group_op_ex(hgroup, node, flags, ONLINE_FLAGS, true)
     }
 
+    /// `OfflineClusterGroupEx`: as [`offline_cluster_group`](Self::offline_cluster_group).
+    /// The documented flag `CLUSAPI_GROUP_OFFLINE_IGNORE_RESOURCE_STATUS` (0x1) is accepted
+    /// and changes nothing (the simulator has no locked mode); `in_buffer` (instructions for
+    /// the resources, such as a VM's save-state) is not interpreted.
+    ///
+    /// # Errors
+    ///
+    /// Those of `offline_cluster_group` (`ERROR_IO_PENDING` with pending transitions), and
+    /// `ERROR_INVALID_PARAMETER` (87) for other flag bits.
+    ///
+    /// ```
+    /// use clusapi_sim::{ClusterGroupState, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let g = sim.open_cluster_group(c, "Cluster Group")?;
+    /// assert_eq!(sim.offline_cluster_group_ex(g, 0x2, &[]).unwrap_err().code(), 87);
+    /// sim.offline_cluster_group_ex(g, 0x1, &[])?;
+    /// assert_eq!(sim.get_cluster_group_state(g)?.state, ClusterGroupState::Offline);
+    /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    "OfflineClusterGroupEx"
+    fn offline_cluster_group_ex(st, hgroup: HGroup, #[hex] flags: u32, in_buffer: &[u8]) -> () {
+        let (g, _) = st.writable_object(hgroup)?;
+        check_flags(st.call, "flags", flags, 0x1)?;
+        let pending = st.world.offline_group(GroupKey::from(g))?;
+        super::completion(st.call, pending)
+    }
+
     /// `MoveClusterGroupEx`: as [`move_cluster_group`](Self::move_cluster_group). The
     /// documented flags (`CLUSAPI_GROUP_MOVE_*`: 0x1 to 0x10) are accepted and change
     /// nothing (a simulated move never fails once accepted, so there is nothing to return

@@ -739,6 +739,7 @@ typedef struct _CLUSTER_ENUM_ITEM {
   LPWSTR lpszName;
 } CLUSTER_ENUM_ITEM, *PCLUSTER_ENUM_ITEM;
 
+#define CLUSAPI_GROUP_OFFLINE_IGNORE_RESOURCE_STATUS 0x00000001
 #define CLUSAPI_GROUP_ONLINE_IGNORE_RESOURCE_STATUS 0x00000001
 #define CLUSAPI_GROUP_ONLINE_SYNCHRONOUS 0x00000002
 #define CLUSAPI_GROUP_ONLINE_BEST_POSSIBLE_NODE 0x00000004
@@ -774,6 +775,7 @@ DWORD WINAPI OnlineClusterGroupEx(HGROUP hGroup, HNODE hDestinationNode, DWORD d
                                   DWORD cbInBufferSize);
 DWORD WINAPI MoveClusterGroupEx(HGROUP hGroup, HNODE hDestinationNode, DWORD dwMoveFlags, PBYTE lpInBuffer,
                                 DWORD cbInBufferSize);
+DWORD WINAPI OfflineClusterGroupEx(HGROUP hGroup, DWORD dwOfflineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
 DWORD WINAPI CancelClusterGroupOperation(HGROUP hGroup, DWORD dwCancelFlags_RESERVED);
 DWORD WINAPI PauseClusterNodeEx(HNODE hNode, BOOL bDrainNode, DWORD dwPauseFlags, HNODE hNodeDrainTarget);
 DWORD WINAPI ResumeClusterNodeEx(HNODE hNode, CLUSTER_NODE_RESUME_FAILBACK_TYPE eResumeFailbackType,
@@ -788,6 +790,8 @@ typedef DWORD(WINAPI *PCLUSAPI_ONLINE_CLUSTER_GROUP_EX)(HGROUP hGroup, HNODE hDe
                                                         PBYTE lpInBuffer, DWORD cbInBufferSize);
 typedef DWORD(WINAPI *PCLUSAPI_MOVE_CLUSTER_GROUP_EX)(HGROUP hGroup, HNODE hDestinationNode, DWORD dwMoveFlags,
                                                       PBYTE lpInBuffer, DWORD cbInBufferSize);
+typedef DWORD(WINAPI *PCLUSAPI_OFFLINE_CLUSTER_GROUP_EX)(HGROUP hGroup, DWORD dwOfflineFlags, PBYTE lpInBuffer,
+                                                         DWORD cbInBufferSize);
 typedef DWORD(WINAPI *PCLUSAPI_CANCEL_CLUSTER_GROUP_OPERATION)(HGROUP hGroup, DWORD dwCancelFlags_RESERVED);
 typedef DWORD(WINAPI *PCLUSAPI_PAUSE_CLUSTER_NODE_EX)(HNODE hNode, BOOL bDrainNode, DWORD dwPauseFlags,
                                                       HNODE hNodeDrainTarget);
