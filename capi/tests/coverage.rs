@@ -121,3 +121,23 @@ fn exports_that_are_not_simulated_say_so() {
     assert_eq!(clusapi::GetLastError(), 120);
     assert_eq!(clusapi::CCHlpConfigureNode(), 0x8000_4001);
 }
+
+/// The C exports and the declared calls are one list: every ClusAPI call the simulator
+/// declares (`clusapi_sim::calls()`) is exported under its Win32 name, and every simulated
+/// export is a declared call, the kernel32 pair or a `ClusSim*` lever.
+#[test]
+fn every_declared_call_is_exported_and_every_simulated_export_is_declared() {
+    let stubs: BTreeSet<&str> = clusapi::NOT_SIMULATED.iter().map(|(n, _)| *n).collect();
+    let simulated: BTreeSet<String> =
+        our_exports().into_iter().filter(|e| !stubs.contains(e.as_str())).collect();
+    let declared: BTreeSet<String> =
+        clusapi::clusapi_sim::calls().filter(|c| !c.lever).map(|c| c.win32.to_owned()).collect();
+    let not_exported: Vec<&String> = declared.difference(&simulated).collect();
+    assert!(not_exported.is_empty(), "declared calls without a C export: {not_exported:?}");
+    let undeclared: Vec<&String> = simulated
+        .difference(&declared)
+        .filter(|e| !e.starts_with("ClusSim") && !["GetLastError", "SetLastError"].contains(&e.as_str()))
+        .collect();
+    assert!(undeclared.is_empty(), "C exports that are no declared call: {undeclared:?}");
+    assert!(declared.len() >= 135, "{} declared calls (distinct Win32 names)", declared.len());
+}
