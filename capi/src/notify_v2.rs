@@ -77,6 +77,7 @@ pub extern "C" fn RegisterClusterNotifyV2(
             Some(HandleKind::Resource) => NotifyObject::Resource(from_c(hObject)?),
             Some(HandleKind::Network) => NotifyObject::Network(from_c(hObject)?),
             Some(HandleKind::NetInterface) => NotifyObject::NetInterface(from_c(hObject)?),
+            Some(HandleKind::Key) => NotifyObject::Key(from_c(hObject)?),
             _ => return Err(Error::InvalidHandle(format!("hObject {raw:#x} is no object handle"))),
         };
         on_handle(port, |s| s.register_cluster_notify_v2(port, Filter.into(), object, dwNotifyKey))
