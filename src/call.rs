@@ -348,7 +348,8 @@ impl Cx<'_> {
 /// `#[hex]` before an argument makes the history print it in hex (control codes, access
 /// masks). Flags, in the brackets after the Win32 name, separated by spaces: `quiet` (the call
 /// changes nothing, so the world is not compared for events), `nofault` (a fault plan
-/// cannot name it: closes), `args(expr)` (the history records `expr` as the arguments:
+/// cannot name it: closes), `notrait` (not in the family trait: the simulator's own, with no
+/// Win32 function a production implementation could call), `args(expr)` (the history records `expr` as the arguments:
 /// for a password), `infallible(fallback)` (the method returns the value, not a
 /// `Result`, and `fallback` should the rule fail; pair it with `nofault`),
 /// `object(arg)` (the fault plan matches the name in `arg`, as opens ask for a name;
@@ -420,6 +421,17 @@ macro_rules! calls_macro {
     )*) => {
         $(#[$tmeta])*
         pub trait $Trait {$(
+            $crate::call::calls!(@trait_decl [$($flag)*] $name $win32 ($($arg : $ty),*) $ret);
+        )*}
+
+        impl $Trait for $crate::Simulator {$(
+            $crate::call::calls!(@trait_impl [$($flag)*] $name ($($arg : $ty),*) $ret);
+        )*}
+    };
+    // A trait method, unless the call is `notrait` (the simulator's own, with no Win32
+    // function behind it: a production implementation could not provide it).
+    (@trait_decl [$($flag:tt)*] $name:ident $win32:literal ($($arg:ident : $ty:ty),*) $ret:ty) => {
+        $crate::call::calls!(@unless notrait [$($flag)*] {
             #[doc = concat!("`", $win32, "`: see [`Simulator::", stringify!($name), "`](crate::Simulator::", stringify!($name), ").")]
             ///
             /// # Errors
@@ -427,15 +439,22 @@ macro_rules! calls_macro {
             /// The Win32 error the call returns, as the simulator's method documents it.
             #[track_caller]
             fn $name(&self $(, $arg: $ty)*) -> $crate::call::calls!(@ret [$($flag)*] $ret);
-        )*}
-
-        impl $Trait for $crate::Simulator {$(
+        });
+    };
+    (@trait_impl [$($flag:tt)*] $name:ident ($($arg:ident : $ty:ty),*) $ret:ty) => {
+        $crate::call::calls!(@unless notrait [$($flag)*] {
             #[inline]
             fn $name(&self $(, $arg: $ty)*) -> $crate::call::calls!(@ret [$($flag)*] $ret) {
                 $crate::Simulator::$name(self $(, $arg)*)
             }
-        )*}
+        });
     };
+    // The items in braces, unless the flag is in the list.
+    (@unless notrait [notrait $($r:tt)*] { $($items:tt)* }) => {};
+    (@unless notrait [$other:tt $($r:tt)*] { $($items:tt)* }) => {
+        $crate::call::calls!(@unless notrait [$($r)*] { $($items)* });
+    };
+    (@unless notrait [] { $($items:tt)* }) => { $($items)* };
     (@info [levers] $name:ident $win32:literal [$($flag:tt)*]) => {
         $crate::call::CallInfo {
             name: stringify!($name),

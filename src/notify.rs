@@ -63,7 +63,8 @@ new_key_type! {
 
 /// One event, as `GetClusterNotify` hands it out.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
+// Exhaustive on purpose: the fields are what the Win32 call returns, so production
+// implementations of `ClusterApi` (such as clusapi-win) build it with a struct expression.
 pub struct Notification {
     /// The key given when the registration that matched was made.
     pub key: usize,
@@ -724,7 +725,7 @@ crate::call::calls! {
     /// # Errors
     ///
     /// As `get_cluster_notify`.
-    "GetClusterNotify" [quiet]
+    "GetClusterNotify" [quiet notrait]
     fn peek_cluster_notify(st, port: HChange, timeout_ms: u32) -> Notification {
         st.wait_on_port(port, timeout_ms, |p| p.queue.front().cloned())
     }

@@ -117,7 +117,8 @@ pub struct NotifyFilter {
 
 /// One V2 event, as `GetClusterNotifyV2` hands it out.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
+// Exhaustive on purpose: the fields are what the Win32 call returns, so production
+// implementations of `ClusterApi` (such as clusapi-win) build it with a struct expression.
 pub struct NotificationV2 {
     /// The key given with the registration that matched.
     pub key: usize,
@@ -422,7 +423,7 @@ crate::call::calls! {
     /// # Errors
     ///
     /// As [`Simulator::get_cluster_notify_v2`].
-    "GetClusterNotifyV2" [quiet]
+    "GetClusterNotifyV2" [quiet notrait]
     fn peek_cluster_notify_v2(st, port: HChange, timeout_ms: u32) -> NotificationV2 {
         st.wait_on_port(port, timeout_ms, |p| p.v2.queue.front().cloned())
     }

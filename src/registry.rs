@@ -69,7 +69,8 @@ pub(crate) const PARAMETERS: &str = "Parameters";
 
 /// One value of a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
+// Exhaustive on purpose: the fields are what the Win32 call returns, so production
+// implementations of `ClusterApi` (such as clusapi-win) build it with a struct expression.
 pub struct RegValue {
     /// The value's name (`""`: the key's default value).
     pub name: String,
@@ -81,7 +82,8 @@ pub struct RegValue {
 
 /// What `cluster_reg_query_info_key` reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[non_exhaustive]
+// Exhaustive on purpose: the fields are what the Win32 call returns, so production
+// implementations of `ClusterApi` (such as clusapi-win) build it with a struct expression.
 pub struct RegKeyInfo {
     /// The number of subkeys.
     pub subkeys: u32,

@@ -10,7 +10,8 @@ use crate::world::{GroupKey, NetworkKey, ResourceKey};
 
 /// What `GetClusterQuorumResource` reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
+// Exhaustive on purpose: the fields are what the Win32 call returns, so production
+// implementations of `ClusterApi` (such as clusapi-win) build it with a struct expression.
 pub struct QuorumInfo {
     /// The name of the quorum resource; empty while none is set (node majority, no witness).
     pub resource_name: String,

@@ -12,7 +12,8 @@ use crate::world::{ClusterKey, NetInterfaceKey};
 
 /// What `GetClusterInformation` returns.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
+// Exhaustive on purpose: the fields are what the Win32 call returns, so production
+// implementations of `ClusterApi` (such as clusapi-win) build it with a struct expression.
 pub struct ClusterInformation {
     /// The cluster's name, as the topology spelled it.
     pub name: String,
@@ -22,7 +23,8 @@ pub struct ClusterInformation {
 
 /// `CLUSTERVERSIONINFO`: the simulator reports a Windows Server 2022 cluster.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
+// Exhaustive on purpose: the fields are what the Win32 call returns, so production
+// implementations of `ClusterApi` (such as clusapi-win) build it with a struct expression.
 pub struct ClusterVersionInfo {
     /// Operating system major version (10).
     pub major_version: u16,

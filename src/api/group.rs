@@ -26,7 +26,8 @@ impl ObjectKind for HGroup {
 
 /// What `GetClusterGroupState` reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
+// Exhaustive on purpose: the fields are what the Win32 call returns, so production
+// implementations of `ClusterApi` (such as clusapi-win) build it with a struct expression.
 pub struct GroupStateInfo {
     /// The group's state, derived from its resources' states.
     pub state: ClusterGroupState,

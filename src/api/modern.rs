@@ -53,7 +53,8 @@ const PAUSE_FLAGS: u32 = CLUSAPI_NODE_PAUSE_REMAIN_ON_PAUSED_NODE_ON_MOVE_ERROR
 
 /// One item of a `ClusterOpenEnumEx` snapshot (`CLUSTER_ENUM_ITEM`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
+// Exhaustive on purpose: the fields are what the Win32 call returns, so production
+// implementations of `ClusterApi` (such as clusapi-win) build it with a struct expression.
 pub struct ClusterEnumItem {
     /// The `CLUSTER_ENUM_*` bit of the object's kind.
     pub object_type: u32,

@@ -224,7 +224,8 @@ crate::call::calls! {
 
 /// What `GetClusterResourceState` reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
+// Exhaustive on purpose: the fields are what the Win32 call returns, so production
+// implementations of `ClusterApi` (such as clusapi-win) build it with a struct expression.
 pub struct ResourceStateInfo {
     /// The resource's state.
     pub state: ClusterResourceState,

@@ -55,15 +55,16 @@ impl ClusterCalls for WinClusterApi {
             // field says so; the handle is passed as a value.
             unsafe { GetClusterInformation(ffi::raw(hcluster), n.ptr.cast(), n.len, &mut info) }
         })?;
-        let mut version = ClusterVersionInfo::default();
-        version.major_version = info.MajorVersion;
-        version.minor_version = info.MinorVersion;
-        version.build_number = info.BuildNumber;
-        version.vendor_id = array_string(&info.szVendorId);
-        version.csd_version = array_string(&info.szCSDVersion);
-        version.cluster_highest_version = info.dwClusterHighestVersion;
-        version.cluster_lowest_version = info.dwClusterLowestVersion;
-        version.flags = info.dwFlags;
+        let version = ClusterVersionInfo {
+            major_version: info.MajorVersion,
+            minor_version: info.MinorVersion,
+            build_number: info.BuildNumber,
+            vendor_id: array_string(&info.szVendorId),
+            csd_version: array_string(&info.szCSDVersion),
+            cluster_highest_version: info.dwClusterHighestVersion,
+            cluster_lowest_version: info.dwClusterLowestVersion,
+            flags: info.dwFlags,
+        };
         values::information(name.string(), version)
     }
 

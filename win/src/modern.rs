@@ -8,7 +8,8 @@ use clusapi_sim::codes::ERROR_INVALID_DATA;
 use clusapi_sim::{ClusterEnumItem, Error, HClusEnumEx, HCluster, HGroup, HNode, ModernCalls, Result};
 use windows_sys::Win32::Networking::Clustering::{
     CLUSTER_ENUM_ITEM, CancelClusterGroupOperation, ClusterCloseEnumEx, ClusterEnumEx, ClusterGetEnumCountEx,
-    ClusterOpenEnumEx, MoveClusterGroupEx, OnlineClusterGroupEx, PauseClusterNodeEx, ResumeClusterNodeEx,
+    ClusterOpenEnumEx, MoveClusterGroupEx, OfflineClusterGroupEx, OnlineClusterGroupEx, PauseClusterNodeEx,
+    ResumeClusterNodeEx,
 };
 
 use crate::WinClusterApi;
@@ -83,6 +84,15 @@ impl ModernCalls for WinClusterApi {
     fn cluster_close_enum_ex(&self, henum: HClusEnumEx) -> Result<()> {
         // SAFETY: no pointer; the handle is passed as a value.
         ffi::status("ClusterCloseEnumEx", unsafe { ClusterCloseEnumEx(raw(henum)) })
+    }
+
+    fn offline_cluster_group_ex(&self, hgroup: HGroup, flags: u32, in_buffer: &[u8]) -> Result<()> {
+        const CALL: &str = "OfflineClusterGroupEx";
+        let len = ffi::in_len(CALL, in_buffer)?;
+        // SAFETY: the input is NULL with a size of 0, or `len` readable bytes that outlive
+        // the call; the handle is passed as a value.
+        let code = unsafe { OfflineClusterGroupEx(raw(hgroup), flags, ffi::in_ptr(in_buffer), len) };
+        ffi::status(CALL, code)
     }
 
     fn online_cluster_group_ex(

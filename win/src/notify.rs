@@ -4,7 +4,7 @@
 
 use std::ffi::c_void;
 
-use clusapi_sim::codes::{ERROR_CALL_NOT_IMPLEMENTED, ERROR_INVALID_HANDLE};
+use clusapi_sim::codes::ERROR_INVALID_HANDLE;
 use clusapi_sim::{Error, HChange, HCluster, Notification, NotifyCalls, NotifyObject, Result};
 use windows_sys::Win32::Networking::Clustering::{
     CloseClusterNotifyPort, CreateClusterNotifyPort, GetClusterNotify, RegisterClusterNotify,
@@ -40,18 +40,6 @@ pub(crate) fn object_handle(call: &'static str, object: NotifyObject) -> Result<
         }
     };
     Ok(std::ptr::with_exposed_provenance_mut(raw))
-}
-
-/// The error of a peek: the real API has no call that reads an event without taking it
-/// (`win32` takes it; with a too-small buffer it leaves it queued, but reports only the
-/// sizes).
-pub(crate) fn no_peek(call: &'static str, win32: &str, instead: &str) -> Error {
-    Error::with_message(
-        ERROR_CALL_NOT_IMPLEMENTED,
-        format!(
-            "{call}: ClusAPI has no call that reads an event without taking it ({win32} takes it); use {instead}"
-        ),
-    )
 }
 
 impl NotifyCalls for WinClusterApi {
@@ -91,10 +79,6 @@ impl NotifyCalls for WinClusterApi {
             unsafe { GetClusterNotify(raw(port), &mut key, &mut filter_type, buf, len, timeout_ms) }
         })?;
         values::notification(key, filter_type, name)
-    }
-
-    fn peek_cluster_notify(&self, _port: HChange, _timeout_ms: u32) -> Result<Notification> {
-        Err(no_peek("peek_cluster_notify", "GetClusterNotify", "get_cluster_notify"))
     }
 
     fn close_cluster_notify_port(&self, port: HChange) -> Result<()> {

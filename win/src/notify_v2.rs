@@ -10,7 +10,7 @@ use windows_sys::Win32::Networking::Clustering::{
 
 use crate::WinClusterApi;
 use crate::ffi::{self, Bytes, Text, raw};
-use crate::notify::{no_peek, object_handle, port_or_new};
+use crate::notify::{object_handle, port_or_new};
 use crate::values::{self, V2Parts};
 
 /// A filter as `NOTIFY_FILTER_AND_TYPE`: the flags are a bit set, the sign bit one more
@@ -98,10 +98,6 @@ impl NotifyV2Calls for WinClusterApi {
             name: name.string(),
             object_type_name: kind.string(),
         })
-    }
-
-    fn peek_cluster_notify_v2(&self, _port: HChange, _timeout_ms: u32) -> Result<NotificationV2> {
-        Err(no_peek("peek_cluster_notify_v2", "GetClusterNotifyV2", "get_cluster_notify_v2"))
     }
 
     fn get_notify_event_handle(&self, port: HChange) -> Result<usize> {

@@ -1,92 +1,20 @@
-//! Building the result types of `clusapi-sim` from what the Win32 calls wrote.
-//!
-//! Those types (`GroupStateInfo`, `Notification`, ...) are `#[non_exhaustive]` and have no
-//! constructor, so no other crate can build one with a struct expression. Their fields are
-//! public, though, and may be assigned: each value here is a clone of a template whose
-//! fields are then all overwritten. The templates come once per process from a private,
-//! in-memory simulator (a few microseconds, no I/O, nothing shared with any other
-//! simulator). When `clusapi-sim` gives these types constructors, this module shrinks to
-//! calls of them.
+//! Building the result types of `clusapi-sim` from what the Win32 calls wrote (they are
+//! plain records of the Win32 outputs, built with struct expressions), and the state codes.
 
-use std::sync::OnceLock;
-
-use clusapi_sim::codes::ERROR_INTERNAL_ERROR;
 use clusapi_sim::{
-    CLUSTER_ENUM_NODE, ClusterEnumItem, ClusterGroupState, ClusterInformation, ClusterResourceState,
-    ClusterVersionInfo, Error, GroupStateInfo, KEY_ALL_ACCESS, Notification, NotificationV2, NotifyFilter,
-    QuorumInfo, REG_DWORD, RegValue, ResourceStateInfo, Result, Simulator, change, change_v2, object_type,
+    ClusterEnumItem, ClusterGroupState, ClusterInformation, ClusterResourceState, ClusterVersionInfo,
+    GroupStateInfo, Notification, NotificationV2, NotifyFilter, QuorumInfo, RegValue, ResourceStateInfo,
+    Result,
 };
-
-/// One value of each type, to clone.
-struct Templates {
-    information: ClusterInformation,
-    group_state: GroupStateInfo,
-    resource_state: ResourceStateInfo,
-    enum_item: ClusterEnumItem,
-    quorum: QuorumInfo,
-    reg_value: RegValue,
-    notification: Notification,
-    notification_v2: NotificationV2,
-}
-
-/// The templates, made on first use. A failure (which the default topology never gives)
-/// is kept as its message.
-static TEMPLATES: OnceLock<std::result::Result<Templates, String>> = OnceLock::new();
-
-/// Asks a private simulator for one value of each type.
-fn make() -> Result<Templates> {
-    let sim = Simulator::default();
-    let c = sim.open_cluster(None)?;
-    let port = sim.create_cluster_notify_port(None, c, change::GROUP_ADDED, 0)?;
-    let filter = NotifyFilter { object_type: object_type::CLUSTER, flags: change_v2::CLUSTER_GROUP_ADDED };
-    let port_v2 = sim.create_cluster_notify_port_v2(None, c, &[filter], 0)?;
-    let information = sim.get_cluster_information(c)?;
-    let group = sim.open_cluster_group(c, "Cluster Group")?;
-    let group_state = sim.get_cluster_group_state(group)?;
-    let resource = sim.open_cluster_resource(c, "Cluster Name")?;
-    let resource_state = sim.get_cluster_resource_state(resource)?;
-    let items = sim.cluster_open_enum_ex(c, CLUSTER_ENUM_NODE)?;
-    let enum_item = sim.cluster_enum_ex(items, 0)?;
-    let quorum = sim.get_cluster_quorum_resource(c)?;
-    let key = sim.get_cluster_key(c, KEY_ALL_ACCESS)?;
-    sim.cluster_reg_set_value(key, "Template", REG_DWORD, &[0; 4])?;
-    let reg_value = sim.cluster_reg_query_value(key, "Template")?;
-    sim.create_cluster_group(c, "Template")?;
-    let notification = sim.get_cluster_notify(port, 0)?;
-    let notification_v2 = sim.get_cluster_notify_v2(port_v2, 0)?;
-    // The simulator and every handle in it go here.
-    Ok(Templates {
-        information,
-        group_state,
-        resource_state,
-        enum_item,
-        quorum,
-        reg_value,
-        notification,
-        notification_v2,
-    })
-}
-
-fn templates() -> Result<&'static Templates> {
-    TEMPLATES.get_or_init(|| make().map_err(|e| e.to_string())).as_ref().map_err(|why| {
-        Error::with_message(ERROR_INTERNAL_ERROR, format!("cannot make the result templates: {why}"))
-    })
-}
 
 /// A `ClusterInformation`.
 pub(crate) fn information(name: String, version: ClusterVersionInfo) -> Result<ClusterInformation> {
-    let mut v = templates()?.information.clone();
-    v.name = name;
-    v.version = version;
-    Ok(v)
+    Ok(ClusterInformation { name, version })
 }
 
 /// A `GroupStateInfo`.
 pub(crate) fn group_state(state: ClusterGroupState, owner_node: String) -> Result<GroupStateInfo> {
-    let mut v = templates()?.group_state.clone();
-    v.state = state;
-    v.owner_node = owner_node;
-    Ok(v)
+    Ok(GroupStateInfo { state, owner_node })
 }
 
 /// A `ResourceStateInfo`.
@@ -95,20 +23,12 @@ pub(crate) fn resource_state(
     owner_node: String,
     group: String,
 ) -> Result<ResourceStateInfo> {
-    let mut v = templates()?.resource_state.clone();
-    v.state = state;
-    v.owner_node = owner_node;
-    v.group = group;
-    Ok(v)
+    Ok(ResourceStateInfo { state, owner_node, group })
 }
 
 /// A `ClusterEnumItem`.
 pub(crate) fn enum_item(object_type: u32, id: String, name: String) -> Result<ClusterEnumItem> {
-    let mut v = templates()?.enum_item.clone();
-    v.object_type = object_type;
-    v.id = id;
-    v.name = name;
-    Ok(v)
+    Ok(ClusterEnumItem { object_type, id, name })
 }
 
 /// A `QuorumInfo`.
@@ -117,29 +37,17 @@ pub(crate) fn quorum(
     device_name: String,
     max_quorum_log_size: u32,
 ) -> Result<QuorumInfo> {
-    let mut v = templates()?.quorum.clone();
-    v.resource_name = resource_name;
-    v.device_name = device_name;
-    v.max_quorum_log_size = max_quorum_log_size;
-    Ok(v)
+    Ok(QuorumInfo { resource_name, device_name, max_quorum_log_size })
 }
 
 /// A `RegValue`.
 pub(crate) fn reg_value(name: String, value_type: u32, data: Vec<u8>) -> Result<RegValue> {
-    let mut v = templates()?.reg_value.clone();
-    v.name = name;
-    v.value_type = value_type;
-    v.data = data;
-    Ok(v)
+    Ok(RegValue { name, value_type, data })
 }
 
 /// A `Notification`.
 pub(crate) fn notification(key: usize, filter_type: u32, name: String) -> Result<Notification> {
-    let mut v = templates()?.notification.clone();
-    v.key = key;
-    v.filter_type = filter_type;
-    v.name = name;
-    Ok(v)
+    Ok(Notification { key, filter_type, name })
 }
 
 /// The parts of a `NotificationV2`, as `GetClusterNotifyV2` writes them.
@@ -155,15 +63,15 @@ pub(crate) struct V2Parts {
 
 /// A `NotificationV2`.
 pub(crate) fn notification_v2(p: V2Parts) -> Result<NotificationV2> {
-    let mut v = templates()?.notification_v2.clone();
-    v.key = p.key;
-    v.filter = p.filter;
-    v.payload = p.payload;
-    v.object_id = p.object_id;
-    v.parent_id = p.parent_id;
-    v.name = p.name;
-    v.object_type_name = p.object_type_name;
-    Ok(v)
+    Ok(NotificationV2 {
+        key: p.key,
+        filter: p.filter,
+        payload: p.payload,
+        object_id: p.object_id,
+        parent_id: p.parent_id,
+        name: p.name,
+        object_type_name: p.object_type_name,
+    })
 }
 
 /// A `CLUSTER_*_STATE` value as the simulator's enum; a value `clusapi.h` does not list
@@ -213,17 +121,6 @@ pub(crate) fn node_cluster_state(code: u32) -> clusapi_sim::NodeClusterState {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn every_template_is_made_and_every_field_is_overwritten() {
-        use clusapi_sim::{ClusterGroupState, ClusterVersionInfo};
-        let g = super::group_state(ClusterGroupState::Failed, "N9".into()).unwrap();
-        assert_eq!((g.state, g.owner_node.as_str()), (ClusterGroupState::Failed, "N9"));
-        let n = super::notification(7, 0x10, "x".into()).unwrap();
-        assert_eq!((n.key, n.filter_type, n.name.as_str()), (7, 0x10, "x"));
-        let i = super::information("C".into(), ClusterVersionInfo::default()).unwrap();
-        assert_eq!(i.name, "C");
-    }
-
     #[test]
     fn states_map_by_their_clusapi_h_values() {
         use clusapi_sim::{ClusterResourceState as R, NodeClusterState as N};

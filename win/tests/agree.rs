@@ -12,15 +12,15 @@ extern crate clusapi;
 
 use std::fmt::Debug;
 
-use clusapi_sim::codes::{ERROR_CALL_NOT_IMPLEMENTED, ERROR_NO_MORE_ITEMS, WAIT_TIMEOUT};
+use clusapi_sim::codes::{ERROR_NO_MORE_ITEMS, WAIT_TIMEOUT};
 use clusapi_sim::{
     CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS, CLUSTER_ENUM_ALL, CLUSTER_ENUM_GROUP,
     CLUSTER_ENUM_NETINTERFACE, CLUSTER_ENUM_NETWORK, CLUSTER_ENUM_NODE, CLUSTER_ENUM_RESOURCE,
     CLUSTER_GROUP_ENUM_ALL, CLUSTER_NETWORK_ENUM_ALL, CLUSTER_NODE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_ALL,
-    CLUSTER_RESOURCE_TYPE_ENUM_ALL, CallRecord, ClusterApi, ClusterCalls, FAILBACK_GROUPS_IMMEDIATELY,
-    GENERIC_READ, GroupCalls, HCluster, HGroup, HNode, HResource, KEY_ALL_ACCESS, KEY_READ, MAXIMUM_ALLOWED,
-    NotifyCalls, NotifyFilter, NotifyObject, NotifyV2Calls, PropertyList, PropertyValue, REG_DWORD, REG_SZ,
-    Result, Simulator, change, change_v2, clusctl, object_type, sz_to_bytes,
+    CLUSTER_RESOURCE_TYPE_ENUM_ALL, CallRecord, ClusterApi, FAILBACK_GROUPS_IMMEDIATELY, GENERIC_READ,
+    HCluster, HGroup, HNode, HResource, KEY_ALL_ACCESS, KEY_READ, MAXIMUM_ALLOWED, NotifyFilter,
+    NotifyObject, PropertyList, PropertyValue, REG_DWORD, REG_SZ, Result, Simulator, change, change_v2,
+    clusctl, object_type, sz_to_bytes,
 };
 use clusapi_win::WinClusterApi;
 
@@ -691,6 +691,10 @@ fn modern<A: ClusterApi>(api: &A, log: &mut Log, c: HCluster) {
     log.ok("offline_cluster_group", api.offline_cluster_group(g));
     log.ok("online_cluster_group_ex", api.online_cluster_group_ex(g, None, 0, &[1, 2, 3, 4]));
     log.val("get_cluster_group_state", api.get_cluster_group_state(g));
+    log.ok("offline_cluster_group_ex(bad flags)", api.offline_cluster_group_ex(g, 0x2, &[]));
+    log.ok("offline_cluster_group_ex", api.offline_cluster_group_ex(g, 0x1, &[5, 6]));
+    log.val("get_cluster_group_state", api.get_cluster_group_state(g));
+    log.ok("online_cluster_group", api.online_cluster_group(g, None));
     log.ok("pause_cluster_node_ex(drain)", api.pause_cluster_node_ex(n2, true, 0, None));
     log.val("get_cluster_group_state", api.get_cluster_group_state(g));
     log.val("get_cluster_node_state", api.get_cluster_node_state(n2));
@@ -951,38 +955,6 @@ fn scenarios_run_in_parallel_each_on_its_own_simulators() {
     for (k, t) in transcripts.iter().enumerate().skip(1) {
         assert!(t == &transcripts[0], "scenario {k} ran differently");
     }
-}
-
-#[test]
-fn the_peeks_have_no_win32_function() {
-    let sim = topology(20);
-    let api = WinClusterApi::new();
-    {
-        let _bound = clusapi::bind(&sim);
-        let c = api.open_cluster(None).unwrap();
-        let port = api.create_cluster_notify_port(None, c, change::GROUP_ADDED, 1).unwrap();
-        let v2 = [NotifyFilter { object_type: object_type::CLUSTER, flags: change_v2::CLUSTER_GROUP_ADDED }];
-        let p2 = api.create_cluster_notify_port_v2(None, c, &v2, 2).unwrap();
-        let g = api.create_cluster_group(c, "Peeked").unwrap();
-        let e = api.peek_cluster_notify(port, 0).unwrap_err();
-        assert_eq!(e.code(), ERROR_CALL_NOT_IMPLEMENTED);
-        assert!(e.message().contains("GetClusterNotify takes it"), "{e}");
-        let e = api.peek_cluster_notify_v2(p2, 0).unwrap_err();
-        assert_eq!(e.code(), ERROR_CALL_NOT_IMPLEMENTED);
-        assert!(e.message().contains("GetClusterNotifyV2 takes it"), "{e}");
-        // Nothing was read: the events are still there for the real calls.
-        assert_eq!(api.get_cluster_notify(port, 0).unwrap().name, "Peeked");
-        assert_eq!(api.get_cluster_notify_v2(p2, 0).unwrap().name, "Peeked");
-        api.delete_cluster_group(g).unwrap();
-        api.close_cluster_group(g).unwrap();
-        api.close_cluster_notify_port(p2).unwrap();
-        api.close_cluster_notify_port(port).unwrap();
-        api.close_cluster(c).unwrap();
-    }
-    // The simulator saw the C layer's peek of each `GetClusterNotify(V2)`, and no other.
-    let peeks = sim.history().iter().filter(|r| r.call.starts_with("peek_")).count();
-    assert_eq!(peeks, 2);
-    sim.assert_no_open_handles();
 }
 
 /// The places where the two sides answer differently, found by this suite's probes and
