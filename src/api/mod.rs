@@ -71,8 +71,8 @@ pub use restype::{
 };
 
 /// Every ClusAPI call of the Rust API, as one trait: the seam production code is written
-/// against, so a test can pass it a [`Simulator`] and production a client of the real
-/// `clusapi.dll`.
+/// against, so a test can pass it a [`Simulator`](crate::Simulator) and production a client
+/// of the real `clusapi.dll` (`clusapi_win::WinClusterApi`, the workspace crate `win/`).
 ///
 /// It is the sum of one trait per family of calls (`NetworkCalls`, ...), each generated from
 /// the declarations of its calls; anything that implements them all is a `ClusterApi`. The
