@@ -1,7 +1,16 @@
 //! Access rights: what `desired_access` may ask for and what a handle is granted.
 
 use crate::error::{Error, Result};
-use crate::handle_table::Access;
+
+/// What a handle may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+pub(crate) enum Access {
+    /// `GENERIC_READ`: query only.
+    Read = 0,
+    /// `GENERIC_ALL`: query and change.
+    All = 1,
+}
 
 /// `GENERIC_READ`: the handle may query but not change anything.
 pub const GENERIC_READ: u32 = 0x8000_0000;

@@ -32,15 +32,8 @@ new_key_type! {
 /// The windows per-process handle limit, and the most this table holds.
 pub(crate) const MAX_HANDLES: usize = 1 << 24;
 
-/// What a handle may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[repr(u8)]
-pub(crate) enum Access {
-    /// `GENERIC_READ`: query only.
-    Read = 0,
-    /// `GENERIC_ALL`: query and change.
-    All = 1,
-}
+/// What a handle may do (a plain type, defined with the access rules).
+pub(crate) use crate::access::Access;
 
 /// An interned call site (`#[track_caller]` location).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
