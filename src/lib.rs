@@ -89,6 +89,7 @@ mod handle_table;
 mod history;
 mod identity;
 mod inspect;
+mod journal;
 mod leak;
 mod levers;
 mod names;

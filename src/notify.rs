@@ -1,18 +1,27 @@
 //! Notifications: ports, registrations, and the events every change raises.
 //!
-//! Events are found by comparing the world before and after each call, which keeps every
-//! operation free of notification code and makes the events follow what actually changed.
-//! That comparison runs only while a notification port is open, so a simulator without
-//! ports pays nothing for it.
+//! Events come from the journal (`crate::journal`): the rules record each change as they
+//! make it, and when the call ends its changes are completed (a group's state follows from
+//! its resources') and each is turned into its event, queued in every port whose
+//! registrations match, in the order the changes happened. Registry events and
+//! `HANDLE_CLOSE` are changes of the journal like any other. Nothing is recorded while no
+//! port is open, so a simulator without ports pays nothing for it.
+//!
+//! (The events used to be found by comparing pictures of the world before and after each
+//! call; that comparison survives as the test oracle in `oracle`, which checks the journal
+//! against it over random call sequences.)
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::fmt;
 
-use slotmap::{Key, KeyData, new_key_type};
+use slotmap::{Key, new_key_type};
 
 use crate::handle::HandleKind;
-use crate::state::group_state;
-use crate::world::{ClusterKey, GroupKey, NetInterfaceKey, NetworkKey, NodeKey, ResourceKey, Touched, World};
+use crate::journal::{About, Change, Object};
+use crate::world::{ClusterKey, World};
+
+#[cfg(test)]
+mod oracle;
 
 /// `CLUSTER_CHANGE_*` filter bits (`clusapi.h`).
 pub mod change {
@@ -85,8 +94,8 @@ impl fmt::Display for Notification {
 pub(crate) struct Port {
     /// Cluster-wide registrations: cluster, filter, key.
     pub clusters: Vec<(ClusterKey, u32, usize)>,
-    /// Object registrations: the handle registered (raw), its kind and object, filter, key.
-    pub objects: Vec<(usize, HandleKind, KeyData, u32, usize)>,
+    /// Object registrations: the handle registered (raw), its object, filter, key.
+    pub objects: Vec<(usize, Object, u32, usize)>,
     /// Registry key registrations: the key handle (raw), what it names, filter, key.
     pub keys: Vec<(usize, crate::api::OpenKey, u32, usize)>,
     pub queue: VecDeque<Notification>,
@@ -94,384 +103,205 @@ pub(crate) struct Port {
     pub v2: crate::notify_v2::V2Registrations,
 }
 
-/// What one object looked like, for the comparison.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Seen {
-    cluster: ClusterKey,
-    name: String,
-    /// State, owner and whatever else a change of raises the kind's `_STATE` event.
-    state: (i32, KeyData),
-    /// What a change of raises the kind's `_PROPERTY` event.
-    property: Vec<KeyData>,
-    /// The object's place in topology order: its cluster's place, its kind's, and a
-    /// number that grows with every object the picture takes in (objects are appended to
-    /// their cluster's lists and never reordered, so later means further down the list).
-    place: Place,
-}
-
-/// A place in topology order (see [`Seen::place`]).
-type Place = (usize, u8, u64);
-
-/// The world as the notification layer sees it: every object of every cluster, the
-/// clusters themselves (`HandleKind::Cluster`, for `CLUSTER_PROPERTY`) and their resource
-/// types (kept under `HandleKind::ResTypeEnum`, for the `RESOURCE_TYPE_*` events; a type
-/// has no handle kind of its own).
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Snapshot {
-    objects: HashMap<(HandleKind, KeyData), Seen>,
-    /// Each cluster's resource types, by key, as the picture has them.
-    types: HashMap<ClusterKey, Vec<KeyData>>,
-    /// The number the next object taken in gets.
-    next: u64,
-}
-
-/// The kind the picture files resource types under.
-const RESOURCE_TYPE: HandleKind = HandleKind::ResTypeEnum;
-
-/// The key of a resource type: its cluster and its name, any case.
-fn type_key(cluster: ClusterKey, name: &str) -> KeyData {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ cluster.data().as_ffi();
-    for c in crate::names::folded(name) {
-        h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3);
-    }
-    KeyData::from_ffi(h)
-}
-
-/// The resource types of a cluster now: key, name, property-set count.
-fn types_of(world: &World, cluster: ClusterKey) -> Vec<(KeyData, String, u64)> {
-    let Some(c) = world.clusters.get(cluster) else { return Vec::new() };
-    c.resource_types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (type_key(cluster, t), t.clone(), c.type_props.get(i).map_or(0, |p| p.version())))
-        .collect()
-}
-
-/// One object of a picture without its numbering, for comparing pictures.
-type Plain = (HandleKind, KeyData, ClusterKey, String, (i32, KeyData), Vec<KeyData>);
-
-impl Snapshot {
-    /// The objects in topology order, without the numbering (which differs between a
-    /// picture kept up to date and a fresh one).
-    fn plain(&self) -> Vec<Plain> {
-        let mut v: Vec<(&Place, Plain)> = self
-            .objects
-            .iter()
-            .map(|(id, o)| (&o.place, (id.0, id.1, o.cluster, o.name.clone(), o.state, o.property.clone())))
-            .collect();
-        v.sort_by_key(|x| *x.0);
-        v.into_iter().map(|x| x.1).collect()
-    }
-}
-
-impl PartialEq for Snapshot {
-    /// The same objects, looking the same, in the same order.
-    fn eq(&self, other: &Self) -> bool {
-        self.plain() == other.plain()
-    }
-}
-
-/// The rank of a kind in topology order.
-fn rank(kind: HandleKind) -> u8 {
-    match kind {
-        HandleKind::Cluster => 0,
-        HandleKind::Node => 1,
-        HandleKind::Group => 2,
-        HandleKind::Resource => 3,
-        HandleKind::Network => 4,
-        HandleKind::NetInterface => 5,
-        _ => 6,
-    }
-}
-
-/// What `update` does to one object.
-enum Step {
-    Changed(String, (i32, KeyData), Vec<KeyData>),
-    Added(ClusterKey, usize, String, (i32, KeyData), Vec<KeyData>),
-    Deleted,
-}
-
-/// How one object looks now: its name, state and property parts (not its cluster or place).
-/// The property part ends with the object's count of property sets, so a set is a change.
-fn look(world: &World, kind: HandleKind, key: KeyData) -> Option<(String, (i32, KeyData), Vec<KeyData>)> {
-    let sets = |p: &crate::control::props::Props| KeyData::from_ffi(p.version());
-    match kind {
-        HandleKind::Node => {
-            let n = world.nodes.get(NodeKey::from(key))?;
-            Some((n.name.clone(), (n.state.code(), KeyData::default()), vec![sets(&n.props)]))
-        }
-        HandleKind::Group => {
-            let g = world.groups.get(GroupKey::from(key))?;
-            let state =
-                group_state(g.resources.iter().filter_map(|&r| world.resources.get(r)).map(|r| r.state));
-            let mut property: Vec<KeyData> = g.preferred.iter().map(|p| p.data()).collect();
-            property.push(sets(&g.props));
-            Some((g.name.clone(), (state.code(), g.owner.data()), property))
-        }
-        HandleKind::Resource => {
-            let r = world.resources.get(ResourceKey::from(key))?;
-            let mut property: Vec<KeyData> = r.depends_on.iter().map(|p| p.data()).collect();
-            property.push(sets(&r.props));
-            Some((r.name.clone(), (r.state.code(), KeyData::default()), property))
-        }
-        HandleKind::Network => {
-            let n = world.networks.get(NetworkKey::from(key))?;
-            Some((n.name.clone(), (n.state.code(), KeyData::default()), vec![sets(&n.props)]))
-        }
-        HandleKind::NetInterface => {
-            let i = world.net_interfaces.get(NetInterfaceKey::from(key))?;
-            Some((i.name.clone(), (i.state.code(), KeyData::default()), vec![sets(&i.props)]))
-        }
-        HandleKind::Cluster => {
-            let c = world.clusters.get(ClusterKey::from(key))?;
-            Some((c.name.clone(), (0, KeyData::default()), vec![sets(&c.props)]))
-        }
-        RESOURCE_TYPE => world.cluster_order.iter().find_map(|&ck| {
-            types_of(world, ck)
-                .into_iter()
-                .find(|(k, _, _)| *k == key)
-                .map(|(_, name, version)| (name, (0, KeyData::default()), vec![KeyData::from_ffi(version)]))
-        }),
-        _ => None,
-    }
-}
-
-impl Snapshot {
-    /// A picture of the whole world, in topology order.
-    pub(crate) fn of(world: &World) -> Self {
-        let mut s = Snapshot::default();
-        for (ci, &ck) in world.cluster_order.iter().enumerate() {
-            let Some(c) = world.clusters.get(ck) else { continue };
-            let types: Vec<KeyData> = types_of(world, ck).into_iter().map(|t| t.0).collect();
-            let ids = std::iter::once((HandleKind::Cluster, ck.data()))
-                .chain(c.nodes.iter().map(|k| (HandleKind::Node, k.data())))
-                .chain(c.groups.iter().map(|k| (HandleKind::Group, k.data())))
-                .chain(c.resources.iter().map(|k| (HandleKind::Resource, k.data())))
-                .chain(c.networks.iter().map(|k| (HandleKind::Network, k.data())))
-                .chain(c.net_interfaces.iter().map(|k| (HandleKind::NetInterface, k.data())))
-                .chain(types.iter().map(|&k| (RESOURCE_TYPE, k)));
-            s.types.insert(ck, types.clone());
-            for (kind, key) in ids {
-                if let Some((name, state, property)) = look(world, kind, key) {
-                    let place = (ci, rank(kind), s.next);
-                    s.next = s.next.wrapping_add(1);
-                    s.objects.insert((kind, key), Seen { cluster: ck, name, state, property, place });
-                }
-            }
-        }
-        s
-    }
-
-    /// Brings the picture up to date after a call that touched only the objects in
-    /// `touched`, and returns the events, in the order [`diff`] would give them. `None`
-    /// when an added object is in none of the touched clusters' lists: then only a full
-    /// comparison is right (the picture is left as it was).
-    pub(crate) fn update(&mut self, world: &World, touched: &Touched) -> Option<Vec<Event>> {
-        let mut ids: Vec<(HandleKind, KeyData)> = Vec::new();
-        ids.extend(touched.nodes.iter().map(|k| (HandleKind::Node, k.data())));
-        ids.extend(touched.groups.iter().map(|k| (HandleKind::Group, k.data())));
-        for &r in &touched.resources {
-            ids.push((HandleKind::Resource, r.data()));
-            // A group's state is derived from its resources'. (Removing a resource changes
-            // its group's list, so that group is touched already.)
-            if let Some(res) = world.resources.get(r) {
-                ids.push((HandleKind::Group, res.group.data()));
-            }
-        }
-        ids.extend(touched.networks.iter().map(|k| (HandleKind::Network, k.data())));
-        ids.extend(touched.net_interfaces.iter().map(|k| (HandleKind::NetInterface, k.data())));
-        // A touched cluster: its own properties, and its resource types (those the picture
-        // has and those it has now: some may have come or gone).
-        let mut type_lists = Vec::new();
-        for &ck in &touched.clusters {
-            ids.push((HandleKind::Cluster, ck.data()));
-            let now: Vec<KeyData> = types_of(world, ck).into_iter().map(|t| t.0).collect();
-            ids.extend(
-                now.iter().chain(self.types.get(&ck).into_iter().flatten()).map(|&k| (RESOURCE_TYPE, k)),
-            );
-            type_lists.push((ck, now));
-        }
-        ids.sort_unstable_by_key(|(kind, key)| (rank(*kind), key.as_ffi()));
-        ids.dedup();
-        // Plan every step before changing the picture, so that `None` leaves it whole.
-        let mut plan = Vec::with_capacity(ids.len());
-        for (kind, key) in ids {
-            let step = match (self.objects.get(&(kind, key)), look(world, kind, key)) {
-                (Some(_), Some((name, state, property))) => Step::Changed(name, state, property),
-                (Some(_), None) => Step::Deleted,
-                (None, Some((name, state, property))) => {
-                    let (ck, ci) = cluster_listing(world, &touched.clusters, kind, key)?;
-                    Step::Added(ck, ci, name, state, property)
-                }
-                // Added and removed within the call: nobody saw it.
-                (None, None) => continue,
-            };
-            plan.push((kind, key, step));
-        }
-        let (mut deleted, mut others) = (Vec::new(), Vec::new());
-        for (kind, key, step) in plan {
-            let (state_bit, deleted_bit, added_bit, property_bit) = bits(kind);
-            match step {
-                Step::Deleted => {
-                    if let Some(old) = self.objects.remove(&(kind, key)) {
-                        let e = Event {
-                            cluster: old.cluster,
-                            kind,
-                            object: key,
-                            filter: deleted_bit,
-                            name: old.name,
-                        };
-                        deleted.push((old.place, e));
-                    }
-                }
-                Step::Added(cluster, ci, name, state, property) => {
-                    let place = (ci, rank(kind), self.next);
-                    self.next = self.next.wrapping_add(1);
-                    let e = Event { cluster, kind, object: key, filter: added_bit, name: name.clone() };
-                    others.push((place, e));
-                    self.objects.insert((kind, key), Seen { cluster, name, state, property, place });
-                }
-                Step::Changed(name, state, property) => {
-                    let Some(old) = self.objects.get_mut(&(kind, key)) else { continue };
-                    let event = |filter| Event {
-                        cluster: old.cluster,
-                        kind,
-                        object: key,
-                        filter,
-                        name: name.clone(),
-                    };
-                    if old.name != name || old.property != property {
-                        others.push((old.place, event(property_bit)));
-                    }
-                    if old.state != state {
-                        others.push((old.place, event(state_bit)));
-                    }
-                    old.name = name;
-                    old.state = state;
-                    old.property = property;
-                }
-            }
-        }
-        for (ck, now) in type_lists {
-            self.types.insert(ck, now);
-        }
-        // Stable sorts: an object's property event stays before its state event.
-        deleted.sort_by_key(|e| e.0);
-        others.sort_by_key(|e| e.0);
-        Some(deleted.into_iter().chain(others).map(|e| e.1).collect())
-    }
-}
-
-/// The cluster whose list of `kind` holds `key`, among `clusters`, and its place in the
-/// cluster order.
-fn cluster_listing(
-    world: &World,
-    clusters: &[ClusterKey],
-    kind: HandleKind,
-    key: KeyData,
-) -> Option<(ClusterKey, usize)> {
-    clusters.iter().find_map(|&ck| {
-        let c = world.clusters.get(ck)?;
-        let listed = match kind {
-            HandleKind::Node => c.nodes.contains(&NodeKey::from(key)),
-            HandleKind::Group => c.groups.contains(&GroupKey::from(key)),
-            HandleKind::Resource => c.resources.contains(&ResourceKey::from(key)),
-            HandleKind::Network => c.networks.contains(&NetworkKey::from(key)),
-            RESOURCE_TYPE => types_of(world, ck).iter().any(|t| t.0 == key),
-            _ => c.net_interfaces.contains(&NetInterfaceKey::from(key)),
-        };
-        let ci = world.cluster_order.iter().position(|&o| o == ck)?;
-        listed.then_some((ck, ci))
-    })
-}
-
-/// The `_STATE`, `_DELETED`, `_ADDED` and `_PROPERTY` bits of a kind.
-fn bits(kind: HandleKind) -> (u32, u32, u32, u32) {
+/// The `_STATE`, `_DELETED`, `_ADDED` and `_PROPERTY` bits of an object's kind (0: the kind
+/// has no such event).
+pub(crate) fn bits(object: Object) -> (u32, u32, u32, u32) {
     use change::*;
-    match kind {
-        HandleKind::Node => (NODE_STATE, NODE_DELETED, NODE_ADDED, NODE_PROPERTY),
-        HandleKind::Group => (GROUP_STATE, GROUP_DELETED, GROUP_ADDED, GROUP_PROPERTY),
-        HandleKind::Resource => (RESOURCE_STATE, RESOURCE_DELETED, RESOURCE_ADDED, RESOURCE_PROPERTY),
-        HandleKind::Network => (NETWORK_STATE, NETWORK_DELETED, NETWORK_ADDED, NETWORK_PROPERTY),
-        // A cluster's picture state never changes (its state events come from the levers).
-        HandleKind::Cluster => (0, 0, 0, CLUSTER_PROPERTY),
-        RESOURCE_TYPE => (0, RESOURCE_TYPE_DELETED, RESOURCE_TYPE_ADDED, RESOURCE_TYPE_PROPERTY),
-        _ => (NETINTERFACE_STATE, NETINTERFACE_DELETED, NETINTERFACE_ADDED, NETINTERFACE_PROPERTY),
+    match object {
+        Object::Node(_) => (NODE_STATE, NODE_DELETED, NODE_ADDED, NODE_PROPERTY),
+        Object::Group(_) => (GROUP_STATE, GROUP_DELETED, GROUP_ADDED, GROUP_PROPERTY),
+        Object::Resource(_) => (RESOURCE_STATE, RESOURCE_DELETED, RESOURCE_ADDED, RESOURCE_PROPERTY),
+        Object::Network(_) => (NETWORK_STATE, NETWORK_DELETED, NETWORK_ADDED, NETWORK_PROPERTY),
+        Object::NetInterface(_) => {
+            (NETINTERFACE_STATE, NETINTERFACE_DELETED, NETINTERFACE_ADDED, NETINTERFACE_PROPERTY)
+        }
+        // Clusters come and go with the simulator; their state events are `ClusterState`.
+        Object::Cluster(_) => (CLUSTER_STATE, 0, 0, CLUSTER_PROPERTY),
+        Object::ResourceType(_) => (0, RESOURCE_TYPE_DELETED, RESOURCE_TYPE_ADDED, RESOURCE_TYPE_PROPERTY),
     }
 }
 
-/// One change between two snapshots.
-#[derive(Debug, PartialEq, Eq)]
+/// One event of a change, before it is matched against registrations.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Event {
     pub cluster: ClusterKey,
-    pub kind: HandleKind,
-    pub object: KeyData,
+    pub object: Object,
+    /// The `CLUSTER_CHANGE_*` bit.
     pub filter: u32,
     pub name: String,
+    /// For an object that came or went: what the change recorded of it (its id and parent
+    /// once it is gone, the container an "added" event is about).
+    pub about: Option<About>,
+    /// For a state event: the new state's code (the V2 payload).
+    pub state: Option<i32>,
 }
 
-/// The changes from `before` to `after`, in a fixed order: deletions (in the order of
-/// `before`), then for each object of `after` in topology order its addition, property and
-/// state changes.
-pub(crate) fn diff(before: &Snapshot, after: &Snapshot) -> Vec<Event> {
-    let mut deleted: Vec<(Place, Event)> = before
-        .objects
-        .iter()
-        .filter(|(id, _)| !after.objects.contains_key(id))
-        .map(|(id, old)| {
-            let e = Event {
-                cluster: old.cluster,
-                kind: id.0,
-                object: id.1,
-                filter: bits(id.0).1,
-                name: old.name.clone(),
-            };
-            (old.place, e)
-        })
-        .collect();
-    let mut others: Vec<(Place, Event)> = Vec::new();
-    for (id, new) in &after.objects {
-        let (state_bit, _, added_bit, property_bit) = bits(id.0);
-        let event =
-            |filter| Event { cluster: new.cluster, kind: id.0, object: id.1, filter, name: new.name.clone() };
-        match before.objects.get(id) {
-            None => others.push((new.place, event(added_bit))),
-            Some(old) => {
-                if old.name != new.name || old.property != new.property {
-                    others.push((new.place, event(property_bit)));
-                }
-                if old.state != new.state {
-                    others.push((new.place, event(state_bit)));
+/// The event a change raises, if any. (Registry changes and closed handles are matched
+/// against their own registrations: see [`deliver`].)
+pub(crate) fn event(change: &Change) -> Option<Event> {
+    let plain = |cluster: ClusterKey, object: Object, filter: u32, name: &str, state: Option<i32>| Event {
+        cluster,
+        object,
+        filter,
+        name: name.to_owned(),
+        about: None,
+        state,
+    };
+    let e = match change {
+        Change::Added { object, about } | Change::Deleted { object, about } => {
+            let (_, deleted, added, _) = bits(*object);
+            Event {
+                cluster: about.cluster,
+                object: *object,
+                filter: if matches!(change, Change::Added { .. }) { added } else { deleted },
+                name: about.name.clone(),
+                about: Some(about.clone()),
+                state: None,
+            }
+        }
+        Change::Renamed { object, cluster, new: name, .. }
+        | Change::PropertiesChanged { object, cluster, name } => {
+            plain(*cluster, *object, bits(*object).3, name, None)
+        }
+        Change::NodeState { node, cluster, name, new, .. } => {
+            plain(*cluster, Object::Node(*node), change::NODE_STATE, name, Some(new.code()))
+        }
+        Change::GroupState { group, cluster, name, new, .. } => {
+            plain(*cluster, Object::Group(*group), change::GROUP_STATE, name, Some(new.0.code()))
+        }
+        Change::ResourceState { resource, cluster, name, new, .. } => {
+            plain(*cluster, Object::Resource(*resource), change::RESOURCE_STATE, name, Some(new.code()))
+        }
+        Change::NetworkState { network, cluster, name, new, .. } => {
+            plain(*cluster, Object::Network(*network), change::NETWORK_STATE, name, Some(new.code()))
+        }
+        Change::NetInterfaceState { net_interface, cluster, name, new, .. } => plain(
+            *cluster,
+            Object::NetInterface(*net_interface),
+            change::NETINTERFACE_STATE,
+            name,
+            Some(new.code()),
+        ),
+        Change::ClusterState { cluster, name, running } => {
+            let state =
+                if *running { crate::NodeClusterState::Running } else { crate::NodeClusterState::NotRunning };
+            let code = i32::try_from(state.code()).unwrap_or(-1);
+            plain(*cluster, Object::Cluster(*cluster), change::CLUSTER_STATE, name, Some(code))
+        }
+        Change::GroupOwner { .. }
+        | Change::ResourceMoved { .. }
+        | Change::RegistryChanged { .. }
+        | Change::HandleClosed { .. } => return None,
+    };
+    (e.filter != 0).then_some(e)
+}
+
+/// Turns one call's changes (completed: see `journal::complete`) into events, in order, and
+/// queues each in every port whose registrations match it, version 1 and V2. A closed
+/// handle's registrations go once its `HANDLE_CLOSE` is queued. Whether anything was queued.
+pub(crate) fn deliver(
+    ports: &mut slotmap::SlotMap<PortKey, Port>,
+    world: &mut World,
+    changes: &[Change],
+) -> bool {
+    let v2 = ports.values().any(|p| !p.v2.clusters.is_empty() || !p.v2.objects.is_empty());
+    let mut any = false;
+    for c in changes {
+        match c {
+            Change::RegistryChanged { key, scope, filter, name } => {
+                any |= deliver_registry(ports, key, scope, *filter, name);
+            }
+            Change::HandleClosed { handle, name } => any |= deliver_handle_closed(ports, *handle, name),
+            other => {
+                let Some(e) = event(other) else { continue };
+                any |= deliver_v1(ports, &e);
+                if v2 {
+                    any |= crate::notify_v2::deliver_v2(ports, world, &e, changes);
                 }
             }
         }
     }
-    // Stable sorts: an object's property event stays before its state event.
-    deleted.sort_by_key(|e| e.0);
-    others.sort_by_key(|e| e.0);
-    deleted.into_iter().chain(others).map(|e| e.1).collect()
+    any
 }
 
-/// Queues `events` in every port whose registrations match them.
-pub(crate) fn deliver(ports: &mut slotmap::SlotMap<PortKey, Port>, events: &[Event]) {
+/// Queues a version 1 event in every port registered on its cluster or its object.
+fn deliver_v1(ports: &mut slotmap::SlotMap<PortKey, Port>, e: &Event) -> bool {
+    let mut any = false;
     for port in ports.values_mut() {
-        for e in events {
-            let mut keys: Vec<usize> = Vec::new();
-            for &(c, filter, key) in &port.clusters {
-                if c == e.cluster && filter & e.filter != 0 {
-                    keys.push(key);
-                }
-            }
-            for &(_, kind, object, filter, key) in &port.objects {
-                if kind == e.kind && object == e.object && filter & e.filter != 0 {
-                    keys.push(key);
-                }
-            }
-            for key in keys {
-                port.queue.push_back(Notification { key, filter_type: e.filter, name: e.name.clone() });
-            }
+        let clusters =
+            port.clusters.iter().filter(|&&(c, filter, _)| c == e.cluster && filter & e.filter != 0);
+        let objects =
+            port.objects.iter().filter(|&&(_, o, filter, _)| o == e.object && filter & e.filter != 0);
+        let keys: Vec<usize> = clusters.map(|r| r.2).chain(objects.map(|r| r.3)).collect();
+        for key in keys {
+            port.queue.push_back(Notification { key, filter_type: e.filter, name: e.name.clone() });
+            any = true;
         }
     }
+    any
+}
+
+/// Queues a registry event: in ports registered on the cluster, and in those registered on
+/// a key of the same object that watches `scope` (the key whose contents changed).
+fn deliver_registry(
+    ports: &mut slotmap::SlotMap<PortKey, Port>,
+    ok: &crate::api::OpenKey,
+    scope: &[String],
+    filter: u32,
+    name: &str,
+) -> bool {
+    let mut any = false;
+    for port in ports.values_mut() {
+        let mut keys: Vec<usize> = Vec::new();
+        for &(c, f, key) in &port.clusters {
+            if c == ok.cluster && f & filter != 0 {
+                keys.push(key);
+            }
+        }
+        for (_, watch, f, key) in &port.keys {
+            if f & filter != 0
+                && watch.same_object(ok)
+                && watch.watches(scope, f & change::REGISTRY_SUBTREE != 0)
+            {
+                keys.push(*key);
+            }
+        }
+        for key in keys {
+            port.queue.push_back(Notification { key, filter_type: filter, name: name.to_owned() });
+            any = true;
+        }
+    }
+    any
+}
+
+/// A handle registered with ports was closed: each registration of it goes, and those with
+/// `HANDLE_CLOSE` in their filter queue the event.
+fn deliver_handle_closed(ports: &mut slotmap::SlotMap<PortKey, Port>, raw: usize, name: &str) -> bool {
+    let mut any = false;
+    for port in ports.values_mut() {
+        let mut closed = Vec::new();
+        port.objects.retain(|&(h, _, filter, key)| {
+            if h == raw && filter & change::HANDLE_CLOSE != 0 {
+                closed.push(key);
+            }
+            h != raw
+        });
+        port.keys.retain(|(h, _, filter, key)| {
+            if *h == raw && filter & change::HANDLE_CLOSE != 0 {
+                closed.push(*key);
+            }
+            *h != raw
+        });
+        for key in closed {
+            port.queue.push_back(Notification {
+                key,
+                filter_type: change::HANDLE_CLOSE,
+                name: name.to_owned(),
+            });
+            any = true;
+        }
+    }
+    any
 }
 
 /// An object handle to register with a port (`RegisterClusterNotify`'s `hObject`).
@@ -514,52 +344,24 @@ impl State {
         }
     }
 
-    /// What a registration keeps of an object handle: its value, kind and object.
+    /// What a registration keeps of an object handle: its value and object.
     fn registered<H: crate::api::ObjectKind>(
         &mut self,
         h: H,
         call: &'static str,
         at: &'static std::panic::Location<'static>,
-    ) -> Result<(usize, HandleKind, KeyData)> {
+    ) -> Result<(usize, Object)> {
         let (_, e) = self.resolve(h, call, at)?;
-        Ok((h.as_raw(), H::KIND, self.object(h, e.object)?))
+        let key = self.object(h, e.object)?;
+        let object = Object::of_handle(H::KIND, key)
+            .ok_or_else(|| Error::InternalError(format!("{h:?} names no object events are about")))?;
+        Ok((h.as_raw(), object))
     }
 
-    /// A handle registered with ports was closed: each such port gets `HANDLE_CLOSE`.
-    pub(crate) fn notify_handle_closed(&mut self, raw: usize, object_name: &str) -> bool {
-        let mut any = false;
-        for port in self.ports.values_mut() {
-            let mut closed = Vec::new();
-            port.objects.retain(|&(h, _, _, filter, key)| {
-                if h == raw {
-                    if filter & change::HANDLE_CLOSE != 0 {
-                        closed.push(key);
-                    }
-                    false
-                } else {
-                    true
-                }
-            });
-            port.keys.retain(|(h, _, filter, key)| {
-                if *h == raw {
-                    if filter & change::HANDLE_CLOSE != 0 {
-                        closed.push(*key);
-                    }
-                    false
-                } else {
-                    true
-                }
-            });
-            for key in closed {
-                port.queue.push_back(Notification {
-                    key,
-                    filter_type: change::HANDLE_CLOSE,
-                    name: object_name.to_owned(),
-                });
-                any = true;
-            }
-        }
-        any
+    /// Whether a port has a registration of this handle (raw value): closing it is then
+    /// journaled, for `HANDLE_CLOSE`.
+    pub(crate) fn registered_anywhere(&self, raw: usize) -> bool {
+        self.ports.values().any(|p| p.objects.iter().any(|o| o.0 == raw) || p.keys.iter().any(|k| k.0 == raw))
     }
 }
 
@@ -681,7 +483,7 @@ crate::call::calls! {
     fn register_cluster_notify(st, port: HChange, filter: u32, object: NotifyObject, key: usize) -> () {
         let (call, at) = (st.call, st.at);
         let port_key = st.port(port, call, at)?;
-        let (raw, kind, obj) = match object {
+        let (raw, obj) = match object {
             NotifyObject::Node(h) => st.registered(h, call, at)?,
             NotifyObject::Group(h) => st.registered(h, call, at)?,
             NotifyObject::Resource(h) => st.registered(h, call, at)?,
@@ -701,7 +503,7 @@ crate::call::calls! {
             }
         };
         if let Some(p) = st.ports.get_mut(port_key) {
-            p.objects.push((raw, kind, obj, filter, key));
+            p.objects.push((raw, obj, filter, key));
         }
         Ok(())
     }
@@ -744,24 +546,23 @@ crate::call::calls! {
 
 #[cfg(test)]
 mod tests {
+    use crate::journal::Change;
     use crate::{Simulator, change};
 
-    fn comparisons(sim: &Simulator) -> u64 {
-        sim.lock_quiet().comparisons
+    /// What the calls since the last look recorded (completed), through the test tap.
+    fn recorded(sim: &Simulator) -> Vec<Change> {
+        sim.lock_quiet().tap.as_mut().map(std::mem::take).unwrap_or_default()
     }
 
-    fn partial(sim: &Simulator) -> u64 {
-        sim.lock_quiet().partial_comparisons
-    }
-
-    /// With a port open, only calls that could change an object compare the world; the
-    /// others (opens, closes, queries, enumerations) cost what they cost without a port.
+    /// With a port open, calls that change nothing record nothing (opens, closes, queries,
+    /// enumerations cost what they cost without a port); a call that changes something
+    /// records its changes, each once, and nothing else.
     #[test]
-    fn calls_that_change_nothing_are_not_compared() {
+    fn calls_record_what_they_change_and_nothing_else() {
         let sim = Simulator::default();
+        sim.lock_quiet().tap = Some(Vec::new());
         let c = sim.open_cluster(None).unwrap();
-        let port = sim.create_cluster_notify_port(None, c, change::ALL, 7).unwrap();
-        let start = comparisons(&sim);
+        let port = sim.create_cluster_notify_port(None, c, change::ALL & !change::HANDLE_CLOSE, 7).unwrap();
         for _ in 0..50 {
             let n = sim.open_cluster_node(c, "NODE2").unwrap();
             sim.get_cluster_node_state(n).unwrap();
@@ -770,33 +571,46 @@ mod tests {
             sim.cluster_close_enum(e).unwrap();
             sim.close_cluster_node(n).unwrap();
         }
-        assert_eq!(comparisons(&sim), start, "no call above changed the world");
+        assert_eq!(recorded(&sim), [], "no call above changed the world");
         assert!(sim.get_cluster_notify(port, 0).is_err(), "and nothing was queued");
 
         let n = sim.open_cluster_node(c, "NODE2").unwrap();
         sim.pause_cluster_node(n).unwrap();
-        assert_eq!(comparisons(&sim), start + 1, "a pause is compared, once");
-        assert_eq!(partial(&sim), 1, "on the node alone");
+        let changes = recorded(&sim);
+        assert!(
+            matches!(changes.as_slice(), [Change::NodeState { name, .. }] if name == "NODE2"),
+            "{changes:?}"
+        );
         let event = sim.get_cluster_notify(port, 0).unwrap();
         assert_eq!((event.filter_type, event.name.as_str()), (change::NODE_STATE, "NODE2"));
-        // Adding an object: found in the touched cluster's list, without a full look.
+
         let g = sim.create_cluster_group(c, "New").unwrap();
-        assert_eq!((comparisons(&sim), partial(&sim)), (start + 2, 2));
+        let changes = recorded(&sim);
+        assert!(
+            matches!(changes.as_slice(), [Change::Added { about, .. }] if about.name == "New"),
+            "{changes:?}"
+        );
         assert_eq!(sim.get_cluster_notify(port, 0).unwrap().filter_type, change::GROUP_ADDED);
-        // A resource coming online also changes its group's state, found without a full look.
+
+        // A resource going offline moves its group's state too: that change follows it.
         let r = sim.open_cluster_resource(c, "Cluster IP Address").unwrap();
         sim.offline_cluster_resource(r).unwrap();
-        assert_eq!((comparisons(&sim), partial(&sim)), (start + 3, 3));
+        let changes = recorded(&sim);
+        assert!(
+            matches!(changes.as_slice(), [Change::ResourceState { .. }, Change::GroupState { name, .. }] if name == "Cluster Group"),
+            "{changes:?}"
+        );
         let filters: Vec<u32> =
             std::iter::from_fn(|| sim.get_cluster_notify(port, 0).ok()).map(|e| e.filter_type).collect();
-        assert!(
-            filters.contains(&change::GROUP_STATE) && filters.contains(&change::RESOURCE_STATE),
-            "{filters:x?}"
-        );
+        assert_eq!(filters, [change::RESOURCE_STATE, change::GROUP_STATE]);
         sim.close_cluster_resource(r).unwrap();
         sim.close_cluster_group(g).unwrap();
         sim.close_cluster_node(n).unwrap();
         sim.close_cluster_notify_port(port).unwrap();
+        // No port: nothing is recorded.
+        sim.crash_node("NODE1").unwrap();
+        assert_eq!(recorded(&sim), []);
+        assert!(!sim.lock_quiet().world.journal.recording());
         sim.close_cluster(c).unwrap();
     }
 }

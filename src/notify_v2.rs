@@ -16,23 +16,24 @@
 //! | `NETINTERFACE_*` | network interface, ...; node, `NETINTERFACE_ADDED` | as for nodes |
 //! | `RESOURCE_TYPE_*` | resource type, `DELETED` / `COMMON_PROPERTY`; cluster, `RESOURCE_TYPE_ADDED` | none |
 //! | `CLUSTER_PROPERTY` | cluster, `COMMON_PROPERTY` | the cluster's common property list |
+//! | `CLUSTER_STATE` | cluster, `CLUSTER_STATE` | the `NODE_CLUSTER_STATE` of its nodes as a `DWORD`: running (0x13) or not (3) |
 //!
 //! Ids: a node's is its number (`"1"`), everything else's its GUID; parents: a resource's
 //! group, an interface's node, a group's owner node; resource types and the cluster have
-//! none. The type is a resource's resource type name. The state payload is our choice
-//! (the real server's payload for state changes is not documented); the property payloads
-//! are the lists `CLUSCTL_*_GET_COMMON_PROPERTIES` returns.
+//! none. A deleted object's event carries the id (and parent) it had. The type is a
+//! resource's resource type name. The state payload is our choice (the real server's
+//! payload for state changes is not documented): the state the change left the object in;
+//! the property payloads are the lists `CLUSCTL_*_GET_COMMON_PROPERTIES` returns.
 
 use std::collections::VecDeque;
 
-use slotmap::{Key, KeyData};
-
 use crate::error::{Error, Result};
-use crate::handle::{HChange, HCluster, HandleKind};
+use crate::handle::{HChange, HCluster};
+use crate::journal::{Change, Object};
 use crate::notify::{Event, NotifyObject, Port, change};
 #[cfg(doc)] // the docs of the calls name it
 use crate::simulator::Simulator;
-use crate::world::{ClusterKey, GroupKey, NetInterfaceKey, NetworkKey, NodeKey, ResourceKey, World};
+use crate::world::{ClusterKey, World};
 
 /// `CLUSTER_OBJECT_TYPE` values.
 pub mod object_type {
@@ -141,19 +142,24 @@ pub struct NotificationV2 {
 pub(crate) struct V2Registrations {
     /// Cluster-wide: cluster, filters, key.
     pub clusters: Vec<(ClusterKey, Vec<NotifyFilter>, usize)>,
-    /// One object: its kind and key, filter, key.
-    pub objects: Vec<(HandleKind, KeyData, NotifyFilter, usize)>,
+    /// One object: the object, filter, key.
+    pub objects: Vec<(Object, NotifyFilter, usize)>,
     pub queue: VecDeque<NotificationV2>,
 }
 
 /// The V2 object type and flag of a v1 event, and the object the V2 event is about (for
 /// "added" events, the container: the cluster, the group or the node).
-fn map(world: &World, e: &Event) -> Option<(u32, u64, HandleKind, KeyData)> {
+fn map(e: &Event) -> Option<(u32, u64, Object)> {
     use change as c;
     use change_v2 as v;
     use object_type as t;
-    let this = |ty, flag| Some((ty, flag, e.kind, e.object));
-    let cluster = |flag| Some((t::CLUSTER, flag, HandleKind::Cluster, e.cluster.data()));
+    let this = |ty, flag| Some((ty, flag, e.object));
+    let cluster = |flag| Some((t::CLUSTER, flag, Object::Cluster(e.cluster)));
+    // An added resource's container is its group, an added interface's its node.
+    let parent = |ty, flag| match e.about.as_ref()?.parent? {
+        p @ (Object::Group(_) | Object::Node(_)) => Some((ty, flag, p)),
+        _ => None,
+    };
     match e.filter {
         c::NODE_STATE => this(t::NODE, v::NODE_STATE),
         c::NODE_DELETED => this(t::NODE, v::NODE_DELETED),
@@ -166,10 +172,7 @@ fn map(world: &World, e: &Event) -> Option<(u32, u64, HandleKind, KeyData)> {
         c::RESOURCE_STATE => this(t::RESOURCE, v::RESOURCE_STATE),
         c::RESOURCE_DELETED => this(t::RESOURCE, v::RESOURCE_DELETED),
         c::RESOURCE_PROPERTY => this(t::RESOURCE, v::RESOURCE_COMMON_PROPERTY),
-        c::RESOURCE_ADDED => {
-            let group = world.resources.get(ResourceKey::from(e.object))?.group;
-            Some((t::GROUP, v::GROUP_RESOURCE_ADDED, HandleKind::Group, group.data()))
-        }
+        c::RESOURCE_ADDED => parent(t::GROUP, v::GROUP_RESOURCE_ADDED),
         c::NETWORK_STATE => this(t::NETWORK, v::NETWORK_STATE),
         c::NETWORK_DELETED => this(t::NETWORK, v::NETWORK_DELETED),
         c::NETWORK_PROPERTY => this(t::NETWORK, v::NETWORK_COMMON_PROPERTY),
@@ -177,168 +180,137 @@ fn map(world: &World, e: &Event) -> Option<(u32, u64, HandleKind, KeyData)> {
         c::NETINTERFACE_STATE => this(t::NETWORK_INTERFACE, v::NETINTERFACE_STATE),
         c::NETINTERFACE_DELETED => this(t::NETWORK_INTERFACE, v::NETINTERFACE_DELETED),
         c::NETINTERFACE_PROPERTY => this(t::NETWORK_INTERFACE, v::NETINTERFACE_COMMON_PROPERTY),
-        c::NETINTERFACE_ADDED => {
-            let node = world.net_interfaces.get(NetInterfaceKey::from(e.object))?.node;
-            Some((t::NODE, v::NODE_NETINTERFACE_ADDED, HandleKind::Node, node.data()))
-        }
+        c::NETINTERFACE_ADDED => parent(t::NODE, v::NODE_NETINTERFACE_ADDED),
         c::RESOURCE_TYPE_ADDED => cluster(v::CLUSTER_RESOURCE_TYPE_ADDED),
         c::RESOURCE_TYPE_DELETED => this(t::RESOURCE_TYPE, v::RESOURCE_TYPE_DELETED),
         c::RESOURCE_TYPE_PROPERTY => this(t::RESOURCE_TYPE, v::RESOURCE_TYPE_COMMON_PROPERTY),
         c::CLUSTER_PROPERTY => cluster(v::CLUSTER_COMMON_PROPERTY),
+        c::CLUSTER_STATE => cluster(v::CLUSTER_STATE),
         _ => None,
     }
 }
 
-/// Id, parent id and type name of an object (empty for what is gone).
-fn describe(world: &World, kind: HandleKind, key: KeyData) -> (String, String, String) {
-    let node_id = |n: NodeKey| world.nodes.get(n).map(|n| n.id.clone()).unwrap_or_default();
-    match kind {
-        HandleKind::Node => (node_id(key.into()), String::new(), String::new()),
-        HandleKind::Group => world
-            .groups
-            .get(GroupKey::from(key))
-            .map(|g| (g.id.clone(), node_id(g.owner), String::new()))
-            .unwrap_or_default(),
-        HandleKind::Resource => world
-            .resources
-            .get(ResourceKey::from(key))
-            .map(|r| {
-                let group = world.groups.get(r.group).map(|g| g.id.clone()).unwrap_or_default();
-                (r.id.clone(), group, r.resource_type.clone())
-            })
-            .unwrap_or_default(),
-        HandleKind::Network => world
-            .networks
-            .get(NetworkKey::from(key))
-            .map(|n| (n.id.clone(), String::new(), String::new()))
-            .unwrap_or_default(),
-        HandleKind::NetInterface => world
-            .net_interfaces
-            .get(NetInterfaceKey::from(key))
-            .map(|i| (crate::world::stable_guid(&["netinterface", &i.name]), node_id(i.node), String::new()))
-            .unwrap_or_default(),
-        HandleKind::Cluster => world
-            .clusters
-            .get(ClusterKey::from(key))
-            .map(|c| (c.id.clone(), String::new(), String::new()))
-            .unwrap_or_default(),
-        _ => Default::default(),
+/// The id of an object: from the world, or, for one deleted in this call, from the change
+/// that deleted it ("" for a resource type, and for what neither knows).
+fn id_of(world: &World, changes: &[Change], object: Object) -> String {
+    let now = match object {
+        Object::Node(k) => world.nodes.get(k).map(|n| n.id.clone()),
+        Object::Group(k) => world.groups.get(k).map(|g| g.id.clone()),
+        Object::Resource(k) => world.resources.get(k).map(|r| r.id.clone()),
+        Object::Network(k) => world.networks.get(k).map(|n| n.id.clone()),
+        Object::NetInterface(k) => world.net_interfaces.get(k).map(crate::world::NetInterface::id),
+        Object::Cluster(k) => world.clusters.get(k).map(|c| c.id.clone()),
+        Object::ResourceType(_) => return String::new(),
+    };
+    now.or_else(|| {
+        changes.iter().find_map(|c| match c {
+            Change::Deleted { object: o, about } if *o == object => Some(about.id.clone()),
+            _ => None,
+        })
+    })
+    .unwrap_or_default()
+}
+
+/// Id, parent id and type name of the object of a V2 event: a group's parent is its owner
+/// node, a resource's its group, an interface's its node. A deleted object is described
+/// as its deletion recorded it.
+fn describe(world: &World, changes: &[Change], e: &Event, object: Object) -> (String, String, String) {
+    if object == e.object && e.filter == crate::notify::bits(object).1 {
+        if let Some(about) = &e.about {
+            let parent = about.parent.map(|p| id_of(world, changes, p)).unwrap_or_default();
+            return (about.id.clone(), parent, about.type_name.clone());
+        }
     }
+    let id = id_of(world, changes, object);
+    let (parent, type_name) = match object {
+        Object::Group(k) => (world.groups.get(k).map(|g| Object::Node(g.owner)), String::new()),
+        Object::Resource(k) => world
+            .resources
+            .get(k)
+            .map(|r| (Some(Object::Group(r.group)), r.resource_type.clone()))
+            .unwrap_or_default(),
+        Object::NetInterface(k) => (world.net_interfaces.get(k).map(|i| Object::Node(i.node)), String::new()),
+        _ => (None, String::new()),
+    };
+    (id, parent.map(|p| id_of(world, changes, p)).unwrap_or_default(), type_name)
 }
 
 /// The payload of an event: the new state, or the common property list.
-fn payload(
-    world: &mut World,
-    kind: HandleKind,
-    key: KeyData,
-    flag_is_state: bool,
-    flag_is_property: bool,
-) -> Vec<u8> {
+fn payload(world: &mut World, e: &Event, object: Object) -> Vec<u8> {
     use crate::control::Target;
-    let target = match kind {
-        HandleKind::Node => Target::Node(key.into()),
-        HandleKind::Group => Target::Group(key.into()),
-        HandleKind::Resource => Target::Resource(key.into()),
-        HandleKind::Network => Target::Network(key.into()),
-        HandleKind::NetInterface => Target::NetInterface(key.into()),
-        HandleKind::Cluster => Target::Cluster(key.into()),
-        _ => return Vec::new(),
-    };
-    if flag_is_state {
-        let state: i32 = match target {
-            Target::Node(k) => world.nodes.get(k).map_or(-1, |n| n.state.code()),
-            Target::Group(k) => world.groups.get(k).map_or(-1, |g| {
-                crate::state::group_state(
-                    g.resources.iter().filter_map(|&r| world.resources.get(r)).map(|r| r.state),
-                )
-                .code()
-            }),
-            Target::Resource(k) => world.resources.get(k).map_or(-1, |r| r.state.code()),
-            Target::Network(k) => world.networks.get(k).map_or(-1, |n| n.state.code()),
-            Target::NetInterface(k) => world.net_interfaces.get(k).map_or(-1, |i| i.state.code()),
-            _ => -1,
-        };
+    if let Some(state) = e.state.filter(|_| object == e.object) {
         return state.to_le_bytes().to_vec();
     }
-    if flag_is_property {
-        let code = crate::control::codes::clusctl(
-            match kind {
-                HandleKind::Node => crate::control::codes::CLUS_OBJECT_NODE,
-                HandleKind::Group => crate::control::codes::CLUS_OBJECT_GROUP,
-                HandleKind::Resource => crate::control::codes::CLUS_OBJECT_RESOURCE,
-                HandleKind::Network => crate::control::codes::CLUS_OBJECT_NETWORK,
-                HandleKind::NetInterface => crate::control::codes::CLUS_OBJECT_NETINTERFACE,
-                _ => crate::control::codes::CLUS_OBJECT_CLUSTER,
-            },
-            crate::control::codes::CLCTL_GET_COMMON_PROPERTIES,
-        );
-        return crate::control::control(world, target, code, &[], false).unwrap_or_default();
+    let property = matches!(
+        e.filter,
+        change::NODE_PROPERTY
+            | change::GROUP_PROPERTY
+            | change::RESOURCE_PROPERTY
+            | change::NETWORK_PROPERTY
+            | change::NETINTERFACE_PROPERTY
+            | change::CLUSTER_PROPERTY
+    );
+    if !property {
+        return Vec::new();
     }
-    Vec::new()
+    let (target, kind) = match object {
+        Object::Node(k) => (Target::Node(k), crate::control::codes::CLUS_OBJECT_NODE),
+        Object::Group(k) => (Target::Group(k), crate::control::codes::CLUS_OBJECT_GROUP),
+        Object::Resource(k) => (Target::Resource(k), crate::control::codes::CLUS_OBJECT_RESOURCE),
+        Object::Network(k) => (Target::Network(k), crate::control::codes::CLUS_OBJECT_NETWORK),
+        Object::NetInterface(k) => (Target::NetInterface(k), crate::control::codes::CLUS_OBJECT_NETINTERFACE),
+        Object::Cluster(k) => (Target::Cluster(k), crate::control::codes::CLUS_OBJECT_CLUSTER),
+        Object::ResourceType(_) => return Vec::new(),
+    };
+    let code = crate::control::codes::clusctl(kind, crate::control::codes::CLCTL_GET_COMMON_PROPERTIES);
+    crate::control::control(world, target, code, &[], false).unwrap_or_default()
 }
 
-/// Queues the V2 form of `events` in every port with a matching V2 registration.
+/// Queues the V2 form of `e` in every port with a matching V2 registration; whether any.
+/// `changes` are the call's (a deleted parent's id is found there).
 pub(crate) fn deliver_v2(
     ports: &mut slotmap::SlotMap<crate::notify::PortKey, Port>,
     world: &mut World,
-    events: &[Event],
-) {
-    if ports.values().all(|p| p.v2.clusters.is_empty() && p.v2.objects.is_empty()) {
-        return;
-    }
-    for e in events {
-        let Some((ty, flag, kind, object)) = map(world, e) else { continue };
-        let state = matches!(
-            e.filter,
-            change::NODE_STATE
-                | change::GROUP_STATE
-                | change::RESOURCE_STATE
-                | change::NETWORK_STATE
-                | change::NETINTERFACE_STATE
-        );
-        let property = matches!(
-            e.filter,
-            change::NODE_PROPERTY
-                | change::GROUP_PROPERTY
-                | change::RESOURCE_PROPERTY
-                | change::NETWORK_PROPERTY
-                | change::NETINTERFACE_PROPERTY
-                | change::CLUSTER_PROPERTY
-        );
-        let mut built: Option<NotificationV2> = None;
-        for port in ports.values_mut() {
-            let mut keys = Vec::new();
-            for (c, filters, key) in &port.v2.clusters {
-                if *c == e.cluster && filters.iter().any(|f| f.object_type == ty && f.flags & flag != 0) {
-                    keys.push(*key);
-                }
-            }
-            for (k, o, f, key) in &port.v2.objects {
-                if *k == kind && *o == object && f.object_type == ty && f.flags & flag != 0 {
-                    keys.push(*key);
-                }
-            }
-            for key in keys {
-                let n = built.get_or_insert_with(|| {
-                    let (object_id, parent_id, object_type_name) = describe(world, kind, object);
-                    // For "added" events the object is the container, the name the added
-                    // object's (as version 1 gives it).
-                    NotificationV2 {
-                        key: 0,
-                        filter: NotifyFilter { object_type: ty, flags: flag },
-                        payload: payload(world, kind, object, state, property),
-                        object_id,
-                        parent_id,
-                        name: e.name.clone(),
-                        object_type_name,
-                    }
-                });
-                let mut n = n.clone();
-                n.key = key;
-                port.v2.queue.push_back(n);
+    e: &Event,
+    changes: &[Change],
+) -> bool {
+    let Some((ty, flag, object)) = map(e) else { return false };
+    let mut built: Option<NotificationV2> = None;
+    let mut any = false;
+    for port in ports.values_mut() {
+        let mut keys = Vec::new();
+        for (c, filters, key) in &port.v2.clusters {
+            if *c == e.cluster && filters.iter().any(|f| f.object_type == ty && f.flags & flag != 0) {
+                keys.push(*key);
             }
         }
+        for (o, f, key) in &port.v2.objects {
+            if *o == object && f.object_type == ty && f.flags & flag != 0 {
+                keys.push(*key);
+            }
+        }
+        for key in keys {
+            let n = built.get_or_insert_with(|| {
+                let (object_id, parent_id, object_type_name) = describe(world, changes, e, object);
+                // For "added" events the object is the container, the name the added
+                // object's (as version 1 gives it).
+                NotificationV2 {
+                    key: 0,
+                    filter: NotifyFilter { object_type: ty, flags: flag },
+                    payload: payload(world, e, object),
+                    object_id,
+                    parent_id,
+                    name: e.name.clone(),
+                    object_type_name,
+                }
+            });
+            let mut n = n.clone();
+            n.key = key;
+            port.v2.queue.push_back(n);
+            any = true;
+        }
     }
+    any
 }
 
 crate::call::calls! {
@@ -382,13 +354,15 @@ crate::call::calls! {
         check_filters(&[filter])?;
         let (call, at) = (st.call, st.at);
         let port_key = st.port(port, call, at)?;
-        let (kind, ty, e) = match object {
-            NotifyObject::Node(h) => (HandleKind::Node, object_type::NODE, st.resolve(h)?.1),
-            NotifyObject::Group(h) => (HandleKind::Group, object_type::GROUP, st.resolve(h)?.1),
-            NotifyObject::Resource(h) => (HandleKind::Resource, object_type::RESOURCE, st.resolve(h)?.1),
-            NotifyObject::Network(h) => (HandleKind::Network, object_type::NETWORK, st.resolve(h)?.1),
+        let (target, ty) = match object {
+            NotifyObject::Node(h) => (Object::Node(st.resolve(h)?.1.object.into()), object_type::NODE),
+            NotifyObject::Group(h) => (Object::Group(st.resolve(h)?.1.object.into()), object_type::GROUP),
+            NotifyObject::Resource(h) => {
+                (Object::Resource(st.resolve(h)?.1.object.into()), object_type::RESOURCE)
+            }
+            NotifyObject::Network(h) => (Object::Network(st.resolve(h)?.1.object.into()), object_type::NETWORK),
             NotifyObject::NetInterface(h) => {
-                (HandleKind::NetInterface, object_type::NETWORK_INTERFACE, st.resolve(h)?.1)
+                (Object::NetInterface(st.resolve(h)?.1.object.into()), object_type::NETWORK_INTERFACE)
             }
             _ => {
                 return Err(Error::InvalidParameter(format!("{call}: {object:?} is not an object V2 watches")));
@@ -401,7 +375,7 @@ crate::call::calls! {
             )));
         }
         if let Some(p) = st.ports.get_mut(port_key) {
-            p.v2.objects.push((kind, e.object, filter, key));
+            p.v2.objects.push((target, filter, key));
         }
         Ok(())
     }

@@ -53,15 +53,10 @@ pub(crate) struct State {
     pub ports: SlotMap<crate::notify::PortKey, crate::notify::Port>,
     /// Set when a call queued events or closed a port: waiters are woken when it ends.
     pub wake_waiters: bool,
-    /// While a port is open: the world as of the last comparison, and the world's change
-    /// counter then. A call that leaves the counter where it was changed nothing, and is
-    /// not compared at all (see `world::tracked`).
-    pub published: Option<(u64, Box<crate::notify::Snapshot>)>,
-    /// How many times a call's world was compared with the last picture (for the tests
-    /// that check calls which change nothing are not compared).
-    pub comparisons: u64,
-    /// How many of them looked at the touched objects only.
-    pub partial_comparisons: u64,
+    /// Tests only: when set, every call's completed changes are appended here as they are
+    /// delivered (the oracle test and the recording tests read them).
+    #[cfg(test)]
+    pub tap: Option<Vec<crate::journal::Change>>,
     /// The call history, created on the first recorded call.
     pub history: Option<crate::history::History>,
     /// How many calls the history keeps; 0: no history.
@@ -70,12 +65,12 @@ pub(crate) struct State {
     pub triggers: crate::trigger::TriggerPlan,
 }
 
-/// The lock on a simulator's state. While a notification port is open, it compares the world
-/// when taken and when released, and queues the events for what changed.
+/// The lock on a simulator's state. While a notification port is open, it turns what the
+/// call recorded in the journal into events when released, and queues them.
 pub(crate) struct StateGuard<'a> {
     guard: MutexGuard<'a, State>,
-    /// Whether the call's changes are compared and published when it ends (`lock`), or
-    /// left for the next call that is (`lock_quiet`).
+    /// Whether the call's changes are published when it ends (`lock`), or left for the next
+    /// call that is (`lock_quiet`: calls that change nothing).
     compare: bool,
     changed: &'a crate::sync::Condvar,
 }
@@ -110,13 +105,12 @@ impl Drop for StateGuard<'_> {
     #[inline]
     fn drop(&mut self) {
         let st = &*self.guard;
-        let needed = match (&st.published, st.ports.is_empty()) {
-            // Nobody listens: only a picture to forget or waiters to wake.
-            (published, true) => published.is_some() || st.wake_waiters,
-            // The first port just opened: take the picture later calls compare with.
-            (None, false) => true,
-            (Some((at, _)), false) => st.wake_waiters || (self.compare && *at != st.world.changes()),
-        };
+        let recording = st.world.journal.recording();
+        // Nothing to do unless waiters are to be woken, the first port just opened or the
+        // last one closed (recording starts or stops), or the call recorded changes.
+        let needed = st.wake_waiters
+            || recording == st.ports.is_empty()
+            || (recording && self.compare && !st.world.journal.is_empty());
         if needed {
             self.publish();
         }
@@ -124,59 +118,30 @@ impl Drop for StateGuard<'_> {
 }
 
 impl StateGuard<'_> {
-    /// Queues the events of the call and wakes waiters (only while ports are open).
+    /// Queues the events of the call's changes and wakes waiters.
     #[cold]
     fn publish(&mut self) {
         let st = &mut *self.guard;
+        let recording = st.world.journal.recording();
         if st.ports.is_empty() {
-            // No one listens: forget the last picture (the next port takes a fresh one).
-            if st.published.take().is_some() {
-                st.world.set_recording(false);
+            // No one listens: stop recording (and forget what was recorded for no one).
+            if recording {
+                st.world.journal.set_recording(false);
             }
-        } else {
-            let now = st.world.changes();
-            match st.published.take() {
-                // The call that opened the first port: take the picture later calls compare
-                // with, and from now on keep the keys of the objects calls touch.
-                None => {
-                    st.world.set_recording(true);
-                    st.published = Some((now, Box::new(crate::notify::Snapshot::of(&st.world))));
+        } else if !recording {
+            // The call that opened the first port: from now on the rules record their changes.
+            st.world.journal.set_recording(true);
+        } else if self.compare {
+            let changes = st.world.journal.take();
+            if !changes.is_empty() {
+                let changes = crate::journal::complete(changes, &st.world);
+                if crate::notify::deliver(&mut st.ports, &mut st.world, &changes) {
+                    st.wake_waiters = true;
                 }
-                Some((at, mut picture)) if at != now && self.compare => {
-                    st.comparisons = st.comparisons.wrapping_add(1);
-                    // Only the touched objects, when nothing was added or removed; else the
-                    // whole world.
-                    let touched = st.world.take_touched();
-                    #[cfg(debug_assertions)]
-                    let before = picture.clone();
-                    let events = match touched.and_then(|t| picture.update(&st.world, &t)) {
-                        Some(events) => {
-                            st.partial_comparisons = st.partial_comparisons.wrapping_add(1);
-                            // Debug builds (the test suite) check the shortcut against the
-                            // full comparison on every call.
-                            #[cfg(debug_assertions)]
-                            {
-                                let full = crate::notify::Snapshot::of(&st.world);
-                                debug_assert_eq!(events, crate::notify::diff(&before, &full));
-                                debug_assert_eq!(*picture, full);
-                            }
-                            events
-                        }
-                        None => {
-                            let after = Box::new(crate::notify::Snapshot::of(&st.world));
-                            let events = crate::notify::diff(&picture, &after);
-                            picture = after;
-                            events
-                        }
-                    };
-                    if !events.is_empty() {
-                        crate::notify::deliver(&mut st.ports, &events);
-                        crate::notify_v2::deliver_v2(&mut st.ports, &mut st.world, &events);
-                        st.wake_waiters = true;
-                    }
-                    st.published = Some((now, picture));
+                #[cfg(test)]
+                if let Some(tap) = st.tap.as_mut() {
+                    tap.extend(changes);
                 }
-                unchanged => st.published = unchanged,
             }
         }
         if std::mem::take(&mut self.guard.wake_waiters) {
@@ -1057,9 +1022,8 @@ impl SimulatorBuilder {
             enum_draws: 0,
             ports: SlotMap::with_key(),
             wake_waiters: false,
-            published: None,
-            comparisons: 0,
-            partial_comparisons: 0,
+            #[cfg(test)]
+            tap: None,
             history: None,
             history_limit: self.history_limit,
             triggers: crate::trigger::TriggerPlan::default(),

@@ -163,12 +163,16 @@ impl State {
                 let key = find_cluster(&self.world, c.as_deref())?;
                 if !self.stopped.contains(&key) {
                     self.stopped.push(key);
+                    self.cluster_state_changed(key, false);
                 }
                 Ok(())
             }
             Lever::StartClusterService(c) => {
                 let key = find_cluster(&self.world, c.as_deref())?;
-                self.stopped.retain(|&k| k != key);
+                if self.stopped.contains(&key) {
+                    self.stopped.retain(|&k| k != key);
+                    self.cluster_state_changed(key, true);
+                }
                 Ok(())
             }
             Lever::Step => {
@@ -179,6 +183,15 @@ impl State {
                 self.world.settle();
                 Ok(())
             }
+        }
+    }
+
+    /// Records that a cluster's service stopped or started (`CLUSTER_STATE`): the cluster
+    /// service is no field of the world, so the lever records it.
+    fn cluster_state_changed(&mut self, cluster: ClusterKey, running: bool) {
+        if self.world.journal.recording() {
+            let name = self.world.clusters.get(cluster).map(|c| c.name.clone()).unwrap_or_default();
+            self.world.journal.record(crate::journal::Change::ClusterState { cluster, name, running });
         }
     }
 

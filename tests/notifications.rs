@@ -29,8 +29,9 @@ fn changes_raise_events_in_the_order_they_happened() {
         [
             s(change::GROUP_ADDED, "New"),
             s(change::RESOURCE_ADDED, "Svc"),
-            s(change::GROUP_STATE, "New"),
+            // The resource's change, then its group's state, which follows from it.
             s(change::RESOURCE_STATE, "Svc"),
+            s(change::GROUP_STATE, "New"),
             s(change::NODE_STATE, "NODE2"),
             s(change::NETWORK_PROPERTY, "Backup"),
         ]
@@ -41,8 +42,8 @@ fn changes_raise_events_in_the_order_they_happened() {
     assert_eq!(
         drain(&sim, port),
         [
-            s(change::GROUP_STATE, "New"),
             s(change::RESOURCE_STATE, "Svc"),
+            s(change::GROUP_STATE, "New"),
             s(change::RESOURCE_DELETED, "Svc"),
             s(change::GROUP_DELETED, "New")
         ]
@@ -120,4 +121,37 @@ fn closing_the_port_wakes_a_waiter() {
     assert_eq!(waiter.join().unwrap().unwrap_err().code(), ERROR_INVALID_HANDLE);
     sim.close_cluster(c).unwrap();
     sim.assert_no_open_handles();
+}
+
+/// One call's events come in the order their causes happened: a crash takes the node down,
+/// then its interfaces, then fails its groups over; a registry write of a property value
+/// changes the property, then the key.
+#[test]
+fn one_call_raises_its_events_in_cause_order() {
+    use clusapi_sim::{KEY_ALL_ACCESS, REG_SZ};
+    let sim = Simulator::default();
+    let c = sim.open_cluster(None).unwrap();
+    let port = sim.create_cluster_notify_port(None, c, change::ALL & !change::HANDLE_CLOSE, 1).unwrap();
+    sim.crash_node("NODE1").unwrap();
+    let s = |bit: u32, name: &str| (bit, name.to_owned());
+    assert_eq!(
+        drain(&sim, port),
+        [
+            s(change::NODE_STATE, "NODE1"),
+            s(change::NETINTERFACE_STATE, "NODE1 - Cluster Network 1"),
+            s(change::NETINTERFACE_STATE, "NODE1 - Cluster Network 2"),
+            s(change::GROUP_STATE, "Cluster Group"),
+            s(change::GROUP_STATE, "Available Storage"),
+        ]
+    );
+    let g = sim.open_cluster_group(c, "Available Storage").unwrap();
+    let k = sim.get_cluster_group_key(g, KEY_ALL_ACCESS).unwrap();
+    let value: Vec<u8> = "x\0".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    sim.cluster_reg_set_value(k, "Description", REG_SZ, &value).unwrap();
+    assert_eq!(
+        drain(&sim, port),
+        [s(change::GROUP_PROPERTY, "Available Storage"), s(change::REGISTRY_VALUE, "")]
+    );
+    sim.cluster_reg_close_key(k).unwrap();
+    sim.close_cluster_group(g).unwrap();
 }

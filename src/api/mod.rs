@@ -282,8 +282,12 @@ impl crate::call::Cx<'_> {
         if H::KIND != crate::HandleKind::Cluster {
             st.check_scope(raw, H::KIND, entry, call, DiagnosticKind::ClosedAfterClusterClosed, at)?;
         }
-        let object_name =
-            if st.ports.is_empty() { String::new() } else { st.object_name(H::KIND, entry.object) };
+        // A handle a port has registered: its closing is a change (`HANDLE_CLOSE`), named as
+        // its object was.
+        if st.world.journal.recording() && st.registered_anywhere(raw) {
+            let name = st.object_name(H::KIND, entry.object);
+            st.world.journal.record(crate::journal::Change::HandleClosed { handle: raw, name });
+        }
         let entry = st.handles.remove(key);
         // What a handle owns goes with it: an enumeration its snapshot, a key handle what it
         // names, a port its queue (and its waiters wake).
@@ -297,9 +301,6 @@ impl crate::call::Cx<'_> {
                 }
                 _ => {}
             }
-        }
-        if !st.ports.is_empty() && st.notify_handle_closed(raw, &object_name) {
-            st.wake_waiters = true;
         }
         Ok(())
     }

@@ -9,8 +9,9 @@
 //! subkey (as a real cluster keeps them). Reads and writes of those names go to the
 //! object's `Props`; every other value lives in the key tree.
 //!
-//! Registry events (`CLUSTER_CHANGE_REGISTRY_*`) are queued directly by the calls that
-//! change a key, not found by the world comparison.
+//! Registry events (`CLUSTER_CHANGE_REGISTRY_*`): the calls that change a key record the
+//! change in the journal (`crate::journal`), where it takes its place among the call's
+//! other changes.
 
 use std::panic::Location;
 
@@ -21,7 +22,7 @@ use crate::error::{Error, Result};
 use crate::handle::{HCluster, HGroup, HKey, HNetInterface, HNetwork, HNode, HResource};
 use crate::handle_table::{Access, EntryKey, ScopeKey};
 use crate::names::names_equal;
-use crate::notify::{Notification, change};
+use crate::notify::change;
 use crate::registry::{
     PARAMETERS, REG_CREATED_NEW_KEY, REG_OPENED_EXISTING_KEY, REG_OPTION_VOLATILE, RegKey, RegKeyInfo,
     RegValue, WRITE_BITS, check_data, check_value_name, split_path, to_reg,
@@ -38,7 +39,7 @@ new_key_type! {
 
 /// What a key handle names: the object, the path under its root key, and whether it was
 /// opened for writing.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct OpenKey {
     pub cluster: ClusterKey,
     /// The object; a resource type's index is looked up by `type_name` on every use.
@@ -105,15 +106,16 @@ fn tree(world: &World, target: Target) -> Option<&RegKey> {
     })
 }
 
-fn tree_mut(world: &mut World, target: Target) -> Option<&mut RegKey> {
+/// Runs `f` on the object's key tree (one mutable access of the object: see `world::tracked`).
+fn with_tree_mut<T>(world: &mut World, target: Target, f: impl FnOnce(&mut RegKey) -> T) -> Option<T> {
     Some(match target {
-        Target::Cluster(c) => &mut world.clusters.get_mut(c)?.registry,
-        Target::Node(k) => &mut world.nodes.get_mut(k)?.registry,
-        Target::Group(k) => &mut world.groups.get_mut(k)?.registry,
-        Target::Resource(k) => &mut world.resources.get_mut(k)?.registry,
-        Target::Network(k) => &mut world.networks.get_mut(k)?.registry,
-        Target::NetInterface(k) => &mut world.net_interfaces.get_mut(k)?.registry,
-        Target::ResourceType(c, i) => world.clusters.get_mut(c)?.type_registry.get_mut(i)?,
+        Target::Cluster(c) => f(&mut world.clusters.get_mut(c)?.registry),
+        Target::Node(k) => f(&mut world.nodes.get_mut(k)?.registry),
+        Target::Group(k) => f(&mut world.groups.get_mut(k)?.registry),
+        Target::Resource(k) => f(&mut world.resources.get_mut(k)?.registry),
+        Target::Network(k) => f(&mut world.networks.get_mut(k)?.registry),
+        Target::NetInterface(k) => f(&mut world.net_interfaces.get_mut(k)?.registry),
+        Target::ResourceType(c, i) => f(world.clusters.get_mut(c)?.type_registry.get_mut(i)?),
     })
 }
 
@@ -202,35 +204,17 @@ impl State {
         Ok((e, ok, target))
     }
 
-    /// Queues a registry event: in ports registered on the cluster, and in those registered
-    /// on a key of the same object that watches `scope` (the key whose contents changed).
+    /// Records a registry change (see `journal`): the key `ok` names, `scope` the key whose
+    /// contents changed. Delivered to ports registered on the cluster and to those
+    /// registered on a key of the same object that watches `scope`.
     fn registry_event(&mut self, ok: &OpenKey, scope: &[String], filter: u32, name: &str) {
-        if self.ports.is_empty() {
-            return;
-        }
-        let mut any = false;
-        for port in self.ports.values_mut() {
-            let mut keys: Vec<usize> = Vec::new();
-            for &(c, f, key) in &port.clusters {
-                if c == ok.cluster && f & filter != 0 {
-                    keys.push(key);
-                }
-            }
-            for (_, watch, f, key) in &port.keys {
-                if f & filter != 0
-                    && watch.same_object(ok)
-                    && watch.watches(scope, f & change::REGISTRY_SUBTREE != 0)
-                {
-                    keys.push(*key);
-                }
-            }
-            for key in keys {
-                port.queue.push_back(Notification { key, filter_type: filter, name: name.to_owned() });
-                any = true;
-            }
-        }
-        if any {
-            self.wake_waiters = true;
+        if self.world.journal.recording() {
+            self.world.journal.record(crate::journal::Change::RegistryChanged {
+                key: ok.clone(),
+                scope: scope.to_vec(),
+                filter,
+                name: name.to_owned(),
+            });
         }
     }
 
@@ -441,8 +425,8 @@ crate::call::calls! {
         let existing = tree(&st.world, target).and_then(|t| t.canonical(&ok.path, &components));
         let (path, created) = match existing {
             Some(path) => (path, false),
-            None => tree_mut(&mut st.world, target)
-                .and_then(|t| t.create(&ok.path, &components))
+            None => with_tree_mut(&mut st.world, target, |t| t.create(&ok.path, &components))
+                .flatten()
                 .ok_or_else(gone)?,
         };
         let child = OpenKey { path: path.clone(), write, ..ok.clone() };
@@ -451,9 +435,7 @@ crate::call::calls! {
             Err(err) => {
                 // Leave the tree as it was.
                 if created {
-                    if let Some(t) = tree_mut(&mut st.world, target) {
-                        remove_created(t, &ok.path, &components);
-                    }
+                    with_tree_mut(&mut st.world, target, |t| remove_created(t, &ok.path, &components));
                 }
                 return Err(err);
             }
@@ -497,9 +479,11 @@ crate::call::calls! {
         if parent.is_empty() && names_equal(last, PARAMETERS) {
             return Err(Error::AccessDenied("the Parameters key holds the private properties".into()));
         }
-        if let Some(p) = tree_mut(&mut st.world, target).and_then(|t| t.at_mut(parent)) {
-            p.subkeys.retain(|k| !names_equal(&k.name, last));
-        }
+        with_tree_mut(&mut st.world, target, |t| {
+            if let Some(p) = t.at_mut(parent) {
+                p.subkeys.retain(|k| !names_equal(&k.name, last));
+            }
+        });
         st.registry_event(&ok, parent, change::REGISTRY_NAME, &path.join("\\"));
         Ok(())
     }
@@ -529,10 +513,9 @@ crate::call::calls! {
             None => false,
         };
         if !stored {
-            tree_mut(&mut st.world, target)
-                .and_then(|t| t.at_mut(&ok.path))
-                .ok_or_else(gone)?
-                .set_value(value_name, value_type, data);
+            with_tree_mut(&mut st.world, target, |t| t.at_mut(&ok.path).map(|k| k.set_value(value_name, value_type, data)))
+                .flatten()
+                .ok_or_else(gone)?;
         }
         st.registry_event(&ok, &ok.path, change::REGISTRY_VALUE, &ok.path.join("\\"));
         Ok(())
@@ -564,9 +547,11 @@ crate::call::calls! {
             crate::control::registry_delete(&mut st.world, target, private, value_name);
         }
         if in_tree {
-            if let Some(k) = tree_mut(&mut st.world, target).and_then(|t| t.at_mut(&ok.path)) {
-                k.delete_value(value_name);
-            }
+            with_tree_mut(&mut st.world, target, |t| {
+                if let Some(k) = t.at_mut(&ok.path) {
+                    k.delete_value(value_name);
+                }
+            });
         }
         st.registry_event(&ok, &ok.path, change::REGISTRY_VALUE, &ok.path.join("\\"));
         Ok(())
@@ -678,8 +663,9 @@ crate::call::calls! {
         let (call, at) = (st.call, st.at);
         let (_, ok, target) = st.writable_key(hkey, call, at)?;
         check_descriptor(descriptor)?;
-        tree_mut(&mut st.world, target).and_then(|t| t.at_mut(&ok.path)).ok_or_else(gone)?.security =
-            Some(descriptor.to_vec());
+        with_tree_mut(&mut st.world, target, |t| t.at_mut(&ok.path).map(|k| k.security = Some(descriptor.to_vec())))
+            .flatten()
+            .ok_or_else(gone)?;
         st.registry_event(&ok, &ok.path, change::REGISTRY_ATTRIBUTES, &ok.path.join("\\"));
         Ok(())
     }

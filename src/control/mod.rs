@@ -91,15 +91,33 @@ impl Target {
         })
     }
 
-    fn props_mut(self, world: &mut World) -> Option<&mut Props> {
+    /// Runs `f` on the object's property values (one mutable access of the object: see
+    /// `world::tracked`). A resource type's values live in its cluster, so a set of them is
+    /// recorded here (`RESOURCE_TYPE_PROPERTY`).
+    fn with_props_mut<T>(self, world: &mut World, f: impl FnOnce(&mut Props) -> T) -> Option<T> {
         Some(match self {
-            Self::Cluster(c) => &mut world.clusters.get_mut(c)?.props,
-            Self::Node(k) => &mut world.nodes.get_mut(k)?.props,
-            Self::Group(k) => &mut world.groups.get_mut(k)?.props,
-            Self::Resource(k) => &mut world.resources.get_mut(k)?.props,
-            Self::Network(k) => &mut world.networks.get_mut(k)?.props,
-            Self::NetInterface(k) => &mut world.net_interfaces.get_mut(k)?.props,
-            Self::ResourceType(c, i) => world.clusters.get_mut(c)?.type_props.get_mut(i)?,
+            Self::Cluster(c) => f(&mut world.clusters.get_mut(c)?.props),
+            Self::Node(k) => f(&mut world.nodes.get_mut(k)?.props),
+            Self::Group(k) => f(&mut world.groups.get_mut(k)?.props),
+            Self::Resource(k) => f(&mut world.resources.get_mut(k)?.props),
+            Self::Network(k) => f(&mut world.networks.get_mut(k)?.props),
+            Self::NetInterface(k) => f(&mut world.net_interfaces.get_mut(k)?.props),
+            Self::ResourceType(c, i) => {
+                let mut cluster = world.clusters.get_mut(c)?;
+                let props = cluster.type_props.get_mut(i)?;
+                let sets = props.version();
+                let out = f(props);
+                if props.version() != sets {
+                    let name = cluster.resource_types.get(i).cloned().unwrap_or_default();
+                    drop(cluster);
+                    world.journal.record(crate::journal::Change::PropertiesChanged {
+                        object: crate::journal::Object::ResourceType(c),
+                        cluster: c,
+                        name,
+                    });
+                }
+                out
+            }
         })
     }
 
@@ -462,13 +480,7 @@ pub(crate) fn registry_set(
     };
     let input = PropertyList::new().with(name, value).to_bytes();
     let sets = check_set(&input, rw, ro, open_ended)?;
-    let props = target.props_mut(world).ok_or_else(|| Error::InternalError("the object vanished".into()))?;
-    for (def, name, value) in sets {
-        match def {
-            Some(def) => props.set(def.name, value),
-            None => props.set_extra(&name, value),
-        }
-    }
+    store(world, target, sets)?;
     Ok(true)
 }
 
@@ -478,7 +490,25 @@ pub(crate) fn registry_delete(world: &mut World, target: Target, private: bool, 
     if !registry_values(world, target, private).iter().any(|(n, _)| names_equal(n, name)) {
         return false;
     }
-    target.props_mut(world).is_some_and(|p| p.remove(name))
+    target.with_props_mut(world, |p| p.remove(name)).unwrap_or(false)
+}
+
+/// Stores a checked set of values on the object, in one mutable access.
+fn store(
+    world: &mut World,
+    target: Target,
+    sets: Vec<(Option<&'static PropDef>, String, PropertyValue)>,
+) -> Result<()> {
+    target
+        .with_props_mut(world, |props| {
+            for (def, name, value) in sets {
+                match def {
+                    Some(def) => props.set(def.name, value),
+                    None => props.set_extra(&name, value),
+                }
+            }
+        })
+        .ok_or_else(|| Error::InternalError("the object vanished".into()))
 }
 
 /// Runs control code `code` on `target`. `writable`: whether the handle may change the
@@ -552,14 +582,7 @@ pub(crate) fn control(
             } else {
                 check_set(input, prw, pro, open_private)?
             };
-            let props =
-                target.props_mut(world).ok_or_else(|| Error::InternalError("the object vanished".into()))?;
-            for (def, name, value) in sets {
-                match def {
-                    Some(def) => props.set(def.name, value),
-                    None => props.set_extra(&name, value),
-                }
-            }
+            store(world, target, sets)?;
             Vec::new()
         }
         _ => return Err(unknown()),

@@ -67,7 +67,7 @@ impl World {
                 r.name
             )));
         }
-        if let Some(r) = self.resources.get_mut(resource) {
+        if let Some(mut r) = self.resources.get_mut(resource) {
             r.possible_owners.push(node);
         }
         Ok(())
@@ -101,7 +101,7 @@ impl World {
                 self.node_name(node)
             )));
         }
-        if let Some(r) = self.resources.get_mut(resource) {
+        if let Some(mut r) = self.resources.get_mut(resource) {
             r.possible_owners.retain(|&n| n != node);
         }
         Ok(())
@@ -150,13 +150,13 @@ impl World {
         }
         let source = r.group;
         let same_owner = self.group(source)?.owner == target.owner;
-        if let Some(g) = self.groups.get_mut(source) {
+        if let Some(mut g) = self.groups.get_mut(source) {
             g.resources.retain(|&k| k != resource);
         }
-        if let Some(g) = self.groups.get_mut(group) {
+        if let Some(mut g) = self.groups.get_mut(group) {
             g.resources.push(resource);
         }
-        if let Some(r) = self.resources.get_mut(resource) {
+        if let Some(mut r) = self.resources.get_mut(resource) {
             r.group = group;
             if !same_owner {
                 r.state = R::Offline;
@@ -192,7 +192,7 @@ impl World {
         if device.contains('\0') {
             return Err(Error::InvalidParameter(format!("device name {device:?} contains a NUL character")));
         }
-        let c = self
+        let mut c = self
             .clusters
             .get_mut(cluster)
             .ok_or_else(|| Error::RpcServerUnavailable("the cluster is gone".into()))?;
@@ -231,9 +231,10 @@ impl World {
             let other = self.groups.get(existing).map_or(name, |g| g.name.as_str());
             return Err(Error::ObjectAlreadyExists(format!("a group named \"{other}\" exists")));
         }
-        let Some(g) = self.groups.get_mut(group) else { return Ok(()) };
+        let Some(mut g) = self.groups.get_mut(group) else { return Ok(()) };
         let old = std::mem::replace(&mut g.name, name.to_owned());
-        if let Some(c) = self.clusters.get_mut(cluster) {
+        drop(g);
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
             c.group_names.remove(&old, group);
             let _ = c.group_names.insert(name, group);
         }
@@ -254,9 +255,10 @@ impl World {
             let other = self.resources.get(existing).map_or(name, |r| r.name.as_str());
             return Err(Error::AlreadyExists(format!("a resource named \"{other}\" exists")));
         }
-        let Some(r) = self.resources.get_mut(resource) else { return Ok(()) };
+        let Some(mut r) = self.resources.get_mut(resource) else { return Ok(()) };
         let old = std::mem::replace(&mut r.name, name.to_owned());
-        if let Some(c) = self.clusters.get_mut(cluster) {
+        drop(r);
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
             c.resource_names.remove(&old, resource);
             let _ = c.resource_names.insert(name, resource);
         }
@@ -281,7 +283,7 @@ impl World {
                 "another simulated cluster is named \"{other}\""
             )));
         }
-        if let Some(c) = self.clusters.get_mut(cluster) {
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
             name.clone_into(&mut c.name);
         }
         Ok(())
@@ -303,7 +305,7 @@ impl World {
                 c.networks.len()
             )));
         }
-        if let Some(c) = self.clusters.get_mut(cluster) {
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
             c.network_priority = order;
         }
         Ok(())

@@ -6,6 +6,7 @@
 
 use super::{Cluster, ClusterKey, Group, GroupKey, NodeKey, Resource, ResourceKey, World};
 use crate::error::{Error, Result};
+use crate::journal::{About, Change, Object};
 use crate::names::names_equal;
 use crate::state::{ClusterNodeState, ClusterResourceState as R};
 
@@ -61,7 +62,7 @@ impl World {
     /// its pending state. Returns whether a transition was left pending.
     fn transition(&mut self, key: ResourceKey, target: R) -> bool {
         let polls = self.transition_polls;
-        let Some(r) = self.resources.get_mut(key) else { return false };
+        let Some(mut r) = self.resources.get_mut(key) else { return false };
         if r.state == target {
             return false;
         }
@@ -79,11 +80,6 @@ impl World {
         }
     }
 
-    /// Brings resources online (at once, or through `OnlinePending`); whether any is pending.
-    pub(crate) fn bring_online(&mut self, keys: Vec<ResourceKey>) -> bool {
-        self.transition_all(keys, R::Online)
-    }
-
     /// Moves every resource of `keys` towards `target`; whether any was left pending.
     fn transition_all(&mut self, keys: Vec<ResourceKey>, target: R) -> bool {
         keys.into_iter().fold(false, |pending, k| self.transition(k, target) | pending)
@@ -96,7 +92,7 @@ impl World {
 
     /// One state poll of a resource: a pending transition comes one poll closer to its end.
     pub(crate) fn poll_resource(&mut self, key: ResourceKey) {
-        let Some(r) = self.resources.get_mut(key) else { return };
+        let Some(mut r) = self.resources.get_mut(key) else { return };
         if let Some((target, left)) = r.pending {
             if left <= 1 {
                 r.state = target;
@@ -124,11 +120,11 @@ impl World {
 
     /// Completes every pending transition.
     pub(crate) fn settle(&mut self) {
-        for r in self.resources.values_mut() {
+        self.resources.for_each_mut(|r| {
             if let Some((target, _)) = r.pending.take() {
                 r.state = target;
             }
-        }
+        });
     }
 
     /// `OnlineClusterGroup`: every resource online, on `node` (the owner when `None`).
@@ -138,7 +134,7 @@ impl World {
         self.check_not_pending(group)?;
         self.check_host(target)?;
         self.check_possible_owner(group, target)?;
-        if let Some(g) = self.groups.get_mut(group) {
+        if let Some(mut g) = self.groups.get_mut(group) {
             g.owner = target;
             // An operator's action starts the failover count afresh.
             g.failovers = 0;
@@ -149,7 +145,7 @@ impl World {
     /// `OfflineClusterGroup`: every resource offline. `Ok(true)`: pending.
     pub(crate) fn offline_group(&mut self, group: GroupKey) -> Result<bool> {
         self.check_not_pending(group)?;
-        if let Some(g) = self.groups.get_mut(group) {
+        if let Some(mut g) = self.groups.get_mut(group) {
             g.failovers = 0;
         }
         Ok(self.set_resource_states(group, R::Offline))
@@ -195,26 +191,39 @@ impl World {
         }
         self.check_host(target)?;
         self.check_possible_owner(group, target)?;
-        let Some(g) = self.groups.get_mut(group) else { return Ok(false) };
+        let Some(mut g) = self.groups.get_mut(group) else { return Ok(false) };
         g.owner = target;
         g.failovers = 0;
+        let members = g.resources.clone();
+        drop(g);
         // With pending transitions, the resources that were online come back online on the
         // new owner through OnlinePending; otherwise the move is complete at once.
-        let online: Vec<ResourceKey> = g
-            .resources
-            .clone()
+        let online: Vec<ResourceKey> = members
             .into_iter()
             .filter(|&r| self.resources.get(r).is_some_and(|r| r.state == R::Online))
             .collect();
-        if self.transition_polls.is_none() {
-            return Ok(false);
-        }
-        for &r in &online {
-            if let Some(r) = self.resources.get_mut(r) {
-                r.state = R::Offline;
+        Ok(self.restart(online))
+    }
+
+    /// Resources that were online, on a group's new owner: with pending transitions they
+    /// come back through `OnlinePending` (whether any is pending); otherwise they are online
+    /// at once, so their state does not change.
+    pub(crate) fn restart(&mut self, keys: Vec<ResourceKey>) -> bool {
+        let Some(polls) = self.transition_polls else {
+            for k in keys {
+                self.transition(k, R::Online);
+            }
+            return false;
+        };
+        let mut any = false;
+        for k in keys {
+            if let Some(mut r) = self.resources.get_mut(k) {
+                r.state = R::OnlinePending;
+                r.pending = Some((R::Online, polls));
+                any = true;
             }
         }
-        Ok(self.transition_all(online, R::Online))
+        any
     }
 
     /// `CreateClusterGroup`: a new, empty, offline group owned by the cluster's local node.
@@ -234,6 +243,7 @@ impl World {
         let (owner, cluster_name) = (c.local_node, c.name.clone());
         let key = self.groups.insert(Group {
             name: name.to_owned(),
+            cluster,
             id: super::stable_guid(&[&cluster_name, "group", name]),
             owner,
             resources: Vec::new(),
@@ -242,7 +252,7 @@ impl World {
             registry: crate::registry::RegKey::root(),
             failovers: 0,
         });
-        if let Some(c) = self.clusters.get_mut(cluster) {
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
             let _ = c.group_names.insert(name, key);
             c.groups.push(key);
         }
@@ -260,7 +270,7 @@ impl World {
             )));
         }
         let Some(g) = self.groups.remove(group) else { return Ok(()) };
-        if let Some(c) = self.clusters.get_mut(cluster) {
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
             c.group_names.remove(&g.name, group);
             c.groups.retain(|&k| k != group);
         }
@@ -277,7 +287,7 @@ impl World {
                 )));
             }
         }
-        let g = self
+        let mut g = self
             .groups
             .get_mut(group)
             .ok_or_else(|| Error::GroupNotAvailable("the group was deleted".into()))?;
@@ -357,7 +367,7 @@ impl World {
 
     /// `FailClusterResource`: only from online or pending.
     pub(crate) fn fail_resource(&mut self, resource: ResourceKey) -> Result<()> {
-        let r = self
+        let mut r = self
             .resources
             .get_mut(resource)
             .ok_or_else(|| Error::ResourceNotAvailable("the resource was deleted".into()))?;
@@ -402,6 +412,7 @@ impl World {
         let possible_owners = c.nodes.clone();
         let key = self.resources.insert(Resource {
             name: name.to_owned(),
+            cluster,
             id: super::stable_guid(&[&cluster_name, "resource", name]),
             group,
             resource_type,
@@ -412,10 +423,10 @@ impl World {
             registry: crate::registry::RegKey::root(),
             possible_owners,
         });
-        if let Some(g) = self.groups.get_mut(group) {
+        if let Some(mut g) = self.groups.get_mut(group) {
             g.resources.push(key);
         }
-        if let Some(c) = self.clusters.get_mut(cluster) {
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
             let _ = c.resource_names.insert(name, key);
             c.resources.push(key);
         }
@@ -442,10 +453,10 @@ impl World {
             )));
         }
         let Some(r) = self.resources.remove(resource) else { return Ok(()) };
-        if let Some(g) = self.groups.get_mut(r.group) {
+        if let Some(mut g) = self.groups.get_mut(r.group) {
             g.resources.retain(|&k| k != resource);
         }
-        if let Some(c) = self.clusters.get_mut(cluster) {
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
             c.resource_names.remove(&r.name, resource);
             c.resources.retain(|&k| k != resource);
         }
@@ -474,7 +485,7 @@ impl World {
                 p.name, r.name
             )));
         }
-        if let Some(r) = self.resources.get_mut(resource) {
+        if let Some(mut r) = self.resources.get_mut(resource) {
             r.depends_on.push(provider);
         }
         Ok(())
@@ -483,7 +494,7 @@ impl World {
     /// `RemoveClusterResourceDependency`.
     pub(crate) fn remove_dependency(&mut self, resource: ResourceKey, provider: ResourceKey) -> Result<()> {
         let provider_name = self.resource(provider)?.name.clone();
-        let r = self
+        let mut r = self
             .resources
             .get_mut(resource)
             .ok_or_else(|| Error::ResourceNotAvailable("the resource was deleted".into()))?;
@@ -500,7 +511,7 @@ impl World {
 
     /// `PauseClusterNode`.
     pub(crate) fn pause_node(&mut self, node: NodeKey) -> Result<()> {
-        let n = self
+        let mut n = self
             .nodes
             .get_mut(node)
             .ok_or_else(|| Error::ClusterNodeNotFound("the node was evicted".into()))?;
@@ -516,7 +527,7 @@ impl World {
     /// `ResumeClusterNode`.
     pub(crate) fn resume_node(&mut self, node: NodeKey) -> Result<()> {
         self.check_not_draining(node)?;
-        let n = self
+        let mut n = self
             .nodes
             .get_mut(node)
             .ok_or_else(|| Error::ClusterNodeNotFound("the node was evicted".into()))?;
@@ -552,25 +563,29 @@ impl World {
         let Some(n) = self.nodes.remove(node) else { return Ok(()) };
         for i in &n.net_interfaces {
             if let Some(nic) = self.net_interfaces.remove(*i) {
-                if let Some(net) = self.networks.get_mut(nic.network) {
+                if let Some(mut net) = self.networks.get_mut(nic.network) {
                     net.net_interfaces.retain(|k| k != i);
                 }
-                if let Some(c) = self.clusters.get_mut(cluster) {
+                if let Some(mut c) = self.clusters.get_mut(cluster) {
                     c.net_interface_names.remove(&nic.name, *i);
                     c.net_interfaces.retain(|k| k != i);
                 }
             }
         }
-        for g in self.groups.values_mut() {
-            g.preferred.retain(|&p| p != node);
+        // Only the cluster's groups can prefer its node, and its resources be owned by it.
+        let (groups, resources) =
+            self.clusters.get(cluster).map(|c| (c.groups.clone(), c.resources.clone())).unwrap_or_default();
+        for g in groups {
+            if let Some(mut g) = self.groups.get_mut(g) {
+                g.preferred.retain(|&p| p != node);
+            }
         }
-        let members = self.clusters.get(cluster).map(|c| c.resources.clone()).unwrap_or_default();
-        for r in members {
-            if let Some(r) = self.resources.get_mut(r) {
+        for r in resources {
+            if let Some(mut r) = self.resources.get_mut(r) {
                 r.possible_owners.retain(|&p| p != node);
             }
         }
-        if let Some(c) = self.clusters.get_mut(cluster) {
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
             c.node_names.remove(&n.name, node);
             c.nodes.retain(|&k| k != node);
             if c.local_node == node {
@@ -601,12 +616,13 @@ impl World {
                 return Err(Error::ObjectAlreadyExists(format!("a network named \"{name}\" exists")));
             }
         }
-        let net = self
+        let mut net = self
             .networks
             .get_mut(network)
             .ok_or_else(|| Error::ClusterNetworkNotFound("the network was deleted".into()))?;
         let old = std::mem::replace(&mut net.name, name.to_owned());
-        if let Some(c) = self.clusters.get_mut(cluster) {
+        drop(net);
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
             c.network_names.remove(&old, network);
             let _ = c.network_names.insert(name, network);
         }
@@ -628,7 +644,8 @@ impl World {
         if name.is_empty() || name.contains('\0') {
             return Err(Error::InvalidParameter(format!("resource type name {name:?}: empty or with a NUL")));
         }
-        let c = self.clusters.get_mut(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
+        let mut c =
+            self.clusters.get_mut(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
         if let Some(existing) = c.resource_type_names.get(name).and_then(|i| c.resource_types.get(i)) {
             return Err(Error::AlreadyExists(format!("the cluster has a resource type \"{existing}\"")));
         }
@@ -643,6 +660,12 @@ impl World {
         props.set("IsAlivePollInterval", V::Dword(is_alive));
         c.type_props.push(props);
         c.type_registry.push(crate::registry::RegKey::root());
+        drop(c);
+        // A resource type is no object of its own: the rule records it.
+        self.journal.record(Change::Added {
+            object: Object::ResourceType(cluster),
+            about: type_about(cluster, name),
+        });
         Ok(())
     }
 
@@ -662,7 +685,8 @@ impl World {
         if users > 0 {
             return Err(Error::DirNotEmpty(format!("{users} resource(s) of type \"{type_name}\" exist")));
         }
-        let c = self.clusters.get_mut(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
+        let mut c =
+            self.clusters.get_mut(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
         if index < c.resource_types.len() {
             c.resource_types.remove(index);
         }
@@ -678,6 +702,23 @@ impl World {
             let _ = names.insert(t, i);
         }
         c.resource_type_names = names;
+        drop(c);
+        self.journal.record(Change::Deleted {
+            object: Object::ResourceType(cluster),
+            about: type_about(cluster, &type_name),
+        });
         Ok(())
+    }
+}
+
+/// What `Added` and `Deleted` record of a resource type: its name (it has no id).
+fn type_about(cluster: ClusterKey, name: &str) -> About {
+    About {
+        cluster,
+        name: name.to_owned(),
+        id: String::new(),
+        parent: None,
+        type_name: String::new(),
+        resource_state: None,
     }
 }

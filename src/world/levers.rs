@@ -25,7 +25,7 @@ impl World {
     /// `OnlinePending` with pending transitions). A group no node can take stays, its online
     /// resources failed. Crashing a node that is down does nothing.
     pub(crate) fn crash_node(&mut self, cluster: ClusterKey, node: NodeKey) -> Result<()> {
-        let Some(n) = self.nodes.get_mut(node) else {
+        let Some(mut n) = self.nodes.get_mut(node) else {
             return Err(Error::ClusterNodeNotFound("the node was evicted".into()));
         };
         if n.state == ClusterNodeState::Down {
@@ -33,8 +33,9 @@ impl World {
         }
         n.state = ClusterNodeState::Down;
         let nics = n.net_interfaces.clone();
+        drop(n);
         for i in nics {
-            if let Some(i) = self.net_interfaces.get_mut(i) {
+            if let Some(mut i) = self.net_interfaces.get_mut(i) {
                 i.state = ClusterNetInterfaceState::Unavailable;
             }
         }
@@ -80,61 +81,55 @@ impl World {
                     && self.can_host_group(group, n)
             })
             .filter(|_| allowed);
-        // Every resource stops with the node; pending transitions end there.
-        for &r in g.resources.clone().iter() {
-            if let Some(r) = self.resources.get_mut(r) {
+        // Each resource goes straight to where the failover leaves it (so each changes at
+        // most once): those that were online restart on the new owner (`RestartAction` 0,
+        // ClusterResourceDontRestart: they stay failed), or fail when no node takes the
+        // group; every other pending transition ends with the node, offline.
+        let members = g.resources.clone();
+        let (restart, failed): (Vec<ResourceKey>, Vec<ResourceKey>) = match target {
+            Some(_) => was_online.iter().partition(|&&r| {
+                crate::control::dword_of(self, crate::control::Target::Resource(r), "RestartAction")
+                    != Some(0)
+            }),
+            None => (Vec::new(), was_online.clone()),
+        };
+        for r in members.into_iter().filter(|r| !was_online.contains(r)) {
+            if let Some(mut r) = self.resources.get_mut(r) {
                 r.pending = None;
                 if matches!(r.state, R::OnlinePending | R::OfflinePending | R::Pending) {
                     r.state = R::Offline;
                 }
             }
         }
-        match target {
-            Some(node) => {
-                if let Some(g) = self.groups.get_mut(group) {
-                    g.owner = node;
-                    g.failovers = g.failovers.saturating_add(1);
-                }
-                // `RestartAction` 0 (ClusterResourceDontRestart): the resource stays failed.
-                let (restart, stay_failed): (Vec<ResourceKey>, Vec<ResourceKey>) =
-                    was_online.into_iter().partition(|&r| {
-                        crate::control::dword_of(self, crate::control::Target::Resource(r), "RestartAction")
-                            != Some(0)
-                    });
-                for &r in &restart {
-                    if let Some(r) = self.resources.get_mut(r) {
-                        r.state = R::Offline;
-                    }
-                }
-                for r in stay_failed {
-                    if let Some(r) = self.resources.get_mut(r) {
-                        r.state = R::Failed;
-                    }
-                }
-                let _pending = self.bring_online(restart);
-            }
-            None => {
-                for r in was_online {
-                    if let Some(r) = self.resources.get_mut(r) {
-                        r.state = R::Failed;
-                    }
-                }
+        if let Some(node) = target {
+            if let Some(mut g) = self.groups.get_mut(group) {
+                g.owner = node;
+                g.failovers = g.failovers.saturating_add(1);
             }
         }
+        for r in failed {
+            if let Some(mut r) = self.resources.get_mut(r) {
+                r.pending = None;
+                r.state = R::Failed;
+            }
+        }
+        self.restart(restart);
     }
 
     /// A crashed node comes back: up, with its interfaces up. Its groups stay where they
     /// failed over to (no failback). Restoring a node that is not down does nothing.
     pub(crate) fn restore_node(&mut self, node: NodeKey) -> Result<()> {
-        let Some(n) = self.nodes.get_mut(node) else {
+        let Some(mut n) = self.nodes.get_mut(node) else {
             return Err(Error::ClusterNodeNotFound("the node was evicted".into()));
         };
         if n.state != ClusterNodeState::Down {
             return Ok(());
         }
         n.state = ClusterNodeState::Up;
-        for i in n.net_interfaces.clone() {
-            if let Some(i) = self.net_interfaces.get_mut(i) {
+        let nics = n.net_interfaces.clone();
+        drop(n);
+        for i in nics {
+            if let Some(mut i) = self.net_interfaces.get_mut(i) {
                 i.state = ClusterNetInterfaceState::Up;
             }
         }
@@ -165,13 +160,15 @@ impl World {
             ClusterNetworkState::Partitioned => ClusterNetInterfaceState::Unreachable,
             _ => ClusterNetInterfaceState::Up,
         };
-        let net = self
+        let mut net = self
             .networks
             .get_mut(network)
             .ok_or_else(|| Error::ClusterNetworkNotFound("the network was deleted".into()))?;
         net.state = state;
-        for i in net.net_interfaces.clone() {
-            let Some(nic) = self.net_interfaces.get_mut(i) else { continue };
+        let nics = net.net_interfaces.clone();
+        drop(net);
+        for i in nics {
+            let Some(mut nic) = self.net_interfaces.get_mut(i) else { continue };
             let node_up = self.nodes.get(nic.node).is_some_and(|n| n.state != ClusterNodeState::Down);
             if node_up {
                 nic.state = nic_state;

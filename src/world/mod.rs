@@ -8,6 +8,7 @@ mod classic;
 mod control;
 mod levers;
 mod modern;
+mod observe;
 mod topology;
 #[cfg(feature = "topology-file")]
 pub(crate) mod topology_file;
@@ -15,7 +16,7 @@ mod tracked;
 
 use slotmap::new_key_type;
 
-use self::tracked::Tracked;
+pub(crate) use self::tracked::Tracked;
 use crate::control::props::Props;
 use crate::registry::RegKey;
 
@@ -81,6 +82,8 @@ pub(crate) struct Quorum {
 #[derive(Debug)]
 pub(crate) struct Node {
     pub name: String,
+    /// The cluster the node is a node of.
+    pub cluster: ClusterKey,
     /// The node id as `GetClusterNodeId` returns it: `"1"`, `"2"`, ...
     pub id: String,
     pub net_interfaces: Vec<NetInterfaceKey>,
@@ -96,6 +99,8 @@ pub(crate) struct Node {
 #[derive(Debug)]
 pub(crate) struct Group {
     pub name: String,
+    /// The cluster the group is in.
+    pub cluster: ClusterKey,
     #[allow(dead_code)] // the group's GUID, for the id queries and control codes to come
     pub id: String,
     pub owner: NodeKey,
@@ -115,6 +120,8 @@ pub(crate) struct Group {
 #[derive(Debug)]
 pub(crate) struct Resource {
     pub name: String,
+    /// The cluster the resource is in.
+    pub cluster: ClusterKey,
     #[allow(dead_code)] // the resource's GUID, for the id queries and control codes to come
     pub id: String,
     pub group: GroupKey,
@@ -137,6 +144,8 @@ pub(crate) struct Resource {
 #[derive(Debug)]
 pub(crate) struct Network {
     pub name: String,
+    /// The cluster the network is in.
+    pub cluster: ClusterKey,
     pub id: String,
     pub net_interfaces: Vec<NetInterfaceKey>,
     pub state: ClusterNetworkState,
@@ -149,6 +158,8 @@ pub(crate) struct Network {
 #[derive(Debug)]
 pub(crate) struct NetInterface {
     pub name: String,
+    /// The cluster the interface is in.
+    pub cluster: ClusterKey,
     #[allow(dead_code)] // read by node enumerations
     pub node: NodeKey,
     pub network: NetworkKey,
@@ -172,67 +183,9 @@ pub(crate) struct World {
     /// With pending transitions, how many state polls a transition takes; `None`: changes
     /// complete at once.
     pub transition_polls: Option<u32>,
-}
-
-/// The objects a call touched, by kind (see [`World::take_touched`]).
-#[derive(Debug, Default)]
-pub(crate) struct Touched {
-    /// Clusters whose lists changed: where added objects are looked for.
-    pub clusters: Vec<ClusterKey>,
-    pub nodes: Vec<NodeKey>,
-    pub groups: Vec<GroupKey>,
-    pub resources: Vec<ResourceKey>,
-    pub networks: Vec<NetworkKey>,
-    pub net_interfaces: Vec<NetInterfaceKey>,
-}
-
-impl World {
-    /// Starts or stops keeping the keys of touched objects (while a port is open).
-    pub(crate) fn set_recording(&mut self, on: bool) {
-        self.clusters.set_recording(on);
-        self.nodes.set_recording(on);
-        self.groups.set_recording(on);
-        self.resources.set_recording(on);
-        self.networks.set_recording(on);
-        self.net_interfaces.set_recording(on);
-    }
-
-    /// The objects touched since the last call, or `None` when a comparison of the whole
-    /// world is needed: too many objects were touched, or recording is off.
-    pub(crate) fn take_touched(&mut self) -> Option<Touched> {
-        // Every map is emptied, whatever the answer, so nothing carries over to the next call.
-        let (clusters, nodes, groups, resources, networks, net_interfaces) = (
-            self.clusters.take_touched(),
-            self.nodes.take_touched(),
-            self.groups.take_touched(),
-            self.resources.take_touched(),
-            self.networks.take_touched(),
-            self.net_interfaces.take_touched(),
-        );
-        Some(Touched {
-            clusters: clusters?,
-            nodes: nodes?,
-            groups: groups?,
-            resources: resources?,
-            networks: networks?,
-            net_interfaces: net_interfaces?,
-        })
-    }
-
-    /// A counter that moves whenever a call could have changed an object (see
-    /// [`tracked`]): equal before and after a call means the call changed nothing.
-    pub(crate) fn changes(&self) -> u64 {
-        [
-            self.clusters.changes(),
-            self.nodes.changes(),
-            self.groups.changes(),
-            self.resources.changes(),
-            self.networks.changes(),
-            self.net_interfaces.changes(),
-        ]
-        .iter()
-        .fold(0u64, |sum, c| sum.wrapping_add(*c))
-    }
+    /// What the rules changed, while a notification port is open (the maps above record
+    /// into it too).
+    pub journal: crate::journal::Journal,
 }
 
 /// The core group of a cluster: it starts online, with its resources, on its owner.
@@ -324,15 +277,17 @@ impl World {
 
     /// Builds the world a validated topology describes.
     pub(crate) fn from_topology(topology: &Topology) -> Self {
+        let journal = crate::journal::Journal::default();
         let mut world = World {
-            clusters: Tracked::new(),
-            nodes: Tracked::new(),
-            groups: Tracked::new(),
-            resources: Tracked::new(),
-            networks: Tracked::new(),
-            net_interfaces: Tracked::new(),
+            clusters: Tracked::new(&journal),
+            nodes: Tracked::new(&journal),
+            groups: Tracked::new(&journal),
+            resources: Tracked::new(&journal),
+            networks: Tracked::new(&journal),
+            net_interfaces: Tracked::new(&journal),
             cluster_order: Vec::new(),
             transition_polls: None,
+            journal,
         };
         for spec in &topology.clusters {
             world.add_cluster(spec);
@@ -377,11 +332,14 @@ impl World {
             network_priority: Vec::new(),
         });
         self.cluster_order.push(cluster);
-        let Some(c) = self.clusters.get_mut(cluster) else { return };
+        // (Built before any port can be open: nothing is recorded.)
+        let Some(mut guard) = self.clusters.get_mut(cluster) else { return };
+        let c = &mut *guard;
 
         for (i, name) in spec.nodes.iter().enumerate() {
             let key = self.nodes.insert(Node {
                 name: name.clone(),
+                cluster,
                 id: i.saturating_add(1).to_string(),
                 net_interfaces: Vec::new(),
                 state: ClusterNodeState::Up,
@@ -402,6 +360,7 @@ impl World {
         for name in &spec.networks {
             let key = self.networks.insert(Network {
                 name: name.clone(),
+                cluster,
                 id: stable_guid(&[&spec.name, "network", name]),
                 net_interfaces: Vec::new(),
                 state: ClusterNetworkState::Up,
@@ -415,12 +374,14 @@ impl World {
         // One interface per (node, network), node-major like a real cluster lists them.
         for &node in &c.nodes {
             for &network in &c.networks {
-                let (Some(n), Some(net)) = (self.nodes.get_mut(node), self.networks.get_mut(network)) else {
+                let (Some(mut n), Some(mut net)) = (self.nodes.get_mut(node), self.networks.get_mut(network))
+                else {
                     continue;
                 };
                 let name = topology::net_interface_name(&n.name, &net.name);
                 let key = self.net_interfaces.insert(NetInterface {
                     name: name.clone(),
+                    cluster,
                     node,
                     network,
                     state: ClusterNetInterfaceState::Up,
@@ -439,6 +400,7 @@ impl World {
             let owner = c.node_names.get(&g.owner).unwrap_or_default();
             let key = self.groups.insert(Group {
                 name: g.name.clone(),
+                cluster,
                 id: stable_guid(&[&spec.name, "group", &g.name]),
                 owner,
                 resources: Vec::new(),
@@ -457,6 +419,7 @@ impl World {
             let group = c.group_names.get(&r.group).unwrap_or_default();
             let key = self.resources.insert(Resource {
                 name: r.name.clone(),
+                cluster,
                 id: stable_guid(&[&spec.name, "resource", &r.name]),
                 group,
                 resource_type: r.resource_type.clone(),
@@ -471,7 +434,7 @@ impl World {
                 registry: RegKey::root(),
                 possible_owners: c.nodes.clone(),
             });
-            if let Some(g) = self.groups.get_mut(group) {
+            if let Some(mut g) = self.groups.get_mut(group) {
                 g.resources.push(key);
             }
             let _ = c.resource_names.insert(&r.name, key);

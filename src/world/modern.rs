@@ -119,7 +119,7 @@ impl World {
         for (g, to) in moves {
             any_pending |= self.move_group(cluster, g, Some(to))?;
         }
-        if let Some(n) = self.nodes.get_mut(node) {
+        if let Some(mut n) = self.nodes.get_mut(node) {
             n.drain = Drain { started: true, groups: owned };
         }
         Ok(any_pending)
@@ -143,7 +143,7 @@ impl World {
         }
         self.resume_node(node)?;
         let drained =
-            self.nodes.get_mut(node).map(|n| std::mem::take(&mut n.drain).groups).unwrap_or_default();
+            self.nodes.get_mut(node).map(|mut n| std::mem::take(&mut n.drain).groups).unwrap_or_default();
         if failback == DO_NOT_FAILBACK {
             return Ok(false);
         }
@@ -179,7 +179,7 @@ impl World {
             return Err(Error::InvalidState(format!("group \"{}\" has no operation pending", g.name)));
         }
         for r in g.resources.clone() {
-            if let Some(r) = self.resources.get_mut(r) {
+            if let Some(mut r) = self.resources.get_mut(r) {
                 match r.state {
                     R::OnlinePending => r.state = R::Offline,
                     R::OfflinePending | R::Pending => r.state = R::Online,

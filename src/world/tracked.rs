@@ -1,90 +1,120 @@
-//! A slot map that counts the calls that could change it.
+//! A slot map whose changes are written down where they happen (see `crate::journal`).
 //!
-//! The notification layer compares the world after a call with the world before it; with
-//! a large topology that comparison costs far more than the call itself. Every mutable
-//! access to the world's objects goes through a [`Tracked`] map, which bumps a counter, so
-//! a call that took no mutable access provably changed nothing and skips the comparison.
-//! Reads go through `Deref` to the inner `SlotMap`; there is deliberately no `DerefMut`.
+//! Every mutable access to the world's objects goes through a [`Tracked`] map. While the
+//! journal records (a notification port is open), [`Tracked::get_mut`] notes the object's
+//! observable fields ([`Observed::look`]) and hands out a guard, [`Mut`], which on drop
+//! records what differs ([`Observed::journal`]): the change is recorded when the rule is
+//! done with the object, in the order the rules made their changes. Inserts record
+//! `Added`, removes `Deleted`, with the object's name and id. While the journal does not
+//! record, the guard is a plain `&mut` and a flag read. Reads go through `Deref` to the inner
+//! `SlotMap`; there is deliberately no `DerefMut`.
 //!
-//! While recording (a notification port is open), a map also keeps the keys it handed out
-//! mutably, so a call that changed a few objects is compared on those objects alone.
+//! A rule that keeps a guard records its change when the guard goes: so rules drop a guard
+//! before they go on to change other objects (else the change would be recorded after
+//! theirs).
 
-use std::ops::Deref;
+use std::ops::{Deref, DerefMut};
 
 use slotmap::{Key, SlotMap};
 
-/// A `SlotMap` whose mutable accesses are counted (see the module docs).
+use crate::journal::{About, Journal, Object};
+
+/// What the journal observes of one kind of object.
+pub(crate) trait Observed: Sized {
+    type Key: Key;
+    /// The fields a change of which the journal records.
+    type Look;
+    /// The fields now.
+    fn look(&self) -> Self::Look;
+    /// Records in `journal` what differs between `before` and the object now.
+    fn journal(key: Self::Key, before: &Self::Look, now: &Self, journal: &Journal);
+    /// The object of this key.
+    fn object(key: Self::Key) -> Object;
+    /// What `Added` and `Deleted` record of it.
+    fn about(&self, key: Self::Key) -> About;
+}
+
+/// A `SlotMap` whose changes are journaled (see the module docs).
 #[derive(Debug)]
 pub(crate) struct Tracked<K: Key, V> {
     map: SlotMap<K, V>,
-    /// Bumped by every mutable access (wrapping: only equality is ever compared).
-    changes: u64,
-    /// Whether the keys of mutable accesses are kept.
-    recording: bool,
-    /// The keys accessed mutably since the last `take_touched`, while recording.
-    touched: Vec<K>,
-    /// Set instead of keeping keys when too many were touched or the whole map was.
-    all: bool,
+    journal: Journal,
 }
 
-/// Past this many keys, a full comparison is as cheap as one on the keys.
-const MAX_TOUCHED: usize = 1024;
+/// A mutable access to one object: the object's changes are recorded when it drops.
+pub(crate) struct Mut<'a, V: Observed> {
+    key: V::Key,
+    value: &'a mut V,
+    /// The fields when the access was taken; `None` while the journal does not record.
+    before: Option<V::Look>,
+    journal: &'a Journal,
+}
 
-impl<K: Key, V> Tracked<K, V> {
-    pub(crate) fn new() -> Self {
-        Self { map: SlotMap::with_key(), changes: 0, recording: false, touched: Vec::new(), all: false }
+impl<V: Observed> Deref for Mut<'_, V> {
+    type Target = V;
+    fn deref(&self) -> &V {
+        self.value
     }
+}
 
-    /// The mutation counter: equal before and after a call means the call changed nothing.
-    pub(crate) fn changes(&self) -> u64 {
-        self.changes
+impl<V: Observed> DerefMut for Mut<'_, V> {
+    fn deref_mut(&mut self) -> &mut V {
+        self.value
     }
+}
 
-    fn touch(&mut self, key: Option<K>) -> &mut SlotMap<K, V> {
-        self.changes = self.changes.wrapping_add(1);
-        if self.recording && !self.all {
-            match key {
-                Some(k) if self.touched.len() < MAX_TOUCHED => self.touched.push(k),
-                _ => {
-                    self.all = true;
-                    self.touched.clear();
-                }
-            }
+impl<V: Observed> Drop for Mut<'_, V> {
+    #[inline]
+    fn drop(&mut self) {
+        if let Some(before) = self.before.take() {
+            V::journal(self.key, &before, self.value, self.journal);
         }
-        &mut self.map
+    }
+}
+
+impl<K: Key, V: Observed<Key = K>> Tracked<K, V> {
+    /// An empty map recording into `journal`.
+    pub(crate) fn new(journal: &Journal) -> Self {
+        Self { map: SlotMap::with_key(), journal: journal.clone() }
     }
 
-    /// Starts (or stops) keeping touched keys, forgetting those kept so far.
-    pub(crate) fn set_recording(&mut self, on: bool) {
-        self.recording = on;
-        self.touched.clear();
-        self.all = false;
-    }
-
-    /// The keys touched since the last call, or `None` if the whole map may have changed
-    /// (or recording is off).
-    pub(crate) fn take_touched(&mut self) -> Option<Vec<K>> {
-        let all = std::mem::take(&mut self.all);
-        let touched = std::mem::take(&mut self.touched);
-        (self.recording && !all).then_some(touched)
-    }
-
-    pub(crate) fn get_mut(&mut self, key: K) -> Option<&mut V> {
-        self.touch(Some(key)).get_mut(key)
+    #[inline]
+    pub(crate) fn get_mut(&mut self, key: K) -> Option<Mut<'_, V>> {
+        let value = self.map.get_mut(key)?;
+        let before = if self.journal.recording() { Some(value.look()) } else { None };
+        Some(Mut { key, value, before, journal: &self.journal })
     }
 
     pub(crate) fn insert(&mut self, value: V) -> K {
         let key = self.map.insert(value);
-        self.touch(Some(key));
+        if self.journal.recording() {
+            if let Some(v) = self.map.get(key) {
+                self.journal
+                    .record(crate::journal::Change::Added { object: V::object(key), about: v.about(key) });
+            }
+        }
         key
     }
 
     pub(crate) fn remove(&mut self, key: K) -> Option<V> {
-        self.touch(Some(key)).remove(key)
+        let value = self.map.remove(key)?;
+        if self.journal.recording() {
+            self.journal
+                .record(crate::journal::Change::Deleted { object: V::object(key), about: value.about(key) });
+        }
+        Some(value)
     }
 
-    pub(crate) fn values_mut(&mut self) -> slotmap::basic::ValuesMut<'_, K, V> {
-        self.touch(None).values_mut()
+    /// Runs `f` on every object, each as one mutable access.
+    pub(crate) fn for_each_mut(&mut self, mut f: impl FnMut(&mut V)) {
+        let recording = self.journal.recording();
+        for (key, value) in &mut self.map {
+            let before = if recording { Some(value.look()) } else { None };
+            f(value);
+            if let Some(before) = before {
+                V::journal(key, &before, value, &self.journal);
+            }
+        }
     }
 }
 
