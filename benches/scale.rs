@@ -89,7 +89,7 @@ fn calls(
         sim.cluster_node_close_enum(e).expect("close");
         sim.close_cluster_node(n).expect("close");
     });
-    // A notification port makes every call compare the world before and after it.
+    // A notification port makes every call record its changes and queue their events.
     let port = sim.create_cluster_notify_port(None, c, clusapi_sim::change::ALL, 1).expect("port");
     let mut m = |label: &str, f: &mut dyn FnMut()| out.push((label.to_owned(), per_call(5, 50, f)));
     m("with a notification port open: pause + resume node", &mut || {

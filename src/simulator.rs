@@ -395,7 +395,7 @@ impl Simulator {
         StateGuard { guard, compare: true, changed: &self.inner.changed }
     }
 
-    /// The lock, for calls that change nothing (no comparison of the world).
+    /// The lock, for calls that change nothing (their journal is not read when it is released).
     pub(crate) fn lock_quiet(&self) -> StateGuard<'_> {
         let guard = crate::sync::lock_backing_off(&self.inner.state);
         StateGuard { guard, compare: false, changed: &self.inner.changed }

@@ -155,3 +155,29 @@ fn one_call_raises_its_events_in_cause_order() {
     sim.cluster_reg_close_key(k).unwrap();
     sim.close_cluster_group(g).unwrap();
 }
+
+/// A port on one cluster hears that cluster's events only: every object knows its cluster.
+#[test]
+fn a_port_hears_its_own_cluster_only() {
+    let sim = Simulator::builder()
+        .cluster("A")
+        .node("A1")
+        .node("A2")
+        .group("Cluster Group", "A1")
+        .cluster("B")
+        .node("B1")
+        .node("B2")
+        .group("Cluster Group", "B1")
+        .build()
+        .unwrap();
+    let a = sim.open_cluster(Some("A")).unwrap();
+    let b = sim.open_cluster(Some("B")).unwrap();
+    let on_a = sim.create_cluster_notify_port(None, a, change::ALL, 1).unwrap();
+    let on_b = sim.create_cluster_notify_port(None, b, change::ALL, 2).unwrap();
+    sim.crash_node("B1").unwrap();
+    let g = sim.create_cluster_group(a, "Only A").unwrap();
+    let s = |bit: u32, name: &str| (bit, name.to_owned());
+    assert_eq!(drain(&sim, on_a), [s(change::GROUP_ADDED, "Only A")]);
+    assert_eq!(drain(&sim, on_b), [s(change::NODE_STATE, "B1"), s(change::GROUP_STATE, "Cluster Group")]);
+    sim.close_cluster_group(g).unwrap();
+}

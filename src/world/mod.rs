@@ -1,8 +1,13 @@
 //! The world: what the simulated clusters contain.
 //!
 //! One `slotmap` per object kind; objects refer to each other by keys, never by pointers or
-//! names. Each cluster keeps its objects in creation order (the order enumerations return)
-//! and a case-insensitive name index per kind.
+//! names, and each knows its cluster. Each cluster keeps its objects in creation order (the
+//! order enumerations return) and a case-insensitive name index per kind.
+//!
+//! The maps are `tracked`: while a notification port is open, every mutable access records
+//! what it changed in the world's journal (`crate::journal`; `observe` says what is
+//! watched of each kind). A rule that holds an object's guard records its change when it
+//! lets go of it, so the rules let go before they change the next object.
 
 mod classic;
 mod control;
@@ -16,7 +21,7 @@ mod tracked;
 
 use slotmap::new_key_type;
 
-pub(crate) use self::tracked::Tracked;
+use self::tracked::Tracked;
 use crate::control::props::Props;
 use crate::registry::RegKey;
 
