@@ -34,7 +34,7 @@ pub struct CallInfo {
     pub faultable: bool,
     /// Whether the call is a lever of the test harness rather than a ClusAPI function.
     pub lever: bool,
-    /// Whether the call changes nothing, so its world is not compared for events.
+    /// Whether the call changes nothing, so no events are published when it ends.
     pub(crate) quiet: bool,
 }
 
@@ -347,7 +347,7 @@ impl Cx<'_> {
 ///
 /// `#[hex]` before an argument makes the history print it in hex (control codes, access
 /// masks). Flags, in the brackets after the Win32 name, separated by spaces: `quiet` (the call
-/// changes nothing, so the world is not compared for events), `nofault` (a fault plan
+/// changes nothing, so no events are published when it ends), `nofault` (a fault plan
 /// cannot name it: closes), `notrait` (not in the family trait: the simulator's own, with no
 /// Win32 function a production implementation could call), `args(expr)` (the history records `expr` as the arguments:
 /// for a password), `infallible(fallback)` (the method returns the value, not a

@@ -116,7 +116,7 @@ fn in_clusters<T>(w: &World, find: impl Fn(ClusterKey, &crate::world::Cluster) -
 
 impl Simulator {
     /// Runs a read of the state under the lock: no state poll, no fault, no history, no
-    /// diagnostic, no event comparison.
+    /// diagnostic, no events published.
     fn look<T>(&self, f: impl FnOnce(&State) -> T) -> T {
         let st = self.lock_quiet();
         f(&st)
