@@ -253,7 +253,7 @@ impl Simulator {
     /// The chokepoint every call runs through (see the module docs). `subject` names the
     /// object the fault plan matches; `args` prints the arguments for the history; `op` is
     /// the call's rule.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn call<T: fmt::Debug>(
         &self,
         info: &'static CallInfo,

@@ -390,12 +390,14 @@ impl Simulator {
         self.lock().strict
     }
 
+    #[inline]
     pub(crate) fn lock(&self) -> StateGuard<'_> {
         let guard = crate::sync::lock_backing_off(&self.inner.state);
         StateGuard { guard, compare: true, changed: &self.inner.changed }
     }
 
     /// The lock, for calls that change nothing (their journal is not read when it is released).
+    #[inline]
     pub(crate) fn lock_quiet(&self) -> StateGuard<'_> {
         let guard = crate::sync::lock_backing_off(&self.inner.state);
         StateGuard { guard, compare: false, changed: &self.inner.changed }
