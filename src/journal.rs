@@ -140,7 +140,7 @@ pub(crate) enum Change {
     /// A registry key changed: `key` is the key handle's view (its object and path),
     /// `scope` the key whose contents changed, `filter` the `CLUSTER_CHANGE_REGISTRY_*`
     /// bit, `name` the event's name (the path).
-    RegistryChanged { key: crate::api::OpenKey, scope: Vec<String>, filter: u32, name: String },
+    RegistryChanged { key: crate::registry::OpenKey, scope: Vec<String>, filter: u32, name: String },
     /// A handle was closed (raw value) while a port had it registered: `HANDLE_CLOSE`.
     HandleClosed { handle: usize, name: String },
 }

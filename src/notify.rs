@@ -97,7 +97,7 @@ pub(crate) struct Port {
     /// Object registrations: the handle registered (raw), its object, filter, key.
     pub objects: Vec<(usize, Object, u32, usize)>,
     /// Registry key registrations: the key handle (raw), what it names, filter, key.
-    pub keys: Vec<(usize, crate::api::OpenKey, u32, usize)>,
+    pub keys: Vec<(usize, crate::registry::OpenKey, u32, usize)>,
     pub queue: VecDeque<Notification>,
     /// The V2 registrations and queue (`notify_v2`).
     pub v2: crate::notify_v2::V2Registrations,
@@ -245,7 +245,7 @@ fn deliver_v1(ports: &mut slotmap::SlotMap<PortKey, Port>, e: &Event) -> bool {
 /// a key of the same object that watches `scope` (the key whose contents changed).
 fn deliver_registry(
     ports: &mut slotmap::SlotMap<PortKey, Port>,
-    ok: &crate::api::OpenKey,
+    ok: &crate::registry::OpenKey,
     scope: &[String],
     filter: u32,
     name: &str,
@@ -345,7 +345,7 @@ impl State {
     }
 
     /// What a registration keeps of an object handle: its value and object.
-    fn registered<H: crate::api::ObjectKind>(
+    fn registered<H: crate::world::ObjectKind>(
         &mut self,
         h: H,
         call: &'static str,
@@ -493,7 +493,7 @@ crate::call::calls! {
                 let (_, e) = st.resolve(h)?;
                 let ok = st
                     .reg_keys
-                    .get(crate::api::RegHandleKey::from(e.object))
+                    .get(crate::registry::RegHandleKey::from(e.object))
                     .cloned()
                     .ok_or_else(|| Error::InternalError(format!("{h:?} names no key")))?;
                 if let Some(p) = st.ports.get_mut(port_key) {

@@ -37,7 +37,7 @@ pub(crate) struct State {
     pub handles: HandleTable,
     pub snapshots: SlotMap<SnapshotKey, Vec<EnumItem>>,
     /// What each open registry key handle names (its object and path).
-    pub reg_keys: SlotMap<crate::api::RegHandleKey, crate::api::OpenKey>,
+    pub reg_keys: SlotMap<crate::registry::RegHandleKey, crate::registry::OpenKey>,
     pub diagnostics: Diagnostics,
     pub strict: bool,
     /// Clusters whose cluster service is stopped (a lever): calls through their handles
@@ -611,7 +611,7 @@ impl State {
             }
             HandleKind::Change => return "notification port".to_owned(),
             HandleKind::Key => {
-                return match self.reg_keys.get(crate::api::RegHandleKey::from(object)) {
+                return match self.reg_keys.get(crate::registry::RegHandleKey::from(object)) {
                     Some(k) => format!("registry key \"{}\"", k.path.join("\\")),
                     None => "registry key".to_owned(),
                 };
@@ -680,7 +680,8 @@ pub struct SimulatorBuilder {
     faults: Vec<crate::Fault>,
     enum_seed: Option<u64>,
     history_limit: usize,
-    triggers: Vec<crate::Trigger>,
+    /// Each trigger, with its line when a topology file gave it.
+    triggers: Vec<(crate::Trigger, Option<usize>)>,
 }
 
 impl Default for SimulatorBuilder {
@@ -895,7 +896,7 @@ impl SimulatorBuilder {
                 if let Some(limit) = options.record_history {
                     self = self.record_history(limit);
                 }
-                self.triggers.extend(options.triggers);
+                self.triggers.extend(options.triggers.into_iter().map(|(t, line)| (t, Some(line))));
             }
             Err(e) => self.error = Some(e),
         }
@@ -977,7 +978,7 @@ impl SimulatorBuilder {
     /// [`Simulator::add_trigger`]. [`build`](Self::build) refuses one whose call or lever
     /// target does not exist.
     pub fn trigger(mut self, trigger: crate::Trigger) -> Self {
-        self.triggers.push(trigger);
+        self.triggers.push((trigger, None));
         self
     }
 
@@ -1034,8 +1035,11 @@ impl SimulatorBuilder {
         for f in self.faults {
             state.faults.add(f)?;
         }
-        for t in self.triggers {
-            state.add_trigger(t)?;
+        for (t, line) in self.triggers {
+            state.add_trigger(t).map_err(|e| match line {
+                Some(line) => Error::InvalidData(format!("topology file, line {line}: {}", e.message())),
+                None => e,
+            })?;
         }
         let inner = Arc::new(Inner {
             state: Mutex::new(state),

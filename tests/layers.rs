@@ -32,14 +32,9 @@ const LAYERS: &[(&str, &[&str])] = &[
 
 /// Upward edges that exist today, each with what it is for. Issue 11 point 4 removes them.
 const KNOWN: &[(&str, &str, &str)] = &[
-    ("journal", "api", "a registry change carries api::OpenKey (a key path that belongs in registry)"),
-    ("world", "fault", "topology files check a trigger's call name"),
-    ("world", "calls", "topology files check a trigger's call name"),
     ("fault", "calls", "a fault rule's operation is checked against the declared calls"),
     ("trigger", "calls", "a trigger's operation is checked against the declared calls"),
     ("caller", "calls", "the C caller's frame is the one after a declared export"),
-    ("simulator", "api", "State holds the registry key handles' table (api::OpenKey)"),
-    ("notify", "api", "ports and registrations use api::ObjectKind"),
     ("notify", "call", "the notification calls are declared in the same file"),
     ("notify_v2", "call", "the notification calls are declared in the same file"),
 ];

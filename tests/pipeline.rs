@@ -155,6 +155,11 @@ fn triggers_from_a_topology_file() {
     let err = Simulator::builder().topology_toml(&bad).build().unwrap_err();
     assert_eq!(err.code(), codes::ERROR_INVALID_DATA);
     assert!(err.to_string().contains("line 7") && err.to_string().contains("partition_netwrk"), "{err}");
+    // An unknown call is found when the simulator is built, still with the entry's line.
+    let bad = toml.replace("GetClusterNetworkState", "GetClusterNetwrkState");
+    let err = Simulator::builder().topology_toml(&bad).build().unwrap_err();
+    assert_eq!(err.code(), codes::ERROR_INVALID_DATA);
+    assert!(err.to_string().contains("line 7") && err.to_string().contains("GetClusterNetwrkState"), "{err}");
 }
 
 /// Regression: calls whose old wrappers ran their body in a closure reported the closure's

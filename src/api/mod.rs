@@ -29,7 +29,7 @@ use crate::handle_table::Access;
 use crate::notify::NotifyCalls;
 use crate::notify_v2::NotifyV2Calls;
 use crate::simulator::State;
-use crate::world::{ClusterKey, World};
+use crate::world::ClusterKey;
 
 pub use classic::ClassicCalls;
 pub use classic::QuorumInfo;
@@ -62,7 +62,6 @@ pub use net_interface::NetInterfaceCalls;
 pub use network::NetworkCalls;
 pub use node::NodeCalls;
 pub use registry::RegistryCalls;
-pub(crate) use registry::{OpenKey, RegHandleKey};
 pub use resource::ResourceCalls;
 pub use resource::{CLUSTER_RESOURCE_DEFAULT_MONITOR, CLUSTER_RESOURCE_SEPARATE_MONITOR, ResourceStateInfo};
 pub use restype::ResourceTypeCalls;
@@ -155,22 +154,7 @@ pub(crate) fn declared() -> impl Iterator<Item = &'static crate::call::CallInfo>
     FAMILIES.iter().flat_map(|f| f.iter())
 }
 
-/// A kind of cluster object that handles can be opened to by name.
-pub(crate) trait ObjectKind: Handle {
-    /// What ClusAPI calls the object, for messages (`"network"`).
-    const NOUN: &'static str;
-    /// The object of this kind and name in `cluster`.
-    fn find(world: &World, cluster: ClusterKey, name: &str) -> Option<KeyData>;
-    /// Whether the object still exists.
-    fn exists(world: &World, key: KeyData) -> bool;
-    /// The kind's not-found error.
-    fn not_found(message: String) -> Error;
-    /// The error for a handle whose object was deleted (the not-found code unless the
-    /// kind has a "not available" code of its own).
-    fn deleted(message: String) -> Error {
-        Self::not_found(message)
-    }
-}
+pub(crate) use crate::world::ObjectKind;
 
 /// The result of a control operation that may have left transitions pending:
 /// `ERROR_IO_PENDING` when it did, as the real API reports it.

@@ -15,7 +15,7 @@
 
 use std::panic::Location;
 
-use slotmap::{Key as _, KeyData, new_key_type};
+use slotmap::{Key as _, KeyData};
 
 use crate::control::Target;
 use crate::error::{Error, Result};
@@ -32,67 +32,7 @@ use crate::world::{ClusterKey, World};
 
 use super::ObjectKind;
 
-new_key_type! {
-    /// What an open key handle names.
-    pub(crate) struct RegHandleKey;
-}
-
-/// What a key handle names: the object, the path under its root key, and whether it was
-/// opened for writing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct OpenKey {
-    pub cluster: ClusterKey,
-    /// The object; a resource type's index is looked up by `type_name` on every use.
-    pub target: Target,
-    pub type_name: Option<String>,
-    /// The path as stored (each component's spelling when it was created).
-    pub path: Vec<String>,
-    pub write: bool,
-}
-
-impl OpenKey {
-    /// The object now (a resource type's index may have moved).
-    fn target(&self, world: &World) -> Option<Target> {
-        match (&self.type_name, self.target) {
-            (Some(name), Target::ResourceType(c, _)) => {
-                Some(Target::ResourceType(c, world.clusters.get(c)?.resource_type_names.get(name)?))
-            }
-            _ => Some(self.target),
-        }
-    }
-
-    /// Whether `other` names the same object.
-    pub(crate) fn same_object(&self, other: &OpenKey) -> bool {
-        match (&self.type_name, &other.type_name) {
-            (Some(a), Some(b)) => self.cluster == other.cluster && names_equal(a, b),
-            (None, None) => self.target == other.target,
-            _ => false,
-        }
-    }
-
-    /// Whether this path is (`subtree`: or is under) `path`.
-    pub(crate) fn watches(&self, path: &[String], subtree: bool) -> bool {
-        let prefix =
-            path.len() >= self.path.len() && self.path.iter().zip(path).all(|(a, b)| names_equal(a, b));
-        prefix && (subtree || path.len() == self.path.len())
-    }
-
-    /// Whether the key is the object's `Parameters` subkey (its private properties).
-    fn is_parameters(&self) -> bool {
-        matches!(self.path.as_slice(), [p] if names_equal(p, PARAMETERS))
-    }
-
-    /// Whether the key holds the object's property values: the root or `Parameters`.
-    fn mirror(&self) -> Option<bool> {
-        if self.path.is_empty() {
-            Some(false)
-        } else if self.is_parameters() {
-            Some(true)
-        } else {
-            None
-        }
-    }
-}
+pub(crate) use crate::registry::{OpenKey, RegHandleKey};
 
 fn tree(world: &World, target: Target) -> Option<&RegKey> {
     Some(match target {

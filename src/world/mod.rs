@@ -9,6 +9,8 @@
 //! watched of each kind). A rule that holds an object's guard records its change when it
 //! lets go of it, so the rules let go before they change the next object.
 
+mod object_kind;
+pub(crate) use object_kind::ObjectKind;
 mod classic;
 mod control;
 mod levers;
