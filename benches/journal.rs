@@ -13,29 +13,12 @@
 //!
 //! `CLUSAPI_SIM_SCALE_NODES` (default 1000) scales the large topology, as in `scale.rs`.
 
+mod common;
+
 use std::hint::black_box;
 
 use clusapi_sim::{HChange, HCluster, Simulator, change};
 use criterion::Criterion;
-
-fn large(nodes: usize, networks: usize, groups: usize) -> Simulator {
-    let mut b = Simulator::builder().cluster("LARGE");
-    for n in 0..nodes {
-        b = b.node(format!("NODE{n}"));
-    }
-    for n in 0..networks {
-        b = b.network(format!("Network {n}"));
-    }
-    for g in 0..groups {
-        let name = format!("Group {g}");
-        b = b.group(name.clone(), format!("NODE{}", g % nodes)).resource(
-            name,
-            format!("Disk {g}"),
-            "Physical Disk",
-        );
-    }
-    b.build().expect("valid topology")
-}
 
 /// A simulator, its cluster handle, a port open on everything, and the node to pause.
 struct Setup {
@@ -49,7 +32,7 @@ fn setup(which: &str) -> Setup {
     let (sim, node) = if which == "large" {
         let nodes: usize =
             std::env::var("CLUSAPI_SIM_SCALE_NODES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
-        (large(nodes, 100, nodes * 10), format!("NODE{}", nodes / 2))
+        (common::large(nodes, 100, nodes * 10), format!("NODE{}", nodes / 2))
     } else {
         (Simulator::default(), "NODE2".to_owned())
     };

@@ -35,25 +35,6 @@ fn per_call(rounds: usize, per_round: usize, mut f: impl FnMut()) -> f64 {
     samples[samples.len() / 2]
 }
 
-fn large(nodes: usize, networks: usize, groups: usize) -> Simulator {
-    let mut b = Simulator::builder().cluster("LARGE");
-    for n in 0..nodes {
-        b = b.node(format!("NODE{n}"));
-    }
-    for n in 0..networks {
-        b = b.network(format!("Network {n}"));
-    }
-    for g in 0..groups {
-        let name = format!("Group {g}");
-        b = b.group(name.clone(), format!("NODE{}", g % nodes)).resource(
-            name,
-            format!("Disk {g}"),
-            "Physical Disk",
-        );
-    }
-    b.build().expect("valid topology")
-}
-
 /// The calls measured on both topologies: (label, ns per call).
 fn calls(
     sim: &Simulator,
@@ -143,7 +124,7 @@ fn topology() {
     let small_build = t.elapsed();
     let before = live_bytes();
     let t = Instant::now();
-    let big = large(nodes, networks, groups);
+    let big = common::large(nodes, networks, groups);
     let build = t.elapsed();
     let bytes = live_bytes().saturating_sub(before);
     let objects = nodes + networks + nodes * networks + 2 * groups;

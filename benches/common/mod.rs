@@ -1,4 +1,10 @@
-//! What the benchmarks share: a counting allocator, so they can report bytes.
+//! What the benchmarks share: a counting allocator, so they can report bytes, and the large
+//! topology.
+
+// Each bench that includes this module uses a part of it.
+#![allow(dead_code)]
+
+use clusapi_sim::Simulator;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -35,4 +41,25 @@ static ALLOC: Counting = Counting;
 /// Live heap bytes now.
 pub fn live_bytes() -> usize {
     LIVE_BYTES.load(Ordering::Relaxed)
+}
+
+/// One cluster of `nodes` nodes, `networks` networks and `groups` groups of one disk each,
+/// spread round-robin over the nodes.
+pub fn large(nodes: usize, networks: usize, groups: usize) -> Simulator {
+    let mut b = Simulator::builder().cluster("LARGE");
+    for n in 0..nodes {
+        b = b.node(format!("NODE{n}"));
+    }
+    for n in 0..networks {
+        b = b.network(format!("Network {n}"));
+    }
+    for g in 0..groups {
+        let name = format!("Group {g}");
+        b = b.group(name.clone(), format!("NODE{}", g % nodes)).resource(
+            name,
+            format!("Disk {g}"),
+            "Physical Disk",
+        );
+    }
+    b.build().expect("valid topology")
 }

@@ -69,65 +69,55 @@ pub use restype::{
     CLUSTER_RESOURCE_TYPE_ENUM_ALL, CLUSTER_RESOURCE_TYPE_ENUM_NODES, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES,
 };
 
-/// Every ClusAPI call of the Rust API, as one trait: the seam production code is written
-/// against, so a test can pass it a [`Simulator`](crate::Simulator) and production a client
-/// of the real `clusapi.dll` (`clusapi_win::WinClusterApi`, the workspace crate `win/`).
-///
-/// It is the sum of one trait per family of calls (`NetworkCalls`, ...), each generated from
-/// the declarations of its calls; anything that implements them all is a `ClusterApi`. The
-/// test harness's side (levers, fault plans, history, diagnostics, inspection) is not in it.
-///
-/// ```
-/// use clusapi_sim::{ClusterApi, HCluster, Simulator};
-///
-/// // Production code: generic over the API, it never names the simulator.
-/// fn network_id(api: &impl ClusterApi, cluster: HCluster, name: &str) -> clusapi_sim::Result<String> {
-///     let network = api.open_cluster_network(cluster, name)?;
-///     let id = api.get_cluster_network_id(network);
-///     api.close_cluster_network(network)?;
-///     id
-/// }
-///
-/// let sim = Simulator::default();
-/// let cluster = sim.open_cluster(None)?;
-/// assert_eq!(network_id(&sim, cluster, "Cluster Network 1")?.len(), 36);
-/// # sim.close_cluster(cluster)?;
-/// # Ok::<(), clusapi_sim::Error>(())
-/// ```
-pub trait ClusterApi:
-    ClusterCalls
-    + NodeCalls
-    + GroupCalls
-    + ResourceCalls
-    + NetworkCalls
-    + NetInterfaceCalls
-    + EnumCalls
-    + ModernCalls
-    + ClassicCalls
-    + ResourceTypeCalls
-    + RegistryCalls
-    + ControlCalls
-    + NotifyCalls
-    + NotifyV2Calls
-{
+/// `ClusterApi` and its blanket implementation, from one list of the family traits.
+macro_rules! cluster_api {
+    ($($family:ident),* $(,)?) => {
+        /// Every ClusAPI call of the Rust API, as one trait: the seam production code is written
+        /// against, so a test can pass it a [`Simulator`](crate::Simulator) and production a client
+        /// of the real `clusapi.dll` (`clusapi_win::WinClusterApi`, the workspace crate `win/`).
+        ///
+        /// It is the sum of one trait per family of calls (`NetworkCalls`, ...), each generated from
+        /// the declarations of its calls; anything that implements them all is a `ClusterApi`. The
+        /// test harness's side (levers, fault plans, history, diagnostics, inspection) is not in it.
+        ///
+        /// ```
+        /// use clusapi_sim::{ClusterApi, HCluster, Simulator};
+        ///
+        /// // Production code: generic over the API, it never names the simulator.
+        /// fn network_id(api: &impl ClusterApi, cluster: HCluster, name: &str) -> clusapi_sim::Result<String> {
+        ///     let network = api.open_cluster_network(cluster, name)?;
+        ///     let id = api.get_cluster_network_id(network);
+        ///     api.close_cluster_network(network)?;
+        ///     id
+        /// }
+        ///
+        /// let sim = Simulator::default();
+        /// let cluster = sim.open_cluster(None)?;
+        /// assert_eq!(network_id(&sim, cluster, "Cluster Network 1")?.len(), 36);
+        /// # sim.close_cluster(cluster)?;
+        /// # Ok::<(), clusapi_sim::Error>(())
+        /// ```
+        pub trait ClusterApi: $($family +)* {}
+
+        impl<T: $($family +)*> ClusterApi for T {}
+    };
 }
 
-impl<T> ClusterApi for T where
-    T: ClusterCalls
-        + NodeCalls
-        + GroupCalls
-        + ResourceCalls
-        + NetworkCalls
-        + NetInterfaceCalls
-        + EnumCalls
-        + ModernCalls
-        + ClassicCalls
-        + ResourceTypeCalls
-        + RegistryCalls
-        + ControlCalls
-        + NotifyCalls
-        + NotifyV2Calls
-{
+cluster_api! {
+    ClusterCalls,
+    NodeCalls,
+    GroupCalls,
+    ResourceCalls,
+    NetworkCalls,
+    NetInterfaceCalls,
+    EnumCalls,
+    ModernCalls,
+    ClassicCalls,
+    ResourceTypeCalls,
+    RegistryCalls,
+    ControlCalls,
+    NotifyCalls,
+    NotifyV2Calls,
 }
 
 /// The declared calls of every family, ClusAPI functions and levers.

@@ -23,156 +23,100 @@ fn input(data: &[u8]) -> *const c_void {
     ffi::in_ptr(data).cast()
 }
 
-// In every block below: the input is NULL with a size of 0, or `len` readable bytes that
-// outlive the call; `a` is an output buffer of `a.cap` bytes (or NULL with 0) and its
-// `DWORD` for the bytes returned, as `ffi::fill` armed them; the handles are passed as
-// values (see the crate's "Soundness").
-impl ControlCalls for WinClusterApi {
-    fn cluster_control(
+/// The shape every object control function shares (`ClusterControl`, `ClusterNodeControl`,
+/// ...): the object's handle, the host node, the code, the input, the output.
+type ObjectControl =
+    unsafe extern "system" fn(isize, isize, u32, *const c_void, u32, *mut c_void, u32, *mut u32) -> u32;
+
+impl WinClusterApi {
+    /// One object control call by the byte protocol.
+    fn object_control(
         &self,
-        hcluster: HCluster,
+        call: &'static str,
+        control: ObjectControl,
+        object: isize,
         host_node: Option<HNode>,
         code: u32,
         data: &[u8],
     ) -> Result<Vec<u8>> {
-        const CALL: &str = "ClusterControl";
-        let len = ffi::in_len(CALL, data)?;
-        ffi::bytes(CALL, self.bytes, |a: Armed| {
-            // SAFETY: see above.
-            unsafe {
-                ClusterControl(raw(hcluster), raw_opt(host_node), code, input(data), len, a.ptr, a.cap, a.len)
-            }
+        let len = ffi::in_len(call, data)?;
+        ffi::bytes(call, self.bytes, |a: Armed| {
+            // SAFETY: `control` is one of the object control functions, whose parameters are
+            // these; the input is NULL with a size of 0, or `len` readable bytes that outlive
+            // the call; `a` is an output buffer of `a.cap` bytes (or NULL with 0) and its
+            // `DWORD` for the bytes returned, as `ffi::fill` armed them; the handles are
+            // passed as values (see the crate's "Soundness").
+            unsafe { control(object, raw_opt(host_node), code, input(data), len, a.ptr, a.cap, a.len) }
         })
+    }
+}
+
+impl ControlCalls for WinClusterApi {
+    fn cluster_control(
+        &self,
+        h: HCluster,
+        host_node: Option<HNode>,
+        code: u32,
+        data: &[u8],
+    ) -> Result<Vec<u8>> {
+        self.object_control("ClusterControl", ClusterControl, raw(h), host_node, code, data)
     }
 
     fn cluster_node_control(
         &self,
-        hnode: HNode,
+        h: HNode,
         host_node: Option<HNode>,
         code: u32,
         data: &[u8],
     ) -> Result<Vec<u8>> {
-        const CALL: &str = "ClusterNodeControl";
-        let len = ffi::in_len(CALL, data)?;
-        ffi::bytes(CALL, self.bytes, |a: Armed| {
-            // SAFETY: see above.
-            unsafe {
-                ClusterNodeControl(
-                    raw(hnode),
-                    raw_opt(host_node),
-                    code,
-                    input(data),
-                    len,
-                    a.ptr,
-                    a.cap,
-                    a.len,
-                )
-            }
-        })
+        self.object_control("ClusterNodeControl", ClusterNodeControl, raw(h), host_node, code, data)
     }
 
     fn cluster_group_control(
         &self,
-        hgroup: HGroup,
+        h: HGroup,
         host_node: Option<HNode>,
         code: u32,
         data: &[u8],
     ) -> Result<Vec<u8>> {
-        const CALL: &str = "ClusterGroupControl";
-        let len = ffi::in_len(CALL, data)?;
-        ffi::bytes(CALL, self.bytes, |a: Armed| {
-            // SAFETY: see above.
-            unsafe {
-                ClusterGroupControl(
-                    raw(hgroup),
-                    raw_opt(host_node),
-                    code,
-                    input(data),
-                    len,
-                    a.ptr,
-                    a.cap,
-                    a.len,
-                )
-            }
-        })
+        self.object_control("ClusterGroupControl", ClusterGroupControl, raw(h), host_node, code, data)
     }
 
     fn cluster_resource_control(
         &self,
-        hresource: HResource,
+        h: HResource,
         host_node: Option<HNode>,
         code: u32,
         data: &[u8],
     ) -> Result<Vec<u8>> {
-        const CALL: &str = "ClusterResourceControl";
-        let len = ffi::in_len(CALL, data)?;
-        ffi::bytes(CALL, self.bytes, |a: Armed| {
-            // SAFETY: see above.
-            unsafe {
-                ClusterResourceControl(
-                    raw(hresource),
-                    raw_opt(host_node),
-                    code,
-                    input(data),
-                    len,
-                    a.ptr,
-                    a.cap,
-                    a.len,
-                )
-            }
-        })
+        self.object_control("ClusterResourceControl", ClusterResourceControl, raw(h), host_node, code, data)
     }
 
     fn cluster_network_control(
         &self,
-        hnetwork: HNetwork,
+        h: HNetwork,
         host_node: Option<HNode>,
         code: u32,
         data: &[u8],
     ) -> Result<Vec<u8>> {
-        const CALL: &str = "ClusterNetworkControl";
-        let len = ffi::in_len(CALL, data)?;
-        ffi::bytes(CALL, self.bytes, |a: Armed| {
-            // SAFETY: see above.
-            unsafe {
-                ClusterNetworkControl(
-                    raw(hnetwork),
-                    raw_opt(host_node),
-                    code,
-                    input(data),
-                    len,
-                    a.ptr,
-                    a.cap,
-                    a.len,
-                )
-            }
-        })
+        self.object_control("ClusterNetworkControl", ClusterNetworkControl, raw(h), host_node, code, data)
     }
 
     fn cluster_net_interface_control(
         &self,
-        hinterface: HNetInterface,
+        h: HNetInterface,
         host_node: Option<HNode>,
         code: u32,
         data: &[u8],
     ) -> Result<Vec<u8>> {
-        const CALL: &str = "ClusterNetInterfaceControl";
-        let len = ffi::in_len(CALL, data)?;
-        ffi::bytes(CALL, self.bytes, |a: Armed| {
-            // SAFETY: see above.
-            unsafe {
-                ClusterNetInterfaceControl(
-                    raw(hinterface),
-                    raw_opt(host_node),
-                    code,
-                    input(data),
-                    len,
-                    a.ptr,
-                    a.cap,
-                    a.len,
-                )
-            }
-        })
+        self.object_control(
+            "ClusterNetInterfaceControl",
+            ClusterNetInterfaceControl,
+            raw(h),
+            host_node,
+            code,
+            data,
+        )
     }
 
     fn cluster_resource_type_control(
@@ -187,7 +131,8 @@ impl ControlCalls for WinClusterApi {
         let name = wide(CALL, resource_type)?;
         let len = ffi::in_len(CALL, data)?;
         ffi::bytes(CALL, self.bytes, |a: Armed| {
-            // SAFETY: see above; and a NUL-terminated type name that outlives the call.
+            // SAFETY: as in `object_control`, and a NUL-terminated type name that outlives
+            // the call.
             unsafe {
                 ClusterResourceTypeControl(
                     raw(hcluster),
