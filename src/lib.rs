@@ -129,7 +129,8 @@ pub use api::{
 };
 pub use api::{
     ClassicCalls, ClusterApi, ClusterCalls, ControlCalls, EnumCalls, GroupCalls, ModernCalls,
-    NetInterfaceCalls, NetworkCalls, NodeCalls, RegistryCalls, ResourceCalls, ResourceTypeCalls,
+    NetInterfaceCalls, NetworkCalls, NodeCalls, NotifyCalls, NotifyV2Calls, RegistryCalls, ResourceCalls,
+    ResourceTypeCalls,
 };
 pub use call::{CallInfo, calls};
 pub use caller::foreign;
@@ -147,8 +148,8 @@ pub use handle::{
 pub use history::CallRecord;
 pub use inspect::{GroupView, NetInterfaceView, NetworkView, NodeView, ResourceView};
 pub use leak::OpenHandle;
-pub use notify::{Notification, NotifyCalls, NotifyObject, change};
-pub use notify_v2::{NotificationV2, NotifyFilter, NotifyV2Calls, change_v2, object_type};
+pub use notify::{Notification, NotifyObject, change};
+pub use notify_v2::{NotificationV2, NotifyFilter, change_v2, object_type};
 pub use proplist::{
     CLUSPROP_SYNTAX_ENDMARK, CLUSPROP_SYNTAX_NAME, CLUSPROP_TYPE_LIST_VALUE, PropertyFormat, PropertyList,
     PropertyValue, multi_sz_to_bytes, sz_to_bytes,

@@ -35,8 +35,6 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ("fault", "calls", "a fault rule's operation is checked against the declared calls"),
     ("trigger", "calls", "a trigger's operation is checked against the declared calls"),
     ("caller", "calls", "the C caller's frame is the one after a declared export"),
-    ("notify", "call", "the notification calls are declared in the same file"),
-    ("notify_v2", "call", "the notification calls are declared in the same file"),
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

@@ -13,6 +13,8 @@ mod modern;
 mod net_interface;
 mod network;
 mod node;
+mod notify;
+mod notify_v2;
 mod registry;
 mod resource;
 mod restype;
@@ -26,8 +28,6 @@ use crate::diagnostics::DiagnosticKind;
 use crate::error::{Error, Result};
 use crate::handle::{HCluster, Handle};
 use crate::handle_table::Access;
-use crate::notify::NotifyCalls;
-use crate::notify_v2::NotifyV2Calls;
 use crate::simulator::State;
 use crate::world::ClusterKey;
 
@@ -61,6 +61,8 @@ pub use modern::{
 pub use net_interface::NetInterfaceCalls;
 pub use network::NetworkCalls;
 pub use node::NodeCalls;
+pub use notify::NotifyCalls;
+pub use notify_v2::NotifyV2Calls;
 pub use registry::RegistryCalls;
 pub use resource::ResourceCalls;
 pub use resource::{CLUSTER_RESOURCE_DEFAULT_MONITOR, CLUSTER_RESOURCE_SEPARATE_MONITOR, ResourceStateInfo};
@@ -132,8 +134,8 @@ const FAMILIES: &[&[crate::call::CallInfo]] = &[
     modern::CALLS,
     classic::CALLS,
     restype::CALLS,
-    crate::notify::CALLS,
-    crate::notify_v2::CALLS,
+    notify::CALLS,
+    notify_v2::CALLS,
     registry::CALLS,
     control::CALLS,
     crate::levers::CALLS,
