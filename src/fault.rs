@@ -105,14 +105,6 @@ impl fmt::Display for Fault {
     }
 }
 
-/// Whether `operation` names a call a fault plan can make fail: a declared call
-/// ([`crate::calls`]) that is faultable, as its Rust or its Win32 name (case and underscores
-/// do not matter: `"OnlineClusterGroup"` and `"online_cluster_group"` both do). Closes and
-/// levers are not faultable.
-pub(crate) fn is_operation(operation: &str) -> bool {
-    crate::calls().any(|c| c.faultable && same_call(c, operation))
-}
-
 /// Whether `operation` names the declared call `call`, as its Rust or its Win32 name (case
 /// and underscores do not matter).
 pub(crate) fn same_call(call: &crate::CallInfo, operation: &str) -> bool {
@@ -126,10 +118,12 @@ fn canonical(name: &str) -> String {
     name.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
 }
 
-/// The active rules of one simulator, with the count of calls each has matched.
+/// The active rules of one simulator: each with the declared calls it names (resolved
+/// once, when it is added, so a faulted call compares names and allocates nothing) and the
+/// count of calls it has matched.
 #[derive(Debug, Default)]
 pub(crate) struct FaultPlan {
-    rules: Vec<(Fault, String, u64)>,
+    rules: Vec<(Fault, Vec<&'static str>, u64)>,
 }
 
 impl FaultPlan {
@@ -140,14 +134,19 @@ impl FaultPlan {
     /// Adds a rule; an operation that names no ClusAPI call is refused (a typo would
     /// otherwise give a plan that silently never fires).
     pub(crate) fn add(&mut self, fault: Fault) -> crate::Result<()> {
-        if !is_operation(&fault.operation) {
+        // A Win32 name can stand for two calls (`GetClusterNotify`: the take and the peek
+        // the C ABI makes first): the rule names both.
+        let calls: Vec<&'static str> = crate::calls()
+            .filter(|c| c.faultable && same_call(c, &fault.operation))
+            .map(|c| c.name)
+            .collect();
+        if calls.is_empty() {
             return Err(crate::Error::InvalidParameter(format!(
                 "fault plan: {:?} is not a ClusAPI call that can fail (name one as the Rust method or the C function; closes are never faulted)",
                 fault.operation
             )));
         }
-        let key = canonical(&fault.operation);
-        self.rules.push((fault, key, 0));
+        self.rules.push((fault, calls, 0));
         Ok(())
     }
 
@@ -158,10 +157,9 @@ impl FaultPlan {
     /// The code a call fails with on `object`, if a rule fires; counts the call for every
     /// rule it matches (a rule names the call by its Rust or its Win32 name).
     pub(crate) fn check(&mut self, call: &crate::CallInfo, object: Option<&str>) -> Option<(u32, String)> {
-        let (name, win32) = (canonical(call.name), canonical(call.win32));
         let mut fired = None;
-        for (fault, key, count) in &mut self.rules {
-            if *key != name && *key != win32 {
+        for (fault, calls, count) in &mut self.rules {
+            if !calls.contains(&call.name) {
                 continue;
             }
             if let Some(want) = &fault.object {
