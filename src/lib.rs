@@ -76,37 +76,16 @@
 )]
 #![warn(missing_debug_implementations)]
 
-mod access;
-mod api;
-mod call;
-mod caller;
-mod control;
-mod diagnostics;
-mod error;
-mod fault;
-mod handle;
-mod handle_table;
-mod history;
-mod identity;
-mod inspect;
-mod journal;
-mod leak;
-mod levers;
-mod names;
-mod notify;
-mod notify_v2;
-mod proplist;
-mod registry;
-mod simulator;
-mod state;
+mod calls;
+mod model;
+mod rules;
+mod session;
+mod types;
+
 #[cfg(feature = "proptest")]
 pub mod strategies;
-mod sync;
-mod trigger;
-mod world;
 
-pub use access::{GENERIC_ALL, GENERIC_READ, MAXIMUM_ALLOWED};
-pub use api::{
+pub use calls::api::{
     CLUSAPI_GROUP_MOVE_FAILBACK, CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START,
     CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS, CLUSAPI_GROUP_MOVE_QUEUE_ENABLED,
     CLUSAPI_GROUP_MOVE_RETURN_TO_SOURCE_NODE_ON_ERROR, CLUSAPI_GROUP_ONLINE_BEST_POSSIBLE_NODE,
@@ -115,7 +94,7 @@ pub use api::{
     CLUSAPI_NODE_PAUSE_RETRY_DRAIN_ON_FAILURE, ClusterEnumItem, DO_NOT_FAILBACK_GROUPS,
     FAILBACK_GROUPS_IMMEDIATELY, FAILBACK_GROUPS_PER_POLICY,
 };
-pub use api::{
+pub use calls::api::{
     CLUSTER_ENUM_ALL, CLUSTER_ENUM_GROUP, CLUSTER_ENUM_INTERNAL_NETWORK, CLUSTER_ENUM_NETINTERFACE,
     CLUSTER_ENUM_NETWORK, CLUSTER_ENUM_NODE, CLUSTER_ENUM_RESOURCE, CLUSTER_ENUM_RESTYPE,
     CLUSTER_ENUM_SHARED_VOLUME_GROUP, CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, CLUSTER_GROUP_ENUM_ALL,
@@ -125,45 +104,49 @@ pub use api::{
     CLUSTER_RESOURCE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_DEPENDS, CLUSTER_RESOURCE_ENUM_NODES,
     CLUSTER_RESOURCE_ENUM_PROVIDES, CLUSTER_RESOURCE_SEPARATE_MONITOR, CLUSTER_RESOURCE_TYPE_ENUM_ALL,
     CLUSTER_RESOURCE_TYPE_ENUM_NODES, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES, ClusterInformation,
-    ClusterVersionInfo, GroupStateInfo, NodeClusterState, QuorumInfo, ResourceStateInfo,
+    ClusterVersionInfo, GroupStateInfo, QuorumInfo, ResourceStateInfo,
 };
-pub use api::{
+pub use calls::api::{
     ClassicCalls, ClusterApi, ClusterCalls, ControlCalls, EnumCalls, GroupCalls, ModernCalls,
     NetInterfaceCalls, NetworkCalls, NodeCalls, NotifyCalls, NotifyV2Calls, RegistryCalls, ResourceCalls,
     ResourceTypeCalls,
 };
-pub use call::{CallInfo, calls};
-pub use caller::foreign;
+pub use calls::builder::SimulatorBuilder;
+pub use calls::call::calls;
+pub use calls::inspect::{GroupView, NetInterfaceView, NetworkView, NodeView, ResourceView};
 /// `CLUSCTL_*` control codes and how they are composed.
-pub use control::codes as clusctl;
-pub use diagnostics::{Diagnostic, DiagnosticKind};
-#[doc(inline)]
-pub use error::codes;
-pub use error::{Error, Result};
-pub use fault::{Fault, FaultWhen};
-pub use handle::{
-    HChange, HClusEnum, HClusEnumEx, HCluster, HGroup, HGroupEnum, HKey, HNetInterface, HNetwork,
-    HNetworkEnum, HNode, HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind,
-};
-pub use history::CallRecord;
-pub use inspect::{GroupView, NetInterfaceView, NetworkView, NodeView, ResourceView};
-pub use leak::OpenHandle;
-pub use notify::{Notification, NotifyObject, change};
-pub use notify_v2::{NotificationV2, NotifyFilter, change_v2, object_type};
-pub use proplist::{
-    CLUSPROP_SYNTAX_ENDMARK, CLUSPROP_SYNTAX_NAME, CLUSPROP_TYPE_LIST_VALUE, PropertyFormat, PropertyList,
-    PropertyValue, multi_sz_to_bytes, sz_to_bytes,
-};
-pub use registry::{
+pub use model::control::codes as clusctl;
+pub use model::registry::{
     KEY_ALL_ACCESS, KEY_CREATE_SUB_KEY, KEY_ENUMERATE_SUB_KEYS, KEY_NOTIFY, KEY_QUERY_VALUE, KEY_READ,
     KEY_SET_VALUE, KEY_WRITE, REG_BINARY, REG_CREATED_NEW_KEY, REG_DWORD, REG_EXPAND_SZ, REG_MULTI_SZ,
     REG_OPENED_EXISTING_KEY, REG_OPTION_VOLATILE, REG_QWORD, REG_SZ, RegKeyInfo, RegValue,
 };
-pub use simulator::{Simulator, SimulatorBuilder, WeakSimulator};
-pub use state::{
-    ClusterGroupState, ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState,
+pub use session::caller::foreign;
+pub use session::diagnostics::{Diagnostic, DiagnosticKind};
+pub use session::fault::{Fault, FaultWhen};
+pub use session::history::CallRecord;
+pub use session::leak::OpenHandle;
+pub use session::notify::{Notification, NotifyObject, change};
+pub use session::notify_v2::{NotificationV2, NotifyFilter, change_v2, object_type};
+pub use session::simulator::{Simulator, WeakSimulator};
+pub use types::access::{GENERIC_ALL, GENERIC_READ, MAXIMUM_ALLOWED};
+pub use types::call_info::CallInfo;
+#[doc(inline)]
+pub use types::error::codes;
+pub use types::error::{Error, Result};
+pub use types::handle::{
+    HChange, HClusEnum, HClusEnumEx, HCluster, HGroup, HGroupEnum, HKey, HNetInterface, HNetwork,
+    HNetworkEnum, HNode, HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind,
 };
-pub use trigger::{Lever, Trigger, TriggerOn, TriggerTiming};
+pub use types::lever::{Lever, Trigger, TriggerOn, TriggerTiming};
+pub use types::proplist::{
+    CLUSPROP_SYNTAX_ENDMARK, CLUSPROP_SYNTAX_NAME, CLUSPROP_TYPE_LIST_VALUE, PropertyFormat, PropertyList,
+    PropertyValue, multi_sz_to_bytes, sz_to_bytes,
+};
+pub use types::state::{
+    ClusterGroupState, ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState,
+    NodeClusterState,
+};
 
 /// The README's examples, compiled and run as doctests so the front door never rots.
 #[doc = include_str!("../README.md")]

@@ -22,9 +22,10 @@
 
 use proptest::prelude::*;
 
+use crate::calls::builder::SimulatorBuilder;
 use crate::codes;
-use crate::fault::Fault;
-use crate::simulator::{Simulator, SimulatorBuilder};
+use crate::session::fault::Fault;
+use crate::session::simulator::Simulator;
 
 /// Resource types the generated resources use.
 const TYPES: &[&str] = &["IP Address", "Network Name", "Generic Service", "Physical Disk", "File Server"];

@@ -1,0 +1,361 @@
+//! The modern calls current clients use: `ClusterOpenEnumEx` and its count, item and close
+//! functions; `OnlineClusterGroupEx`, `MoveClusterGroupEx`, `CancelClusterGroupOperation`;
+//! `PauseClusterNodeEx` (drain) and `ResumeClusterNodeEx` (failback).
+
+use super::enumerate::{CLUSTER_ENUM_INTERNAL_NETWORK, EnumHandle, check_cluster_mask};
+use crate::model::world::{ClusterKey, GroupKey, NodeKey, World};
+use crate::session::simulator::EnumItem;
+use crate::types::error::{Error, Result};
+use crate::types::handle::{HClusEnumEx, HCluster, HGroup, HNode};
+
+impl EnumHandle for HClusEnumEx {}
+
+/// `CLUSAPI_GROUP_ONLINE_IGNORE_RESOURCE_STATUS`: ignore the resources' locked mode.
+pub const CLUSAPI_GROUP_ONLINE_IGNORE_RESOURCE_STATUS: u32 = 0x1;
+/// `CLUSAPI_GROUP_ONLINE_SYNCHRONOUS`: a synchronous online (Windows Server 2016).
+pub const CLUSAPI_GROUP_ONLINE_SYNCHRONOUS: u32 = 0x2;
+/// `CLUSAPI_GROUP_ONLINE_BEST_POSSIBLE_NODE`: the cluster picks the node (Windows Server 2016).
+pub const CLUSAPI_GROUP_ONLINE_BEST_POSSIBLE_NODE: u32 = 0x4;
+/// `CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS`: move even if a resource is locked.
+pub const CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS: u32 = 0x1;
+/// `CLUSAPI_GROUP_MOVE_RETURN_TO_SOURCE_NODE_ON_ERROR`: come back if the destination fails.
+pub const CLUSAPI_GROUP_MOVE_RETURN_TO_SOURCE_NODE_ON_ERROR: u32 = 0x2;
+/// `CLUSAPI_GROUP_MOVE_QUEUE_ENABLED`: queue the move while a policy forbids it.
+pub const CLUSAPI_GROUP_MOVE_QUEUE_ENABLED: u32 = 0x4;
+/// `CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START`: start the group first on the destination.
+pub const CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START: u32 = 0x8;
+/// `CLUSAPI_GROUP_MOVE_FAILBACK`: reserved.
+pub const CLUSAPI_GROUP_MOVE_FAILBACK: u32 = 0x10;
+/// `CLUSAPI_NODE_PAUSE_REMAIN_ON_PAUSED_NODE_ON_MOVE_ERROR`.
+pub const CLUSAPI_NODE_PAUSE_REMAIN_ON_PAUSED_NODE_ON_MOVE_ERROR: u32 = 0x1;
+/// `CLUSAPI_NODE_AVOID_PLACEMENT`.
+pub const CLUSAPI_NODE_AVOID_PLACEMENT: u32 = 0x2;
+/// `CLUSAPI_NODE_PAUSE_RETRY_DRAIN_ON_FAILURE`.
+pub const CLUSAPI_NODE_PAUSE_RETRY_DRAIN_ON_FAILURE: u32 = 0x4;
+/// `DoNotFailbackGroups` (`CLUSTER_NODE_RESUME_FAILBACK_TYPE`).
+pub const DO_NOT_FAILBACK_GROUPS: u32 = 0;
+/// `FailbackGroupsImmediately`.
+pub const FAILBACK_GROUPS_IMMEDIATELY: u32 = 1;
+/// `FailbackGroupsPerPolicy`: the groups whose `AutoFailbackType` is 1.
+pub const FAILBACK_GROUPS_PER_POLICY: u32 = 2;
+
+const ONLINE_FLAGS: u32 = CLUSAPI_GROUP_ONLINE_IGNORE_RESOURCE_STATUS
+    | CLUSAPI_GROUP_ONLINE_SYNCHRONOUS
+    | CLUSAPI_GROUP_ONLINE_BEST_POSSIBLE_NODE;
+const MOVE_FLAGS: u32 = CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS
+    | CLUSAPI_GROUP_MOVE_RETURN_TO_SOURCE_NODE_ON_ERROR
+    | CLUSAPI_GROUP_MOVE_QUEUE_ENABLED
+    | CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START
+    | CLUSAPI_GROUP_MOVE_FAILBACK;
+const PAUSE_FLAGS: u32 = CLUSAPI_NODE_PAUSE_REMAIN_ON_PAUSED_NODE_ON_MOVE_ERROR
+    | CLUSAPI_NODE_AVOID_PLACEMENT
+    | CLUSAPI_NODE_PAUSE_RETRY_DRAIN_ON_FAILURE;
+
+/// One item of a `ClusterOpenEnumEx` snapshot (`CLUSTER_ENUM_ITEM`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+// Exhaustive on purpose: the fields are what the Win32 call returns, so production
+// implementations of `ClusterApi` (such as clusapi-win) build it with a struct expression.
+pub struct ClusterEnumItem {
+    /// The `CLUSTER_ENUM_*` bit of the object's kind.
+    pub object_type: u32,
+    /// The object's id: a node's number (`"1"`), a resource type's name, else its GUID.
+    pub id: String,
+    /// The object's name.
+    pub name: String,
+}
+
+/// The items `ClusterOpenEnumEx(type_mask)` lists: as `ClusterOpenEnum`, with ids. An item
+/// is stored as `id NUL name` (names and ids never hold a NUL).
+fn items_ex(world: &World, cluster: ClusterKey, type_mask: u32) -> Vec<EnumItem> {
+    let Some(c) = world.clusters.get(cluster) else { return Vec::new() };
+    let mut items = Vec::new();
+    let mut add = |bit: u32, list: Vec<(String, String)>| {
+        if type_mask & bit != 0 {
+            items.extend(
+                list.into_iter()
+                    .map(|(id, name)| EnumItem { object_type: bit, name: format!("{id}\0{name}") }),
+            );
+        }
+    };
+    add(
+        crate::CLUSTER_ENUM_NODE,
+        c.nodes.iter().filter_map(|&k| world.nodes.get(k)).map(|o| (o.id.clone(), o.name.clone())).collect(),
+    );
+    add(crate::CLUSTER_ENUM_RESTYPE, c.resource_types.iter().map(|t| (t.clone(), t.clone())).collect());
+    add(
+        crate::CLUSTER_ENUM_RESOURCE,
+        c.resources
+            .iter()
+            .filter_map(|&k| world.resources.get(k))
+            .map(|o| (o.id.clone(), o.name.clone()))
+            .collect(),
+    );
+    add(
+        crate::CLUSTER_ENUM_GROUP,
+        c.groups
+            .iter()
+            .filter_map(|&k| world.groups.get(k))
+            .map(|o| (o.id.clone(), o.name.clone()))
+            .collect(),
+    );
+    add(
+        crate::CLUSTER_ENUM_NETWORK,
+        c.networks
+            .iter()
+            .filter_map(|&k| world.networks.get(k))
+            .map(|o| (o.id.clone(), o.name.clone()))
+            .collect(),
+    );
+    add(
+        crate::CLUSTER_ENUM_NETINTERFACE,
+        c.net_interfaces
+            .iter()
+            .filter_map(|&k| world.net_interfaces.get(k))
+            .map(|o| (crate::model::world::stable_guid(&["netinterface", &o.name]), o.name.clone()))
+            .collect(),
+    );
+    add(
+        CLUSTER_ENUM_INTERNAL_NETWORK,
+        c.network_priority
+            .iter()
+            .filter_map(|&k| world.networks.get(k))
+            .map(|o| (o.id.clone(), o.name.clone()))
+            .collect(),
+    );
+    items
+}
+
+fn check_flags(call: &str, what: &str, flags: u32, known: u32) -> Result<()> {
+    if flags & !known != 0 {
+        return Err(Error::InvalidParameter(format!(
+            "{call}: {what} {flags:#x} has bits other than the documented {known:#x}"
+        )));
+    }
+    Ok(())
+}
+
+impl crate::calls::call::Cx<'_> {
+    /// `OnlineClusterGroupEx` (`online`) and `MoveClusterGroupEx`: the classic operation,
+    /// after checking `flags` against the `known` bits.
+    fn group_op_ex(
+        &mut self,
+        hgroup: HGroup,
+        node: Option<HNode>,
+        flags: u32,
+        known: u32,
+        online: bool,
+    ) -> Result<()> {
+        let (call, at) = (self.call, self.at);
+        let (g, cluster) = self.writable(hgroup, call, at)?;
+        let node = node.map(|n| self.node_of(n, cluster, call, at)).transpose()?;
+        check_flags(call, "flags", flags, known)?;
+        let pending = if online {
+            self.world.online_group(GroupKey::from(g), node)?
+        } else {
+            self.world.move_group(cluster, GroupKey::from(g), node)?
+        };
+        super::completion(call, pending)
+    }
+}
+
+crate::calls::call::calls! {
+    /// The newer calls current clients use: `ClusterOpenEnumEx` with its count, item and
+    /// close functions, `OnlineClusterGroupEx`, `MoveClusterGroupEx`,
+    /// `CancelClusterGroupOperation`, `PauseClusterNodeEx` (drain) and `ResumeClusterNodeEx`
+    /// (failback).
+    pub trait ModernCalls;
+
+    /// `ClusterOpenEnumEx`: a snapshot of the cluster's objects of the kinds in `type_mask`
+    /// (`CLUSTER_ENUM_*` bits), in the order of [`cluster_open_enum`](Self::cluster_open_enum),
+    /// each with its id and name. `pOptions` is reserved and not taken here (the C export
+    /// refuses a non-NULL one).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_INVALID_PARAMETER` (87) for a mask
+    /// `cluster_open_enum` refuses; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    ///
+    /// ```
+    /// use clusapi_sim::{Simulator, CLUSTER_ENUM_NODE};
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let e = sim.cluster_open_enum_ex(c, CLUSTER_ENUM_NODE)?;
+    /// assert_eq!(sim.cluster_get_enum_count_ex(e)?, 2);
+    /// let item = sim.cluster_enum_ex(e, 1)?;
+    /// assert_eq!((item.id.as_str(), item.name.as_str()), ("2", "NODE2"));
+    /// # sim.cluster_close_enum_ex(e)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    "ClusterOpenEnumEx"
+    fn cluster_open_enum_ex(st, hcluster: HCluster, type_mask: u32) -> HClusEnumEx {
+        let at = st.at;
+        let (_, e) = st.resolve(hcluster)?;
+        check_cluster_mask(type_mask)?;
+        let cluster = ClusterKey::from(e.object);
+        if !st.world.clusters.contains_key(cluster) {
+            return Err(Error::RpcServerUnavailable("the cluster is gone".into()));
+        }
+        let items = items_ex(&st.world, cluster, type_mask);
+        st.open_snapshot(items, e.scope, e.access, at)
+    }
+
+    /// `ClusterGetEnumCountEx`: the number of items in the snapshot.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle.
+    "ClusterGetEnumCountEx"
+    fn cluster_get_enum_count_ex(st, henum: HClusEnumEx) -> u32 {
+        st.enum_count(henum)
+    }
+
+    /// `ClusterEnumEx`: item `index` (from 0) of the snapshot: its type bit, id and name.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` (259) for an index at
+    /// or past the count.
+    "ClusterEnumEx"
+    fn cluster_enum_ex(st, henum: HClusEnumEx, index: u32) -> ClusterEnumItem {
+        st.enum_item(henum, index).map(|(object_type, text)| {
+            let (id, name) = text.split_once('\0').unwrap_or(("", text.as_str()));
+            ClusterEnumItem { object_type, id: id.to_owned(), name: name.to_owned() }
+        })
+    }
+
+    /// `ClusterCloseEnumEx`: closes the enumeration and frees its snapshot.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a value that is not a live `HCLUSENUMEX`.
+    "ClusterCloseEnumEx" [nofault]
+    fn cluster_close_enum_ex(st, henum: HClusEnumEx) -> () {
+        st.close_handle(henum)
+    }
+
+    /// `OnlineClusterGroupEx`: as [`online_cluster_group`](Self::online_cluster_group).
+    /// The documented flags (`CLUSAPI_GROUP_ONLINE_*`: 0x1, 0x2, 0x4) are accepted and
+    /// change nothing (the simulator has no locked mode, and picks the owner as the classic
+    /// call does); `in_buffer` (a property list of instructions for the resources) is not
+    /// interpreted.
+    ///
+    /// # Errors
+    ///
+    /// Those of `online_cluster_group` (`ERROR_IO_PENDING` with pending transitions), and
+    /// `ERROR_INVALID_PARAMETER` (87) for other flag bits.
+    "OnlineClusterGroupEx"
+    fn online_cluster_group_ex(st, hgroup: HGroup, node: Option<HNode>, flags: u32, in_buffer: &[u8]) -> () {
+        st.group_op_ex(hgroup, node, flags, ONLINE_FLAGS, true)
+    }
+
+    /// `OfflineClusterGroupEx`: as [`offline_cluster_group`](Self::offline_cluster_group).
+    /// The documented flag `CLUSAPI_GROUP_OFFLINE_IGNORE_RESOURCE_STATUS` (0x1) is accepted
+    /// and changes nothing (the simulator has no locked mode); `in_buffer` (instructions for
+    /// the resources, such as a VM's save-state) is not interpreted.
+    ///
+    /// # Errors
+    ///
+    /// Those of `offline_cluster_group` (`ERROR_IO_PENDING` with pending transitions), and
+    /// `ERROR_INVALID_PARAMETER` (87) for other flag bits.
+    ///
+    /// ```
+    /// use clusapi_sim::{ClusterGroupState, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let g = sim.open_cluster_group(c, "Cluster Group")?;
+    /// assert_eq!(sim.offline_cluster_group_ex(g, 0x2, &[]).unwrap_err().code(), 87);
+    /// sim.offline_cluster_group_ex(g, 0x1, &[])?;
+    /// assert_eq!(sim.get_cluster_group_state(g)?.state, ClusterGroupState::Offline);
+    /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    "OfflineClusterGroupEx"
+    fn offline_cluster_group_ex(st, hgroup: HGroup, #[hex] flags: u32, in_buffer: &[u8]) -> () {
+        let (g, _) = st.writable_object(hgroup)?;
+        check_flags(st.call, "flags", flags, 0x1)?;
+        let pending = st.world.offline_group(GroupKey::from(g))?;
+        super::completion(st.call, pending)
+    }
+
+    /// `MoveClusterGroupEx`: as [`move_cluster_group`](Self::move_cluster_group). The
+    /// documented flags (`CLUSAPI_GROUP_MOVE_*`: 0x1 to 0x10) are accepted and change
+    /// nothing (a simulated move never fails once accepted, so there is nothing to return
+    /// from or to queue); `in_buffer` is not interpreted.
+    ///
+    /// # Errors
+    ///
+    /// Those of `move_cluster_group` (`ERROR_IO_PENDING` with pending transitions), and
+    /// `ERROR_INVALID_PARAMETER` (87) for other flag bits.
+    "MoveClusterGroupEx"
+    fn move_cluster_group_ex(st, hgroup: HGroup, node: Option<HNode>, flags: u32, in_buffer: &[u8]) -> () {
+        st.group_op_ex(hgroup, node, flags, MOVE_FLAGS, false)
+    }
+
+    /// `CancelClusterGroupOperation`: stops the group's pending online, offline or move
+    /// (pending transitions). Each pending resource stops where its transition started:
+    /// `OnlinePending` becomes Offline, `OfflinePending` Online; the owner stays (a cancelled
+    /// move leaves the group on its new node, offline). Answers `Ok` (`ERROR_SUCCESS`): the
+    /// cancellation is complete at once, never `ERROR_IO_PENDING`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
+    /// `ERROR_INVALID_PARAMETER` (87) for `cancel_flags` other than 0 (reserved);
+    /// `ERROR_INVALID_STATE` (5023) when nothing is pending.
+    "CancelClusterGroupOperation"
+    fn cancel_cluster_group_operation(st, hgroup: HGroup, cancel_flags: u32) -> () {
+        let (g, _) = st.writable_object(hgroup)?;
+        check_flags(st.call, "dwCancelFlags_RESERVED", cancel_flags, 0)?;
+        st.world.cancel_group_operation(GroupKey::from(g))
+    }
+
+    /// `PauseClusterNodeEx`: pauses the node, as [`pause_cluster_node`](Self::pause_cluster_node);
+    /// with `drain`, every group it owns moves to `drain_target` or, with `None`, to the
+    /// group's best other node (preferred owners first, then node order; up, and a possible
+    /// owner of every resource). Every move is checked before anything changes. With
+    /// pending transitions the moves are pending: the call answers `ERROR_IO_PENDING`, the
+    /// node's `NodeDrainStatus` is 1 until they settle, then 2. The `CLUSAPI_NODE_*` flags
+    /// (0x1, 0x2, 0x4) are accepted and change nothing.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NODE_NOT_FOUND`;
+    /// `ERROR_CLUSTER_NODE_DOWN` (5050); `ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS` (5962)
+    /// while a drain of the node is in progress; `ERROR_INVALID_PARAMETER` (87) for other
+    /// flag bits or the node as its own target; for a group that cannot move, the code
+    /// `move_cluster_group` gives (`ERROR_SHARING_PAUSED`, `ERROR_HOST_NODE_NOT_AVAILABLE`,
+    /// `ERROR_INVALID_STATE` for a pending group, ...), and then nothing changes.
+    "PauseClusterNodeEx"
+    fn pause_cluster_node_ex(st, hnode: HNode, drain: bool, flags: u32, drain_target: Option<HNode>) -> () {
+        let (call, at) = (st.call, st.at);
+        let (n, cluster) = st.writable(hnode, call, at)?;
+        let target = drain_target.map(|t| st.node_of(t, cluster, call, at)).transpose()?;
+        check_flags(call, "dwPauseFlags", flags, PAUSE_FLAGS)?;
+        let pending = st.world.pause_node_ex(cluster, NodeKey::from(n), drain, target)?;
+        super::completion(call, pending)
+    }
+
+    /// `ResumeClusterNodeEx`: resumes the node, as [`resume_cluster_node`](Self::resume_cluster_node),
+    /// ends its drain (`NodeDrainStatus` back to 0) and fails back the groups the drain
+    /// moved off: none (`DoNotFailbackGroups`, 0), all (`FailbackGroupsImmediately`, 1), or
+    /// those whose `AutoFailbackType` is 1 (`FailbackGroupsPerPolicy`, 2). A group that
+    /// cannot come back (deleted, pending, or the node is not a possible owner of all its
+    /// resources) stays where it is. With pending transitions a failback answers
+    /// `ERROR_IO_PENDING`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NODE_NOT_FOUND`;
+    /// `ERROR_CLUSTER_NODE_NOT_PAUSED` (5058); `ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS`
+    /// (5962) while the node's drain is in progress; `ERROR_INVALID_PARAMETER` (87) for a
+    /// failback type above 2 or reserved flags other than 0.
+    "ResumeClusterNodeEx"
+    fn resume_cluster_node_ex(st, hnode: HNode, failback_type: u32, resume_flags: u32) -> () {
+        let call = st.call;
+        let (n, cluster) = st.writable_object(hnode)?;
+        check_flags(call, "dwResumeFlagsReserved", resume_flags, 0)?;
+        let pending = st.world.resume_node_ex(cluster, NodeKey::from(n), failback_type)?;
+        super::completion(call, pending)
+    }
+}

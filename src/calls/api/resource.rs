@@ -1,0 +1,241 @@
+//! Resources: `OpenClusterResource(Ex)`, `CloseClusterResource`, `GetClusterFromResource`,
+//! the resource's state and transitions, creation, deletion and dependencies.
+
+use slotmap::{Key, KeyData};
+
+use super::ObjectKind;
+use crate::model::world::{ClusterKey, ResourceKey, World};
+use crate::types::error::Error;
+use crate::types::handle::{HCluster, HGroup, HResource};
+use crate::types::state::ClusterResourceState;
+
+impl ObjectKind for HResource {
+    const NOUN: &'static str = "resource";
+    fn find(world: &World, cluster: ClusterKey, name: &str) -> Option<KeyData> {
+        world.clusters.get(cluster)?.resource_names.get(name).map(|k| k.data())
+    }
+    fn exists(world: &World, key: KeyData) -> bool {
+        world.resources.contains_key(key.into())
+    }
+    fn not_found(message: String) -> Error {
+        Error::ResourceNotFound(message)
+    }
+    fn deleted(message: String) -> Error {
+        Error::ResourceNotAvailable(message)
+    }
+}
+
+crate::calls::call::calls! {
+    /// Resources: `OpenClusterResource(Ex)`, `CloseClusterResource`,
+    /// `GetClusterFromResource`, the resource's state, its online / offline / fail
+    /// transitions, its creation and deletion, and its dependencies.
+    pub trait ResourceCalls;
+
+    /// `OpenClusterResource`: a new handle to the resource `name` (compared
+    /// case-insensitively), with the access of `hcluster`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
+    /// handle is closed); `ERROR_RESOURCE_NOT_FOUND` (5007) for an unknown name;
+    /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
+    "OpenClusterResource" [object(name)]
+    fn open_cluster_resource(st, hcluster: HCluster, name: &str) -> HResource {
+        st.open_object(hcluster, name, None).map(|(h, _)| h)
+    }
+
+    /// `OpenClusterResourceEx`: as [`open_cluster_resource`](Self::open_cluster_resource), with a
+    /// desired access; returns the handle and the granted access.
+    ///
+    /// # Errors
+    ///
+    /// Those of `open_cluster_resource`, and `ERROR_INVALID_PARAMETER` for a desired access
+    /// of 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
+    /// `GENERIC_READ` cluster handle.
+    "OpenClusterResourceEx" [object(name)]
+    fn open_cluster_resource_ex(st, hcluster: HCluster, name: &str, desired_access: u32) -> (HResource, u32) {
+        st.open_object(hcluster, name, Some(desired_access))
+    }
+
+    /// `CloseClusterResource`: closes the handle. Works once per handle, also after the
+    /// resource was deleted.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` if the value is not a live resource handle of this simulator
+    /// (a second close included).
+    "CloseClusterResource" [nofault]
+    fn close_cluster_resource(st, handle: HResource) -> () {
+        st.close_handle(handle)
+    }
+
+    /// `GetClusterFromResource`: a new cluster handle on the connection the handle belongs
+    /// to. It must be closed with [`close_cluster`](Self::close_cluster); closing it
+    /// affects no other handle.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NOT_ENOUGH_MEMORY` when the table
+    /// is full.
+    "GetClusterFromResource"
+    fn get_cluster_from_resource(st, handle: HResource) -> HCluster {
+        st.cluster_from(handle)
+    }
+
+    /// `GetClusterResourceState`: the resource's state, its owner node and its group.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_RESOURCE_NOT_AVAILABLE` (5006) if
+    /// the resource was deleted.
+    "GetClusterResourceState"
+    fn get_cluster_resource_state(st, hresource: HResource) -> ResourceStateInfo {
+        let (_, e) = st.resolve(hresource)?;
+        let key = ResourceKey::from(st.object(hresource, e.object)?);
+        st.world.poll_resource(key);
+        let w = &st.world;
+        let r = w.resources.get(key).ok_or_else(|| Error::InternalError("resource vanished".into()))?;
+        let g = w.groups.get(r.group);
+        let owner_node = g.and_then(|g| w.nodes.get(g.owner)).map(|n| n.name.clone()).unwrap_or_default();
+        let group = g.map(|g| g.name.clone()).unwrap_or_default();
+        Ok(ResourceStateInfo { state: r.state, owner_node, group })
+    }
+
+    /// `OnlineClusterResource`: brings the resource online, the resources it depends on
+    /// first.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a `GENERIC_READ` handle;
+    /// `ERROR_RESOURCE_NOT_AVAILABLE` if it was deleted; `ERROR_SHARING_PAUSED` if its
+    /// owner node is paused, `ERROR_HOST_NODE_NOT_AVAILABLE` if it is down;
+    /// `ERROR_INVALID_STATE` while an operation is pending.
+    "OnlineClusterResource"
+    fn online_cluster_resource(st, hresource: HResource) -> () {
+        let (r, _) = st.writable_object(hresource)?;
+        let pending = st.world.online_resource(r.into())?;
+        super::completion(st.call, pending)
+    }
+
+    /// `OfflineClusterResource`: takes the resource offline, the resources that depend on
+    /// it first.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
+    /// `ERROR_RESOURCE_FAILED` (5038) for a failed resource; `ERROR_INVALID_STATE` while an
+    /// operation is pending.
+    "OfflineClusterResource"
+    fn offline_cluster_resource(st, hresource: HResource) -> () {
+        let (r, _) = st.writable_object(hresource)?;
+        let pending = st.world.offline_resource(r.into())?;
+        super::completion(st.call, pending)
+    }
+
+    /// `FailClusterResource`: makes an online (or pending) resource fail.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
+    /// `ERROR_INVALID_STATE` for a resource that is neither online nor pending.
+    "FailClusterResource"
+    fn fail_cluster_resource(st, hresource: HResource) -> () {
+        let (r, _) = st.writable_object(hresource)?;
+        st.world.fail_resource(r.into())
+    }
+
+    /// `CreateClusterResource`: a new offline resource of `resource_type` in the group, and
+    /// a handle to it. `flags` is `CLUSTER_RESOURCE_DEFAULT_MONITOR` or
+    /// `CLUSTER_RESOURCE_SEPARATE_MONITOR`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
+    /// `ERROR_OBJECT_ALREADY_EXISTS` for a name in use; `ERROR_INVALID_PARAMETER` for an
+    /// empty name or unknown flags; `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` (5078) for a
+    /// type the cluster does not have; `ERROR_NOT_ENOUGH_MEMORY` when the handle table is
+    /// full (then no resource is created).
+    "CreateClusterResource"
+    fn create_cluster_resource(st, hgroup: HGroup, name: &str, resource_type: &str, flags: u32) -> HResource {
+        let at = st.at;
+        let (g, cluster) = st.writable_object(hgroup)?;
+        if flags > CLUSTER_RESOURCE_SEPARATE_MONITOR {
+            return Err(Error::InvalidParameter(format!(
+                "create_cluster_resource: unknown flags {flags:#x}"
+            )));
+        }
+        let key = st.world.create_resource(cluster, g.into(), name, resource_type)?;
+        let (_, e) = st.resolve(hgroup)?;
+        match st.handles.open_in_scope(e.scope, crate::HandleKind::Resource, key.data(), e.access, at) {
+            Ok(raw) => super::typed(raw),
+            Err(err) => {
+                let _ = st.world.delete_resource(cluster, key);
+                Err(err)
+            }
+        }
+    }
+
+    /// `DeleteClusterResource`: deletes an offline or failed resource that no other
+    /// resource depends on. Handles to it stay open (calls through them answer
+    /// `ERROR_RESOURCE_NOT_AVAILABLE`) and must still be closed.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
+    /// `ERROR_RESOURCE_ONLINE` (5019) for an online or pending resource;
+    /// `ERROR_DEPENDENT_RESOURCE_EXISTS` (5001) when another depends on it;
+    /// `ERROR_CORE_RESOURCE` (5026) for a resource of the core group.
+    "DeleteClusterResource"
+    fn delete_cluster_resource(st, hresource: HResource) -> () {
+        let (r, cluster) = st.writable_object(hresource)?;
+        st.world.delete_resource(cluster, r.into())
+    }
+
+    /// `AddClusterResourceDependency`: `hresource` depends on `provider` (both of one
+    /// group).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
+    /// `ERROR_DEPENDENCY_ALREADY_EXISTS` (5003); `ERROR_DEPENDENCY_NOT_ALLOWED` (5069) for
+    /// a resource of another group, itself, or a cycle.
+    "AddClusterResourceDependency"
+    fn add_cluster_resource_dependency(st, hresource: HResource, provider: HResource) -> () {
+        let (r, _) = st.writable_object(hresource)?;
+        let (_, pe) = st.resolve(provider)?;
+        let p = st.object(provider, pe.object)?;
+        st.world.add_dependency(r.into(), p.into())
+    }
+
+    /// `RemoveClusterResourceDependency`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
+    /// `ERROR_DEPENDENCY_NOT_FOUND` (5002).
+    "RemoveClusterResourceDependency"
+    fn remove_cluster_resource_dependency(st, hresource: HResource, provider: HResource) -> () {
+        let (r, _) = st.writable_object(hresource)?;
+        let (_, pe) = st.resolve(provider)?;
+        let p = st.object(provider, pe.object)?;
+        st.world.remove_dependency(r.into(), p.into())
+    }
+}
+
+/// What `GetClusterResourceState` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+// Exhaustive on purpose: the fields are what the Win32 call returns, so production
+// implementations of `ClusterApi` (such as clusapi-win) build it with a struct expression.
+pub struct ResourceStateInfo {
+    /// The resource's state.
+    pub state: ClusterResourceState,
+    /// The name of the node that owns the resource (its group's owner).
+    pub owner_node: String,
+    /// The name of the group the resource belongs to.
+    pub group: String,
+}
+
+/// `CLUSTER_RESOURCE_DEFAULT_MONITOR`: the resource runs in the shared resource monitor.
+pub const CLUSTER_RESOURCE_DEFAULT_MONITOR: u32 = 0;
+/// `CLUSTER_RESOURCE_SEPARATE_MONITOR`: the resource runs in a monitor of its own.
+pub const CLUSTER_RESOURCE_SEPARATE_MONITOR: u32 = 1;

@@ -1,0 +1,470 @@
+//! `SimulatorBuilder`: the clusters to simulate, the options, and the faults and triggers
+//! planned from the start; `build` checks it all and makes the [`Simulator`].
+
+use slotmap::SlotMap;
+
+use crate::model::world::{ClusterSpec, GroupSpec, ResourceSpec, Topology, World};
+use crate::session::diagnostics::Diagnostics;
+use crate::session::handle_table::{HandleTable, MAX_HANDLES};
+use crate::session::simulator::{Simulator, State};
+use crate::types::error::{Error, Result};
+use crate::types::identity::SimId;
+
+impl Default for Simulator {
+    /// A ready cluster shaped like a fresh real one: `"SIMCLUSTER"` with nodes `NODE1` and
+    /// `NODE2`, networks `"Cluster Network 1"` and `"Cluster Network 2"` (so four network
+    /// interfaces, `"NODE1 - Cluster Network 1"` and so on), the core group
+    /// `"Cluster Group"` owned by `NODE1` with `"Cluster Name"` (type `"Network Name"`) and
+    /// `"Cluster IP Address"` (type `"IP Address"`), and the empty group
+    /// `"Available Storage"`.
+    ///
+    /// # Panics
+    ///
+    /// Only if 4095 simulators are alive at once (see [`SimulatorBuilder::build`], which
+    /// reports that as an error instead).
+    fn default() -> Self {
+        match Self::default_builder().build() {
+            Ok(sim) => sim,
+            Err(e) => panic!("cannot create the default simulator: {e}"),
+        }
+    }
+}
+
+impl Simulator {
+    /// Starts describing a topology. See [`SimulatorBuilder`].
+    pub fn builder() -> SimulatorBuilder {
+        SimulatorBuilder::default()
+    }
+
+    /// The builder behind [`Simulator::default`], to extend or to set options on.
+    ///
+    /// ```
+    /// let sim = clusapi_sim::Simulator::default_builder().strict().build()?;
+    /// assert!(sim.is_strict());
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    pub fn default_builder() -> SimulatorBuilder {
+        Self::builder()
+            .cluster("SIMCLUSTER")
+            .node("NODE1")
+            .node("NODE2")
+            .network("Cluster Network 1")
+            .network("Cluster Network 2")
+            .group("Cluster Group", "NODE1")
+            .resource("Cluster Group", "Cluster Name", "Network Name")
+            .resource("Cluster Group", "Cluster IP Address", "IP Address")
+            .group("Available Storage", "NODE1")
+    }
+}
+
+/// Describes the clusters to simulate, then builds the [`Simulator`].
+///
+/// Each object call applies to the cluster most recently started with
+/// [`cluster`](Self::cluster); the first cluster is the *local* cluster, which
+/// `open_cluster(None)` reaches. Mistakes are remembered and reported by
+/// [`build`](Self::build), so calls chain without `?`.
+///
+/// # Examples
+///
+/// ```
+/// use clusapi_sim::Simulator;
+///
+/// let sim = Simulator::builder()
+///     .cluster("SQLCLUSTER")
+///     .node("SQL1")
+///     .node("SQL2")
+///     .network("Public")
+///     .group("SQL Group", "SQL1")
+///     .resource("SQL Group", "SQL Server", "Generic Service")
+///     .build()?;
+/// let h = sim.open_cluster(Some("sql2"))?; // a node's name reaches its cluster
+/// assert_eq!(sim.get_cluster_net_interface(h, "SQL2", "Public")?, "SQL2 - Public");
+/// sim.close_cluster(h)?;
+/// # Ok::<(), clusapi_sim::Error>(())
+/// ```
+///
+/// A bad topology is an error that names the culprit:
+///
+/// ```
+/// use clusapi_sim::{codes, Simulator};
+///
+/// let err = Simulator::builder().cluster("C").node("N1").group("G", "N9").build().unwrap_err();
+/// assert_eq!(err.code(), codes::ERROR_CLUSTER_NODE_NOT_FOUND);
+/// assert!(err.to_string().contains("N9"));
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct SimulatorBuilder {
+    topology: Topology,
+    error: Option<Error>,
+    strict: bool,
+    handle_limit: usize,
+    max_diagnostics: usize,
+    transition_polls: Option<u32>,
+    faults: Vec<crate::Fault>,
+    enum_seed: Option<u64>,
+    history_limit: usize,
+    /// Each trigger, with its line when a topology file gave it.
+    triggers: Vec<(crate::Trigger, Option<usize>)>,
+}
+
+impl Default for SimulatorBuilder {
+    fn default() -> Self {
+        Self {
+            topology: Topology::default(),
+            error: None,
+            strict: false,
+            handle_limit: MAX_HANDLES,
+            max_diagnostics: crate::session::diagnostics::DEFAULT_MAX_DIAGNOSTICS,
+            transition_polls: None,
+            faults: Vec::new(),
+            enum_seed: None,
+            history_limit: 0,
+            triggers: Vec::new(),
+        }
+    }
+}
+
+impl SimulatorBuilder {
+    fn with_cluster(mut self, call: &str, f: impl FnOnce(&mut ClusterSpec)) -> Self {
+        match self.topology.clusters.last_mut() {
+            Some(c) => f(c),
+            None => {
+                if self.error.is_none() {
+                    self.error =
+                        Some(Error::InvalidParameter(format!("{call} comes before any .cluster(name)")));
+                }
+            }
+        }
+        self
+    }
+
+    /// Starts a cluster; the calls that follow add to it. The first cluster is the local
+    /// one. Its name is at most 63 characters (`MAX_CLUSTERNAME_LENGTH`).
+    pub fn cluster(mut self, name: impl Into<String>) -> Self {
+        self.topology.clusters.push(ClusterSpec { name: name.into(), ..ClusterSpec::default() });
+        self
+    }
+
+    /// Adds a node. Every network of the cluster gets an interface on it, named
+    /// `"<node> - <network>"`, whether the network was added before or after the node.
+    pub fn node(self, name: impl Into<String>) -> Self {
+        let name = name.into();
+        self.with_cluster(&format!(".node({name:?})"), |c| c.nodes.push(name))
+    }
+
+    /// Adds a network, with one interface per node of the cluster.
+    pub fn network(self, name: impl Into<String>) -> Self {
+        let name = name.into();
+        self.with_cluster(&format!(".network({name:?})"), |c| c.networks.push(name))
+    }
+
+    /// Adds a group owned by `owner_node` (a node of this cluster, added before or after).
+    /// It starts offline, unless it is the core group `"Cluster Group"`.
+    pub fn group(self, name: impl Into<String>, owner_node: impl Into<String>) -> Self {
+        let (name, owner) = (name.into(), owner_node.into());
+        self.with_cluster(&format!(".group({name:?})"), |c| {
+            c.groups.push(GroupSpec { name, owner, online: false })
+        })
+    }
+
+    /// Adds a group that starts online: its resources online on `owner_node`. (Other groups
+    /// start offline, except the core group `"Cluster Group"`, which always starts online.)
+    pub fn online_group(self, name: impl Into<String>, owner_node: impl Into<String>) -> Self {
+        let (name, owner) = (name.into(), owner_node.into());
+        self.with_cluster(&format!(".online_group({name:?})"), |c| {
+            c.groups.push(GroupSpec { name, owner, online: true });
+        })
+    }
+
+    /// Adds a resource of type `resource_type` (for example `"Physical Disk"`,
+    /// `"IP Address"`, `"Generic Service"`) to `group`, a group of this cluster.
+    pub fn resource(
+        self,
+        group: impl Into<String>,
+        name: impl Into<String>,
+        resource_type: impl Into<String>,
+    ) -> Self {
+        let (group, name, resource_type) = (group.into(), name.into(), resource_type.into());
+        self.with_cluster(&format!(".resource({name:?})"), |c| {
+            c.resources.push(ResourceSpec { group, name, resource_type, private: Default::default() });
+        })
+    }
+
+    /// Sets a private property of `resource` (a resource of this cluster added before),
+    /// as `CLUSCTL_RESOURCE_SET_PRIVATE_PROPERTIES` would: for the built-in types the
+    /// property must be one of the type's read-write private properties, in its format
+    /// (`build()` names the culprit otherwise); for other types any name is taken.
+    ///
+    /// ```
+    /// use clusapi_sim::{clusctl, PropertyList, PropertyValue, Simulator};
+    ///
+    /// let sim = Simulator::default_builder()
+    ///     .private_property("Cluster IP Address", "Address", PropertyValue::Sz("10.0.0.20".into()))
+    ///     .build()?;
+    /// let c = sim.open_cluster(None)?;
+    /// let ip = sim.open_cluster_resource(c, "Cluster IP Address")?;
+    /// let out = sim.cluster_resource_control(ip, None, clusctl::CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTIES, &[])?;
+    /// let props = PropertyList::parse(&out)?;
+    /// assert_eq!(props.get("Address"), Some(&PropertyValue::Sz("10.0.0.20".into())));
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    pub fn private_property(
+        mut self,
+        resource: impl Into<String>,
+        name: impl Into<String>,
+        value: crate::PropertyValue,
+    ) -> Self {
+        let (resource, name) = (resource.into(), name.into());
+        let mut failure = None;
+        self = self.with_cluster(&format!(".private_property({resource:?}, {name:?})"), |c| {
+            match c.resources.iter_mut().rev().find(|r| crate::types::names::names_equal(&r.name, &resource)) {
+                Some(r) => {
+                    if let Err(e) = crate::model::control::set_private(&mut r.private, &r.resource_type, &name, value) {
+                        failure = Some(Error::with_message(e.code(), format!("resource \"{resource}\": {}", e.message())));
+                    }
+                }
+                None => {
+                    failure = Some(Error::InvalidParameter(format!(
+                        ".private_property: no resource \"{resource}\" in this cluster (add it with .resource first)"
+                    )));
+                }
+            }
+        });
+        if self.error.is_none() {
+            self.error = failure;
+        }
+        self
+    }
+
+    /// Names the node the client runs on (`get_cluster_node_id(None)`); by default the
+    /// first node of the cluster.
+    pub fn local_node(self, name: impl Into<String>) -> Self {
+        let name = name.into();
+        self.with_cluster(&format!(".local_node({name:?})"), |c| c.local_node = Some(name))
+    }
+
+    /// Follows the documented contract of `CloseCluster`: a handle used after the cluster
+    /// handle it was opened through was closed fails with `ERROR_INVALID_HANDLE`. (By
+    /// default such a use works, as it does on real servers, and is only recorded in
+    /// [`Simulator::diagnostics`].) Closing such a handle succeeds in both modes.
+    pub fn strict(mut self) -> Self {
+        self.strict = true;
+        self
+    }
+
+    /// Caps the number of live handles (default and maximum 2^24, the Windows per-process
+    /// limit). Past it, opening fails with `ERROR_NOT_ENOUGH_MEMORY` and nothing changes.
+    pub fn handle_limit(mut self, limit: usize) -> Self {
+        if (limit == 0 || limit > MAX_HANDLES) && self.error.is_none() {
+            self.error = Some(Error::InvalidParameter(format!(
+                ".handle_limit({limit}): the limit must be between 1 and {MAX_HANDLES}"
+            )));
+        }
+        self.handle_limit = limit;
+        self
+    }
+
+    /// Adds the clusters a TOML topology describes (and applies its `strict` and
+    /// `handle_limit` settings). The format is the builder's, written down:
+    ///
+    /// ```toml
+    /// strict = false            # optional
+    /// handle_limit = 100000     # optional
+    /// pending_transitions = 3   # optional
+    ///
+    /// [[cluster]]
+    /// name = "SIMCLUSTER"
+    /// nodes = ["NODE1", "NODE2"]
+    /// networks = ["Cluster Network 1", "Cluster Network 2"]
+    /// local_node = "NODE1"      # optional: the first node by default
+    ///
+    /// [[cluster.group]]
+    /// name = "Cluster Group"
+    /// owner = "NODE1"
+    /// resources = [
+    ///     { name = "Cluster Name", type = "Network Name" },
+    ///     { name = "Cluster IP Address", type = "IP Address" },
+    /// ]
+    /// ```
+    ///
+    /// Errors surface from [`build`](Self::build): `ERROR_INVALID_DATA` (13) for text that
+    /// does not parse or has unknown keys, and the builder's own errors otherwise, each
+    /// with the line of its culprit.
+    ///
+    /// ```
+    /// let sim = clusapi_sim::Simulator::builder()
+    ///     .topology_toml("[[cluster]]\nname = \"C\"\nnodes = [\"N1\"]\nnetworks = [\"LAN\"]\n")
+    ///     .build()?;
+    /// let c = sim.open_cluster(Some("N1"))?;
+    /// assert_eq!(sim.get_cluster_net_interface(c, "N1", "LAN")?, "N1 - LAN");
+    /// # sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    #[cfg(feature = "topology-file")]
+    pub fn topology_toml(mut self, text: &str) -> Self {
+        if self.error.is_some() {
+            return self;
+        }
+        match crate::model::world::topology_file::parse(text, &mut self.topology) {
+            Ok(options) => {
+                if options.strict == Some(true) {
+                    self = self.strict();
+                }
+                if let Some(limit) = options.handle_limit {
+                    self = self.handle_limit(limit);
+                }
+                if let Some(polls) = options.pending_transitions {
+                    self = self.pending_transitions(polls);
+                }
+                if let Some(limit) = options.record_history {
+                    self = self.record_history(limit);
+                }
+                self.triggers.extend(options.triggers.into_iter().map(|(t, line)| (t, Some(line))));
+            }
+            Err(e) => self.error = Some(e),
+        }
+        self
+    }
+
+    /// Reads a TOML topology file; see [`topology_toml`](Self::topology_toml).
+    ///
+    /// Errors surface from [`build`](Self::build): `ERROR_FILE_NOT_FOUND` (2) for a file
+    /// that cannot be read, with its path, and those of `topology_toml`.
+    #[cfg(feature = "topology-file")]
+    pub fn topology_file(mut self, path: impl AsRef<std::path::Path>) -> Self {
+        let path = path.as_ref();
+        match std::fs::read_to_string(path) {
+            Ok(text) => self.topology_toml(&text),
+            Err(e) => {
+                if self.error.is_none() {
+                    self.error = Some(Error::FileNotFound(format!("topology file {}: {e}", path.display())));
+                }
+                self
+            }
+        }
+    }
+
+    /// Makes online, offline and move operations take time, as on a real cluster: they
+    /// return `ERROR_IO_PENDING` (997), the resources sit in `OnlinePending` /
+    /// `OfflinePending` (and their group in `Pending`), and each transition completes on the
+    /// `polls`-th state query of its resource or group, or on [`Simulator::step`] /
+    /// [`Simulator::settle`]. Meanwhile further online, offline and move operations on the
+    /// group answer `ERROR_INVALID_STATE` (5023). By default everything completes at once.
+    ///
+    /// ```
+    /// use clusapi_sim::{ClusterGroupState, Simulator, codes};
+    ///
+    /// let sim = Simulator::default_builder().pending_transitions(2).build()?;
+    /// let c = sim.open_cluster(None)?;
+    /// let g = sim.open_cluster_group(c, "Cluster Group")?;
+    /// assert_eq!(sim.move_cluster_group(g, None).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    /// assert_eq!(sim.get_cluster_group_state(g)?.state, ClusterGroupState::Pending); // poll 1
+    /// assert_eq!(sim.get_cluster_group_state(g)?.state, ClusterGroupState::Online); // poll 2
+    /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    pub fn pending_transitions(mut self, polls: u32) -> Self {
+        if polls == 0 && self.error.is_none() {
+            self.error = Some(Error::InvalidParameter(
+                ".pending_transitions(0): a transition takes at least one state poll".into(),
+            ));
+        }
+        self.transition_polls = Some(polls);
+        self
+    }
+
+    /// Records every call (ClusAPI functions and levers) with its arguments, result and
+    /// call site, keeping the last `limit` ([`Simulator::history`]). Without it, nothing is
+    /// recorded and no memory is held.
+    pub fn record_history(mut self, limit: usize) -> Self {
+        self.history_limit = limit;
+        self
+    }
+
+    /// Shuffles every enumeration (its items in any order, kinds mixed), reproducibly from
+    /// `seed`, to flush out code that depends on the order real clusters happen to use.
+    /// Each enumeration gets an order of its own; the same seed and calls give the same
+    /// orders.
+    pub fn perturb_enumeration_order(mut self, seed: u64) -> Self {
+        self.enum_seed = Some(seed);
+        self
+    }
+
+    /// Starts with a rule in the fault plan (see [`crate::Fault`]); more can be added and
+    /// removed at run time with [`Simulator::add_fault`] / [`Simulator::clear_faults`].
+    pub fn fault(mut self, fault: crate::Fault) -> Self {
+        self.faults.push(fault);
+        self
+    }
+
+    /// Starts with a trigger (see [`crate::Trigger`]); more can be added at run time with
+    /// [`Simulator::add_trigger`]. [`build`](Self::build) refuses one whose call or lever
+    /// target does not exist.
+    pub fn trigger(mut self, trigger: crate::Trigger) -> Self {
+        self.triggers.push((trigger, None));
+        self
+    }
+
+    /// Caps how many diagnostics are kept (default 10,000); later ones are counted, not
+    /// kept.
+    pub fn max_diagnostics(mut self, max: usize) -> Self {
+        self.max_diagnostics = max;
+        self
+    }
+
+    /// Checks the topology and builds the simulator.
+    ///
+    /// # Errors
+    ///
+    /// The first problem found, naming its culprit:
+    /// * `ERROR_OBJECT_ALREADY_EXISTS`: two clusters, nodes, networks, groups, resources or
+    ///   network interfaces of one name (compared case-insensitively; cluster and node
+    ///   names share one namespace, since `open_cluster` accepts both);
+    /// * `ERROR_CLUSTER_NODE_NOT_FOUND`: a group owner or local node that is not a node of
+    ///   its cluster;
+    /// * `ERROR_GROUP_NOT_FOUND`: a resource in a group that is not in its cluster;
+    /// * `ERROR_INVALID_PARAMETER`: no cluster, a cluster without nodes, an empty name or
+    ///   one with a NUL, a cluster name over 63 characters, an object before any cluster,
+    ///   a handle limit out of range, a fault whose operation names no ClusAPI call;
+    /// * `ERROR_NOT_ENOUGH_MEMORY`: 4095 simulators are alive already.
+    pub fn build(self) -> Result<Simulator> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        self.topology.validate()?;
+        let id = SimId::allocate()?;
+        let mut world = World::from_topology(&self.topology);
+        world.transition_polls = self.transition_polls;
+        let state = State {
+            world,
+            handles: HandleTable::new(id.get(), self.handle_limit),
+            snapshots: SlotMap::with_key(),
+            reg_keys: SlotMap::with_key(),
+            diagnostics: Diagnostics::new(self.max_diagnostics),
+            strict: self.strict,
+            stopped: Vec::new(),
+            faults: crate::session::fault::FaultPlan::default(),
+            enum_seed: self.enum_seed,
+            enum_draws: 0,
+            ports: SlotMap::with_key(),
+            wake_waiters: false,
+            #[cfg(test)]
+            tap: None,
+            history: None,
+            history_limit: self.history_limit,
+            triggers: crate::session::trigger::TriggerPlan::default(),
+        };
+        let mut state = state;
+        for f in self.faults {
+            state.faults.add(f, crate::calls())?;
+        }
+        for (t, line) in self.triggers {
+            state.add_trigger(t, crate::calls()).map_err(|e| match line {
+                Some(line) => Error::InvalidData(format!("topology file, line {line}: {}", e.message())),
+                None => e,
+            })?;
+        }
+        Ok(Simulator::from_state(state, id))
+    }
+}

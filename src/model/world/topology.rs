@@ -1,0 +1,261 @@
+//! A description of clusters to simulate, and its validation.
+//!
+//! The builder fills a [`Topology`]; `validate` checks it whole before anything is built, so
+//! a bad topology never produces a half-built world, and each error names its culprit.
+
+use std::collections::HashMap;
+
+use crate::types::error::{Error, Result};
+use crate::types::names::NameIndex;
+
+/// `MAX_CLUSTERNAME_LENGTH` in `clusapi.h`, in UTF-16 units.
+pub(crate) const MAX_CLUSTERNAME_LENGTH: usize = 63;
+
+/// The clusters to simulate; the first is the local cluster.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Topology {
+    pub clusters: Vec<ClusterSpec>,
+    /// Where each object was described, for a topology read from a file: errors then say
+    /// which line holds the culprit.
+    pub lines: HashMap<SpecRef, usize>,
+}
+
+/// One object of a [`Topology`], by position: cluster index, then index in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum SpecRef {
+    Cluster(usize),
+    Node(usize, usize),
+    Network(usize, usize),
+    Group(usize, usize),
+    Resource(usize, usize),
+}
+
+/// One cluster of a [`Topology`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ClusterSpec {
+    pub name: String,
+    pub nodes: Vec<String>,
+    pub networks: Vec<String>,
+    pub groups: Vec<GroupSpec>,
+    pub resources: Vec<ResourceSpec>,
+    /// The node the client runs on; the first node when `None`.
+    pub local_node: Option<String>,
+}
+
+/// A group and its owner node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct GroupSpec {
+    pub name: String,
+    pub owner: String,
+    /// Whether the group starts online (the core group always does).
+    pub online: bool,
+}
+
+/// A resource, the group it belongs to and its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ResourceSpec {
+    pub group: String,
+    pub name: String,
+    pub resource_type: String,
+    /// Private property values set by the builder or the topology file.
+    pub private: crate::model::control::props::Props,
+}
+
+/// The name of the interface that connects `node` to `network`.
+pub(crate) fn net_interface_name(node: &str, network: &str) -> String {
+    format!("{node} - {network}")
+}
+
+/// A validation failure and the object it is about.
+type Failure = (SpecRef, Error);
+
+fn check_name(what: &str, name: &str, cluster: &str) -> Result<()> {
+    if name.is_empty() {
+        return Err(Error::InvalidParameter(format!("empty {what} name in cluster \"{cluster}\"")));
+    }
+    if name.contains('\0') {
+        return Err(Error::InvalidParameter(format!(
+            "{what} name {name:?} in cluster \"{cluster}\" contains a NUL character"
+        )));
+    }
+    Ok(())
+}
+
+fn unique<K: Copy + PartialEq>(
+    index: &mut NameIndex<K>,
+    key: K,
+    what: &str,
+    name: &str,
+    cluster: &str,
+) -> Result<()> {
+    index.insert(name, key).map_err(|_| {
+        Error::ObjectAlreadyExists(format!(
+            "{what} \"{name}\" appears twice in cluster \"{cluster}\" (names are compared without regard to case)"
+        ))
+    })
+}
+
+impl Topology {
+    /// Checks the whole topology; the first problem found is returned, naming its culprit
+    /// (and, for a topology read from a file, its line).
+    pub(crate) fn validate(&self) -> Result<()> {
+        self.find_problem().map_err(|(at, e)| match self.lines.get(&at) {
+            Some(line) => with_line(e, *line),
+            None => e,
+        })
+    }
+
+    fn find_problem(&self) -> std::result::Result<(), Failure> {
+        if self.clusters.is_empty() {
+            return Err((
+                SpecRef::Cluster(0),
+                Error::InvalidParameter("the topology has no cluster: call .cluster(name) first".into()),
+            ));
+        }
+        // Cluster names and node names share one namespace: `open_cluster` accepts either.
+        let mut hosts: NameIndex<Host> = NameIndex::default();
+        for (ci, c) in self.clusters.iter().enumerate() {
+            let at = SpecRef::Cluster(ci);
+            if c.name.is_empty() {
+                return Err((at, Error::InvalidParameter("empty cluster name".into())));
+            }
+            if c.name.contains('\0') {
+                return Err((
+                    at,
+                    Error::InvalidParameter(format!("cluster name {:?} contains a NUL character", c.name)),
+                ));
+            }
+            let len = c.name.encode_utf16().count();
+            if len > MAX_CLUSTERNAME_LENGTH {
+                return Err((
+                    at,
+                    Error::InvalidParameter(format!(
+                        "cluster name \"{}\" is {len} characters long; the limit is {MAX_CLUSTERNAME_LENGTH}",
+                        c.name
+                    )),
+                ));
+            }
+            if let Err(holder) = hosts.insert(&c.name, Host { cluster: ci, node: None }) {
+                return Err((
+                    at,
+                    Error::ObjectAlreadyExists(format!(
+                        "cluster name \"{}\" is already the name of {}",
+                        c.name,
+                        holder.describe(&self.clusters)
+                    )),
+                ));
+            }
+        }
+        for (ci, c) in self.clusters.iter().enumerate() {
+            validate_cluster(ci, c, &mut hosts, &self.clusters)?;
+        }
+        Ok(())
+    }
+}
+
+/// Adds the line of the culprit to an error's message.
+fn with_line(e: Error, line: usize) -> Error {
+    let code = e.code();
+    let message = format!("{} (line {line})", e.message());
+    Error::with_message(code, message)
+}
+
+/// Who holds a name in the namespace `open_cluster` searches: a cluster, or a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Host {
+    cluster: usize,
+    node: Option<usize>,
+}
+
+impl Host {
+    fn describe(self, clusters: &[ClusterSpec]) -> String {
+        let Some(c) = clusters.get(self.cluster) else { return "another object".into() };
+        match self.node.and_then(|n| c.nodes.get(n)) {
+            Some(node) => format!("node \"{node}\" of cluster \"{}\"", c.name),
+            None => format!("cluster \"{}\"", c.name),
+        }
+    }
+}
+
+fn validate_cluster(
+    ci: usize,
+    c: &ClusterSpec,
+    hosts: &mut NameIndex<Host>,
+    clusters: &[ClusterSpec],
+) -> std::result::Result<(), Failure> {
+    let cl = c.name.as_str();
+    if c.nodes.is_empty() {
+        return Err((
+            SpecRef::Cluster(ci),
+            Error::InvalidParameter(format!("cluster \"{cl}\" has no node: add one with .node(name)")),
+        ));
+    }
+    let mut nodes = NameIndex::default();
+    for (i, n) in c.nodes.iter().enumerate() {
+        let at = |e| (SpecRef::Node(ci, i), e);
+        check_name("node", n, cl).map_err(at)?;
+        unique(&mut nodes, i, "node", n, cl).map_err(at)?;
+        if let Err(holder) = hosts.insert(n, Host { cluster: ci, node: Some(i) }) {
+            return Err(at(Error::ObjectAlreadyExists(format!(
+                "node \"{n}\" of cluster \"{cl}\" has the name of {} (open_cluster accepts both, \
+                 so they must differ)",
+                holder.describe(clusters)
+            ))));
+        }
+    }
+    if let Some(local) = &c.local_node {
+        if nodes.get(local).is_none() {
+            return Err((
+                SpecRef::Cluster(ci),
+                Error::ClusterNodeNotFound(format!(
+                    "local node \"{local}\" is not a node of cluster \"{cl}\""
+                )),
+            ));
+        }
+    }
+    let mut networks = NameIndex::default();
+    for (i, n) in c.networks.iter().enumerate() {
+        let at = |e| (SpecRef::Network(ci, i), e);
+        check_name("network", n, cl).map_err(at)?;
+        unique(&mut networks, i, "network", n, cl).map_err(at)?;
+    }
+    let mut interfaces = NameIndex::default();
+    for node in &c.nodes {
+        for (i, network) in c.networks.iter().enumerate() {
+            let name = net_interface_name(node, network);
+            unique(&mut interfaces, (), "network interface", &name, cl)
+                .map_err(|e| (SpecRef::Network(ci, i), e))?;
+        }
+    }
+    let mut groups = NameIndex::default();
+    for (i, g) in c.groups.iter().enumerate() {
+        let at = |e| (SpecRef::Group(ci, i), e);
+        check_name("group", &g.name, cl).map_err(at)?;
+        unique(&mut groups, i, "group", &g.name, cl).map_err(at)?;
+        if nodes.get(&g.owner).is_none() {
+            return Err(at(Error::ClusterNodeNotFound(format!(
+                "owner node \"{}\" of group \"{}\" is not a node of cluster \"{cl}\"",
+                g.owner, g.name
+            ))));
+        }
+    }
+    let mut resources = NameIndex::default();
+    for (i, r) in c.resources.iter().enumerate() {
+        let at = |e| (SpecRef::Resource(ci, i), e);
+        check_name("resource", &r.name, cl).map_err(at)?;
+        unique(&mut resources, i, "resource", &r.name, cl).map_err(at)?;
+        if groups.get(&r.group).is_none() {
+            return Err(at(Error::GroupNotFound(format!(
+                "group \"{}\" of resource \"{}\" is not a group of cluster \"{cl}\"",
+                r.group, r.name
+            ))));
+        }
+        if r.resource_type.is_empty() || r.resource_type.contains('\0') {
+            return Err(at(Error::InvalidParameter(format!(
+                "resource \"{}\" in cluster \"{cl}\" has an empty or NUL-containing type name",
+                r.name
+            ))));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,316 @@
+//! The rules of the classic ClusAPI calls added after the first control operations:
+//! possible owners, moving a resource to another group, the quorum resource, renames, the
+//! internal-network priority order. As in `control.rs`: check first, change after, so a
+//! refusal leaves the world as it was.
+
+use crate::model::world::{ClusterKey, GroupKey, NetworkKey, NodeKey, Quorum, ResourceKey, World};
+use crate::types::error::{Error, Result};
+use crate::types::state::ClusterResourceState as R;
+
+/// `MAX_CLUSTERNAME_LENGTH`: the longest cluster name (as the builder checks it).
+const MAX_CLUSTER_NAME: usize = 63;
+
+/// Refuses an empty name, or one with a NUL character (a C caller could never name the
+/// object again: its strings end at the NUL).
+fn check_name(what: &str, name: &str) -> Result<()> {
+    if name.is_empty() {
+        return Err(Error::InvalidParameter(format!("a {what} name cannot be empty")));
+    }
+    if name.contains('\0') {
+        return Err(Error::InvalidParameter(format!("{what} name {name:?} contains a NUL character")));
+    }
+    Ok(())
+}
+
+/// What `GetClusterQuorumResource` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QuorumView {
+    pub resource: String,
+    pub device: String,
+    pub max_log_size: u32,
+}
+
+impl World {
+    /// Whether `node` is a possible owner of `resource`.
+    pub(crate) fn is_possible_owner(&self, resource: ResourceKey, node: NodeKey) -> bool {
+        self.resources.get(resource).is_some_and(|r| r.possible_owners.contains(&node))
+    }
+
+    /// Whether `node` is a possible owner of every resource of `group`.
+    pub(crate) fn can_host_group(&self, group: GroupKey, node: NodeKey) -> bool {
+        self.groups.get(group).is_some_and(|g| g.resources.iter().all(|&r| self.is_possible_owner(r, node)))
+    }
+
+    /// Refuses a node that is not a possible owner of some resource of the group, with
+    /// `ERROR_HOST_NODE_NOT_RESOURCE_OWNER`.
+    pub(crate) fn check_possible_owner(&self, group: GroupKey, node: NodeKey) -> Result<()> {
+        let g = self.group(group)?;
+        let culprit = g.resources.iter().copied().find(|&r| !self.is_possible_owner(r, node));
+        match culprit.and_then(|r| self.resources.get(r)) {
+            Some(r) => Err(Error::HostNodeNotResourceOwner(format!(
+                "node \"{}\" is not a possible owner of resource \"{}\" (group \"{}\")",
+                self.node_name(node),
+                r.name,
+                g.name
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// `AddClusterResourceNode`: `node` becomes a possible owner of `resource`.
+    pub(crate) fn add_resource_node(&mut self, resource: ResourceKey, node: NodeKey) -> Result<()> {
+        let r = self.resource(resource)?;
+        if r.possible_owners.contains(&node) {
+            return Err(Error::ObjectAlreadyExists(format!(
+                "node \"{}\" is already a possible owner of resource \"{}\"",
+                self.node_name(node),
+                r.name
+            )));
+        }
+        if let Some(mut r) = self.resources.get_mut(resource) {
+            r.possible_owners.push(node);
+        }
+        Ok(())
+    }
+
+    /// `RemoveClusterResourceNode`: `node` is no longer a possible owner of `resource`.
+    /// Refused for a node that is not one, for the last one, and for the owner of an online
+    /// (or pending, or failed) resource.
+    pub(crate) fn remove_resource_node(&mut self, resource: ResourceKey, node: NodeKey) -> Result<()> {
+        let r = self.resource(resource)?;
+        if !r.possible_owners.contains(&node) {
+            return Err(Error::ClusterNodeNotFound(format!(
+                "node \"{}\" is not a possible owner of resource \"{}\"",
+                self.node_name(node),
+                r.name
+            )));
+        }
+        if r.possible_owners.len() <= 1 {
+            return Err(Error::InvalidState(format!(
+                "node \"{}\" is the last possible owner of resource \"{}\"",
+                self.node_name(node),
+                r.name
+            )));
+        }
+        let owner = self.group(r.group)?.owner;
+        if owner == node && r.state != R::Offline {
+            return Err(Error::InvalidState(format!(
+                "resource \"{}\" is {:?} on node \"{}\": take it offline or move its group first",
+                r.name,
+                r.state,
+                self.node_name(node)
+            )));
+        }
+        if let Some(mut r) = self.resources.get_mut(resource) {
+            r.possible_owners.retain(|&n| n != node);
+        }
+        Ok(())
+    }
+
+    /// `CanResourceBeDependent`: whether `resource` can depend on `provider`: both of one
+    /// group, not the same resource, and `provider` does not depend on `resource` directly
+    /// or indirectly.
+    pub(crate) fn can_be_dependent(&self, resource: ResourceKey, provider: ResourceKey) -> Result<bool> {
+        let (r, p) = (self.resource(resource)?, self.resource(provider)?);
+        Ok(resource != provider && r.group == p.group && !self.providers(provider).contains(&resource))
+    }
+
+    /// `ChangeClusterResourceGroup`: moves a resource without dependencies or dependents
+    /// to another group of its cluster. It keeps its state when both groups have one owner,
+    /// else it goes offline.
+    pub(crate) fn change_resource_group(
+        &mut self,
+        cluster: ClusterKey,
+        resource: ResourceKey,
+        group: GroupKey,
+    ) -> Result<()> {
+        let r = self.resource(resource)?;
+        let target = self.group(group)?;
+        let in_cluster = self.cluster(cluster)?.groups.contains(&group);
+        if !in_cluster {
+            return Err(Error::GroupNotFound(format!("group \"{}\" is not in this cluster", target.name)));
+        }
+        if r.group == group {
+            return Err(Error::AlreadyExists(format!(
+                "resource \"{}\" is already in group \"{}\"",
+                r.name, target.name
+            )));
+        }
+        if self.is_core_group(r.group) {
+            return Err(Error::CoreResource(format!("\"{}\" is a core resource of the cluster", r.name)));
+        }
+        if matches!(r.state, R::Pending | R::OnlinePending | R::OfflinePending) {
+            return Err(Error::InvalidState(format!("resource \"{}\" has an operation pending", r.name)));
+        }
+        if !r.depends_on.is_empty() || !self.dependents(resource).is_empty() {
+            return Err(Error::DependencyNotAllowed(format!(
+                "resource \"{}\" has dependencies or dependents: remove them first",
+                r.name
+            )));
+        }
+        let source = r.group;
+        let same_owner = self.group(source)?.owner == target.owner;
+        if let Some(mut g) = self.groups.get_mut(source) {
+            g.resources.retain(|&k| k != resource);
+        }
+        if let Some(mut g) = self.groups.get_mut(group) {
+            g.resources.push(resource);
+        }
+        if let Some(mut r) = self.resources.get_mut(resource) {
+            r.group = group;
+            if !same_owner {
+                r.state = R::Offline;
+                r.pending = None;
+            }
+        }
+        Ok(())
+    }
+
+    /// `GetClusterQuorumResource`: empty names and size 0 while no quorum resource is set.
+    pub(crate) fn quorum(&self, cluster: ClusterKey) -> Result<QuorumView> {
+        let c = self.cluster(cluster)?;
+        let view = c.quorum.as_ref().and_then(|q| {
+            self.resources.get(q.resource).map(|r| QuorumView {
+                resource: r.name.clone(),
+                device: q.device.clone(),
+                max_log_size: q.max_log_size,
+            })
+        });
+        Ok(view.unwrap_or(QuorumView { resource: String::new(), device: String::new(), max_log_size: 0 }))
+    }
+
+    /// `SetClusterQuorumResource`: any resource of the cluster, with a device name and a
+    /// maximum log size.
+    pub(crate) fn set_quorum(
+        &mut self,
+        cluster: ClusterKey,
+        resource: ResourceKey,
+        device: &str,
+        max_log_size: u32,
+    ) -> Result<()> {
+        self.resource(resource)?;
+        if device.contains('\0') {
+            return Err(Error::InvalidParameter(format!("device name {device:?} contains a NUL character")));
+        }
+        let mut c = self
+            .clusters
+            .get_mut(cluster)
+            .ok_or_else(|| Error::RpcServerUnavailable("the cluster is gone".into()))?;
+        c.quorum = Some(Quorum { resource, device: device.to_owned(), max_log_size });
+        Ok(())
+    }
+
+    /// `GetClusterResourceNetworkName`: the DNS name of the first "Network Name" resource
+    /// found among the resource itself and the resources it depends on (breadth first).
+    /// The core network name answers the cluster's name; others their resource name.
+    pub(crate) fn resource_network_name(&self, cluster: ClusterKey, resource: ResourceKey) -> Result<String> {
+        let r = self.resource(resource)?;
+        let candidates = std::iter::once(resource).chain(self.providers(resource));
+        let found = candidates.filter_map(|k| self.resources.get(k)).find(|p| {
+            crate::types::names::names_equal(&p.resource_type, "Network Name")
+                || crate::types::names::names_equal(&p.resource_type, "Distributed Network Name")
+        });
+        let Some(n) = found else {
+            return Err(Error::DependencyNotFound(format!(
+                "resource \"{}\" depends on no \"Network Name\" resource",
+                r.name
+            )));
+        };
+        if self.is_core_group(n.group) {
+            return Ok(self.cluster(cluster)?.name.clone());
+        }
+        Ok(n.name.clone())
+    }
+
+    /// `SetClusterGroupName`.
+    pub(crate) fn rename_group(&mut self, cluster: ClusterKey, group: GroupKey, name: &str) -> Result<()> {
+        check_name("group", name)?;
+        self.group(group)?;
+        let c = self.cluster(cluster)?;
+        if let Some(existing) = c.group_names.get(name).filter(|&k| k != group) {
+            let other = self.groups.get(existing).map_or(name, |g| g.name.as_str());
+            return Err(Error::ObjectAlreadyExists(format!("a group named \"{other}\" exists")));
+        }
+        let Some(mut g) = self.groups.get_mut(group) else { return Ok(()) };
+        let old = std::mem::replace(&mut g.name, name.to_owned());
+        drop(g);
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
+            c.group_names.remove(&old, group);
+            let _ = c.group_names.insert(name, group);
+        }
+        Ok(())
+    }
+
+    /// `SetClusterResourceName`.
+    pub(crate) fn rename_resource(
+        &mut self,
+        cluster: ClusterKey,
+        resource: ResourceKey,
+        name: &str,
+    ) -> Result<()> {
+        check_name("resource", name)?;
+        self.resource(resource)?;
+        let c = self.cluster(cluster)?;
+        if let Some(existing) = c.resource_names.get(name).filter(|&k| k != resource) {
+            let other = self.resources.get(existing).map_or(name, |r| r.name.as_str());
+            return Err(Error::AlreadyExists(format!("a resource named \"{other}\" exists")));
+        }
+        let Some(mut r) = self.resources.get_mut(resource) else { return Ok(()) };
+        let old = std::mem::replace(&mut r.name, name.to_owned());
+        drop(r);
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
+            c.resource_names.remove(&old, resource);
+            let _ = c.resource_names.insert(name, resource);
+        }
+        Ok(())
+    }
+
+    /// `SetClusterName`: at most 63 characters, not the name of another simulated cluster.
+    pub(crate) fn rename_cluster(&mut self, cluster: ClusterKey, name: &str) -> Result<()> {
+        check_name("cluster", name)?;
+        if name.chars().count() > MAX_CLUSTER_NAME {
+            return Err(Error::InvalidParameter(format!(
+                "a cluster name has at most {MAX_CLUSTER_NAME} characters; {name:?} has {}",
+                name.chars().count()
+            )));
+        }
+        self.cluster(cluster)?;
+        let taken = self.cluster_order.iter().copied().filter(|&k| k != cluster).find_map(|k| {
+            self.clusters
+                .get(k)
+                .filter(|c| crate::types::names::names_equal(&c.name, name))
+                .map(|c| c.name.clone())
+        });
+        if let Some(other) = taken {
+            return Err(Error::ObjectAlreadyExists(format!(
+                "another simulated cluster is named \"{other}\""
+            )));
+        }
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
+            name.clone_into(&mut c.name);
+        }
+        Ok(())
+    }
+
+    /// `SetClusterNetworkPriorityOrder`: `order` must list every internal network of the
+    /// cluster (every network: each carries cluster traffic) once.
+    pub(crate) fn set_network_priority(&mut self, cluster: ClusterKey, order: Vec<NetworkKey>) -> Result<()> {
+        let c = self.cluster(cluster)?;
+        let mut sorted_given: Vec<NetworkKey> = order.clone();
+        sorted_given.sort_unstable();
+        sorted_given.dedup();
+        let mut expected: Vec<NetworkKey> = c.networks.clone();
+        expected.sort_unstable();
+        if sorted_given.len() != order.len() || sorted_given != expected {
+            return Err(Error::InvalidParameter(format!(
+                "the list ({} network(s)) is not an order of the cluster's {} internal network(s): each once",
+                order.len(),
+                c.networks.len()
+            )));
+        }
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
+            c.network_priority = order;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,435 @@
+//! The answers to control codes (`Cluster*Control`) for a [`Target`]: reads built from the
+//! catalog, the values set on the object and the world itself; sets checked whole before
+//! any of it is stored (`check_set`, in the model); the registry's view of the same values.
+
+use crate::model::control::catalog::{Default as Def, PropDef};
+use crate::model::control::codes::*;
+use crate::model::control::props::Props;
+use crate::model::control::{Target, check_set};
+use crate::model::world::{NetworkKey, NodeKey, World};
+use crate::types::error::{Error, Result};
+use crate::types::names::names_equal;
+use crate::types::proplist::{PropertyList, PropertyValue, multi_sz_to_bytes, sz_to_bytes};
+
+/// `CLUS_CHAR_QUORUM`: the resource can be the quorum resource.
+const CLUS_CHAR_QUORUM: u32 = 0x1;
+/// `CLUS_CHAR_DELETE_REQUIRES_ALL_NODES`.
+const CLUS_CHAR_DELETE_REQUIRES_ALL_NODES: u32 = 0x2;
+/// `CLUS_FLAG_CORE`: a core resource or the core group.
+const CLUS_FLAG_CORE: u32 = 0x1;
+/// `CLUS_RESCLASS_STORAGE`, `CLUS_RESCLASS_NETWORK`.
+const CLUS_RESCLASS_STORAGE: u32 = 1;
+const CLUS_RESCLASS_NETWORK: u32 = 2;
+/// `CLUS_RESSUBCLASS_SHARED`.
+const CLUS_RESSUBCLASS_SHARED: u32 = 0x8000_0000;
+
+/// The value a property of `target` has now.
+fn value_of(world: &World, target: Target, def: &PropDef) -> PropertyValue {
+    if let Some(v) = target.props(world).and_then(|p| p.get(def.name)) {
+        return v.clone();
+    }
+    match def.default {
+        Def::Dword(v) => PropertyValue::Dword(v),
+        Def::Long(v) => PropertyValue::Long(v),
+        Def::Sz(v) => PropertyValue::Sz(v.to_owned()),
+        Def::ExpandSz(v) => PropertyValue::ExpandSz(v.to_owned()),
+        Def::MultiSz(v) => PropertyValue::MultiSz(v.iter().map(|s| (*s).to_owned()).collect()),
+        Def::Binary(v) => PropertyValue::Binary(v.to_vec()),
+        Def::ULargeInteger(v) => PropertyValue::ULargeInteger(v),
+        Def::LargeInteger(v) => PropertyValue::LargeInteger(v),
+        Def::FileTime(v) => PropertyValue::FileTime(v),
+        Def::Dynamic => dynamic(world, target, def),
+    }
+}
+
+/// A property that mirrors the model: its value in the format the catalog gives it.
+fn dynamic(world: &World, target: Target, def: &PropDef) -> PropertyValue {
+    let text = |s: String| match def.format {
+        crate::PropertyFormat::MultiSz => PropertyValue::MultiSz(vec![s]),
+        crate::PropertyFormat::ExpandSz => PropertyValue::ExpandSz(s),
+        _ => PropertyValue::Sz(s),
+    };
+    let number = |n: u32| match def.format {
+        crate::PropertyFormat::Long => PropertyValue::Long(i32::try_from(n).unwrap_or(i32::MAX)),
+        crate::PropertyFormat::ULargeInteger => PropertyValue::ULargeInteger(u64::from(n)),
+        _ => PropertyValue::Dword(n),
+    };
+    let (name, id) = target.name_and_id(world).unwrap_or_default();
+    let node_name = |k: NodeKey| world.nodes.get(k).map(|n| n.name.clone()).unwrap_or_default();
+    match def.source {
+        "name" => text(name),
+        "id" => text(id),
+        "cluster name" => text(
+            match target {
+                Target::Cluster(c) | Target::ResourceType(c, _) => {
+                    world.clusters.get(c).map(|c| c.name.clone())
+                }
+                _ => None,
+            }
+            .unwrap_or_default(),
+        ),
+        "resource type" => text(match target {
+            Target::Resource(r) => {
+                world.resources.get(r).map(|r| r.resource_type.clone()).unwrap_or_default()
+            }
+            _ => String::new(),
+        }),
+        "owner node" => text(match target {
+            Target::Group(g) => world.groups.get(g).map(|g| node_name(g.owner)).unwrap_or_default(),
+            Target::Resource(r) => world
+                .resources
+                .get(r)
+                .and_then(|r| world.groups.get(r.group))
+                .map(|g| node_name(g.owner))
+                .unwrap_or_default(),
+            _ => String::new(),
+        }),
+        "group" => text(match target {
+            Target::Resource(r) => world
+                .resources
+                .get(r)
+                .and_then(|r| world.groups.get(r.group))
+                .map(|g| g.name.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        }),
+        "node" => text(match target {
+            Target::NetInterface(i) => {
+                world.net_interfaces.get(i).map(|i| node_name(i.node)).unwrap_or_default()
+            }
+            _ => String::new(),
+        }),
+        "network" => text(match target {
+            Target::NetInterface(i) => world
+                .net_interfaces
+                .get(i)
+                .and_then(|i| world.networks.get(i.network))
+                .map(|n| n.name.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        }),
+        // PauseClusterNodeEx's drain: 0 not initiated, 1 in progress, 2 completed.
+        "drain status" => number(match target {
+            Target::Node(n) => world.drain_status(n),
+            _ => 0,
+        }),
+        "node id" => match target {
+            Target::Node(n) => text(world.nodes.get(n).map(|n| n.id.clone()).unwrap_or_default()),
+            _ => text(String::new()),
+        },
+        // A resource's PersistentState: 1 while it is online (it comes back online with its
+        // group), else 0.
+        "state" if def.name == "PersistentState" => number(match target {
+            Target::Resource(k) => u32::from(
+                world
+                    .resources
+                    .get(k)
+                    .is_some_and(|r| r.state == crate::types::state::ClusterResourceState::Online),
+            ),
+            _ => 0,
+        }),
+        // ClusterNetworkRoleInternalAndClient until set.
+        "network role" => number(3),
+        "network address" | "network address mask" | "interface address" => addresses(world, target, def),
+        // The resource monitor's process: one simulated process hosts every resource.
+        "monitor process id" => number(4242),
+        "dll name" => text("clusres.dll".to_owned()),
+        "state" => number(match target {
+            Target::Node(k) => world.nodes.get(k).map_or(0, |n| n.state.code() as u32),
+            Target::Resource(k) => world.resources.get(k).map_or(0, |r| r.state.code() as u32),
+            Target::Network(k) => world.networks.get(k).map_or(0, |n| n.state.code() as u32),
+            Target::NetInterface(k) => world.net_interfaces.get(k).map_or(0, |i| i.state.code() as u32),
+            _ => 0,
+        }),
+        _ => match def.format {
+            crate::PropertyFormat::Dword => PropertyValue::Dword(0),
+            crate::PropertyFormat::Long => PropertyValue::Long(0),
+            crate::PropertyFormat::ULargeInteger => PropertyValue::ULargeInteger(0),
+            crate::PropertyFormat::LargeInteger => PropertyValue::LargeInteger(0),
+            crate::PropertyFormat::FileTime => PropertyValue::FileTime(0),
+            crate::PropertyFormat::Binary => PropertyValue::Binary(Vec::new()),
+            crate::PropertyFormat::MultiSz => PropertyValue::MultiSz(Vec::new()),
+            _ => text(String::new()),
+        },
+    }
+}
+
+/// A `DWORD` property of `target` (common or private), set or default; `None` if the
+/// object has no such property.
+pub(crate) fn dword_of(world: &World, target: Target, name: &str) -> Option<u32> {
+    let (rw, ro) = target.common();
+    let (prw, pro) = target.private(world);
+    let def = rw.iter().chain(ro).chain(prw).chain(pro).find(|d| d.name == name)?;
+    match value_of(world, target, def) {
+        PropertyValue::Dword(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// Simulated addresses: network `n` of a cluster (1-based, in cluster order) is
+/// `10.0.n.0/24`, and the interface of its `m`-th node is `10.0.n.m`.
+fn addresses(world: &World, target: Target, def: &PropDef) -> PropertyValue {
+    let network_index = |net: NetworkKey| {
+        world
+            .cluster_order
+            .iter()
+            .filter_map(|&c| world.clusters.get(c))
+            .find_map(|c| c.networks.iter().position(|&n| n == net))
+            .map_or(1, |i| i.saturating_add(1))
+    };
+    let (address, mask, prefix) = match target {
+        Target::Network(n) => (format!("10.0.{}.0", network_index(n)), "255.255.255.0", 24),
+        Target::NetInterface(i) => {
+            let Some(iface) = world.net_interfaces.get(i) else { return PropertyValue::Sz(String::new()) };
+            let host = world
+                .networks
+                .get(iface.network)
+                .and_then(|n| n.net_interfaces.iter().position(|&k| k == i))
+                .map_or(1, |p| p.saturating_add(1));
+            (format!("10.0.{}.{host}", network_index(iface.network)), "255.255.255.0", 24)
+        }
+        _ => (String::new(), "", 0),
+    };
+    let value = if def.source == "network address mask" { mask.to_owned() } else { address };
+    match def.format {
+        crate::PropertyFormat::MultiSz if def.source == "network address mask" => {
+            PropertyValue::MultiSz(vec![prefix.to_string()])
+        }
+        crate::PropertyFormat::MultiSz => PropertyValue::MultiSz(vec![value]),
+        _ => PropertyValue::Sz(value),
+    }
+}
+
+/// The list of `defs` with their current values (and, for private sets, the properties
+/// set outside the catalog).
+fn list(world: &World, target: Target, defs: &[PropDef], extra: bool) -> PropertyList {
+    let mut out = PropertyList::new();
+    for def in defs {
+        out.push(def.name, value_of(world, target, def));
+    }
+    if extra {
+        for (name, value) in target.props(world).map(Props::extra).unwrap_or_default() {
+            out.push(name.clone(), value.clone());
+        }
+    }
+    out
+}
+
+/// Every property of `target` with its current value, as the `GET_*_PROPERTIES` codes give
+/// them (read-write then read-only), without a control call: the common ones, then the
+/// private ones (with those set outside the catalog).
+pub(crate) fn properties(world: &World, target: Target) -> (PropertyList, PropertyList) {
+    let (rw, ro) = target.common();
+    let (prw, pro) = target.private(world);
+    let mut common = list(world, target, rw, false);
+    for (n, v) in list(world, target, ro, false).iter() {
+        common.push(n, v.clone());
+    }
+    let mut private = list(world, target, prw, false);
+    for (n, v) in list(world, target, pro, true).iter() {
+        private.push(n, v.clone());
+    }
+    (common, private)
+}
+
+/// The registry's view of `target`'s properties: those set on it (a property never set is
+/// absent from the registry, as on a real cluster, and reads its default), as `(name,
+/// value)`; the common ones (the object's root key) or the private ones (`Parameters`).
+pub(crate) fn registry_values(world: &World, target: Target, private: bool) -> Vec<(String, PropertyValue)> {
+    let Some(props) = target.props(world) else { return Vec::new() };
+    let (rw, ro) = if private { target.private(world) } else { target.common() };
+    let mut out: Vec<(String, PropertyValue)> =
+        rw.iter().chain(ro).filter_map(|d| Some((d.name.to_owned(), props.get(d.name)?.clone()))).collect();
+    if private {
+        out.extend(props.extra().iter().cloned());
+    }
+    out
+}
+
+/// A value written through the registry under a property's name: stored as that property
+/// (`Ok(true)`), or `Ok(false)` when the name is no property and the registry keeps it.
+/// A read-only or model-mirroring property, a type that does not fit the property's format,
+/// or a value out of range: `ERROR_INVALID_PARAMETER`.
+pub(crate) fn registry_set(
+    world: &mut World,
+    target: Target,
+    private: bool,
+    name: &str,
+    value_type: u32,
+    data: &[u8],
+) -> Result<bool> {
+    let (rw, ro) = if private { target.private(world) } else { target.common() };
+    let open_ended = private && rw.is_empty() && ro.is_empty();
+    let value = match rw.iter().chain(ro).find(|d| names_equal(d.name, name)) {
+        Some(def) => {
+            crate::model::registry::from_reg(value_type, data, Some(def.format)).ok_or_else(|| {
+                Error::InvalidParameter(format!(
+                    "a value of type {value_type} does not fit property \"{name}\""
+                ))
+            })?
+        }
+        None if open_ended => match crate::model::registry::from_reg(value_type, data, None) {
+            Some(v) => v,
+            None => return Ok(false),
+        },
+        None => return Ok(false),
+    };
+    let input = PropertyList::new().with(name, value).to_bytes();
+    let sets = check_set(&input, rw, ro, open_ended)?;
+    store(world, target, sets)?;
+    Ok(true)
+}
+
+/// Deletes a property value through the registry (it reads its default again); whether
+/// `name` was a property set on `target` (common or private as `private` says).
+pub(crate) fn registry_delete(world: &mut World, target: Target, private: bool, name: &str) -> bool {
+    if !registry_values(world, target, private).iter().any(|(n, _)| names_equal(n, name)) {
+        return false;
+    }
+    target.with_props_mut(world, |p| p.remove(name)).unwrap_or(false)
+}
+
+/// Stores a checked set of values on the object, in one mutable access.
+fn store(
+    world: &mut World,
+    target: Target,
+    sets: Vec<(Option<&'static PropDef>, String, PropertyValue)>,
+) -> Result<()> {
+    target
+        .with_props_mut(world, |props| {
+            for (def, name, value) in sets {
+                match def {
+                    Some(def) => props.set(def.name, value),
+                    None => props.set_extra(&name, value),
+                }
+            }
+        })
+        .ok_or_else(|| Error::InternalError("the object vanished".into()))
+}
+
+/// Runs control code `code` on `target`. `writable`: whether the handle may change the
+/// object. Returns the output bytes (empty for a set or validate).
+pub(crate) fn control(
+    world: &mut World,
+    target: Target,
+    code: u32,
+    input: &[u8],
+    writable: bool,
+) -> Result<Vec<u8>> {
+    let unknown =
+        || Error::InvalidFunction(format!("control code {code:#010x} is not supported for this object"));
+    let object = code >> CLUSCTL_OBJECT_SHIFT;
+    let function = code & !(0xFF << CLUSCTL_OBJECT_SHIFT);
+    if code == 0 || object != target.object_type() || !FUNCTIONS.iter().any(|(_, f)| *f == function) {
+        return Err(unknown());
+    }
+    if !applies(object, function) {
+        return Err(unknown());
+    }
+    if function & 0b11 == CLUS_ACCESS_WRITE && !writable {
+        return Err(Error::AccessDenied(format!(
+            "control code {code:#010x} changes the object: the handle was opened with GENERIC_READ"
+        )));
+    }
+    let (rw, ro) = target.common();
+    let (prw, pro) = target.private(world);
+    // Private sets of objects the catalog knows none for are open-ended.
+    let open_private = prw.is_empty() && pro.is_empty();
+    let w = &*world;
+    let dword = |v: u32| v.to_le_bytes().to_vec();
+    Ok(match function {
+        CLCTL_GET_CHARACTERISTICS => dword(characteristics(w, target)),
+        CLCTL_GET_FLAGS => dword(flags(w, target)),
+        CLCTL_GET_CLASS_INFO => {
+            let (class, sub) = class_info(w, target);
+            [class.to_le_bytes(), sub.to_le_bytes()].concat()
+        }
+        CLCTL_GET_NAME => sz_to_bytes(&target.name_and_id(w).unwrap_or_default().0),
+        CLCTL_GET_ID => sz_to_bytes(&target.name_and_id(w).unwrap_or_default().1),
+        CLCTL_GET_RESOURCE_TYPE => match target {
+            Target::Resource(r) => {
+                sz_to_bytes(&w.resources.get(r).map(|r| r.resource_type.clone()).unwrap_or_default())
+            }
+            _ => return Err(unknown()),
+        },
+        CLCTL_ENUM_COMMON_PROPERTIES => multi_sz_to_bytes(&rw.iter().map(|d| d.name).collect::<Vec<_>>()),
+        CLCTL_GET_COMMON_PROPERTIES => list(w, target, rw, false).to_bytes(),
+        CLCTL_GET_RO_COMMON_PROPERTIES => list(w, target, ro, false).to_bytes(),
+        CLCTL_GET_COMMON_PROPERTY_FMTS => list(w, target, rw, false).formats().to_bytes(),
+        CLCTL_ENUM_PRIVATE_PROPERTIES => {
+            let mut names: Vec<String> = prw.iter().map(|d| d.name.to_owned()).collect();
+            names
+                .extend(target.props(w).map(Props::extra).unwrap_or_default().iter().map(|(n, _)| n.clone()));
+            multi_sz_to_bytes(&names)
+        }
+        CLCTL_GET_PRIVATE_PROPERTIES => list(w, target, prw, true).to_bytes(),
+        CLCTL_GET_RO_PRIVATE_PROPERTIES => list(w, target, pro, false).to_bytes(),
+        CLCTL_VALIDATE_COMMON_PROPERTIES => {
+            check_set(input, rw, ro, false)?;
+            Vec::new()
+        }
+        CLCTL_VALIDATE_PRIVATE_PROPERTIES => {
+            check_set(input, prw, pro, open_private)?;
+            Vec::new()
+        }
+        CLCTL_SET_COMMON_PROPERTIES | CLCTL_SET_PRIVATE_PROPERTIES => {
+            let sets = if function == CLCTL_SET_COMMON_PROPERTIES {
+                check_set(input, rw, ro, false)?
+            } else {
+                check_set(input, prw, pro, open_private)?
+            };
+            store(world, target, sets)?;
+            Vec::new()
+        }
+        _ => return Err(unknown()),
+    })
+}
+
+/// `CLUS_CHAR_*` of an object: a disk can be the quorum, and deleting one needs every
+/// node; nothing else has characteristics the simulator models.
+fn characteristics(world: &World, target: Target) -> u32 {
+    let type_name = match target {
+        Target::Resource(r) => world.resources.get(r).map(|r| r.resource_type.as_str()),
+        Target::ResourceType(c, i) => {
+            world.clusters.get(c).and_then(|c| c.resource_types.get(i)).map(String::as_str)
+        }
+        _ => None,
+    };
+    match type_name {
+        Some(t) if names_equal(t, "Physical Disk") => CLUS_CHAR_QUORUM | CLUS_CHAR_DELETE_REQUIRES_ALL_NODES,
+        _ => 0,
+    }
+}
+
+/// `CLUS_FLAG_CORE` for the core group and its resources.
+fn flags(world: &World, target: Target) -> u32 {
+    let group = match target {
+        Target::Group(g) => Some(g),
+        Target::Resource(r) => world.resources.get(r).map(|r| r.group),
+        _ => None,
+    };
+    let core = group
+        .and_then(|g| world.groups.get(g))
+        .is_some_and(|g| names_equal(&g.name, crate::model::world::CORE_GROUP));
+    if core { CLUS_FLAG_CORE } else { 0 }
+}
+
+/// `CLUS_RESOURCE_CLASS_INFO`: storage for disks, network for addresses and names.
+fn class_info(world: &World, target: Target) -> (u32, u32) {
+    let type_name = match target {
+        Target::Resource(r) => world.resources.get(r).map(|r| r.resource_type.clone()),
+        Target::ResourceType(c, i) => world.clusters.get(c).and_then(|c| c.resource_types.get(i)).cloned(),
+        _ => None,
+    }
+    .unwrap_or_default();
+    if names_equal(&type_name, "Physical Disk") {
+        (CLUS_RESCLASS_STORAGE, CLUS_RESSUBCLASS_SHARED)
+    } else if ["IP Address", "IPv6 Address", "Network Name", "Distributed Network Name"]
+        .iter()
+        .any(|t| names_equal(t, &type_name))
+    {
+        (CLUS_RESCLASS_NETWORK, 0)
+    } else {
+        (0, 0)
+    }
+}

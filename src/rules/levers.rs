@@ -1,0 +1,185 @@
+//! The simulation's own levers, outside ClusAPI: what happens to the world when a node
+//! crashes or comes back.
+
+use crate::model::world::{ClusterKey, GroupKey, NodeKey, ResourceKey, World};
+use crate::types::error::{Error, Result};
+use crate::types::state::{
+    ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState as R,
+};
+
+impl World {
+    /// The node of any cluster with this name, and its cluster.
+    pub(crate) fn find_node(&self, name: &str) -> Result<(ClusterKey, NodeKey)> {
+        self.cluster_order
+            .iter()
+            .find_map(|&c| self.clusters.get(c).and_then(|cl| cl.node_names.get(name)).map(|n| (c, n)))
+            .ok_or_else(|| {
+                Error::ClusterNodeNotFound(format!("no simulated cluster has a node named \"{name}\""))
+            })
+    }
+
+    /// A node crashes: it goes down, its interfaces become unavailable, and each group it
+    /// owned fails over to the first up node in the group's preferred-owner order, else in
+    /// node order, that is a possible owner of all its resources, where the resources that
+    /// were online come back online (through
+    /// `OnlinePending` with pending transitions). A group no node can take stays, its online
+    /// resources failed. Crashing a node that is down does nothing.
+    pub(crate) fn crash_node(&mut self, cluster: ClusterKey, node: NodeKey) -> Result<()> {
+        let Some(mut n) = self.nodes.get_mut(node) else {
+            return Err(Error::ClusterNodeNotFound("the node was evicted".into()));
+        };
+        if n.state == ClusterNodeState::Down {
+            return Ok(());
+        }
+        n.state = ClusterNodeState::Down;
+        let nics = n.net_interfaces.clone();
+        drop(n);
+        for i in nics {
+            if let Some(mut i) = self.net_interfaces.get_mut(i) {
+                i.state = ClusterNetInterfaceState::Unavailable;
+            }
+        }
+        let owned: Vec<GroupKey> = self
+            .clusters
+            .get(cluster)
+            .map(|c| {
+                c.groups
+                    .iter()
+                    .copied()
+                    .filter(|&g| self.groups.get(g).is_some_and(|g| g.owner == node))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for g in owned {
+            self.fail_over(cluster, g);
+        }
+        Ok(())
+    }
+
+    /// Moves a group off its (crashed) owner, as the cluster service does.
+    fn fail_over(&mut self, cluster: ClusterKey, group: GroupKey) {
+        let Some(g) = self.groups.get(group) else { return };
+        let was_online: Vec<ResourceKey> = g
+            .resources
+            .iter()
+            .copied()
+            .filter(|&r| {
+                self.resources.get(r).is_some_and(|r| matches!(r.state, R::Online | R::OnlinePending))
+            })
+            .collect();
+        // `FailoverThreshold`: how many failovers the group may make before the cluster
+        // leaves it failed (0: never fails over). The count resets when an operator acts.
+        let threshold = crate::rules::control::dword_of(
+            self,
+            crate::model::control::Target::Group(group),
+            "FailoverThreshold",
+        );
+        let allowed = threshold.is_none_or(|t| g.failovers < t);
+        let order =
+            g.preferred.iter().chain(self.clusters.get(cluster).map(|c| c.nodes.as_slice()).unwrap_or(&[]));
+        let target = order
+            .copied()
+            .find(|&n| {
+                self.nodes.get(n).is_some_and(|n| n.state == ClusterNodeState::Up)
+                    && self.can_host_group(group, n)
+            })
+            .filter(|_| allowed);
+        // Each resource goes straight to where the failover leaves it (so each changes at
+        // most once): those that were online restart on the new owner (`RestartAction` 0,
+        // ClusterResourceDontRestart: they stay failed), or fail when no node takes the
+        // group; every other pending transition ends with the node, offline.
+        let members = g.resources.clone();
+        let (restart, failed): (Vec<ResourceKey>, Vec<ResourceKey>) = match target {
+            Some(_) => was_online.iter().partition(|&&r| {
+                crate::rules::control::dword_of(
+                    self,
+                    crate::model::control::Target::Resource(r),
+                    "RestartAction",
+                ) != Some(0)
+            }),
+            None => (Vec::new(), was_online.clone()),
+        };
+        for r in members.into_iter().filter(|r| !was_online.contains(r)) {
+            if let Some(mut r) = self.resources.get_mut(r) {
+                r.pending = None;
+                if matches!(r.state, R::OnlinePending | R::OfflinePending | R::Pending) {
+                    r.state = R::Offline;
+                }
+            }
+        }
+        if let Some(node) = target {
+            if let Some(mut g) = self.groups.get_mut(group) {
+                g.owner = node;
+                g.failovers = g.failovers.saturating_add(1);
+            }
+        }
+        for r in failed {
+            if let Some(mut r) = self.resources.get_mut(r) {
+                r.pending = None;
+                r.state = R::Failed;
+            }
+        }
+        self.restart(restart);
+    }
+
+    /// A crashed node comes back: up, with its interfaces up. Its groups stay where they
+    /// failed over to (no failback). Restoring a node that is not down does nothing.
+    pub(crate) fn restore_node(&mut self, node: NodeKey) -> Result<()> {
+        let Some(mut n) = self.nodes.get_mut(node) else {
+            return Err(Error::ClusterNodeNotFound("the node was evicted".into()));
+        };
+        if n.state != ClusterNodeState::Down {
+            return Ok(());
+        }
+        n.state = ClusterNodeState::Up;
+        let nics = n.net_interfaces.clone();
+        drop(n);
+        for i in nics {
+            if let Some(mut i) = self.net_interfaces.get_mut(i) {
+                i.state = ClusterNetInterfaceState::Up;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl World {
+    /// The network of any cluster with this name.
+    pub(crate) fn find_network(&self, name: &str) -> Result<crate::model::world::NetworkKey> {
+        self.cluster_order
+            .iter()
+            .find_map(|&c| self.clusters.get(c).and_then(|cl| cl.network_names.get(name)))
+            .ok_or_else(|| {
+                Error::ClusterNetworkNotFound(format!("no simulated cluster has a network named \"{name}\""))
+            })
+    }
+
+    /// Sets a network's state and the matching state of its interfaces (those of up nodes;
+    /// a down node's interfaces stay unavailable).
+    pub(crate) fn set_network_state(
+        &mut self,
+        network: crate::model::world::NetworkKey,
+        state: ClusterNetworkState,
+    ) -> Result<()> {
+        let nic_state = match state {
+            ClusterNetworkState::Down => ClusterNetInterfaceState::Failed,
+            ClusterNetworkState::Partitioned => ClusterNetInterfaceState::Unreachable,
+            _ => ClusterNetInterfaceState::Up,
+        };
+        let mut net = self
+            .networks
+            .get_mut(network)
+            .ok_or_else(|| Error::ClusterNetworkNotFound("the network was deleted".into()))?;
+        net.state = state;
+        let nics = net.net_interfaces.clone();
+        drop(net);
+        for i in nics {
+            let Some(mut nic) = self.net_interfaces.get_mut(i) else { continue };
+            let node_up = self.nodes.get(nic.node).is_some_and(|n| n.state != ClusterNodeState::Down);
+            if node_up {
+                nic.state = nic_state;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,724 @@
+//! Control operations on the world: the rules of what may change and what each change
+//! does. The API layer has already checked handles and access; everything here checks
+//! first and changes after, so a refusal leaves the world as it was.
+//!
+//! Every operation completes at once (a simulator without pending transitions).
+
+use crate::model::journal::{About, Change, Object};
+use crate::model::world::{Cluster, ClusterKey, Group, GroupKey, NodeKey, Resource, ResourceKey, World};
+use crate::types::error::{Error, Result};
+use crate::types::names::names_equal;
+use crate::types::state::{ClusterNodeState, ClusterResourceState as R};
+
+/// Whether a resource is in a pending state.
+fn pending(state: R) -> bool {
+    matches!(state, R::Pending | R::OnlinePending | R::OfflinePending)
+}
+
+impl World {
+    pub(crate) fn cluster(&self, key: ClusterKey) -> Result<&Cluster> {
+        self.clusters.get(key).ok_or_else(|| Error::RpcServerUnavailable("the cluster is gone".into()))
+    }
+
+    pub(crate) fn group(&self, key: GroupKey) -> Result<&Group> {
+        self.groups.get(key).ok_or_else(|| Error::GroupNotAvailable("the group was deleted".into()))
+    }
+
+    pub(crate) fn resource(&self, key: ResourceKey) -> Result<&Resource> {
+        self.resources.get(key).ok_or_else(|| Error::ResourceNotAvailable("the resource was deleted".into()))
+    }
+
+    pub(crate) fn node_name(&self, key: NodeKey) -> &str {
+        self.nodes.get(key).map_or("?", |n| n.name.as_str())
+    }
+
+    /// Whether `group` is the core group, which holds the core resources.
+    pub(crate) fn is_core_group(&self, group: GroupKey) -> bool {
+        self.groups.get(group).is_some_and(|g| names_equal(&g.name, crate::model::world::CORE_GROUP))
+    }
+
+    /// Checks that `node` can host a group: up (not paused, not down).
+    pub(crate) fn check_host(&self, node: NodeKey) -> Result<()> {
+        let n =
+            self.nodes.get(node).ok_or_else(|| Error::ClusterNodeNotFound("the node was evicted".into()))?;
+        match n.state {
+            ClusterNodeState::Up => Ok(()),
+            ClusterNodeState::Paused => Err(Error::SharingPaused(format!("node \"{}\" is paused", n.name))),
+            _ => Err(Error::HostNodeNotAvailable(format!("node \"{}\" is not up", n.name))),
+        }
+    }
+
+    /// Refuses an operation on a group with a resource in a pending state.
+    pub(crate) fn check_not_pending(&self, group: GroupKey) -> Result<()> {
+        let g = self.group(group)?;
+        let busy = g.resources.iter().filter_map(|&r| self.resources.get(r)).any(|r| pending(r.state));
+        if busy {
+            return Err(Error::InvalidState(format!("group \"{}\" has an operation pending", g.name)));
+        }
+        Ok(())
+    }
+
+    /// Moves a resource towards `target`: at once, or (with pending transitions) through
+    /// its pending state. Returns whether a transition was left pending.
+    fn transition(&mut self, key: ResourceKey, target: R) -> bool {
+        let polls = self.transition_polls;
+        let Some(mut r) = self.resources.get_mut(key) else { return false };
+        if r.state == target {
+            return false;
+        }
+        match polls {
+            None => {
+                r.state = target;
+                r.pending = None;
+                false
+            }
+            Some(n) => {
+                r.state = if target == R::Online { R::OnlinePending } else { R::OfflinePending };
+                r.pending = Some((target, n));
+                true
+            }
+        }
+    }
+
+    /// Moves every resource of `keys` towards `target`; whether any was left pending.
+    fn transition_all(&mut self, keys: Vec<ResourceKey>, target: R) -> bool {
+        keys.into_iter().fold(false, |pending, k| self.transition(k, target) | pending)
+    }
+
+    fn set_resource_states(&mut self, group: GroupKey, state: R) -> bool {
+        let keys = self.groups.get(group).map(|g| g.resources.clone()).unwrap_or_default();
+        self.transition_all(keys, state)
+    }
+
+    /// One state poll of a resource: a pending transition comes one poll closer to its end.
+    pub(crate) fn poll_resource(&mut self, key: ResourceKey) {
+        let Some(mut r) = self.resources.get_mut(key) else { return };
+        if let Some((target, left)) = r.pending {
+            if left <= 1 {
+                r.state = target;
+                r.pending = None;
+            } else {
+                r.pending = Some((target, left.saturating_sub(1)));
+            }
+        }
+    }
+
+    /// One state poll of a group: of each of its resources.
+    pub(crate) fn poll_group(&mut self, group: GroupKey) {
+        for r in self.groups.get(group).map(|g| g.resources.clone()).unwrap_or_default() {
+            self.poll_resource(r);
+        }
+    }
+
+    /// One step of the clock: every pending transition comes one poll closer to its end.
+    pub(crate) fn step(&mut self) {
+        let keys: Vec<ResourceKey> = self.resources.keys().collect();
+        for k in keys {
+            self.poll_resource(k);
+        }
+    }
+
+    /// Completes every pending transition.
+    pub(crate) fn settle(&mut self) {
+        self.resources.for_each_mut(|r| {
+            if let Some((target, _)) = r.pending.take() {
+                r.state = target;
+            }
+        });
+    }
+
+    /// `OnlineClusterGroup`: every resource online, on `node` (the owner when `None`).
+    /// `Ok(true)`: the transition is pending.
+    pub(crate) fn online_group(&mut self, group: GroupKey, node: Option<NodeKey>) -> Result<bool> {
+        let target = node.unwrap_or(self.group(group)?.owner);
+        self.check_not_pending(group)?;
+        self.check_host(target)?;
+        self.check_possible_owner(group, target)?;
+        if let Some(mut g) = self.groups.get_mut(group) {
+            g.owner = target;
+            // An operator's action starts the failover count afresh.
+            g.failovers = 0;
+        }
+        Ok(self.set_resource_states(group, R::Online))
+    }
+
+    /// `OfflineClusterGroup`: every resource offline. `Ok(true)`: pending.
+    pub(crate) fn offline_group(&mut self, group: GroupKey) -> Result<bool> {
+        self.check_not_pending(group)?;
+        if let Some(mut g) = self.groups.get_mut(group) {
+            g.failovers = 0;
+        }
+        Ok(self.set_resource_states(group, R::Offline))
+    }
+
+    /// The node `MoveClusterGroup(group, NULL)` picks: the first up node other than the owner,
+    /// in the group's preferred-owner order, then in the cluster's node order.
+    pub(crate) fn best_other_node(&self, cluster: ClusterKey, group: GroupKey) -> Result<NodeKey> {
+        let g = self.group(group)?;
+        let c = self.cluster(cluster)?;
+        g.preferred
+            .iter()
+            .chain(c.nodes.iter())
+            .copied()
+            .find(|&n| {
+                n != g.owner
+                    && self.nodes.get(n).is_some_and(|n| n.state == ClusterNodeState::Up)
+                    && self.can_host_group(group, n)
+            })
+            .ok_or_else(|| {
+                Error::HostNodeNotAvailable(format!(
+                    "no other node that is up and a possible owner of every resource can take group \"{}\"",
+                    g.name
+                ))
+            })
+    }
+
+    /// `MoveClusterGroup`: ownership moves to `node` (or the best other node); resources
+    /// that were online come back online there.
+    pub(crate) fn move_group(
+        &mut self,
+        cluster: ClusterKey,
+        group: GroupKey,
+        node: Option<NodeKey>,
+    ) -> Result<bool> {
+        self.check_not_pending(group)?;
+        let target = match node {
+            Some(n) => n,
+            None => self.best_other_node(cluster, group)?,
+        };
+        if self.group(group)?.owner == target {
+            return Ok(false);
+        }
+        self.check_host(target)?;
+        self.check_possible_owner(group, target)?;
+        let Some(mut g) = self.groups.get_mut(group) else { return Ok(false) };
+        g.owner = target;
+        g.failovers = 0;
+        let members = g.resources.clone();
+        drop(g);
+        // With pending transitions, the resources that were online come back online on the
+        // new owner through OnlinePending; otherwise the move is complete at once.
+        let online: Vec<ResourceKey> = members
+            .into_iter()
+            .filter(|&r| self.resources.get(r).is_some_and(|r| r.state == R::Online))
+            .collect();
+        Ok(self.restart(online))
+    }
+
+    /// Resources that were online, on a group's new owner: with pending transitions they
+    /// come back through `OnlinePending` (whether any is pending); otherwise they are online
+    /// at once, so their state does not change.
+    pub(crate) fn restart(&mut self, keys: Vec<ResourceKey>) -> bool {
+        let Some(polls) = self.transition_polls else {
+            for k in keys {
+                self.transition(k, R::Online);
+            }
+            return false;
+        };
+        let mut any = false;
+        for k in keys {
+            if let Some(mut r) = self.resources.get_mut(k) {
+                r.state = R::OnlinePending;
+                r.pending = Some((R::Online, polls));
+                any = true;
+            }
+        }
+        any
+    }
+
+    /// `CreateClusterGroup`: a new, empty, offline group owned by the cluster's local node.
+    pub(crate) fn create_group(&mut self, cluster: ClusterKey, name: &str) -> Result<GroupKey> {
+        let c = self.cluster(cluster)?;
+        if name.is_empty() {
+            return Err(Error::InvalidParameter("a group name cannot be empty".into()));
+        }
+        // A C caller could never name it again (its strings end at the NUL).
+        if name.contains('\0') {
+            return Err(Error::InvalidParameter(format!("group name {name:?} contains a NUL character")));
+        }
+        if let Some(existing) = c.group_names.get(name) {
+            let other = self.groups.get(existing).map_or(name, |g| g.name.as_str());
+            return Err(Error::ObjectAlreadyExists(format!("a group named \"{other}\" exists")));
+        }
+        let (owner, cluster_name) = (c.local_node, c.name.clone());
+        let key = self.groups.insert(Group {
+            name: name.to_owned(),
+            cluster,
+            id: crate::model::world::stable_guid(&[&cluster_name, "group", name]),
+            owner,
+            resources: Vec::new(),
+            preferred: Vec::new(),
+            props: crate::model::control::props::Props::default(),
+            registry: crate::model::registry::RegKey::root(),
+            failovers: 0,
+        });
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
+            let _ = c.group_names.insert(name, key);
+            c.groups.push(key);
+        }
+        Ok(key)
+    }
+
+    /// `DeleteClusterGroup`: only an empty group.
+    pub(crate) fn delete_group(&mut self, cluster: ClusterKey, group: GroupKey) -> Result<()> {
+        let g = self.group(group)?;
+        if !g.resources.is_empty() {
+            return Err(Error::DirNotEmpty(format!(
+                "group \"{}\" still contains {} resource(s)",
+                g.name,
+                g.resources.len()
+            )));
+        }
+        let Some(g) = self.groups.remove(group) else { return Ok(()) };
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
+            c.group_names.remove(&g.name, group);
+            c.groups.retain(|&k| k != group);
+        }
+        Ok(())
+    }
+
+    /// `SetClusterGroupNodeList`: the preferred owners, in order.
+    pub(crate) fn set_group_node_list(&mut self, group: GroupKey, nodes: Vec<NodeKey>) -> Result<()> {
+        for (i, n) in nodes.iter().enumerate() {
+            if nodes.iter().take(i).any(|m| m == n) {
+                return Err(Error::InvalidParameter(format!(
+                    "node \"{}\" appears twice in the preferred-owner list",
+                    self.node_name(*n)
+                )));
+            }
+        }
+        let mut g = self
+            .groups
+            .get_mut(group)
+            .ok_or_else(|| Error::GroupNotAvailable("the group was deleted".into()))?;
+        g.preferred = nodes;
+        Ok(())
+    }
+
+    /// The resources of `group` that depend on `resource`, directly or not.
+    pub(crate) fn dependents(&self, resource: ResourceKey) -> Vec<ResourceKey> {
+        let Some(group) = self.resources.get(resource).map(|r| r.group) else { return Vec::new() };
+        let members = self.groups.get(group).map(|g| g.resources.clone()).unwrap_or_default();
+        let mut found = vec![resource];
+        let mut i = 0;
+        while let Some(&current) = found.get(i) {
+            for &m in &members {
+                let depends = self.resources.get(m).is_some_and(|r| r.depends_on.contains(&current));
+                if depends && !found.contains(&m) {
+                    found.push(m);
+                }
+            }
+            i = i.saturating_add(1);
+        }
+        // The first element is `resource` itself.
+        found.split_off(1)
+    }
+
+    /// The resources `resource` depends on, directly or not.
+    pub(crate) fn providers(&self, resource: ResourceKey) -> Vec<ResourceKey> {
+        let mut found = vec![resource];
+        let mut i = 0;
+        while let Some(&current) = found.get(i) {
+            let next = self.resources.get(current).map(|r| r.depends_on.clone()).unwrap_or_default();
+            for p in next {
+                if !found.contains(&p) {
+                    found.push(p);
+                }
+            }
+            i = i.saturating_add(1);
+        }
+        // The first element is `resource` itself.
+        found.split_off(1)
+    }
+
+    /// `OnlineClusterResource`: its providers first, then the resource. `Ok(true)`: pending.
+    pub(crate) fn online_resource(&mut self, resource: ResourceKey) -> Result<bool> {
+        let r = self.resource(resource)?;
+        if pending(r.state) {
+            return Err(Error::InvalidState(format!("resource \"{}\" has an operation pending", r.name)));
+        }
+        let owner = self.group(r.group)?.owner;
+        self.check_host(owner)?;
+        let keys: Vec<ResourceKey> =
+            self.providers(resource).into_iter().chain(std::iter::once(resource)).collect();
+        if let Some(k) = keys.iter().copied().find(|&k| !self.is_possible_owner(k, owner)) {
+            return Err(Error::HostNodeNotResourceOwner(format!(
+                "node \"{}\" is not a possible owner of resource \"{}\"",
+                self.node_name(owner),
+                self.resources.get(k).map_or("?", |r| r.name.as_str())
+            )));
+        }
+        Ok(self.transition_all(keys, R::Online))
+    }
+
+    /// `OfflineClusterResource`: its dependents first, then the resource. `Ok(true)`: pending.
+    pub(crate) fn offline_resource(&mut self, resource: ResourceKey) -> Result<bool> {
+        let r = self.resource(resource)?;
+        match r.state {
+            s if pending(s) => {
+                return Err(Error::InvalidState(format!("resource \"{}\" has an operation pending", r.name)));
+            }
+            R::Failed => return Err(Error::ResourceFailed(format!("resource \"{}\" has failed", r.name))),
+            _ => {}
+        }
+        let keys = self.dependents(resource).into_iter().chain(std::iter::once(resource)).collect();
+        Ok(self.transition_all(keys, R::Offline))
+    }
+
+    /// `FailClusterResource`: only from online or pending.
+    pub(crate) fn fail_resource(&mut self, resource: ResourceKey) -> Result<()> {
+        let mut r = self
+            .resources
+            .get_mut(resource)
+            .ok_or_else(|| Error::ResourceNotAvailable("the resource was deleted".into()))?;
+        if r.state != R::Online && !pending(r.state) {
+            return Err(Error::InvalidState(format!("resource \"{}\" is not online", r.name)));
+        }
+        r.state = R::Failed;
+        r.pending = None;
+        Ok(())
+    }
+
+    /// `CreateClusterResource`: a new offline resource in `group`.
+    pub(crate) fn create_resource(
+        &mut self,
+        cluster: ClusterKey,
+        group: GroupKey,
+        name: &str,
+        resource_type: &str,
+    ) -> Result<ResourceKey> {
+        self.group(group)?;
+        let c = self.cluster(cluster)?;
+        if name.is_empty() {
+            return Err(Error::InvalidParameter("a resource name cannot be empty".into()));
+        }
+        // A C caller could never name it again (its strings end at the NUL).
+        if name.contains('\0') {
+            return Err(Error::InvalidParameter(format!("resource name {name:?} contains a NUL character")));
+        }
+        if let Some(existing) = c.resource_names.get(name) {
+            let other = self.resources.get(existing).map_or(name, |r| r.name.as_str());
+            return Err(Error::ObjectAlreadyExists(format!("a resource named \"{other}\" exists")));
+        }
+        let Some(type_index) = c.resource_type_names.get(resource_type) else {
+            return Err(Error::ClusterResourceTypeNotFound(format!(
+                "no resource type named \"{resource_type}\" in cluster \"{}\"",
+                c.name
+            )));
+        };
+        let resource_type =
+            c.resource_types.get(type_index).cloned().unwrap_or_else(|| resource_type.to_owned());
+        let cluster_name = c.name.clone();
+        let possible_owners = c.nodes.clone();
+        let key = self.resources.insert(Resource {
+            name: name.to_owned(),
+            cluster,
+            id: crate::model::world::stable_guid(&[&cluster_name, "resource", name]),
+            group,
+            resource_type,
+            state: R::Offline,
+            depends_on: Vec::new(),
+            pending: None,
+            props: crate::model::control::props::Props::default(),
+            registry: crate::model::registry::RegKey::root(),
+            possible_owners,
+        });
+        if let Some(mut g) = self.groups.get_mut(group) {
+            g.resources.push(key);
+        }
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
+            let _ = c.resource_names.insert(name, key);
+            c.resources.push(key);
+        }
+        Ok(key)
+    }
+
+    /// `DeleteClusterResource`: only an offline or failed resource that nothing depends on
+    /// and that is not a core resource.
+    pub(crate) fn delete_resource(&mut self, cluster: ClusterKey, resource: ResourceKey) -> Result<()> {
+        let r = self.resource(resource)?;
+        if matches!(r.state, R::Online) || pending(r.state) {
+            return Err(Error::ResourceOnline(format!(
+                "resource \"{}\" is online; take it offline first",
+                r.name
+            )));
+        }
+        if self.is_core_group(r.group) {
+            return Err(Error::CoreResource(format!("\"{}\" is a core resource of the cluster", r.name)));
+        }
+        if let Some(d) = self.dependents(resource).first().and_then(|&d| self.resources.get(d)) {
+            return Err(Error::DependentResourceExists(format!(
+                "resource \"{}\" depends on \"{}\"",
+                d.name, r.name
+            )));
+        }
+        let Some(r) = self.resources.remove(resource) else { return Ok(()) };
+        if let Some(mut g) = self.groups.get_mut(r.group) {
+            g.resources.retain(|&k| k != resource);
+        }
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
+            c.resource_names.remove(&r.name, resource);
+            c.resources.retain(|&k| k != resource);
+        }
+        Ok(())
+    }
+
+    /// `AddClusterResourceDependency`: `resource` depends on `provider` (same group, no
+    /// cycle).
+    pub(crate) fn add_dependency(&mut self, resource: ResourceKey, provider: ResourceKey) -> Result<()> {
+        let (r, p) = (self.resource(resource)?, self.resource(provider)?);
+        if resource == provider || r.group != p.group {
+            return Err(Error::DependencyNotAllowed(format!(
+                "\"{}\" cannot depend on \"{}\": a resource depends only on others of its group",
+                r.name, p.name
+            )));
+        }
+        if r.depends_on.contains(&provider) {
+            return Err(Error::DependencyAlreadyExists(format!(
+                "\"{}\" already depends on \"{}\"",
+                r.name, p.name
+            )));
+        }
+        if self.providers(provider).contains(&resource) {
+            return Err(Error::DependencyNotAllowed(format!(
+                "\"{}\" already depends on \"{}\": the dependency would make a cycle",
+                p.name, r.name
+            )));
+        }
+        if let Some(mut r) = self.resources.get_mut(resource) {
+            r.depends_on.push(provider);
+        }
+        Ok(())
+    }
+
+    /// `RemoveClusterResourceDependency`.
+    pub(crate) fn remove_dependency(&mut self, resource: ResourceKey, provider: ResourceKey) -> Result<()> {
+        let provider_name = self.resource(provider)?.name.clone();
+        let mut r = self
+            .resources
+            .get_mut(resource)
+            .ok_or_else(|| Error::ResourceNotAvailable("the resource was deleted".into()))?;
+        let before = r.depends_on.len();
+        r.depends_on.retain(|&p| p != provider);
+        if r.depends_on.len() == before {
+            return Err(Error::DependencyNotFound(format!(
+                "\"{}\" does not depend on \"{provider_name}\"",
+                r.name
+            )));
+        }
+        Ok(())
+    }
+
+    /// `PauseClusterNode`.
+    pub(crate) fn pause_node(&mut self, node: NodeKey) -> Result<()> {
+        let mut n = self
+            .nodes
+            .get_mut(node)
+            .ok_or_else(|| Error::ClusterNodeNotFound("the node was evicted".into()))?;
+        match n.state {
+            ClusterNodeState::Up | ClusterNodeState::Paused => {
+                n.state = ClusterNodeState::Paused;
+                Ok(())
+            }
+            _ => Err(Error::ClusterNodeDown(format!("node \"{}\" is down", n.name))),
+        }
+    }
+
+    /// `ResumeClusterNode`.
+    pub(crate) fn resume_node(&mut self, node: NodeKey) -> Result<()> {
+        self.check_not_draining(node)?;
+        let mut n = self
+            .nodes
+            .get_mut(node)
+            .ok_or_else(|| Error::ClusterNodeNotFound("the node was evicted".into()))?;
+        if n.state != ClusterNodeState::Paused {
+            return Err(Error::ClusterNodeNotPaused(format!("node \"{}\" is not paused", n.name)));
+        }
+        n.state = ClusterNodeState::Up;
+        Ok(())
+    }
+
+    /// `EvictClusterNode`: only a node that owns no group and is not the last one; its
+    /// interfaces go with it.
+    pub(crate) fn evict_node(&mut self, cluster: ClusterKey, node: NodeKey) -> Result<()> {
+        let c = self.cluster(cluster)?;
+        let name = self.node_name(node).to_owned();
+        if c.nodes.len() <= 1 {
+            return Err(Error::CantEvictActiveNode(format!(
+                "node \"{name}\" is the last node of the cluster"
+            )));
+        }
+        let owned: Vec<&str> = c
+            .groups
+            .iter()
+            .filter_map(|&g| self.groups.get(g))
+            .filter(|g| g.owner == node)
+            .map(|g| g.name.as_str())
+            .collect();
+        if !owned.is_empty() {
+            return Err(Error::CantEvictActiveNode(format!(
+                "node \"{name}\" owns group(s) {owned:?}: move them first"
+            )));
+        }
+        let Some(n) = self.nodes.remove(node) else { return Ok(()) };
+        for i in &n.net_interfaces {
+            if let Some(nic) = self.net_interfaces.remove(*i) {
+                if let Some(mut net) = self.networks.get_mut(nic.network) {
+                    net.net_interfaces.retain(|k| k != i);
+                }
+                if let Some(mut c) = self.clusters.get_mut(cluster) {
+                    c.net_interface_names.remove(&nic.name, *i);
+                    c.net_interfaces.retain(|k| k != i);
+                }
+            }
+        }
+        // Only the cluster's groups can prefer its node, and its resources be owned by it.
+        let (groups, resources) =
+            self.clusters.get(cluster).map(|c| (c.groups.clone(), c.resources.clone())).unwrap_or_default();
+        for g in groups {
+            if let Some(mut g) = self.groups.get_mut(g) {
+                g.preferred.retain(|&p| p != node);
+            }
+        }
+        for r in resources {
+            if let Some(mut r) = self.resources.get_mut(r) {
+                r.possible_owners.retain(|&p| p != node);
+            }
+        }
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
+            c.node_names.remove(&n.name, node);
+            c.nodes.retain(|&k| k != node);
+            if c.local_node == node {
+                c.local_node = c.nodes.first().copied().unwrap_or_default();
+            }
+        }
+        Ok(())
+    }
+
+    /// `SetClusterNetworkName`. Interfaces keep the names they were created with, as real
+    /// interfaces keep their adapter-based names.
+    pub(crate) fn rename_network(
+        &mut self,
+        cluster: ClusterKey,
+        network: crate::model::world::NetworkKey,
+        name: &str,
+    ) -> Result<()> {
+        if name.is_empty() {
+            return Err(Error::InvalidParameter("a network name cannot be empty".into()));
+        }
+        // A C caller could never name it again (its strings end at the NUL).
+        if name.contains('\0') {
+            return Err(Error::InvalidParameter(format!("network name {name:?} contains a NUL character")));
+        }
+        let c = self.cluster(cluster)?;
+        if let Some(existing) = c.network_names.get(name) {
+            if existing != network {
+                return Err(Error::ObjectAlreadyExists(format!("a network named \"{name}\" exists")));
+            }
+        }
+        let mut net = self
+            .networks
+            .get_mut(network)
+            .ok_or_else(|| Error::ClusterNetworkNotFound("the network was deleted".into()))?;
+        let old = std::mem::replace(&mut net.name, name.to_owned());
+        drop(net);
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
+            c.network_names.remove(&old, network);
+            let _ = c.network_names.insert(name, network);
+        }
+        Ok(())
+    }
+}
+
+impl World {
+    /// `CreateClusterResourceType`: a new resource type of `cluster`.
+    pub(crate) fn create_resource_type(
+        &mut self,
+        cluster: ClusterKey,
+        name: &str,
+        display_name: &str,
+        dll: &str,
+        looks_alive: u32,
+        is_alive: u32,
+    ) -> Result<()> {
+        if name.is_empty() || name.contains('\0') {
+            return Err(Error::InvalidParameter(format!("resource type name {name:?}: empty or with a NUL")));
+        }
+        let mut c =
+            self.clusters.get_mut(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
+        if let Some(existing) = c.resource_type_names.get(name).and_then(|i| c.resource_types.get(i)) {
+            return Err(Error::AlreadyExists(format!("the cluster has a resource type \"{existing}\"")));
+        }
+        let index = c.resource_types.len();
+        let _ = c.resource_type_names.insert(name, index);
+        c.resource_types.push(name.to_owned());
+        let mut props = crate::model::control::props::Props::default();
+        use crate::PropertyValue as V;
+        props.set("Name", V::Sz(if display_name.is_empty() { name } else { display_name }.to_owned()));
+        props.set("DllName", V::Sz(dll.to_owned()));
+        props.set("LooksAlivePollInterval", V::Dword(looks_alive));
+        props.set("IsAlivePollInterval", V::Dword(is_alive));
+        c.type_props.push(props);
+        c.type_registry.push(crate::model::registry::RegKey::root());
+        drop(c);
+        // A resource type is no object of its own: the rule records it.
+        self.journal.record(Change::Added {
+            object: Object::ResourceType(cluster),
+            about: type_about(cluster, name),
+        });
+        Ok(())
+    }
+
+    /// `DeleteClusterResourceType`: removes a type no resource of the cluster uses.
+    pub(crate) fn delete_resource_type(&mut self, cluster: ClusterKey, name: &str) -> Result<()> {
+        let c = self.clusters.get(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
+        let index = c.resource_type_names.get(name).ok_or_else(|| {
+            Error::ClusterResourceTypeNotFound(format!("the cluster has no resource type \"{name}\""))
+        })?;
+        let type_name = c.resource_types.get(index).cloned().unwrap_or_default();
+        let users = c
+            .resources
+            .iter()
+            .filter_map(|&r| self.resources.get(r))
+            .filter(|r| crate::types::names::names_equal(&r.resource_type, &type_name))
+            .count();
+        if users > 0 {
+            return Err(Error::DirNotEmpty(format!("{users} resource(s) of type \"{type_name}\" exist")));
+        }
+        let mut c =
+            self.clusters.get_mut(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
+        if index < c.resource_types.len() {
+            c.resource_types.remove(index);
+        }
+        if index < c.type_props.len() {
+            c.type_props.remove(index);
+        }
+        if index < c.type_registry.len() {
+            c.type_registry.remove(index);
+        }
+        // The index maps names to positions: rebuild it (deleting a type is rare).
+        let mut names = crate::types::names::NameIndex::default();
+        for (i, t) in c.resource_types.iter().enumerate() {
+            let _ = names.insert(t, i);
+        }
+        c.resource_type_names = names;
+        drop(c);
+        self.journal.record(Change::Deleted {
+            object: Object::ResourceType(cluster),
+            about: type_about(cluster, &type_name),
+        });
+        Ok(())
+    }
+}
+
+/// What `Added` and `Deleted` record of a resource type: its name (it has no id).
+fn type_about(cluster: ClusterKey, name: &str) -> About {
+    About {
+        cluster,
+        name: name.to_owned(),
+        id: String::new(),
+        parent: None,
+        type_name: String::new(),
+        resource_state: None,
+    }
+}

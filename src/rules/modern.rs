@@ -1,0 +1,188 @@
+//! The rules of the modern calls: node drain (`PauseClusterNodeEx`), failback
+//! (`ResumeClusterNodeEx`) and `CancelClusterGroupOperation`. As everywhere in the world,
+//! each checks everything first and changes after.
+
+use crate::model::world::{ClusterKey, Drain, GroupKey, NodeKey, World};
+use crate::types::error::{Error, Result};
+use crate::types::state::ClusterResourceState as R;
+
+/// `NodeDrainStatus` values (`CLUSTER_NODE_DRAIN_STATUS`).
+pub(crate) const DRAIN_NOT_INITIATED: u32 = 0;
+/// The drain's moves are still pending.
+pub(crate) const DRAIN_IN_PROGRESS: u32 = 1;
+/// Every group the drain moved has settled on its new owner.
+pub(crate) const DRAIN_COMPLETED: u32 = 2;
+
+/// `CLUSTER_NODE_RESUME_FAILBACK_TYPE`: `DoNotFailbackGroups`.
+pub(crate) const DO_NOT_FAILBACK: u32 = 0;
+/// `FailbackGroupsImmediately`.
+pub(crate) const FAILBACK_IMMEDIATELY: u32 = 1;
+/// `FailbackGroupsPerPolicy`.
+pub(crate) const FAILBACK_PER_POLICY: u32 = 2;
+
+/// `ClusterGroupAllowFailback`, the `AutoFailbackType` value that lets a group fail back.
+const ALLOW_FAILBACK: u32 = 1;
+
+fn pending(state: R) -> bool {
+    matches!(state, R::Pending | R::OnlinePending | R::OfflinePending)
+}
+
+impl World {
+    /// Whether a resource of `group` has a transition pending.
+    pub(crate) fn group_pending(&self, group: GroupKey) -> bool {
+        self.groups.get(group).is_some_and(|g| {
+            g.resources.iter().filter_map(|&r| self.resources.get(r)).any(|r| pending(r.state))
+        })
+    }
+
+    /// The node's `NodeDrainStatus`: 0 no drain, 1 moves still pending, 2 completed.
+    pub(crate) fn drain_status(&self, node: NodeKey) -> u32 {
+        match self.nodes.get(node) {
+            Some(n) if n.drain.started => {
+                if n.drain.groups.iter().any(|&g| self.group_pending(g)) {
+                    DRAIN_IN_PROGRESS
+                } else {
+                    DRAIN_COMPLETED
+                }
+            }
+            _ => DRAIN_NOT_INITIATED,
+        }
+    }
+
+    /// Refuses a pause or resume while the node's drain is in progress.
+    pub(crate) fn check_not_draining(&self, node: NodeKey) -> Result<()> {
+        if self.drain_status(node) == DRAIN_IN_PROGRESS {
+            return Err(Error::ClusterNodeEvacuationInProgress(format!(
+                "node \"{}\" is being drained: its groups are still moving off",
+                self.node_name(node)
+            )));
+        }
+        Ok(())
+    }
+
+    /// `PauseClusterNodeEx`: pauses the node and, with `drain`, moves every group it owns to
+    /// `target` or to each group's best other node. Every move is checked before the node is
+    /// paused or any group moves. `Ok(true)`: a move is pending.
+    pub(crate) fn pause_node_ex(
+        &mut self,
+        cluster: ClusterKey,
+        node: NodeKey,
+        drain: bool,
+        target: Option<NodeKey>,
+    ) -> Result<bool> {
+        self.check_not_draining(node)?;
+        let n =
+            self.nodes.get(node).ok_or_else(|| Error::ClusterNodeNotFound("the node was evicted".into()))?;
+        if !matches!(
+            n.state,
+            crate::types::state::ClusterNodeState::Up | crate::types::state::ClusterNodeState::Paused
+        ) {
+            return Err(Error::ClusterNodeDown(format!("node \"{}\" is down", n.name)));
+        }
+        if !drain {
+            self.pause_node(node)?;
+            return Ok(false);
+        }
+        if target == Some(node) {
+            return Err(Error::InvalidParameter(format!(
+                "node \"{}\" cannot be the target of its own drain",
+                self.node_name(node)
+            )));
+        }
+        if let Some(t) = target {
+            self.check_host(t)?;
+        }
+        let owned: Vec<GroupKey> = self
+            .cluster(cluster)?
+            .groups
+            .iter()
+            .copied()
+            .filter(|&g| self.groups.get(g).is_some_and(|g| g.owner == node))
+            .collect();
+        let mut moves = Vec::with_capacity(owned.len());
+        for &g in &owned {
+            self.check_not_pending(g)?;
+            let to = match target {
+                Some(t) => t,
+                None => self.best_other_node(cluster, g)?,
+            };
+            self.check_possible_owner(g, to)?;
+            moves.push((g, to));
+        }
+        self.pause_node(node)?;
+        let mut any_pending = false;
+        for (g, to) in moves {
+            any_pending |= self.move_group(cluster, g, Some(to))?;
+        }
+        if let Some(mut n) = self.nodes.get_mut(node) {
+            n.drain = Drain { started: true, groups: owned };
+        }
+        Ok(any_pending)
+    }
+
+    /// `ResumeClusterNodeEx`: resumes the node, ends its drain and, as `failback` says,
+    /// moves the groups the drain moved off back to it: all of them (1), or those whose
+    /// `AutoFailbackType` is 1 (2). A group that cannot come back (deleted, pending, or the
+    /// node is not a possible owner) stays where it is. `Ok(true)`: a move is pending.
+    pub(crate) fn resume_node_ex(
+        &mut self,
+        cluster: ClusterKey,
+        node: NodeKey,
+        failback: u32,
+    ) -> Result<bool> {
+        if failback > FAILBACK_PER_POLICY {
+            return Err(Error::InvalidParameter(format!(
+                "eResumeFailbackType {failback}: expected 0 (DoNotFailbackGroups), 1 \
+                 (FailbackGroupsImmediately) or 2 (FailbackGroupsPerPolicy)"
+            )));
+        }
+        self.resume_node(node)?;
+        let drained =
+            self.nodes.get_mut(node).map(|mut n| std::mem::take(&mut n.drain).groups).unwrap_or_default();
+        if failback == DO_NOT_FAILBACK {
+            return Ok(false);
+        }
+        let mut any_pending = false;
+        for g in drained {
+            let Some(group) = self.groups.get(g) else { continue };
+            if group.owner == node || self.group_pending(g) || !self.can_host_group(g, node) {
+                continue;
+            }
+            if failback == FAILBACK_PER_POLICY {
+                let allowed = matches!(
+                    group.props.get("AutoFailbackType"),
+                    Some(crate::PropertyValue::Dword(ALLOW_FAILBACK))
+                );
+                if !allowed {
+                    continue;
+                }
+            }
+            debug_assert!(failback == FAILBACK_IMMEDIATELY || failback == FAILBACK_PER_POLICY);
+            if let Ok(p) = self.move_group(cluster, g, Some(node)) {
+                any_pending |= p;
+            }
+        }
+        Ok(any_pending)
+    }
+
+    /// `CancelClusterGroupOperation`: every pending resource of the group stops where its
+    /// transition started: `OnlinePending` goes back to Offline, `OfflinePending` back to
+    /// Online. The owner stays (a cancelled move leaves the group on the new node, offline).
+    pub(crate) fn cancel_group_operation(&mut self, group: GroupKey) -> Result<()> {
+        let g = self.group(group)?;
+        if !self.group_pending(group) {
+            return Err(Error::InvalidState(format!("group \"{}\" has no operation pending", g.name)));
+        }
+        for r in g.resources.clone() {
+            if let Some(mut r) = self.resources.get_mut(r) {
+                match r.state {
+                    R::OnlinePending => r.state = R::Offline,
+                    R::OfflinePending | R::Pending => r.state = R::Online,
+                    _ => {}
+                }
+                r.pending = None;
+            }
+        }
+        Ok(())
+    }
+}

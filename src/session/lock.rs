@@ -1,0 +1,91 @@
+//! The lock on a simulator's state, and the publish path: when a call releases the lock,
+//! the changes it recorded in the journal become events in the ports that listen, and
+//! waiters are woken.
+
+use crate::session::simulator::State;
+use crate::types::sync::MutexGuard;
+
+/// The lock on a simulator's state. While a notification port is open, it turns what the
+/// call recorded in the journal into events when released, and queues them.
+pub(crate) struct StateGuard<'a> {
+    pub(super) guard: MutexGuard<'a, State>,
+    /// Whether the call's changes are published when it ends (`lock`), or left for the next
+    /// call that is (`lock_quiet`: calls that change nothing).
+    pub(super) compare: bool,
+    pub(super) changed: &'a crate::types::sync::Condvar,
+}
+
+impl std::ops::Deref for StateGuard<'_> {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.guard
+    }
+}
+
+impl std::ops::DerefMut for StateGuard<'_> {
+    fn deref_mut(&mut self) -> &mut State {
+        &mut self.guard
+    }
+}
+
+impl StateGuard<'_> {
+    /// Waits for a change (a notification), releasing the lock meanwhile; `false` on time-out.
+    pub(crate) fn wait(&mut self, timeout: Option<std::time::Duration>) -> bool {
+        match timeout {
+            None => {
+                self.changed.wait(&mut self.guard);
+                true
+            }
+            Some(t) => !self.changed.wait_for(&mut self.guard, t).timed_out(),
+        }
+    }
+}
+
+impl Drop for StateGuard<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        let st = &*self.guard;
+        let recording = st.world.journal.recording();
+        // Nothing to do unless waiters are to be woken, the first port just opened or the
+        // last one closed (recording starts or stops), or the call recorded changes.
+        let needed = st.wake_waiters
+            || recording == st.ports.is_empty()
+            || (recording && self.compare && !st.world.journal.is_empty());
+        if needed {
+            self.publish();
+        }
+    }
+}
+
+impl StateGuard<'_> {
+    /// Queues the events of the call's changes and wakes waiters.
+    #[cold]
+    fn publish(&mut self) {
+        let st = &mut *self.guard;
+        let recording = st.world.journal.recording();
+        if st.ports.is_empty() {
+            // No one listens: stop recording (and forget what was recorded for no one).
+            if recording {
+                st.world.journal.set_recording(false);
+            }
+        } else if !recording {
+            // The call that opened the first port: from now on the rules record their changes.
+            st.world.journal.set_recording(true);
+        } else if self.compare {
+            let changes = st.world.journal.take();
+            if !changes.is_empty() {
+                let changes = crate::model::journal::complete(changes, &st.world);
+                if crate::session::notify::deliver(&mut st.ports, &mut st.world, &changes) {
+                    st.wake_waiters = true;
+                }
+                #[cfg(test)]
+                if let Some(tap) = st.tap.as_mut() {
+                    tap.extend(changes);
+                }
+            }
+        }
+        if std::mem::take(&mut self.guard.wake_waiters) {
+            self.changed.notify_all();
+        }
+    }
+}
