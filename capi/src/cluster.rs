@@ -4,8 +4,8 @@
 use clusapi_sim::{Error, HCluster};
 
 use crate::ffi::{
-    BOOL, CLUSTERVERSIONINFO, DWORD, HCLUSTER, LPCWSTR, LPDWORD, LPWSTR, boolean, from_c, guard, put,
-    set_last_error, status, to_c,
+    BOOL, CLUSTERVERSIONINFO, DWORD, HCLUSTER, LPCWSTR, LPDWORD, LPWSTR, boolean, from_c, guard,
+    not_simulated, put, set_last_error, status, to_c,
 };
 use crate::route::{current, on, on_handle};
 use crate::strings;
@@ -59,6 +59,12 @@ pub unsafe extern "C" fn OpenClusterEx(
         unsafe { put(GrantedAccess, granted) };
         Ok(to_c(h))
     })
+}
+
+// Not simulated yet: the variant of `OpenClusterEx` that `clusapi.dll` exports without documenting it.
+not_simulated! {
+    /// an undocumented variant of OpenClusterEx (which is simulated)
+    fn OpenClusterEx2 -> NULL;
 }
 
 /// `CloseCluster`: `TRUE`, or `FALSE` with `ERROR_INVALID_HANDLE` for a value that is not

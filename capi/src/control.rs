@@ -8,7 +8,9 @@
 
 use clusapi_sim::{Error, HNode};
 
-use crate::ffi::{DWORD, HCLUSTER, HGROUP, HNETWORK, HNODE, HRESOURCE, LPCWSTR, from_c, guard, status, to_c};
+use crate::ffi::{
+    DWORD, HCLUSTER, HGROUP, HNETWORK, HNODE, HRESOURCE, LPCWSTR, from_c, guard, not_simulated, status, to_c,
+};
 use crate::route::{on, on_handle};
 use crate::strings;
 
@@ -241,4 +243,21 @@ pub unsafe extern "C" fn DeleteClusterResourceType(
         let name = unsafe { strings::read_required(lpszResourceTypeName, "lpszResourceTypeName") }?;
         on_handle(cluster, |s| s.delete_cluster_resource_type(cluster, &name))
     })
+}
+
+// Not simulated yet: the Ex and Id forms of creation, `DestroyClusterGroup`, restarting a
+// resource and dependency expressions.
+not_simulated! {
+    /// not simulated yet: CreateClusterGroup is
+    fn CreateClusterGroupEx -> NULL;
+    /// not simulated yet: delete the resources, then DeleteClusterGroup
+    fn DestroyClusterGroup -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// not simulated yet (the simulator chooses ids): CreateClusterResource is
+    fn CreateClusterResourceWithId -> NULL;
+    /// not simulated yet: OfflineClusterResource then OnlineClusterResource
+    fn RestartClusterResource -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// dependency expressions are not simulated yet: ClusterResourceOpenEnum(DEPENDS) lists the dependencies
+    fn GetClusterResourceDependencyExpression -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// dependency expressions are not simulated yet: AddClusterResourceDependency is
+    fn SetClusterResourceDependencyExpression -> ERROR_CALL_NOT_IMPLEMENTED;
 }

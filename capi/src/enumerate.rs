@@ -5,7 +5,7 @@ use clusapi_sim::Error;
 
 use crate::ffi::{
     DWORD, HCLUSENUM, HCLUSTER, HGROUP, HGROUPENUM, HNETWORK, HNETWORKENUM, HNODE, HNODEENUM, HRESENUM,
-    HRESOURCE, HRESTYPEENUM, LPCWSTR, LPDWORD, LPWSTR, from_c, guard, put, status, to_c,
+    HRESOURCE, HRESTYPEENUM, LPCWSTR, LPDWORD, LPWSTR, from_c, guard, not_simulated, put, status, to_c,
 };
 use crate::route::{on, on_handle};
 use crate::strings;
@@ -295,4 +295,34 @@ pub unsafe extern "C" fn ClusterResourceTypeEnum(
 #[unsafe(no_mangle)]
 pub extern "C" fn ClusterResourceTypeCloseEnum(hResTypeEnum: HRESTYPEENUM) -> DWORD {
     status(|| on(hResTypeEnum, |s| s.cluster_resource_type_close_enum(from_c(hResTypeEnum)?)))
+}
+
+// Not simulated yet: the per-object Ex enumerations (the cluster's, `ClusterOpenEnumEx`, is
+// simulated, in `modern.rs`).
+not_simulated! {
+    /// the per-group Ex enumeration (group properties in bulk) is not simulated yet: use ClusterOpenEnumEx
+    /// and Cluster*Control
+    fn ClusterGroupOpenEnumEx -> NULL;
+    /// as ClusterGroupOpenEnumEx
+    fn ClusterGroupGetEnumCountEx -> 0;
+    /// as ClusterGroupOpenEnumEx
+    fn ClusterGroupEnumEx -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// as ClusterGroupOpenEnumEx
+    fn ClusterGroupCloseEnumEx -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// the per-node Ex enumeration is not simulated yet: use ClusterOpenEnumEx and Cluster*Control
+    fn ClusterNodeOpenEnumEx -> NULL;
+    /// as ClusterNodeOpenEnumEx
+    fn ClusterNodeGetEnumCountEx -> 0;
+    /// as ClusterNodeOpenEnumEx
+    fn ClusterNodeEnumEx -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// as ClusterNodeOpenEnumEx
+    fn ClusterNodeCloseEnumEx -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// the per-resource Ex enumeration is not simulated yet: use ClusterOpenEnumEx and Cluster*Control
+    fn ClusterResourceOpenEnumEx -> NULL;
+    /// as ClusterResourceOpenEnumEx
+    fn ClusterResourceGetEnumCountEx -> 0;
+    /// as ClusterResourceOpenEnumEx
+    fn ClusterResourceEnumEx -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// as ClusterResourceOpenEnumEx
+    fn ClusterResourceCloseEnumEx -> ERROR_CALL_NOT_IMPLEMENTED;
 }

@@ -96,6 +96,86 @@ opaque_handles! {
     HKEY__ => HKEY;
 }
 
+/// Exports of the real `clusapi.dll` that the simulator does not simulate (yet), declared
+/// in the file of their family, beside the calls they would join. Each entry is the
+/// reason as a doc comment, then `fn Name -> ANSWER;`, the answer of a server that does
+/// not support the call:
+///
+/// * `ERROR_CALL_NOT_IMPLEMENTED`: that status (120), also left in the last error;
+/// * `NULL`: a NULL handle, with the last error 120;
+/// * `FALSE`: `FALSE`, with the last error 120;
+/// * `0`: a count of 0, with the last error 120;
+/// * `E_NOTIMPL`: that `HRESULT` (the undocumented helpers that return one); the last
+///   error is not touched.
+///
+/// A block generates each `#[unsafe(no_mangle)] pub extern "C" fn` and the file's
+/// `NOT_SIMULATED` list of (name, reason), which [`crate::NOT_SIMULATED`] gathers for the
+/// README's coverage table; one block per file. The exports read no argument, so they are
+/// declared without parameters: on the C ABI the caller's arguments are simply ignored,
+/// and only the return value's width and meaning matter. Those the real `clusapi.h`
+/// declares have its prototypes in `compat/clusapi.h` (`capi/tests/coverage.rs` checks);
+/// cbindgen does not expand macros, so none is in `clusapi_sim.h`.
+///
+/// Simulating one is replacing its entry with the real export, in the same file (and
+/// giving it its row in the catalogue of `capi/tests/robustness.rs`). When a file's last
+/// entry goes, the block may stay empty, or go together with its line in
+/// [`crate::NOT_SIMULATED`].
+macro_rules! not_simulated {
+    ($( $(#[doc = $why:literal])+ fn $name:ident -> $answer:tt; )*) => {
+        /// The exports of this file that are not simulated, and why
+        /// ([`crate::NOT_SIMULATED`] gathers the files' lists).
+        pub(crate) const NOT_SIMULATED: &[(&str, &str)] =
+            &[$( (stringify!($name), concat!($($why),+).trim_ascii()) ),*];
+        $( $crate::ffi::not_simulated!(@answer $name $answer [$($why)+]); )*
+    };
+    (@answer $name:ident ERROR_CALL_NOT_IMPLEMENTED $why:tt) => {
+        $crate::ffi::not_simulated!(@export $name $why
+            "`ERROR_CALL_NOT_IMPLEMENTED` (120), also left in the last error" -> $crate::ffi::DWORD {
+                $crate::ffi::set_last_error($crate::clusapi_sim::codes::ERROR_CALL_NOT_IMPLEMENTED);
+                $crate::clusapi_sim::codes::ERROR_CALL_NOT_IMPLEMENTED
+            });
+    };
+    (@answer $name:ident NULL $why:tt) => {
+        $crate::ffi::not_simulated!(@export $name $why
+            "NULL, with the last error `ERROR_CALL_NOT_IMPLEMENTED` (120)" -> *mut ::std::ffi::c_void {
+                $crate::ffi::set_last_error($crate::clusapi_sim::codes::ERROR_CALL_NOT_IMPLEMENTED);
+                ::std::ptr::null_mut()
+            });
+    };
+    (@answer $name:ident FALSE $why:tt) => {
+        $crate::ffi::not_simulated!(@export $name $why
+            "`FALSE`, with the last error `ERROR_CALL_NOT_IMPLEMENTED` (120)" -> $crate::ffi::BOOL {
+                $crate::ffi::set_last_error($crate::clusapi_sim::codes::ERROR_CALL_NOT_IMPLEMENTED);
+                $crate::ffi::FALSE
+            });
+    };
+    (@answer $name:ident 0 $why:tt) => {
+        $crate::ffi::not_simulated!(@export $name $why
+            "0, with the last error `ERROR_CALL_NOT_IMPLEMENTED` (120)" -> $crate::ffi::DWORD {
+                $crate::ffi::set_last_error($crate::clusapi_sim::codes::ERROR_CALL_NOT_IMPLEMENTED);
+                0
+            });
+    };
+    (@answer $name:ident E_NOTIMPL $why:tt) => {
+        $crate::ffi::not_simulated!(@export $name $why
+            "`E_NOTIMPL` (`0x80004001`), the `HRESULT` of a helper that is not implemented; \
+             the last error is not touched" -> $crate::ffi::DWORD {
+                $crate::ffi::E_NOTIMPL
+            });
+    };
+    (@export $name:ident [$($why:literal)+] $answer:literal -> $ty:ty $body:block) => {
+        #[doc = concat!("`", stringify!($name), "`: not simulated; ", $answer, ".")]
+        #[doc = ""]
+        #[doc = concat!("Why:", $($why),+, ".")]
+        #[unsafe(no_mangle)]
+        pub extern "C" fn $name() -> $ty $body
+    };
+}
+pub(crate) use not_simulated;
+
+/// `E_NOTIMPL`, the `HRESULT` of a call that is not implemented, as its `DWORD` bit pattern.
+pub(crate) const E_NOTIMPL: DWORD = 0x8000_4001;
+
 /// `CLUSTERVERSIONINFO`; the caller sets `dwVersionInfoSize` before the call.
 #[repr(C)]
 #[allow(non_snake_case)]

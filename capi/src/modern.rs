@@ -7,7 +7,8 @@ use std::ffi::c_void;
 use clusapi_sim::{Error, HNode};
 
 use crate::ffi::{
-    BOOL, DWORD, FALSE, HCLUSTER, HGROUP, HNODE, LPDWORD, WCHAR, from_c, guard, put, status, to_c,
+    BOOL, DWORD, FALSE, HCLUSTER, HGROUP, HNODE, LPDWORD, WCHAR, from_c, guard, not_simulated, put, status,
+    to_c,
 };
 use crate::route::{on, on_handle};
 
@@ -204,6 +205,14 @@ pub unsafe extern "C" fn OfflineClusterGroupEx(
         let buf = unsafe { in_buffer(lpInBuffer, cbInBufferSize) }?;
         on_handle(g, |s| s.offline_cluster_group_ex(g, dwOfflineFlags, buf))
     })
+}
+
+// Not simulated yet: the resource forms of the Ex calls with flags and an input buffer.
+not_simulated! {
+    /// not simulated yet: OnlineClusterResource is
+    fn OnlineClusterResourceEx -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// not simulated yet: OfflineClusterResource is
+    fn OfflineClusterResourceEx -> ERROR_CALL_NOT_IMPLEMENTED;
 }
 
 /// `MoveClusterGroupEx`: as `MoveClusterGroup`; the documented `CLUSAPI_GROUP_MOVE_*`

@@ -13,7 +13,7 @@ use clusapi_sim::{Error, HKey};
 
 use crate::ffi::{
     DWORD, HCLUSTER, HGROUP, HNETINTERFACE, HNETWORK, HNODE, HRESOURCE, LPCWSTR, LPDWORD, LPWSTR, from_c,
-    guard, put, status, to_c,
+    guard, not_simulated, put, status, to_c,
 };
 pub use crate::ffi::{HKEY, HKEY__};
 use crate::route::{on, on_handle};
@@ -517,4 +517,49 @@ pub unsafe extern "C" fn ClusterRegSetKeySecurity(
         let sd = unsafe { read_bytes(p, len, "pSecurityDescriptor") }?;
         on_handle(h, |s| s.cluster_reg_set_key_security(h, SecurityInformation, &sd))
     }))
+}
+
+// Not simulated yet: the registry batches, the ForceSync variants, `ClusterRegQueryAllValues`
+// and `ClusterRegSyncDatabase`.
+not_simulated! {
+    /// registry batches are not simulated: use the ClusterReg* calls one by one
+    fn ClusterRegCreateBatch -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegBatchAddCommand -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegCloseBatch -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegCloseBatchEx -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegBatchReadCommand -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegBatchCloseNotification -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegCreateBatchNotifyPort -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegCloseBatchNotifyPort -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegGetBatchNotification -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegCreateReadBatch -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegReadBatchAddCommand -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegCloseReadBatch -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegCloseReadBatchReply -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// registry batches are not simulated
+    fn ClusterRegReadBatchReplyNextCommand -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// the ForceSync variants (Windows Server 2022+) are not simulated yet: the plain ClusterReg* calls are
+    fn ClusterRegCreateKeyForceSync -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// as ClusterRegCreateKeyForceSync
+    fn ClusterRegDeleteKeyForceSync -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// as ClusterRegCreateKeyForceSync
+    fn ClusterRegDeleteValueForceSync -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// as ClusterRegCreateKeyForceSync
+    fn ClusterRegSetValueForceSync -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// not simulated yet: enumerate with ClusterRegEnumValue
+    fn ClusterRegQueryAllValues -> ERROR_CALL_NOT_IMPLEMENTED;
+    /// there is one simulated copy of the cluster database: nothing to synchronise
+    fn ClusterRegSyncDatabase -> ERROR_CALL_NOT_IMPLEMENTED;
 }

@@ -1,11 +1,15 @@
 //! The coverage table: every export of the real `clusapi.dll` (as MinGW-w64's import
 //! library lists them, `capi/exports/clusapi-dll.txt`) against this library's exports. Each
 //! real export must be exported here, implemented or answering "not implemented" with a
-//! reason (`capi/src/stubs.rs`); each export here must be a real one or a listed simulator
-//! addition. The README's table is generated from this (`CLUSAPI_SIM_BLESS=1` rewrites it,
-//! otherwise it is checked).
+//! reason (a `not_simulated!` entry in the file of its family, `clusapi::NOT_SIMULATED`);
+//! each export here must be a real one or a listed simulator addition. The README's table
+//! is generated from this (`CLUSAPI_SIM_BLESS=1` rewrites it, otherwise it is checked).
+//! And `compat/clusapi.h` declares every real export that the Windows SDK's `clusapi.h`
+//! declares.
 
 use std::collections::BTreeSet;
+
+mod common;
 
 /// Exports that only the simulator has, and why.
 const SIMULATOR_ONLY: &[(&str, &str)] = &[
@@ -33,25 +37,45 @@ const SIMULATOR_ONLY: &[(&str, &str)] = &[
     ("ClusSimRestoreNetwork", "test control: restore a network"),
 ];
 
+/// The real exports that the Windows SDK's `clusapi.h` does not declare, and why:
+/// `compat/clusapi.h` declares every other real export, with the SDK's prototype. None of
+/// these is in the Windows SDK's metadata (windows-sys, which is generated from the SDK's
+/// headers, has no binding for them), in MinGW-w64's `clusapi.h`, or in Microsoft's
+/// ClusAPI reference: `clusapi.dll` exports them without documenting them.
+const NOT_IN_THE_SDK_HEADER: &[(&str, &str)] = &[
+    ("CCHlpAddNodeUpdateCluster", "an undocumented helper of the cluster setup wizard"),
+    ("CCHlpConfigureNode", "an undocumented helper of the cluster setup wizard"),
+    ("CCHlpCreateClusterNameCOIfNotExists", "an undocumented helper of the cluster setup wizard"),
+    ("CCHlpGetClusterServiceSecret", "an undocumented helper of the cluster setup wizard"),
+    ("CCHlpGetDNSHostLabel", "an undocumented helper of the cluster setup wizard"),
+    ("CCHlpRestoreClusterVirtualObjectToInitialState", "an undocumented helper of the cluster setup wizard"),
+    ("ClusterFreeMemory", "undocumented"),
+    ("ClusterFreeMrrResponse", "the undocumented multi-resource request channel"),
+    ("ClusterSendReceiveMrr", "the undocumented multi-resource request channel"),
+    ("ClusterStmFindDisk", "an undocumented storage-management helper"),
+    ("ClusterRegCreateKeyForceSync", "an undocumented ForceSync variant (Windows Server 2022+)"),
+    ("ClusterRegDeleteKeyForceSync", "an undocumented ForceSync variant (Windows Server 2022+)"),
+    ("ClusterRegDeleteValueForceSync", "an undocumented ForceSync variant (Windows Server 2022+)"),
+    ("ClusterRegSetValueForceSync", "an undocumented ForceSync variant (Windows Server 2022+)"),
+    ("ClusterRegQueryAllValues", "undocumented"),
+    ("ClusterSharedVolumeClearBackupState", "an undocumented Cluster Shared Volume helper"),
+    ("GetClusterSharedVolumeNameForFile", "an undocumented Cluster Shared Volume helper"),
+    ("CreateClusterManagementPoint", "an undocumented setup call"),
+    ("CreateClusterResourceWithId", "an undocumented variant of CreateClusterResource"),
+    ("OpenClusterEx2", "an undocumented variant of OpenClusterEx"),
+];
+
 fn real_exports() -> BTreeSet<String> {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/exports/clusapi-dll.txt"))
         .expect("capi/exports/clusapi-dll.txt");
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned).collect()
 }
 
+/// Every export of this library: the simulated ones and the not-simulated ones.
 fn our_exports() -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src")).expect("capi/src") {
-        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
-        for marker in ["pub extern \"C\" fn ", "pub unsafe extern \"C\" fn "] {
-            for (i, _) in text.match_indices(marker) {
-                let name: String = text[i + marker.len()..]
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                out.insert(name);
-            }
-        }
+    let mut out = common::simulated();
+    for (name, _) in common::not_simulated() {
+        assert!(out.insert(name.to_owned()), "{name} is listed twice, or both simulated and not");
     }
     out
 }
@@ -65,13 +89,13 @@ fn every_real_export_is_covered_and_every_export_is_real_or_listed() {
     let extra: BTreeSet<String> = ours.difference(&real).cloned().collect();
     let listed: BTreeSet<String> = SIMULATOR_ONLY.iter().map(|(n, _)| (*n).to_owned()).collect();
     assert_eq!(extra, listed, "exports that are neither real nor listed as the simulator's own");
-    for (name, _) in clusapi::NOT_SIMULATED {
-        assert!(real.contains(*name), "{name} is listed as not simulated but is no real export");
+    for (name, _) in common::not_simulated() {
+        assert!(real.contains(name), "{name} is listed as not simulated but is no real export");
     }
 
     // The README table.
-    let stubs: Vec<&str> = clusapi::NOT_SIMULATED.iter().map(|(n, _)| *n).collect();
-    let implemented = real.iter().filter(|n| !stubs.contains(&n.as_str())).count();
+    let stubs: Vec<(&str, &str)> = common::not_simulated().collect();
+    let implemented = real.iter().filter(|n| !stubs.iter().any(|(s, _)| s == n)).count();
     let mut table = format!(
         "{implemented} of the {} exports of `clusapi.dll` are simulated; {} answer \"not implemented\" \
          (`ERROR_CALL_NOT_IMPLEMENTED`, 120, or NULL / FALSE with that last error; `E_NOTIMPL` for the \
@@ -82,7 +106,7 @@ fn every_real_export_is_covered_and_every_export_is_real_or_listed() {
         SIMULATOR_ONLY.len()
     );
     for name in &real {
-        let status = match clusapi::NOT_SIMULATED.iter().find(|(n, _)| n == name) {
+        let status = match stubs.iter().find(|(n, _)| n == name) {
             Some((_, why)) => format!("not implemented: {why}"),
             None => "simulated".to_owned(),
         };
@@ -127,9 +151,7 @@ fn exports_that_are_not_simulated_say_so() {
 /// export is a declared call, the kernel32 pair or a `ClusSim*` lever.
 #[test]
 fn every_declared_call_is_exported_and_every_simulated_export_is_declared() {
-    let stubs: BTreeSet<&str> = clusapi::NOT_SIMULATED.iter().map(|(n, _)| *n).collect();
-    let simulated: BTreeSet<String> =
-        our_exports().into_iter().filter(|e| !stubs.contains(e.as_str())).collect();
+    let simulated = common::simulated();
     let declared: BTreeSet<String> =
         clusapi::clusapi_sim::calls().filter(|c| !c.lever).map(|c| c.win32.to_owned()).collect();
     let not_exported: Vec<&String> = declared.difference(&simulated).collect();
@@ -140,4 +162,35 @@ fn every_declared_call_is_exported_and_every_simulated_export_is_declared() {
         .collect();
     assert!(undeclared.is_empty(), "C exports that are no declared call: {undeclared:?}");
     assert!(declared.len() >= 135, "{} declared calls (distinct Win32 names)", declared.len());
+}
+
+/// `compat/clusapi.h` declares every function of the real `clusapi.h` that libclusapi
+/// exports (each `WINAPI Name(` of it), simulated or not, and nothing else; the real exports
+/// that the SDK's header does not declare are listed, with why, in `NOT_IN_THE_SDK_HEADER`.
+/// (`c_clients.rs` compiles every prototype and links it with libclusapi.)
+#[test]
+fn compat_clusapi_h_declares_every_real_export_the_sdk_declares() {
+    let (real, ours, declared) = (real_exports(), our_exports(), common::compat_prototypes());
+    let undeclared: BTreeSet<&str> = NOT_IN_THE_SDK_HEADER.iter().map(|(name, _)| *name).collect();
+    assert_eq!(undeclared.len(), NOT_IN_THE_SDK_HEADER.len(), "NOT_IN_THE_SDK_HEADER lists a name twice");
+    let missing: Vec<&String> =
+        real.iter().filter(|n| !declared.contains(*n) && !undeclared.contains(n.as_str())).collect();
+    assert!(
+        missing.is_empty(),
+        "real exports without a prototype in compat/clusapi.h: add the Windows SDK's (or, if the SDK's \
+         clusapi.h has none, list it in NOT_IN_THE_SDK_HEADER with why): {missing:?}"
+    );
+    for name in &undeclared {
+        assert!(real.contains(*name), "{name} is in NOT_IN_THE_SDK_HEADER but is no real export");
+        assert!(
+            !declared.contains(*name),
+            "{name} has a prototype now: take it out of NOT_IN_THE_SDK_HEADER"
+        );
+    }
+    let strangers: Vec<&String> =
+        declared.iter().filter(|n| !real.contains(*n) || !ours.contains(*n)).collect();
+    assert!(
+        strangers.is_empty(),
+        "compat/clusapi.h declares functions that are no real export of libclusapi: {strangers:?}"
+    );
 }
