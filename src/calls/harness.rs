@@ -91,14 +91,14 @@ impl Simulator {
     }
 
     /// How many diagnostics were counted but not kept, past
-    /// [`SimulatorBuilder::max_diagnostics`].
+    /// [`SimulatorBuilder::max_diagnostics`](crate::SimulatorBuilder::max_diagnostics).
     #[must_use]
     pub fn dropped_diagnostics(&self) -> u64 {
         self.lock().diagnostics.dropped()
     }
 
     /// Advances every pending transition by one state poll (see
-    /// [`SimulatorBuilder::pending_transitions`]).
+    /// [`SimulatorBuilder::pending_transitions`](crate::SimulatorBuilder::pending_transitions)).
     pub fn step(&self) {
         self.lock().world.step();
     }

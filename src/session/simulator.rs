@@ -248,7 +248,7 @@ impl Simulator {
     }
 
     /// Whether this simulator follows the documented contract strictly (see
-    /// [`SimulatorBuilder::strict`]).
+    /// [`SimulatorBuilder::strict`](crate::SimulatorBuilder::strict)).
     #[must_use]
     pub fn is_strict(&self) -> bool {
         self.lock().strict
