@@ -440,7 +440,13 @@ pub unsafe extern "C" fn ClusterRegGetKeySecurity(
         }
         let sd = on_handle(h, |s| s.cluster_reg_get_key_security(h, RequestedInformation))?;
         // SAFETY: per the contract.
-        unsafe { write_bytes(&sd, pSecurityDescriptor.cast(), lpcbSecurityDescriptor) }
+        let written = unsafe { write_bytes(&sd, pSecurityDescriptor.cast(), lpcbSecurityDescriptor) };
+        // The registry's answer for a descriptor that does not fit, as `RegGetKeySecurity`
+        // gives it: 122, not the 234 of values; the required size is written back alike.
+        written.map_err(|e| match e {
+            Error::MoreData(m) => Error::InsufficientBuffer(m),
+            e => e,
+        })
     }))
 }
 

@@ -33,6 +33,9 @@ pub mod codes {
         ERROR_INVALID_PARAMETER = 87;
         /// This function is not supported on this system.
         ERROR_CALL_NOT_IMPLEMENTED = 120;
+        /// The data area passed to a system call is too small (`ClusterRegGetKeySecurity`,
+        /// as `RegGetKeySecurity`).
+        ERROR_INSUFFICIENT_BUFFER = 122;
         /// The directory is not empty (deleting a group that still has resources).
         ERROR_DIR_NOT_EMPTY = 145;
         /// Cannot create a file when that file already exists.
@@ -213,6 +216,8 @@ win32_errors! {
     InvalidParameter => ERROR_INVALID_PARAMETER;
     /// The call is not implemented (as on modern servers).
     CallNotImplemented => ERROR_CALL_NOT_IMPLEMENTED;
+    /// A security descriptor's buffer is too small (the required size is written back).
+    InsufficientBuffer => ERROR_INSUFFICIENT_BUFFER;
     /// The group still contains resources.
     DirNotEmpty => ERROR_DIR_NOT_EMPTY;
     /// The name is already in use.

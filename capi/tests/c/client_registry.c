@@ -92,9 +92,14 @@ int main(void) {
 
   /* Security: the two-call protocol, then the same descriptor back. */
   DWORD cbsd = 0;
-  CHECK_ERR(ClusterRegGetKeySecurity(params, 4, NULL, &cbsd), ERROR_MORE_DATA);
+  CHECK_ERR(ClusterRegGetKeySecurity(params, 4, NULL, &cbsd), ERROR_INSUFFICIENT_BUFFER);
   BYTE *sd = malloc(cbsd);
   CHECK(sd != NULL);
+  /* A buffer too small: 122 again (RegGetKeySecurity's answer), with the size back. */
+  BYTE tiny[4];
+  DWORD cbtiny = sizeof tiny;
+  CHECK_ERR(ClusterRegGetKeySecurity(params, 4, tiny, &cbtiny), ERROR_INSUFFICIENT_BUFFER);
+  CHECK(cbtiny == cbsd);
   CHECK_ERR(ClusterRegGetKeySecurity(params, 4, sd, &cbsd), ERROR_SUCCESS);
   CHECK_ERR(ClusterRegSetKeySecurity(params, 4, sd), ERROR_SUCCESS);
   free(sd);
