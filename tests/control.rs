@@ -200,6 +200,34 @@ fn core_resources_cannot_be_deleted() {
     assert_eq!(sim.delete_cluster_resource(name).unwrap_err().code(), ERROR_CORE_RESOURCE);
 }
 
+/// Only the cluster's own resources are core: an ordinary resource that lives in the core
+/// group is deleted once offline (observed on real servers), and its flags say it is not
+/// core; the cluster's name keeps `CLUS_FLAG_CORE` and refuses deletion.
+#[test]
+fn an_ordinary_resource_in_the_core_group_can_be_deleted() {
+    let (sim, c) = sim();
+    let flags = |r: HResource| {
+        let out = sim
+            .cluster_resource_control(r, None, clusapi_sim::clusctl::CLUSCTL_RESOURCE_GET_FLAGS, &[])
+            .unwrap();
+        u32::from_le_bytes(out[..4].try_into().unwrap())
+    };
+    let core = sim.open_cluster_group(c, "Cluster Group").unwrap();
+    let svc = sim.create_cluster_resource(core, "Backup Agent", "Generic Service", 0).expect("create");
+    let name = sim.open_cluster_resource(c, "Cluster Name").unwrap();
+    assert_eq!(flags(svc), 0, "CLUS_FLAG_CORE is not set on an ordinary resource");
+    assert_eq!(flags(name) & 1, 1, "the cluster's name is a core resource");
+    sim.offline_cluster_resource(svc).unwrap();
+    sim.delete_cluster_resource(svc).expect("deleted like any resource");
+    assert_eq!(sim.open_cluster_resource(c, "Backup Agent").unwrap_err().code(), ERROR_RESOURCE_NOT_FOUND);
+    sim.offline_cluster_resource(name).unwrap();
+    assert_eq!(sim.delete_cluster_resource(name).unwrap_err().code(), ERROR_CORE_RESOURCE);
+    for h in [svc, name] {
+        sim.close_cluster_resource(h).unwrap();
+    }
+    sim.close_cluster_group(core).unwrap();
+}
+
 #[test]
 fn evicting_nodes() {
     let (sim, c) = sim();

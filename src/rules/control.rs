@@ -403,14 +403,12 @@ fn characteristics(world: &World, target: Target) -> u32 {
 
 /// `CLUS_FLAG_CORE` for the core group and its resources.
 fn flags(world: &World, target: Target) -> u32 {
-    let group = match target {
-        Target::Group(g) => Some(g),
-        Target::Resource(r) => world.resources.get(r).map(|r| r.group),
-        _ => None,
+    let core = match target {
+        Target::Group(g) => world.is_core_group(g),
+        // Only the cluster's own resources are core, not any resource of the core group.
+        Target::Resource(r) => world.is_core_resource(r),
+        _ => false,
     };
-    let core = group
-        .and_then(|g| world.groups.get(g))
-        .is_some_and(|g| names_equal(&g.name, crate::model::world::CORE_GROUP));
     if core { CLUS_FLAG_CORE } else { 0 }
 }
 

@@ -11,6 +11,11 @@ use crate::types::names::names_equal;
 use crate::types::state::{ClusterNodeState, ClusterResourceState as R};
 
 /// Whether a resource is in a pending state.
+/// The types of the core group's resources that are the cluster's own (its name and
+/// addresses): core resources.
+const CORE_RESOURCE_TYPES: &[&str] =
+    &["Network Name", "Distributed Network Name", "IP Address", "IPv6 Address", "IPv6 Tunnel Address"];
+
 fn pending(state: R) -> bool {
     matches!(state, R::Pending | R::OnlinePending | R::OfflinePending)
 }
@@ -35,6 +40,22 @@ impl World {
     /// Whether `group` is the core group, which holds the core resources.
     pub(crate) fn is_core_group(&self, group: GroupKey) -> bool {
         self.groups.get(group).is_some_and(|g| names_equal(&g.name, crate::model::world::CORE_GROUP))
+    }
+
+    /// Whether `resource` is one of the cluster's core resources, which cannot be deleted:
+    /// the cluster's name and addresses in the core group (`Network Name`, `IP Address`,
+    /// `IPv6 Address`, ... resources there) and the quorum resource. Any other resource,
+    /// even one placed in the core group, is ordinary (observed on real servers: it is
+    /// deleted once offline).
+    pub(crate) fn is_core_resource(&self, resource: ResourceKey) -> bool {
+        let Some(r) = self.resources.get(resource) else { return false };
+        let quorum = self
+            .cluster_order
+            .iter()
+            .filter_map(|&c| self.clusters.get(c))
+            .any(|c| c.quorum.as_ref().is_some_and(|q| q.resource == resource));
+        let core_type = CORE_RESOURCE_TYPES.iter().any(|t| names_equal(t, &r.resource_type));
+        quorum || (core_type && self.is_core_group(r.group))
     }
 
     /// Checks that `node` can host a group: up (not paused, not down).
@@ -443,7 +464,7 @@ impl World {
                 r.name
             )));
         }
-        if self.is_core_group(r.group) {
+        if self.is_core_resource(resource) {
             return Err(Error::CoreResource(format!("\"{}\" is a core resource of the cluster", r.name)));
         }
         if let Some(d) = self.dependents(resource).first().and_then(|&d| self.resources.get(d)) {

@@ -62,6 +62,19 @@ int main(void) {
   HRESOURCE core_ip = OpenClusterResource(cluster, L"Cluster IP Address");
   CHECK(core_ip != NULL);
 
+  /* Only the cluster's own resources are core: an ordinary one in the core group is
+     deleted once offline (as real servers do); the cluster's address is not. */
+  HGROUP core = OpenClusterGroup(cluster, L"Cluster Group");
+  CHECK(core != NULL);
+  HRESOURCE agent = CreateClusterResource(core, L"Backup Agent", L"Generic Service", 0);
+  CHECK(agent != NULL);
+  CHECK_ERR(DeleteClusterResource(agent), ERROR_SUCCESS);
+  CHECK(CloseClusterResource(agent) == TRUE);
+  CHECK(CloseClusterGroup(core) == TRUE);
+  CHECK_ERR(OfflineClusterResource(core_ip), ERROR_SUCCESS);
+  CHECK_ERR(DeleteClusterResource(core_ip), ERROR_CORE_RESOURCE);
+  CHECK_ERR(OnlineClusterResource(core_ip), ERROR_SUCCESS);
+
   /* ChangeClusterResourceGroup. */
   HGROUP other = CreateClusterGroup(cluster, L"Other");
   CHECK(other != NULL);
