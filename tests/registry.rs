@@ -45,6 +45,46 @@ fn every_object_has_a_root_key_with_parameters() {
     assert!(sim.open_handle_count() > 7);
 }
 
+/// The cluster's root key carries what a real cluster's root key (`HKLM\Cluster`) says of
+/// the cluster: `ClusterName` (following renames) and `ClusterInstanceID`, a GUID that
+/// stays as it is, the cluster's id.
+#[test]
+fn the_cluster_root_key_names_the_cluster_and_its_instance() {
+    let sim = Simulator::default();
+    let c = sim.open_cluster(None).unwrap();
+    let root = sim.get_cluster_key(c, KEY_READ).unwrap();
+    let instance = sim.cluster_reg_query_value(root, "clusterinstanceid").unwrap();
+    assert_eq!(instance.value_type, REG_SZ);
+    let units: Vec<u16> = instance.data.chunks(2).map(|b| u16::from_le_bytes([b[0], b[1]])).collect();
+    let text = String::from_utf16(&units[..units.len() - 1]).unwrap();
+    let groups: Vec<usize> = text.split('-').map(str::len).collect();
+    assert_eq!(groups, [8, 4, 4, 4, 12], "a GUID: {text}");
+    assert!(text.chars().all(|ch| ch == '-' || ch.is_ascii_hexdigit()), "{text}");
+    let id = instance.data.clone();
+    let names: Vec<String> =
+        (0..).map_while(|i| sim.cluster_reg_enum_value(root, i).ok()).map(|v| v.name).collect();
+    assert!(
+        names.contains(&"ClusterName".to_owned()) && names.contains(&"ClusterInstanceID".to_owned()),
+        "{names:?}"
+    );
+    assert_eq!(sim.cluster_reg_query_value(root, "ClusterName").unwrap().data, wide("SIMCLUSTER"));
+
+    let admin = sim.open_cluster(None).unwrap();
+    let _ = sim.set_cluster_name(admin, "RENAMED");
+    assert_eq!(sim.cluster_reg_query_value(root, "ClusterName").unwrap().data, wide("RENAMED"));
+    assert_eq!(sim.cluster_reg_query_value(root, "ClusterInstanceID").unwrap().data, id, "stable");
+    // Another simulator of the same topology: the same instance id (deterministic).
+    let other = Simulator::default();
+    let oc = other.open_cluster(None).unwrap();
+    let oroot = other.get_cluster_key(oc, KEY_READ).unwrap();
+    assert_eq!(other.cluster_reg_query_value(oroot, "ClusterInstanceID").unwrap().data, id);
+    other.cluster_reg_close_key(oroot).unwrap();
+    other.close_cluster(oc).unwrap();
+    sim.cluster_reg_close_key(root).unwrap();
+    sim.close_cluster(c).unwrap();
+    sim.close_cluster(admin).unwrap();
+}
+
 #[test]
 fn keys_and_values_follow_win32_rules() {
     let sim = Simulator::default();

@@ -5,6 +5,7 @@
 
 use crate::model::world::{ClusterKey, GroupKey, NetworkKey, NodeKey, Quorum, ResourceKey, World};
 use crate::types::error::{Error, Result};
+use crate::types::proplist::sz_to_bytes;
 use crate::types::state::ClusterResourceState as R;
 
 /// `MAX_CLUSTERNAME_LENGTH`: the longest cluster name (as the builder checks it).
@@ -288,6 +289,11 @@ impl World {
         }
         if let Some(mut c) = self.clusters.get_mut(cluster) {
             name.clone_into(&mut c.name);
+            c.registry.set_value(
+                crate::model::world::CLUSTER_NAME_VALUE,
+                crate::model::registry::REG_SZ,
+                &sz_to_bytes(name),
+            );
         }
         Ok(())
     }

@@ -15,6 +15,29 @@ int main(void) {
   HGROUP group = OpenClusterGroup(cluster, L"Available Storage");
   CHECK(group != NULL);
 
+  /* The cluster's root key names the cluster and its instance, as a real one does. */
+  HKEY root = GetClusterKey(cluster, KEY_READ);
+  CHECK(root != NULL);
+  WCHAR instance[64];
+  DWORD itype = 0, icb = sizeof instance;
+  CHECK_ERR(ClusterRegQueryValue(root, L"ClusterInstanceID", &itype, (BYTE *)instance, &icb), ERROR_SUCCESS);
+  CHECK(itype == REG_SZ && icb == 37 * sizeof(WCHAR) && instance[8] == L'-' && instance[36] == 0);
+  WCHAR cname[32];
+  DWORD ctype = 0, ccb = sizeof cname;
+  CHECK_ERR(ClusterRegQueryValue(root, L"ClusterName", &ctype, (BYTE *)cname, &ccb), ERROR_SUCCESS);
+  CHECK(ctype == REG_SZ && weq(cname, L"SIMCLUSTER"));
+  int listed = 0;
+  for (DWORD i = 0;; i++) {
+    WCHAR vname[64];
+    DWORD vcch = 64;
+    DWORD r = ClusterRegEnumValue(root, i, vname, &vcch, NULL, NULL, NULL);
+    if (r == ERROR_NO_MORE_ITEMS) break;
+    CHECK(r == ERROR_SUCCESS);
+    listed += weq(vname, L"ClusterInstanceID") || weq(vname, L"ClusterName");
+  }
+  CHECK(listed == 2);
+  CHECK_ERR(ClusterRegCloseKey(root), ERROR_SUCCESS);
+
   /* Configure through a writable key. */
   HKEY gkey = GetClusterGroupKey(group, KEY_ALL_ACCESS);
   CHECK(gkey != NULL);

@@ -21,7 +21,8 @@ use slotmap::new_key_type;
 
 use self::tracked::Tracked;
 use crate::model::control::props::Props;
-use crate::model::registry::RegKey;
+use crate::model::registry::{REG_SZ, RegKey};
+use crate::types::proplist::sz_to_bytes;
 
 use crate::types::names::NameIndex;
 use crate::types::state::{
@@ -240,6 +241,9 @@ const BUILT_IN_RESOURCE_TYPES: &[&str] = &[
 
 /// A GUID-shaped id derived from the names, so the same topology always gets the same ids
 /// (no randomness in any result).
+/// The root key's value that holds the cluster's name.
+pub(crate) const CLUSTER_NAME_VALUE: &str = "ClusterName";
+
 pub(crate) fn stable_guid(parts: &[&str]) -> String {
     // FNV-1a over the case-folded parts, then two rounds of splitmix64 for the bits.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -347,6 +351,12 @@ impl World {
         // (Built before any port can be open: nothing is recorded.)
         let Some(mut guard) = self.clusters.get_mut(cluster) else { return };
         let c = &mut *guard;
+        // The values a real cluster's root key (HKLM\Cluster) carries about the cluster
+        // itself: its name (kept in step by renames) and its instance id, a GUID that
+        // stays as it is for the cluster's life (the cluster's id).
+        let instance_id = c.id.clone();
+        c.registry.set_value(CLUSTER_NAME_VALUE, REG_SZ, &sz_to_bytes(&spec.name));
+        c.registry.set_value("ClusterInstanceID", REG_SZ, &sz_to_bytes(&instance_id));
 
         for (i, name) in spec.nodes.iter().enumerate() {
             let key = self.nodes.insert(Node {
