@@ -136,11 +136,24 @@ fn cancel_stops_a_pending_move_and_online() {
     assert_eq!(e.code(), codes::ERROR_IO_PENDING);
     assert_eq!(sim.cancel_cluster_group_operation(g, 1).unwrap_err().code(), codes::ERROR_INVALID_PARAMETER);
     sim.cancel_cluster_group_operation(g, 0).unwrap();
-    // The move's OnlinePending resource stops where it was: offline, on the new owner.
+    // A cancelled move returns the group to its persistent state (Microsoft's page): online,
+    // on the node the move left.
     let st = sim.get_cluster_resource_state(r).unwrap();
-    assert_eq!(st.state, ClusterResourceState::Offline);
+    assert_eq!(st.state, ClusterResourceState::Online);
+    assert_eq!(owner(&sim, g), "NODE1");
+    assert_eq!(sim.get_cluster_group_state(g).unwrap().state, ClusterGroupState::Online);
+    // The node it left is gone meanwhile: online where it is.
+    assert_eq!(sim.move_cluster_group_ex(g, None, 0, &[]).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    assert_eq!(sim.inspect_group("App1").unwrap().owner_node, "NODE2");
+    sim.crash_node("NODE1").unwrap();
+    sim.cancel_cluster_group_operation(g, 0).unwrap();
     assert_eq!(owner(&sim, g), "NODE2");
+    assert_eq!(sim.get_cluster_group_state(g).unwrap().state, ClusterGroupState::Online);
+    sim.restore_node("NODE1").unwrap();
+    sim.settle();
     // A pending online is cancelled back to offline; a pending offline back to online.
+    assert_eq!(sim.offline_cluster_group(g).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    sim.settle();
     assert_eq!(sim.online_cluster_group_ex(g, None, 0, &[]).unwrap_err().code(), codes::ERROR_IO_PENDING);
     sim.cancel_cluster_group_operation(g, 0).unwrap();
     assert_eq!(sim.get_cluster_group_state(g).unwrap().state, ClusterGroupState::Offline);

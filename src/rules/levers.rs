@@ -110,6 +110,7 @@ impl World {
         if let Some(node) = target {
             if let Some(mut g) = self.groups.get_mut(group) {
                 g.owner = node;
+                g.move_source = None;
                 g.failovers = g.failovers.saturating_add(1);
             }
         }

@@ -159,6 +159,7 @@ impl World {
             g.owner = target;
             // An operator's action starts the failover count afresh.
             g.failovers = 0;
+            g.move_source = None;
         }
         Ok(self.set_resource_states(group, R::Online))
     }
@@ -168,6 +169,7 @@ impl World {
         self.check_not_pending(group)?;
         if let Some(mut g) = self.groups.get_mut(group) {
             g.failovers = 0;
+            g.move_source = None;
         }
         Ok(self.set_resource_states(group, R::Offline))
     }
@@ -213,8 +215,10 @@ impl World {
         self.check_host(target)?;
         self.check_possible_owner(group, target)?;
         let Some(mut g) = self.groups.get_mut(group) else { return Ok(false) };
+        let source = g.owner;
         g.owner = target;
         g.failovers = 0;
+        g.move_source = None;
         let members = g.resources.clone();
         drop(g);
         // With pending transitions, the resources that were online come back online on the
@@ -223,7 +227,13 @@ impl World {
             .into_iter()
             .filter(|&r| self.resources.get(r).is_some_and(|r| r.state == R::Online))
             .collect();
-        Ok(self.restart(online))
+        let pending = self.restart(online);
+        if pending {
+            if let Some(mut g) = self.groups.get_mut(group) {
+                g.move_source = Some(source);
+            }
+        }
+        Ok(pending)
     }
 
     /// Resources that were online, on a group's new owner: with pending transitions they
@@ -272,6 +282,7 @@ impl World {
             props: crate::model::control::props::Props::default(),
             registry: crate::model::registry::RegKey::root(),
             failovers: 0,
+            move_source: None,
         });
         if let Some(mut c) = self.clusters.get_mut(cluster) {
             let _ = c.group_names.insert(name, key);

@@ -165,22 +165,38 @@ impl World {
         Ok(any_pending)
     }
 
-    /// `CancelClusterGroupOperation`: every pending resource of the group stops where its
-    /// transition started: `OnlinePending` goes back to Offline, `OfflinePending` back to
-    /// Online. The owner stays (a cancelled move leaves the group on the new node, offline).
+    /// `CancelClusterGroupOperation`: the pending operation stops and the group returns to
+    /// its persistent state (Microsoft's page). A pending move: the resources that were
+    /// online before it are online again, on the node the move left when that node can
+    /// still host the group (up, a possible owner), else where they are. A pending online
+    /// or offline: each pending resource stops where its transition started
+    /// (`OnlinePending` back to Offline, `OfflinePending` back to Online).
     pub(crate) fn cancel_group_operation(&mut self, group: GroupKey) -> Result<()> {
         let g = self.group(group)?;
         if !self.group_pending(group) {
             return Err(Error::InvalidState(format!("group \"{}\" has no operation pending", g.name)));
         }
-        for r in g.resources.clone() {
+        let members = g.resources.clone();
+        let source = g.move_source;
+        for r in members {
             if let Some(mut r) = self.resources.get_mut(r) {
                 match r.state {
+                    // A move restarts only the resources that were online.
+                    R::OnlinePending if source.is_some() => r.state = R::Online,
                     R::OnlinePending => r.state = R::Offline,
                     R::OfflinePending | R::Pending => r.state = R::Online,
                     _ => {}
                 }
                 r.pending = None;
+            }
+        }
+        if let Some(source) = source {
+            let back = self.check_host(source).is_ok() && self.check_possible_owner(group, source).is_ok();
+            if let Some(mut g) = self.groups.get_mut(group) {
+                if back {
+                    g.owner = source;
+                }
+                g.move_source = None;
             }
         }
         Ok(())

@@ -49,6 +49,17 @@ int main(void) {
   DWORD cch = 8;
   CHECK(GetClusterGroupState(group, owner, &cch) == ClusterGroupOnline && weq(owner, L"SQL2"));
 
+  /* A move cancelled while pending: the group returns to its persistent state (online),
+     on the node the move left (Microsoft's CancelClusterGroupOperation page). */
+  HNODE sql1 = OpenClusterNode(cluster, L"SQL1");
+  CHECK(sql1 != NULL);
+  CHECK_ERR(MoveClusterGroup(group, sql1), ERROR_IO_PENDING);
+  CHECK_ERR(CancelClusterGroupOperation(group, 0), ERROR_SUCCESS);
+  cch = 8;
+  CHECK(GetClusterGroupState(group, owner, &cch) == ClusterGroupOnline && weq(owner, L"SQL2"));
+  CHECK_ERR(CancelClusterGroupOperation(group, 0), ERROR_INVALID_STATE);
+  CHECK(CloseClusterNode(sql1));
+
   HRESOURCE sql = OpenClusterResource(cluster, L"SQL Server");
   CHECK(sql != NULL);
   CHECK_ERR(OfflineClusterResource(sql), ERROR_IO_PENDING);

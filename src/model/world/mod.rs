@@ -128,6 +128,9 @@ pub(crate) struct Group {
     /// moved it (the `FailoverThreshold` count; time is not simulated, so the
     /// `FailoverPeriod` never expires them).
     pub failovers: u32,
+    /// While a move is pending, the node it left: where `CancelClusterGroupOperation`
+    /// brings the group back to.
+    pub move_source: Option<NodeKey>,
 }
 
 /// A resource.
@@ -430,6 +433,7 @@ impl World {
                 props: Props::default(),
                 registry: RegKey::root(),
                 failovers: 0,
+                move_source: None,
             });
             let _ = c.group_names.insert(&g.name, key);
             c.groups.push(key);
