@@ -288,3 +288,99 @@ fn modern_calls_are_in_the_history_and_the_fault_plan() {
     sim.close_cluster_node(n1).unwrap();
     sim.close_cluster(c).unwrap();
 }
+
+/// `OnlineClusterResourceEx` / `OfflineClusterResourceEx`: the classic operation after the
+/// documented flags are checked.
+#[test]
+fn resource_ex_calls_check_their_flags_then_act() {
+    let sim = sim(None);
+    let c = sim.open_cluster(None).unwrap();
+    let r = sim.open_cluster_resource(c, "App1 Service").unwrap();
+    assert_eq!(
+        sim.offline_cluster_resource_ex(r, 0x8, &[]).unwrap_err().code(),
+        codes::ERROR_INVALID_PARAMETER
+    );
+    assert_eq!(
+        sim.get_cluster_resource_state(r).unwrap().state,
+        ClusterResourceState::Online,
+        "refused: unchanged"
+    );
+    sim.offline_cluster_resource_ex(r, 0x1 | 0x2 | 0x4, &[1, 2, 3]).unwrap();
+    assert_eq!(sim.get_cluster_resource_state(r).unwrap().state, ClusterResourceState::Offline);
+    assert_eq!(
+        sim.online_cluster_resource_ex(r, 0x10, &[]).unwrap_err().code(),
+        codes::ERROR_INVALID_PARAMETER
+    );
+    sim.online_cluster_resource_ex(r, 0x1 | 0x2 | 0x4 | 0x8 | 0x20, &[]).unwrap();
+    assert_eq!(sim.get_cluster_resource_state(r).unwrap().state, ClusterResourceState::Online);
+    let ro = sim.open_cluster_resource_ex(c, "App1 Service", clusapi_sim::GENERIC_READ).unwrap().0;
+    assert_eq!(sim.offline_cluster_resource_ex(ro, 0, &[]).unwrap_err().code(), codes::ERROR_ACCESS_DENIED);
+    for h in [r, ro] {
+        sim.close_cluster_resource(h).unwrap();
+    }
+    sim.close_cluster(c).unwrap();
+}
+
+/// `RestartClusterResource`: offline, then back to its persistent state (MS-CMRP
+/// `ApiRestartResource`), with its dependents that were online; through `OnlinePending`
+/// with pending transitions.
+#[test]
+fn restart_brings_a_resource_and_its_dependents_back() {
+    let sim = sim(Some(2));
+    let c = sim.open_cluster(None).unwrap();
+    let g = sim.open_cluster_group(c, "App1").unwrap();
+    let svc = sim.open_cluster_resource(c, "App1 Service").unwrap();
+    let ip = sim.create_cluster_resource(g, "App1 IP", "IP Address", 0).unwrap();
+    sim.add_cluster_resource_dependency(svc, ip).unwrap();
+    assert_eq!(sim.online_cluster_resource(ip).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    sim.settle();
+    let port = sim.create_cluster_notify_port(None, c, clusapi_sim::change::RESOURCE_STATE, 1).unwrap();
+    assert_eq!(sim.restart_cluster_resource(ip, 0).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    assert_eq!(sim.inspect_resource("App1 IP").unwrap().state, ClusterResourceState::OnlinePending);
+    assert_eq!(sim.inspect_resource("App1 Service").unwrap().state, ClusterResourceState::OnlinePending);
+    assert_eq!(sim.restart_cluster_resource(ip, 0).unwrap_err().code(), codes::ERROR_INVALID_STATE);
+    sim.settle();
+    assert_eq!(sim.inspect_resource("App1 IP").unwrap().state, ClusterResourceState::Online);
+    assert_eq!(sim.inspect_resource("App1 Service").unwrap().state, ClusterResourceState::Online);
+    // Listeners saw each go offline and come back.
+    let mut seen = Vec::new();
+    while let Ok(n) = sim.get_cluster_notify(port, 0) {
+        seen.push(n.name);
+    }
+    assert_eq!(seen.iter().filter(|n| *n == "App1 IP").count(), 3, "{seen:?}");
+    // An offline resource stays offline; flags are reserved and ignored.
+    assert_eq!(sim.offline_cluster_resource(svc).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    sim.settle();
+    sim.restart_cluster_resource(svc, 0x5).unwrap();
+    assert_eq!(sim.inspect_resource("App1 Service").unwrap().state, ClusterResourceState::Offline);
+    sim.close_cluster_notify_port(port).unwrap();
+    for r in [svc, ip] {
+        sim.close_cluster_resource(r).unwrap();
+    }
+    sim.close_cluster_group(g).unwrap();
+    sim.close_cluster(c).unwrap();
+}
+
+/// `DestroyClusterGroup`: resources offline and deleted, then the group, in one call;
+/// refused whole for the core group.
+#[test]
+fn destroy_removes_a_group_with_its_resources() {
+    let sim = sim(Some(2));
+    let c = sim.open_cluster(None).unwrap();
+    let g = sim.open_cluster_group(c, "App1").unwrap();
+    let core = sim.open_cluster_group(c, "Cluster Group").unwrap();
+    assert_eq!(sim.destroy_cluster_group(core).unwrap_err().code(), codes::ERROR_SPECIAL_GROUP);
+    assert!(sim.inspect_resource("Cluster Name").is_some(), "nothing changed");
+    sim.destroy_cluster_group(g).unwrap();
+    assert!(sim.inspect_group("App1").is_none());
+    assert!(sim.inspect_resource("App1 Service").is_none());
+    assert_eq!(sim.get_cluster_group_state(g).unwrap_err().code(), codes::ERROR_GROUP_NOT_AVAILABLE);
+    assert_eq!(sim.destroy_cluster_group(g).unwrap_err().code(), codes::ERROR_GROUP_NOT_AVAILABLE);
+    // The name is free again.
+    let again = sim.create_cluster_group(c, "App1").unwrap();
+    for h in [g, core, again] {
+        sim.close_cluster_group(h).unwrap();
+    }
+    sim.close_cluster(c).unwrap();
+    sim.assert_no_open_handles();
+}

@@ -770,6 +770,18 @@ fn rows() -> Vec<Row> {
         r("offline_cluster_group_ex", Some(K::Group), &[Mask], |c| {
             code(c.sim.offline_cluster_group_ex(c.h(c.l.group), c.mask(0), &[]))
         }),
+        r("online_cluster_resource_ex", Some(K::Resource), &[Mask], |c| {
+            code(c.sim.online_cluster_resource_ex(c.h(c.l.resource), c.mask(0), &[]))
+        }),
+        r("offline_cluster_resource_ex", Some(K::Resource), &[Mask], |c| {
+            code(c.sim.offline_cluster_resource_ex(c.h(c.l.resource), c.mask(0), &[]))
+        }),
+        r("restart_cluster_resource", Some(K::Resource), &[], |c| {
+            code(c.sim.restart_cluster_resource(c.h(c.l.resource), 0))
+        }),
+        r("destroy_cluster_group", Some(K::Group), &[], |c| {
+            code(c.sim.destroy_cluster_group(c.h(c.l.group)))
+        }),
         r("move_cluster_group_ex", Some(K::Group), &[Mask], |c| {
             code(c.sim.move_cluster_group_ex(c.h(c.l.group), None, c.mask(0), &[]))
         }),

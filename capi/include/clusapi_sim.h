@@ -795,6 +795,40 @@ DWORD OnlineClusterGroupEx(HGROUP hGroup, HNODE hDestinationNode, DWORD dwOnline
 DWORD OfflineClusterGroupEx(HGROUP hGroup, DWORD dwOfflineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
 
 /*
+ `OnlineClusterResourceEx`: as `OnlineClusterResource`; the documented
+ `CLUSAPI_RESOURCE_ONLINE_*` flags are accepted (others: `ERROR_INVALID_PARAMETER`) and
+ `lpInBuffer` is not interpreted.
+
+ # Safety
+
+ `lpInBuffer` is NULL or valid for reads of `cbInBufferSize` bytes.
+ */
+DWORD OnlineClusterResourceEx(HRESOURCE hResource, DWORD dwOnlineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
+
+/*
+ `OfflineClusterResourceEx`: as `OfflineClusterResource`; the documented
+ `CLUSAPI_RESOURCE_OFFLINE_*` flags are accepted (others: `ERROR_INVALID_PARAMETER`) and
+ `lpInBuffer` is not interpreted.
+
+ # Safety
+
+ `lpInBuffer` is NULL or valid for reads of `cbInBufferSize` bytes.
+ */
+DWORD OfflineClusterResourceEx(HRESOURCE hResource, DWORD dwOfflineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
+
+/*
+ `RestartClusterResource`: offline, then back to its persistent state; `dwFlags` is
+ reserved and ignored (MS-CMRP `ApiRestartResource`).
+ */
+DWORD RestartClusterResource(HRESOURCE hResource, DWORD dwFlags);
+
+/*
+ `DestroyClusterGroup`: the group's resources offline and deleted, then the group, in
+ one call.
+ */
+DWORD DestroyClusterGroup(HGROUP hGroup);
+
+/*
  `MoveClusterGroupEx`: as `MoveClusterGroup`; the documented `CLUSAPI_GROUP_MOVE_*`
  flags are accepted (others: `ERROR_INVALID_PARAMETER`) and `lpInBuffer` is not
  interpreted.

@@ -250,12 +250,8 @@ pub unsafe extern "C" fn DeleteClusterResourceType(
 not_simulated! {
     /// not simulated yet: CreateClusterGroup is
     fn CreateClusterGroupEx -> NULL;
-    /// not simulated yet: delete the resources, then DeleteClusterGroup
-    fn DestroyClusterGroup -> ERROR_CALL_NOT_IMPLEMENTED;
     /// not simulated yet (the simulator chooses ids): CreateClusterResource is
     fn CreateClusterResourceWithId -> NULL;
-    /// not simulated yet: OfflineClusterResource then OnlineClusterResource
-    fn RestartClusterResource -> ERROR_CALL_NOT_IMPLEMENTED;
     /// dependency expressions are not simulated yet: ClusterResourceOpenEnum(DEPENDS) lists the dependencies
     fn GetClusterResourceDependencyExpression -> ERROR_CALL_NOT_IMPLEMENTED;
     /// dependency expressions are not simulated yet: AddClusterResourceDependency is

@@ -98,7 +98,6 @@ pub const NOT_SIMULATED: &[&[(&str, &str)]] = &[
     cluster::NOT_SIMULATED,
     control::NOT_SIMULATED,
     enumerate::NOT_SIMULATED,
-    modern::NOT_SIMULATED,
     registry::NOT_SIMULATED,
     unsimulated::NOT_SIMULATED,
 ];

@@ -7,8 +7,7 @@ use std::ffi::c_void;
 use clusapi_sim::{Error, HNode};
 
 use crate::ffi::{
-    BOOL, DWORD, FALSE, HCLUSTER, HGROUP, HNODE, LPDWORD, WCHAR, from_c, guard, not_simulated, put, status,
-    to_c,
+    BOOL, DWORD, FALSE, HCLUSTER, HGROUP, HNODE, HRESOURCE, LPDWORD, WCHAR, from_c, guard, put, status, to_c,
 };
 use crate::route::{on, on_handle};
 
@@ -207,12 +206,62 @@ pub unsafe extern "C" fn OfflineClusterGroupEx(
     })
 }
 
-// Not simulated yet: the resource forms of the Ex calls with flags and an input buffer.
-not_simulated! {
-    /// not simulated yet: OnlineClusterResource is
-    fn OnlineClusterResourceEx -> ERROR_CALL_NOT_IMPLEMENTED;
-    /// not simulated yet: OfflineClusterResource is
-    fn OfflineClusterResourceEx -> ERROR_CALL_NOT_IMPLEMENTED;
+/// `OnlineClusterResourceEx`: as `OnlineClusterResource`; the documented
+/// `CLUSAPI_RESOURCE_ONLINE_*` flags are accepted (others: `ERROR_INVALID_PARAMETER`) and
+/// `lpInBuffer` is not interpreted.
+///
+/// # Safety
+///
+/// `lpInBuffer` is NULL or valid for reads of `cbInBufferSize` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn OnlineClusterResourceEx(
+    hResource: HRESOURCE,
+    dwOnlineFlags: DWORD,
+    lpInBuffer: PBYTE,
+    cbInBufferSize: DWORD,
+) -> DWORD {
+    status(|| {
+        let r = from_c(hResource)?;
+        // SAFETY: forwarded contract.
+        let buf = unsafe { in_buffer(lpInBuffer, cbInBufferSize) }?;
+        on_handle(r, |s| s.online_cluster_resource_ex(r, dwOnlineFlags, buf))
+    })
+}
+
+/// `OfflineClusterResourceEx`: as `OfflineClusterResource`; the documented
+/// `CLUSAPI_RESOURCE_OFFLINE_*` flags are accepted (others: `ERROR_INVALID_PARAMETER`) and
+/// `lpInBuffer` is not interpreted.
+///
+/// # Safety
+///
+/// `lpInBuffer` is NULL or valid for reads of `cbInBufferSize` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn OfflineClusterResourceEx(
+    hResource: HRESOURCE,
+    dwOfflineFlags: DWORD,
+    lpInBuffer: PBYTE,
+    cbInBufferSize: DWORD,
+) -> DWORD {
+    status(|| {
+        let r = from_c(hResource)?;
+        // SAFETY: forwarded contract.
+        let buf = unsafe { in_buffer(lpInBuffer, cbInBufferSize) }?;
+        on_handle(r, |s| s.offline_cluster_resource_ex(r, dwOfflineFlags, buf))
+    })
+}
+
+/// `RestartClusterResource`: offline, then back to its persistent state; `dwFlags` is
+/// reserved and ignored (MS-CMRP `ApiRestartResource`).
+#[unsafe(no_mangle)]
+pub extern "C" fn RestartClusterResource(hResource: HRESOURCE, dwFlags: DWORD) -> DWORD {
+    status(|| on(hResource, |s| s.restart_cluster_resource(from_c(hResource)?, dwFlags)))
+}
+
+/// `DestroyClusterGroup`: the group's resources offline and deleted, then the group, in
+/// one call.
+#[unsafe(no_mangle)]
+pub extern "C" fn DestroyClusterGroup(hGroup: HGROUP) -> DWORD {
+    status(|| on(hGroup, |s| s.destroy_cluster_group(from_c(hGroup)?)))
 }
 
 /// `MoveClusterGroupEx`: as `MoveClusterGroup`; the documented `CLUSAPI_GROUP_MOVE_*`

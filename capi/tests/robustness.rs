@@ -1108,6 +1108,16 @@ fn rows() -> Vec<Row> {
         r("OfflineClusterGroupEx", Some(K::Group), &[Mask], |c| {
             c.st(c!(OfflineClusterGroupEx(c.h(c.l.group), c.mask(0), std::ptr::null_mut(), 0)))
         }),
+        r("OnlineClusterResourceEx", Some(K::Resource), &[Mask], |c| {
+            c.st(c!(OnlineClusterResourceEx(c.h(c.l.resource), c.mask(0), std::ptr::null_mut(), 0)))
+        }),
+        r("OfflineClusterResourceEx", Some(K::Resource), &[Mask], |c| {
+            c.st(c!(OfflineClusterResourceEx(c.h(c.l.resource), c.mask(0), std::ptr::null_mut(), 0)))
+        }),
+        r("RestartClusterResource", Some(K::Resource), &[], |c| {
+            c.st(RestartClusterResource(c.h(c.l.resource), 0))
+        }),
+        r("DestroyClusterGroup", Some(K::Group), &[], |c| c.st(DestroyClusterGroup(c.h(c.l.group)))),
         r("OnlineClusterGroupEx (hDestinationNode)", Some(K::Node), &[], |c| {
             c.st(c!(OnlineClusterGroupEx(ptr(c.l.group), c.h(c.l.node), 0, std::ptr::null_mut(), 0)))
         }),

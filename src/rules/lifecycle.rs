@@ -309,6 +309,64 @@ impl World {
         Ok(())
     }
 
+    /// `RestartClusterResource`: offline, then back to the persistent state (MS-CMRP
+    /// `ApiRestartResource`): the resource and the dependents that were online come back
+    /// online (through `OnlinePending` with pending transitions: then `Ok(true)`).
+    pub(crate) fn restart_resource(&mut self, resource: ResourceKey) -> Result<bool> {
+        let r = self.resource(resource)?;
+        match r.state {
+            s if pending(s) => {
+                return Err(Error::InvalidState(format!("resource \"{}\" has an operation pending", r.name)));
+            }
+            R::Failed => return Err(Error::ResourceFailed(format!("resource \"{}\" has failed", r.name))),
+            _ => {}
+        }
+        let online: Vec<ResourceKey> = std::iter::once(resource)
+            .chain(self.dependents(resource))
+            .filter(|&k| self.resources.get(k).is_some_and(|r| r.state == R::Online))
+            .collect();
+        if online.is_empty() {
+            return Ok(false);
+        }
+        // Offline at once (the restart's first half is not a transition a client waits
+        // for), then online again: within the call, or through OnlinePending with pending
+        // transitions.
+        for &k in &online {
+            if let Some(mut r) = self.resources.get_mut(k) {
+                r.state = R::Offline;
+                r.pending = None;
+            }
+        }
+        Ok(self.restart(online))
+    }
+
+    /// `DestroyClusterGroup`: the group's resources offline and deleted, then the group.
+    /// Everything is checked before anything changes.
+    pub(crate) fn destroy_group(&mut self, cluster: ClusterKey, group: GroupKey) -> Result<()> {
+        let g = self.group(group)?;
+        if self.is_core_group(group) {
+            return Err(Error::SpecialGroup(format!("\"{}\" is the cluster's core group", g.name)));
+        }
+        self.check_not_pending(group)?;
+        let members = g.resources.clone();
+        if let Some(core) = members.iter().find(|&&r| self.is_core_resource(r)) {
+            let name = self.resources.get(*core).map(|r| r.name.clone()).unwrap_or_default();
+            return Err(Error::CoreResource(format!("\"{name}\" is a core resource of the cluster")));
+        }
+        for &r in &members {
+            if let Some(mut r) = self.resources.get_mut(r) {
+                r.state = R::Offline;
+                r.pending = None;
+                // Dependencies stay within a group: the whole group goes, so they go too.
+                r.depends_on.clear();
+            }
+        }
+        for r in members {
+            self.delete_resource(cluster, r)?;
+        }
+        self.delete_group(cluster, group)
+    }
+
     /// `SetClusterGroupNodeList`: the preferred owners, in order.
     pub(crate) fn set_group_node_list(&mut self, group: GroupKey, nodes: Vec<NodeKey>) -> Result<()> {
         for (i, n) in nodes.iter().enumerate() {

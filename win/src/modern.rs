@@ -5,11 +5,14 @@
 use std::mem::offset_of;
 
 use clusapi_sim::codes::ERROR_INVALID_DATA;
-use clusapi_sim::{ClusterEnumItem, Error, HClusEnumEx, HCluster, HGroup, HNode, ModernCalls, Result};
+use clusapi_sim::{
+    ClusterEnumItem, Error, HClusEnumEx, HCluster, HGroup, HNode, HResource, ModernCalls, Result,
+};
 use windows_sys::Win32::Networking::Clustering::{
     CLUSTER_ENUM_ITEM, CancelClusterGroupOperation, ClusterCloseEnumEx, ClusterEnumEx, ClusterGetEnumCountEx,
-    ClusterOpenEnumEx, MoveClusterGroupEx, OfflineClusterGroupEx, OnlineClusterGroupEx, PauseClusterNodeEx,
-    ResumeClusterNodeEx,
+    ClusterOpenEnumEx, DestroyClusterGroup, MoveClusterGroupEx, OfflineClusterGroupEx,
+    OfflineClusterResourceEx, OnlineClusterGroupEx, OnlineClusterResourceEx, PauseClusterNodeEx,
+    RestartClusterResource, ResumeClusterNodeEx,
 };
 
 use crate::WinClusterApi;
@@ -130,6 +133,35 @@ impl ModernCalls for WinClusterApi {
         // SAFETY: no pointer; the handle is passed as a value.
         let code = unsafe { CancelClusterGroupOperation(raw(hgroup), cancel_flags) };
         ffi::status("CancelClusterGroupOperation", code)
+    }
+
+    fn online_cluster_resource_ex(&self, hresource: HResource, flags: u32, in_buffer: &[u8]) -> Result<()> {
+        const CALL: &str = "OnlineClusterResourceEx";
+        let len = ffi::in_len(CALL, in_buffer)?;
+        // SAFETY: the input is NULL with a size of 0, or `len` readable bytes that outlive
+        // the call; the handle is passed as a value.
+        let code = unsafe { OnlineClusterResourceEx(raw(hresource), flags, ffi::in_ptr(in_buffer), len) };
+        ffi::status(CALL, code)
+    }
+
+    fn offline_cluster_resource_ex(&self, hresource: HResource, flags: u32, in_buffer: &[u8]) -> Result<()> {
+        const CALL: &str = "OfflineClusterResourceEx";
+        let len = ffi::in_len(CALL, in_buffer)?;
+        // SAFETY: as for `online_cluster_resource_ex`.
+        let code = unsafe { OfflineClusterResourceEx(raw(hresource), flags, ffi::in_ptr(in_buffer), len) };
+        ffi::status(CALL, code)
+    }
+
+    fn restart_cluster_resource(&self, hresource: HResource, flags: u32) -> Result<()> {
+        // SAFETY: no pointer; the handle is passed as a value.
+        let code = unsafe { RestartClusterResource(raw(hresource), flags) };
+        ffi::status("RestartClusterResource", code)
+    }
+
+    fn destroy_cluster_group(&self, hgroup: HGroup) -> Result<()> {
+        // SAFETY: no pointer; the handle is passed as a value.
+        let code = unsafe { DestroyClusterGroup(raw(hgroup)) };
+        ffi::status("DestroyClusterGroup", code)
     }
 
     fn pause_cluster_node_ex(

@@ -695,6 +695,30 @@ fn modern<A: ClusterApi>(api: &A, log: &mut Log, c: HCluster) {
     log.ok("offline_cluster_group_ex", api.offline_cluster_group_ex(g, 0x1, &[5, 6]));
     log.val("get_cluster_group_state", api.get_cluster_group_state(g));
     log.ok("online_cluster_group", api.online_cluster_group(g, None));
+    // The resource Ex calls, a restart, and a group destroyed whole.
+    if let Some(r) = log.ok(
+        "create_cluster_resource(\"Scratch\")",
+        api.create_cluster_resource(g, "Scratch", "Generic Service", 0),
+    ) {
+        log.ok("online_cluster_resource_ex(bad flags)", api.online_cluster_resource_ex(r, 0x40, &[]));
+        log.ok("online_cluster_resource_ex", api.online_cluster_resource_ex(r, 0x1, &[9]));
+        log.ok("restart_cluster_resource", api.restart_cluster_resource(r, 0));
+        log.val("get_cluster_resource_state", api.get_cluster_resource_state(r));
+        log.ok("offline_cluster_resource_ex", api.offline_cluster_resource_ex(r, 0x4, &[]));
+        log.ok("delete_cluster_resource", api.delete_cluster_resource(r));
+        log.ok("close_cluster_resource", api.close_cluster_resource(r));
+    }
+    if let Some(tmp) = log.ok("create_cluster_group(\"Doomed\")", api.create_cluster_group(c, "Doomed")) {
+        if let Some(r) = log.ok(
+            "create_cluster_resource(\"Doomed Svc\")",
+            api.create_cluster_resource(tmp, "Doomed Svc", "Generic Service", 0),
+        ) {
+            log.ok("close_cluster_resource", api.close_cluster_resource(r));
+        }
+        log.ok("destroy_cluster_group", api.destroy_cluster_group(tmp));
+        log.ok("destroy_cluster_group(again)", api.destroy_cluster_group(tmp));
+        log.ok("close_cluster_group", api.close_cluster_group(tmp));
+    }
     log.ok("pause_cluster_node_ex(drain)", api.pause_cluster_node_ex(n2, true, 0, None));
     log.val("get_cluster_group_state", api.get_cluster_group_state(g));
     log.val("get_cluster_node_state", api.get_cluster_node_state(n2));

@@ -68,6 +68,24 @@ int main(void) {
   CHECK_ERR(ClusSimStep(), ERROR_SUCCESS);
   CHECK(GetClusterResourceState(sql, NULL, NULL, NULL, NULL) == ClusterResourceOffline);
 
+  /* The Ex form checks its flags; a restart brings an online resource back through
+     OnlinePending and leaves an offline one offline (MS-CMRP ApiRestartResource). */
+  CHECK_ERR(OnlineClusterResourceEx(sql, 0x10, NULL, 0), ERROR_INVALID_PARAMETER);
+  CHECK_ERR(RestartClusterResource(sql, 0), ERROR_SUCCESS);
+  CHECK(GetClusterResourceState(sql, NULL, NULL, NULL, NULL) == ClusterResourceOffline);
+  CHECK_ERR(OnlineClusterResourceEx(sql, 0, NULL, 0), ERROR_IO_PENDING);
+  CHECK_ERR(ClusSimSettle(), ERROR_SUCCESS);
+  CHECK_ERR(RestartClusterResource(sql, 0), ERROR_IO_PENDING);
+  CHECK_ERR(ClusSimSettle(), ERROR_SUCCESS);
+  CHECK(GetClusterResourceState(sql, NULL, NULL, NULL, NULL) == ClusterResourceOnline);
+  CHECK_ERR(OfflineClusterResourceEx(sql, 0, NULL, 0), ERROR_IO_PENDING);
+  CHECK_ERR(ClusSimSettle(), ERROR_SUCCESS);
+
+  /* DestroyClusterGroup: the group and its resource go in one call. */
+  CHECK_ERR(DestroyClusterGroup(group), ERROR_SUCCESS);
+  CHECK(OpenClusterGroup(cluster, L"SQL Group") == NULL && GetLastError() == ERROR_GROUP_NOT_FOUND);
+  CHECK(OpenClusterResource(cluster, L"SQL Server") == NULL && GetLastError() == ERROR_RESOURCE_NOT_FOUND);
+
   CHECK(CloseClusterResource(sql) && CloseClusterNode(sql2) && CloseClusterGroup(group) && CloseCluster(cluster));
   CHECK(ClusSimOpenHandleCount() == 0);
   CHECK_ERR(ClusSimReset(), ERROR_SUCCESS);

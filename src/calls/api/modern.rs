@@ -6,7 +6,7 @@ use super::enumerate::{CLUSTER_ENUM_INTERNAL_NETWORK, EnumHandle, check_cluster_
 use crate::model::world::{ClusterKey, GroupKey, NodeKey, World};
 use crate::session::simulator::EnumItem;
 use crate::types::error::{Error, Result};
-use crate::types::handle::{HClusEnumEx, HCluster, HGroup, HNode};
+use crate::types::handle::{HClusEnumEx, HCluster, HGroup, HNode, HResource};
 
 impl EnumHandle for HClusEnumEx {}
 
@@ -42,6 +42,13 @@ pub const FAILBACK_GROUPS_PER_POLICY: u32 = 2;
 const ONLINE_FLAGS: u32 = CLUSAPI_GROUP_ONLINE_IGNORE_RESOURCE_STATUS
     | CLUSAPI_GROUP_ONLINE_SYNCHRONOUS
     | CLUSAPI_GROUP_ONLINE_BEST_POSSIBLE_NODE;
+/// `CLUSAPI_RESOURCE_ONLINE_IGNORE_RESOURCE_STATUS` (0x1), `_DO_NOT_UPDATE_PERSISTENT_STATE`
+/// (0x2), `_NECESSARY_FOR_QUORUM` (0x4), `_BEST_POSSIBLE_NODE` (0x8), `_IGNORE_AFFINITY_RULE`
+/// (0x20).
+const RESOURCE_ONLINE_FLAGS: u32 = 0x1 | 0x2 | 0x4 | 0x8 | 0x20;
+/// `CLUSAPI_RESOURCE_OFFLINE_IGNORE_RESOURCE_STATUS` (0x1), `_FORCE_WITH_TERMINATION` (0x2),
+/// `_DO_NOT_UPDATE_PERSISTENT_STATE` (0x4).
+const RESOURCE_OFFLINE_FLAGS: u32 = 0x1 | 0x2 | 0x4;
 const MOVE_FLAGS: u32 = CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS
     | CLUSAPI_GROUP_MOVE_RETURN_TO_SOURCE_NODE_ON_ERROR
     | CLUSAPI_GROUP_MOVE_QUEUE_ENABLED
@@ -293,10 +300,12 @@ crate::calls::call::calls! {
     }
 
     /// `CancelClusterGroupOperation`: stops the group's pending online, offline or move
-    /// (pending transitions). Each pending resource stops where its transition started:
-    /// `OnlinePending` becomes Offline, `OfflinePending` Online; the owner stays (a cancelled
-    /// move leaves the group on its new node, offline). Answers `Ok` (`ERROR_SUCCESS`): the
-    /// cancellation is complete at once, never `ERROR_IO_PENDING`.
+    /// (pending transitions). A cancelled move returns the group to its persistent state
+    /// (Microsoft's page): the resources that were online are online again, on the node the
+    /// move left if it can still host the group. A cancelled online or offline: each pending
+    /// resource stops where its transition started (`OnlinePending` becomes Offline,
+    /// `OfflinePending` Online). Answers `Ok` (`ERROR_SUCCESS`): the cancellation is
+    /// complete at once, never `ERROR_IO_PENDING`.
     ///
     /// # Errors
     ///
@@ -308,6 +317,120 @@ crate::calls::call::calls! {
         let (g, _) = st.writable_object(hgroup)?;
         check_flags(st.call, "dwCancelFlags_RESERVED", cancel_flags, 0)?;
         st.world.cancel_group_operation(GroupKey::from(g))
+    }
+
+    /// `OnlineClusterResourceEx`: as [`online_cluster_resource`](Self::online_cluster_resource).
+    /// The documented flags (`CLUSAPI_RESOURCE_ONLINE_*`: 0x1, 0x2, 0x4, 0x8, 0x20) are
+    /// accepted and change nothing (the simulator has no locked mode, no affinity rules, and
+    /// keeps no persistent state apart from the resource's state); `in_buffer` is not
+    /// interpreted.
+    ///
+    /// # Errors
+    ///
+    /// Those of `online_cluster_resource` (`ERROR_IO_PENDING` with pending transitions),
+    /// and `ERROR_INVALID_PARAMETER` (87) for other flag bits.
+    ///
+    /// ```
+    /// use clusapi_sim::{ClusterResourceState, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let r = sim.open_cluster_resource(c, "Cluster IP Address")?;
+    /// sim.offline_cluster_resource_ex(r, 0x1, &[])?;
+    /// assert_eq!(sim.get_cluster_resource_state(r)?.state, ClusterResourceState::Offline);
+    /// assert_eq!(sim.online_cluster_resource_ex(r, 0x40, &[]).unwrap_err().code(), 87);
+    /// sim.online_cluster_resource_ex(r, 0x2, &[])?;
+    /// assert_eq!(sim.get_cluster_resource_state(r)?.state, ClusterResourceState::Online);
+    /// # sim.close_cluster_resource(r)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    "OnlineClusterResourceEx"
+    fn online_cluster_resource_ex(st, hresource: HResource, #[hex] flags: u32, in_buffer: &[u8]) -> () {
+        let (r, _) = st.writable_object(hresource)?;
+        check_flags(st.call, "flags", flags, RESOURCE_ONLINE_FLAGS)?;
+        let pending = st.world.online_resource(r.into())?;
+        super::completion(st.call, pending)
+    }
+
+    /// `OfflineClusterResourceEx`: as
+    /// [`offline_cluster_resource`](Self::offline_cluster_resource). The documented flags
+    /// (`CLUSAPI_RESOURCE_OFFLINE_*`: 0x1, 0x2, 0x4) are accepted and change nothing;
+    /// `in_buffer` is not interpreted.
+    ///
+    /// # Errors
+    ///
+    /// Those of `offline_cluster_resource` (`ERROR_IO_PENDING` with pending transitions),
+    /// and `ERROR_INVALID_PARAMETER` (87) for other flag bits.
+    "OfflineClusterResourceEx"
+    fn offline_cluster_resource_ex(st, hresource: HResource, #[hex] flags: u32, in_buffer: &[u8]) -> () {
+        let (r, _) = st.writable_object(hresource)?;
+        check_flags(st.call, "flags", flags, RESOURCE_OFFLINE_FLAGS)?;
+        let pending = st.world.offline_resource(r.into())?;
+        super::completion(st.call, pending)
+    }
+
+    /// `RestartClusterResource`: takes the resource offline, then back to its persistent
+    /// state, without changing that state (MS-CMRP 3.1.4.2.142, `ApiRestartResource`): an
+    /// online resource is online again, with the resources that depend on it and were
+    /// online; an offline one stays offline. `flags` is reserved and ignored, as the
+    /// protocol says. With pending transitions the resources come back through
+    /// `OnlinePending` and the call answers `ERROR_IO_PENDING`.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a `GENERIC_READ` handle (the
+    /// protocol requires access "All"); `ERROR_RESOURCE_NOT_AVAILABLE` if it was deleted;
+    /// `ERROR_INVALID_STATE` while an operation is pending; `ERROR_RESOURCE_FAILED` (5038)
+    /// for a failed resource.
+    ///
+    /// ```
+    /// use clusapi_sim::{ClusterResourceState, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let r = sim.open_cluster_resource(c, "Cluster Name")?;
+    /// sim.restart_cluster_resource(r, 0)?;
+    /// assert_eq!(sim.get_cluster_resource_state(r)?.state, ClusterResourceState::Online);
+    /// # sim.close_cluster_resource(r)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    "RestartClusterResource"
+    fn restart_cluster_resource(st, hresource: HResource, #[hex] flags: u32) -> () {
+        let (r, _) = st.writable_object(hresource)?;
+        let pending = st.world.restart_resource(r.into())?;
+        super::completion(st.call, pending)
+    }
+
+    /// `DestroyClusterGroup`: in one call, takes the group's resources offline, deletes
+    /// them and deletes the group (Microsoft's page). Handles to the group and its
+    /// resources stay open and must still be closed. Everything is checked first; then it
+    /// all happens at once, also with pending transitions **(ours)**.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
+    /// `ERROR_SPECIAL_GROUP` (1372) for the core group; `ERROR_CORE_RESOURCE` (5026) for a
+    /// group holding a core resource (the quorum resource); `ERROR_INVALID_STATE` while an
+    /// operation is pending.
+    ///
+    /// ```
+    /// use clusapi_sim::{codes, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let g = sim.create_cluster_group(c, "Web")?;
+    /// let r = sim.create_cluster_resource(g, "Web Service", "Generic Service", 0)?;
+    /// sim.online_cluster_resource(r)?;
+    /// sim.destroy_cluster_group(g)?;
+    /// assert_eq!(sim.open_cluster_group(c, "Web").unwrap_err().code(), codes::ERROR_GROUP_NOT_FOUND);
+    /// assert_eq!(sim.open_cluster_resource(c, "Web Service").unwrap_err().code(), codes::ERROR_RESOURCE_NOT_FOUND);
+    /// # sim.close_cluster_resource(r)?; sim.close_cluster_group(g)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    "DestroyClusterGroup"
+    fn destroy_cluster_group(st, hgroup: HGroup) -> () {
+        let (g, cluster) = st.writable_object(hgroup)?;
+        st.world.destroy_group(cluster, GroupKey::from(g))
     }
 
     /// `PauseClusterNodeEx`: pauses the node, as [`pause_cluster_node`](Self::pause_cluster_node);
