@@ -446,3 +446,54 @@ fn names_with_a_nul_are_refused_at_create_and_rename() {
     sim.close_cluster_network(n).unwrap();
     sim.close_cluster(c).unwrap();
 }
+
+/// `CLUSCTL_CLUSTER_CHECK_VOTER_DOWN` / `_EVICT` (MS-CMRP 3.1.4.3.7.3-4): whether stopping
+/// or evicting a voter (a node by its id, or the quorum resource) loses quorum, as a
+/// `CLUSTER_QUORUM_VALUE`.
+#[test]
+fn voter_checks_count_the_votes_left() {
+    use clusapi_sim::clusctl::{
+        CLUSCTL_CLUSTER_CHECK_VOTER_DOWN as DOWN, CLUSCTL_CLUSTER_CHECK_VOTER_EVICT as EVICT,
+    };
+    let wide = |s: &str| -> Vec<u8> { s.encode_utf16().chain([0]).flat_map(u16::to_le_bytes).collect() };
+    let (sim, c) = sim();
+    let check = |code, id: &str| {
+        sim.cluster_control(c, None, code, &wide(id))
+            .map(|out| u32::from_le_bytes(out[..4].try_into().unwrap()))
+    };
+    // Three nodes up, no witness: one down leaves 2 of 3 (kept).
+    assert_eq!(check(DOWN, "1").unwrap(), 0);
+    assert_eq!(check(EVICT, "2").unwrap(), 0);
+    sim.crash_node("N3").unwrap();
+    // N3 down: stopping another leaves 1 of 3 (lost); evicting N3 itself leaves 2 of 2.
+    assert_eq!(check(DOWN, "1").unwrap(), 1, "quorum lost");
+    assert_eq!(check(DOWN, "3").unwrap(), 0, "a node that is down has no active vote to lose");
+    assert_eq!(check(EVICT, "1").unwrap(), 1, "1 of 2");
+    // Unknown ids, no NUL: ERROR_INVALID_PARAMETER.
+    assert_eq!(check(DOWN, "9").unwrap_err().code(), ERROR_INVALID_PARAMETER);
+    assert_eq!(
+        sim.cluster_control(c, None, DOWN, &[0x31, 0x00]).unwrap_err().code(),
+        ERROR_INVALID_PARAMETER,
+        "not NUL-terminated"
+    );
+    // With a witness: four votes; its own id names it.
+    sim.restore_node("N3").unwrap();
+    let ip = sim.open_cluster_resource(c, "App IP").unwrap();
+    sim.set_cluster_quorum_resource(ip, "", 0).unwrap();
+    sim.online_cluster_resource(ip).unwrap();
+    let id =
+        sim.cluster_resource_control(ip, None, clusapi_sim::clusctl::CLUSCTL_RESOURCE_GET_ID, &[]).unwrap();
+    let id: Vec<u16> =
+        id.chunks(2).map(|b| u16::from_le_bytes([b[0], b[1]])).take_while(|&u| u != 0).collect();
+    let id = String::from_utf16(&id).unwrap();
+    assert_eq!(check(DOWN, &id).unwrap(), 0, "3 of 4 left");
+    sim.crash_node("N2").unwrap();
+    sim.crash_node("N3").unwrap();
+    assert_eq!(check(DOWN, &id).unwrap(), 1, "1 of 4 left");
+    assert_eq!(check(EVICT, &id).unwrap(), 1, "1 of 3 left");
+    sim.close_cluster_resource(ip).unwrap();
+    // Through a read-only handle too: the codes only read.
+    let ro = sim.open_cluster_ex(Some("APPCLUSTER"), GENERIC_READ).unwrap().0;
+    assert_eq!(sim.cluster_control(ro, None, DOWN, &wide("2")).map(|o| o.len()).unwrap(), 4);
+    sim.close_cluster(ro).unwrap();
+}

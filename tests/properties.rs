@@ -102,8 +102,11 @@ fn every_code_on_every_kind_it_applies_to_with_read_only_and_full_handles() {
         let private = [CLCTL_SET_PRIVATE_PROPERTIES, CLCTL_VALIDATE_PRIVATE_PROPERTIES].contains(&function);
         for (c, writable) in [(full, true), (read, false)] {
             if !common && !private {
-                // A read: an answer through either handle.
-                let out = run(&sim, c, code, &[]).unwrap_or_else(|e| panic!("{name}: {e}"));
+                // A read: an answer through either handle. The voter checks read the id of
+                // a voter (node 1).
+                let voter = [CLCTL_CHECK_VOTER_DOWN, CLCTL_CHECK_VOTER_EVICT].contains(&function);
+                let input: &[u8] = if voter { &[0x31, 0, 0, 0] } else { &[] };
+                let out = run(&sim, c, code, input).unwrap_or_else(|e| panic!("{name}: {e}"));
                 assert!(!out.is_empty(), "{name} answers something");
                 reads += 1;
                 continue;

@@ -6,10 +6,11 @@ use crate::model::control::catalog::{Default as Def, PropDef};
 use crate::model::control::codes::*;
 use crate::model::control::props::Props;
 use crate::model::control::{Target, check_set};
-use crate::model::world::{NetworkKey, NodeKey, World};
+use crate::model::world::{ClusterKey, NetworkKey, NodeKey, World};
 use crate::types::error::{Error, Result};
 use crate::types::names::names_equal;
 use crate::types::proplist::{PropertyList, PropertyValue, multi_sz_to_bytes, sz_to_bytes};
+use crate::types::state::{ClusterNodeState, ClusterResourceState as R};
 
 /// `CLUS_CHAR_QUORUM`: the resource can be the quorum resource.
 const CLUS_CHAR_QUORUM: u32 = 0x1;
@@ -381,8 +382,53 @@ pub(crate) fn control(
             store(world, target, sets)?;
             Vec::new()
         }
+        CLCTL_CHECK_VOTER_EVICT | CLCTL_CHECK_VOTER_DOWN => match target {
+            Target::Cluster(c) => dword(quorum_check(w, c, input, function == CLCTL_CHECK_VOTER_EVICT)?),
+            _ => return Err(unknown()),
+        },
         _ => return Err(unknown()),
     })
+}
+
+/// `CLUSTER_QUORUM_MAINTAINED` / `CLUSTER_QUORUM_LOST`.
+const QUORUM_MAINTAINED: u32 = 0;
+const QUORUM_LOST: u32 = 1;
+
+/// `CLUSCTL_CLUSTER_CHECK_VOTER_DOWN` / `_EVICT` (MS-CMRP 3.1.4.3.7.4 and 3.1.4.3.7.3):
+/// `input` is the NUL-terminated id of a node of the cluster or of its quorum (witness)
+/// resource; whether stopping (`evict` false) or evicting (`evict` true) that voter loses
+/// quorum. Votes are counted statically **(ours: no dynamic quorum)**: every node one, and
+/// the quorum resource one when the cluster has one; a vote is active while its node is up
+/// or paused, the witness's while it is online. Quorum holds while the active votes are more
+/// than half of all votes; evicting a voter also removes its vote from the total.
+fn quorum_check(world: &World, cluster: ClusterKey, input: &[u8], evict: bool) -> Result<u32> {
+    let bad = |why: String| Error::InvalidParameter(format!("voter check: {why}"));
+    let units: Vec<u16> =
+        input.chunks_exact(2).filter_map(|b| <[u8; 2]>::try_from(b).ok()).map(u16::from_le_bytes).collect();
+    let end = units.iter().position(|&u| u == 0).ok_or_else(|| bad("the id is not NUL-terminated".into()))?;
+    let id = String::from_utf16(units.get(..end).unwrap_or(&[]))
+        .map_err(|_| bad("the id is not UTF-16".into()))?;
+    let c = world.clusters.get(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
+    let node_active = |k: NodeKey| {
+        world.nodes.get(k).is_some_and(|n| matches!(n.state, ClusterNodeState::Up | ClusterNodeState::Paused))
+    };
+    let witness = c.quorum.as_ref().map(|q| q.resource);
+    let witness_active =
+        witness.is_some_and(|r| world.resources.get(r).is_some_and(|r| r.state == R::Online));
+    let total = c.nodes.len().saturating_add(usize::from(witness.is_some()));
+    let active =
+        c.nodes.iter().filter(|&&n| node_active(n)).count().saturating_add(usize::from(witness_active));
+    // The voter named, and whether its vote is active now.
+    let node = c.nodes.iter().copied().find(|&n| world.nodes.get(n).is_some_and(|n| names_equal(&n.id, &id)));
+    let voter_active = match (node, witness) {
+        (Some(n), _) => node_active(n),
+        (None, Some(w)) if world.resources.get(w).is_some_and(|r| names_equal(&r.id, &id)) => witness_active,
+        _ => return Err(bad(format!("{id:?} is neither a node of the cluster nor its quorum resource"))),
+    };
+    let active_after = active.saturating_sub(usize::from(voter_active));
+    let total_after = if evict { total.saturating_sub(1) } else { total };
+    let kept = active_after.saturating_mul(2) > total_after;
+    Ok(if kept { QUORUM_MAINTAINED } else { QUORUM_LOST })
 }
 
 /// `CLUS_CHAR_*` of an object: a disk can be the quorum, and deleting one needs every

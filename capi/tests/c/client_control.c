@@ -99,6 +99,16 @@ int main(void) {
   CHECK_ERR(SetClusterNetworkName(net, NULL), ERROR_INVALID_PARAMETER);
   CHECK(CloseClusterNetwork(net));
 
+  /* Would stopping node 1 lose quorum? (MS-CMRP CLUSCTL_CLUSTER_CHECK_VOTER_DOWN) */
+  DWORD quorum = 7, qgot = 0;
+  CHECK_ERR(ClusterControl(cluster, NULL, CLUSCTL_CLUSTER_CHECK_VOTER_DOWN, (LPVOID)L"1", sizeof L"1", &quorum,
+                           sizeof quorum, &qgot),
+            ERROR_SUCCESS);
+  CHECK(qgot == sizeof quorum && quorum == CLUSTER_QUORUM_LOST); /* one of two nodes left */
+  CHECK_ERR(ClusterControl(cluster, NULL, CLUSCTL_CLUSTER_CHECK_VOTER_EVICT, (LPVOID)L"42", sizeof L"42", &quorum,
+                           sizeof quorum, &qgot),
+            ERROR_INVALID_PARAMETER);
+
   /* A read-only connection may look but not touch. */
   HCLUSTER ro = OpenClusterEx(NULL, GENERIC_READ, NULL);
   HGROUP core = OpenClusterGroup(ro, L"Cluster Group");

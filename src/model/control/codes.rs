@@ -84,6 +84,12 @@ functions! {
     CLCTL_SET_PRIVATE_PROPERTIES = (33, CLUS_ACCESS_WRITE, true);
     /// `CLCTL_VALIDATE_PRIVATE_PROPERTIES`: checks a list as a set would, changing nothing.
     CLCTL_VALIDATE_PRIVATE_PROPERTIES = (34, CLUS_ACCESS_READ, false);
+    /// `CLCTL_CHECK_VOTER_EVICT`: whether evicting a node (or changing the quorum
+    /// configuration away from the witness) loses quorum (cluster only).
+    CLCTL_CHECK_VOTER_EVICT = (17, CLUS_ACCESS_READ, false);
+    /// `CLCTL_CHECK_VOTER_DOWN`: whether stopping a node (or taking the witness offline)
+    /// loses quorum (cluster only).
+    CLCTL_CHECK_VOTER_DOWN = (18, CLUS_ACCESS_READ, false);
 }
 
 /// The object types, with the `CLUSCTL_<NAME>_` prefix each gives its codes.
@@ -106,6 +112,7 @@ pub(crate) const fn applies(object: u32, function: u32) -> bool {
         CLCTL_GET_RESOURCE_TYPE => object == CLUS_OBJECT_RESOURCE,
         CLCTL_GET_NAME | CLCTL_GET_ID => object != CLUS_OBJECT_CLUSTER && object != CLUS_OBJECT_RESOURCE_TYPE,
         CLCTL_GET_CHARACTERISTICS | CLCTL_GET_FLAGS => object != CLUS_OBJECT_CLUSTER,
+        CLCTL_CHECK_VOTER_EVICT | CLCTL_CHECK_VOTER_DOWN => object == CLUS_OBJECT_CLUSTER,
         _ => true,
     }
 }
@@ -336,6 +343,10 @@ codes! {
     CLUSCTL_CLUSTER_SET_PRIVATE_PROPERTIES = CLUS_OBJECT_CLUSTER, CLCTL_SET_PRIVATE_PROPERTIES;
     /// `CLUSCTL_CLUSTER_VALIDATE_PRIVATE_PROPERTIES`.
     CLUSCTL_CLUSTER_VALIDATE_PRIVATE_PROPERTIES = CLUS_OBJECT_CLUSTER, CLCTL_VALIDATE_PRIVATE_PROPERTIES;
+    /// `CLUSCTL_CLUSTER_CHECK_VOTER_EVICT`.
+    CLUSCTL_CLUSTER_CHECK_VOTER_EVICT = CLUS_OBJECT_CLUSTER, CLCTL_CHECK_VOTER_EVICT;
+    /// `CLUSCTL_CLUSTER_CHECK_VOTER_DOWN`.
+    CLUSCTL_CLUSTER_CHECK_VOTER_DOWN = CLUS_OBJECT_CLUSTER, CLCTL_CHECK_VOTER_DOWN;
 }
 
 #[cfg(test)]
@@ -353,6 +364,9 @@ mod tests {
         assert_eq!(CLUSCTL_RESOURCE_GET_CHARACTERISTICS, 0x0100_0005);
         assert_eq!(CLUSCTL_RESOURCE_SET_PRIVATE_PROPERTIES, 0x0140_0086);
         assert_eq!(CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES, 0x0700_0059);
+        // windows-sys: 117440581 and 117440585.
+        assert_eq!(CLUSCTL_CLUSTER_CHECK_VOTER_EVICT, 0x0700_0045);
+        assert_eq!(CLUSCTL_CLUSTER_CHECK_VOTER_DOWN, 0x0700_0049);
     }
 
     #[test]
