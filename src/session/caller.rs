@@ -52,6 +52,7 @@ pub mod foreign {
     }
 
     /// Whether the calling thread is inside [`call`].
+    #[inline]
     pub(crate) fn active() -> bool {
         FOREIGN.try_with(Cell::get).unwrap_or(false)
     }

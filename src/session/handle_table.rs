@@ -86,6 +86,8 @@ pub(crate) enum Refusal {
 
 impl Refusal {
     /// The `ERROR_INVALID_HANDLE` error that reports this refusal.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn into_error(self, raw: usize, expected: HandleKind) -> Error {
         let why = match self {
             Self::Foreign => "is not a handle of this simulator".to_owned(),
@@ -95,6 +97,13 @@ impl Refusal {
         };
         Error::InvalidHandle(format!("{expected} {raw:#x} {why}"))
     }
+}
+
+/// The error of an open on a connection that is gone (never expected).
+#[cold]
+#[inline(never)]
+fn connection_vanished() -> Error {
+    Error::InternalError("connection vanished".into())
 }
 
 /// Interned `#[track_caller]` locations: the table stores a 4-byte id per entry, not an
@@ -108,6 +117,7 @@ struct Sites {
 }
 
 impl Sites {
+    #[inline]
     fn intern(&mut self, loc: &'static Location<'static>) -> SiteId {
         let addr = std::ptr::from_ref(loc) as usize;
         if let Some((a, id)) = self.last {
@@ -115,6 +125,12 @@ impl Sites {
                 return SiteId(id);
             }
         }
+        self.intern_new(loc, addr)
+    }
+
+    /// [`intern`](Self::intern) of a site other than the last one.
+    #[inline(never)]
+    fn intern_new(&mut self, loc: &'static Location<'static>, addr: usize) -> SiteId {
         let next = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
         let id = *self.ids.entry(addr).or_insert_with(|| {
             self.list.push(loc);
@@ -183,25 +199,31 @@ impl HandleTable {
     }
 
     /// Checks that one more handle fits: the limit, and a slot whose index fits the value.
+    #[inline]
     fn check_room(&self) -> Result<()> {
-        if self.live >= self.limit {
-            return Err(Error::NotEnoughMemory(format!(
-                "the handle table is full ({} live handles)",
-                self.live
-            )));
-        }
         // slotmap reuses a free slot while one exists, and only then takes a new one.
         let no_free_slot = self.entries.len() >= self.slots_used as usize;
-        if no_free_slot && self.slots_used >= MAX_SLOT {
-            return Err(Error::NotEnoughMemory(format!(
-                "no handle slot left ({} live, {} retired)",
-                self.live,
-                self.retired()
-            )));
+        if self.live >= self.limit || (no_free_slot && self.slots_used >= MAX_SLOT) {
+            return Err(self.no_room());
         }
         Ok(())
     }
 
+    /// The error of a failed [`check_room`](Self::check_room).
+    #[cold]
+    #[inline(never)]
+    fn no_room(&self) -> Error {
+        if self.live >= self.limit {
+            return Error::NotEnoughMemory(format!("the handle table is full ({} live handles)", self.live));
+        }
+        Error::NotEnoughMemory(format!(
+            "no handle slot left ({} live, {} retired)",
+            self.live,
+            self.retired()
+        ))
+    }
+
+    #[inline]
     fn encode(&self, key: EntryKey, kind: HandleKind) -> Option<NonZeroUsize> {
         let ffi = key.data().as_ffi();
         RawParts {
@@ -214,6 +236,7 @@ impl HandleTable {
     }
 
     /// Inserts an entry whose room was checked, and returns its raw value.
+    #[inline(always)]
     fn insert(&mut self, entry: Entry, kind: HandleKind) -> Result<usize> {
         let key = self.entries.insert(entry);
         if let Some(caller) = crate::session::caller::ForeignCaller::current() {
@@ -228,13 +251,17 @@ impl HandleTable {
         }
         match self.encode(key, kind) {
             Some(raw) => Ok(raw.get()),
-            None => {
-                // Unreachable while `check_room` and retirement hold; fail without leaving
-                // a live entry behind.
-                self.remove(key);
-                Err(Error::InternalError("a handle value did not fit its encoding".into()))
-            }
+            None => Err(self.unencodable(key)),
         }
+    }
+
+    /// Unreachable while `check_room` and retirement hold: fails an insert without leaving
+    /// a live entry behind.
+    #[cold]
+    #[inline(never)]
+    fn unencodable(&mut self, key: EntryKey) -> Error {
+        self.remove(key);
+        Error::InternalError("a handle value did not fit its encoding".into())
     }
 
     /// Opens a cluster handle on a new connection to `cluster`.
@@ -258,7 +285,7 @@ impl HandleTable {
     ) -> Result<usize> {
         self.check_room()?;
         let Some(conn) = self.connections.get_mut(connection) else {
-            return Err(Error::InternalError("connection vanished".into()));
+            return Err(connection_vanished());
         };
         conn.scopes = conn.scopes.saturating_add(1);
         let cluster = conn.cluster;
@@ -278,6 +305,7 @@ impl HandleTable {
     }
 
     /// Opens a handle of `kind` to `object` in `scope`.
+    #[inline]
     pub(crate) fn open_in_scope(
         &mut self,
         scope: ScopeKey,
@@ -322,17 +350,11 @@ impl HandleTable {
 
     /// Closes the handle behind `key`: drops its scope's and connection's references and
     /// frees or retires its slot. Returns the entry it held.
+    #[inline(always)]
     pub(crate) fn remove(&mut self, key: EntryKey) -> Option<Entry> {
         let generation = ((key.data().as_ffi() >> 32) as u32) >> 1;
-        let entry = if generation >= self.max_generation {
-            // Retire the slot: reusing it would bring back a generation already handed out.
-            let slot = self.entries.get_mut(key)?;
-            let entry = *slot;
-            slot.kind = None;
-            entry
-        } else {
-            self.entries.remove(key)?
-        };
+        let entry =
+            if generation >= self.max_generation { self.retire(key)? } else { self.entries.remove(key)? };
         self.live = self.live.saturating_sub(1);
         if !self.foreign.is_empty() {
             self.foreign.remove(&key);
@@ -341,6 +363,18 @@ impl HandleTable {
         Some(entry)
     }
 
+    /// Retires the slot of `key`: reusing it would bring back a generation already handed
+    /// out. Returns the entry it held.
+    #[cold]
+    #[inline(never)]
+    fn retire(&mut self, key: EntryKey) -> Option<Entry> {
+        let slot = self.entries.get_mut(key)?;
+        let entry = *slot;
+        slot.kind = None;
+        Some(entry)
+    }
+
+    #[inline]
     fn release_scope(&mut self, scope: ScopeKey, closing_cluster_handle: bool) {
         let Some(s) = self.scopes.get_mut(scope) else { return };
         if closing_cluster_handle {
@@ -351,6 +385,12 @@ impl HandleTable {
             return;
         }
         let connection = s.connection;
+        self.end_scope(scope, connection);
+    }
+
+    /// Removes a scope whose last handle closed, and its connection if it was the last.
+    #[inline(never)]
+    fn end_scope(&mut self, scope: ScopeKey, connection: ConnectionKey) {
         self.scopes.remove(scope);
         if let Some(c) = self.connections.get_mut(connection) {
             c.scopes = c.scopes.saturating_sub(1);
@@ -361,6 +401,7 @@ impl HandleTable {
     }
 
     /// The scope of an entry.
+    #[inline]
     pub(crate) fn scope(&self, key: ScopeKey) -> Option<&Scope> {
         self.scopes.get(key)
     }

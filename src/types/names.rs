@@ -38,11 +38,15 @@ pub(crate) fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Whether two names are the same name to ClusAPI.
 #[must_use]
+#[inline]
 pub(crate) fn names_equal(a: &str, b: &str) -> bool {
     // Callers mostly pass names as the topology spells them: one memcmp settles it.
-    if a == b {
-        return true;
-    }
+    a == b || names_equal_ignoring_case(a, b)
+}
+
+/// [`names_equal`] for names that are not byte for byte the same.
+#[inline(never)]
+fn names_equal_ignoring_case(a: &str, b: &str) -> bool {
     if a.len() == b.len() && a.eq_ignore_ascii_case(b) {
         return true;
     }
@@ -64,45 +68,75 @@ pub(crate) fn names_equal(a: &str, b: &str) -> bool {
 /// collide here (`@` and `` ` ``) are told apart by the equality check. Not keyed: names
 /// come from the test's own topology, and a fixed function keeps runs identical.
 fn name_hash(name: &str) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // ASCII names (nearly all): one pass over the bytes, which also checks that they are
+    // ASCII; only a name with a non-ASCII byte takes the folding path.
+    let bytes = name.as_bytes();
+    let mut h = HASH_SEED;
+    let mut high = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        high |= word;
+        h = hash_mix(h, word);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let word = tail_word(rest);
+        high |= word;
+        h = hash_mix(h, word);
+    }
+    if high & HIGH_BITS != 0 {
+        return name_hash_folded(name);
+    }
+    hash_finish(h)
+}
+
+const HASH_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// One word of the hash, with bit 5 of every byte cleared.
+#[inline(always)]
+fn hash_mix(h: u64, word: u64) -> u64 {
     const CASE_BITS: u64 = 0x2020_2020_2020_2020;
-    let mut h: u64 = K;
-    let mut mix = |word: u64| h = (h ^ (word & !CASE_BITS)).wrapping_mul(K).rotate_left(29);
-    // Little-endian word of up to eight bytes, zero-padded (no memcpy call for short tails).
-    let mut word_of = |bytes: &[u8]| {
-        let word = match <[u8; 8]>::try_from(bytes) {
-            Ok(full) => u64::from_le_bytes(full),
-            Err(_) => bytes.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b)),
-        };
-        mix(word);
-    };
-    if name.is_ascii() {
-        for chunk in name.as_bytes().chunks(8) {
-            word_of(chunk);
-        }
-    } else {
-        let (mut buf, mut filled) = ([0u8; 8], 0usize);
-        let mut utf8 = [0u8; 4];
-        for c in folded(name) {
-            for &byte in c.encode_utf8(&mut utf8).as_bytes() {
-                // `filled` stays below 8: the buffer is flushed as soon as it is full.
-                if let Some(b) = buf.get_mut(filled) {
-                    *b = byte;
-                }
-                filled = filled.saturating_add(1);
-                if filled == buf.len() {
-                    word_of(&buf);
-                    filled = 0;
-                }
+    (h ^ (word & !CASE_BITS)).wrapping_mul(HASH_SEED).rotate_left(29)
+}
+
+/// Spreads the last word's bits into the high bits hashbrown's control bytes use.
+#[inline(always)]
+fn hash_finish(h: u64) -> u64 {
+    (h ^ (h >> 32)).wrapping_mul(HASH_SEED)
+}
+
+/// Little-endian word of up to eight bytes, zero-padded (no memcpy call for short tails).
+#[inline(always)]
+fn tail_word(bytes: &[u8]) -> u64 {
+    bytes.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b))
+}
+
+/// [`name_hash`] of a name with a non-ASCII character: the same function over the UTF-8
+/// bytes of its folded characters.
+#[inline(never)]
+fn name_hash_folded(name: &str) -> u64 {
+    let mut h = HASH_SEED;
+    let (mut buf, mut filled) = ([0u8; 8], 0usize);
+    let mut utf8 = [0u8; 4];
+    for c in folded(name) {
+        for &byte in c.encode_utf8(&mut utf8).as_bytes() {
+            // `filled` stays below 8: the buffer is flushed as soon as it is full.
+            if let Some(b) = buf.get_mut(filled) {
+                *b = byte;
+            }
+            filled = filled.saturating_add(1);
+            if filled == buf.len() {
+                h = hash_mix(h, u64::from_le_bytes(buf));
+                filled = 0;
             }
         }
-        if let Some(rest) = buf.get(..filled).filter(|r| !r.is_empty()) {
-            word_of(rest);
-        }
     }
-    // Spread the last word's bits into the high bits hashbrown's control bytes use.
-    h ^= h >> 32;
-    h.wrapping_mul(K)
+    if let Some(rest) = buf.get(..filled).filter(|r| !r.is_empty()) {
+        h = hash_mix(h, tail_word(rest));
+    }
+    hash_finish(h)
 }
 
 /// Case-insensitive map from names to object keys, one per cluster and object kind.
@@ -125,6 +159,7 @@ impl<K: Copy + PartialEq> Default for NameIndex<K> {
 
 impl<K: Copy + PartialEq> NameIndex<K> {
     /// The key registered under `name`, compared case-insensitively.
+    #[inline]
     pub(crate) fn get(&self, name: &str) -> Option<K> {
         let hash = name_hash(name);
         self.table.find(hash, |(n, _)| names_equal(n, name)).map(|(_, k)| *k)

@@ -160,8 +160,24 @@ pub(crate) fn completion(call: &str, pending: bool) -> Result<()> {
 }
 
 /// Wraps a raw value the table just handed out.
+#[inline]
 fn typed<H: Handle>(raw: usize) -> Result<H> {
-    H::from_raw(raw).ok_or_else(|| Error::InternalError("the handle table returned NULL".into()))
+    H::from_raw(raw).ok_or_else(null_handle)
+}
+
+/// The error of [`Cx::cluster_from`](crate::calls::call::Cx::cluster_from) for a handle
+/// without a scope (never expected).
+#[cold]
+#[inline(never)]
+fn no_scope<H: Handle>(handle: H) -> Error {
+    Error::InternalError(format!("{handle:?} has no scope"))
+}
+
+/// The error of [`typed`] for a NULL value (never expected).
+#[cold]
+#[inline(never)]
+fn null_handle() -> Error {
+    Error::InternalError("the handle table returned NULL".into())
 }
 
 impl State {
@@ -237,14 +253,18 @@ impl crate::calls::call::Cx<'_> {
         };
         let cluster = ClusterKey::from(ce.object);
         let Some(object) = H::find(&self.world, cluster, name) else {
-            let cluster_name = self.world.clusters.get(cluster).map_or("?", |c| c.name.as_str());
-            return Err(H::not_found(format!(
-                "no {} named \"{name}\" in cluster \"{cluster_name}\"",
-                H::NOUN
-            )));
+            return Err(self.not_found::<H>(cluster, name));
         };
         let raw = self.handles.open_in_scope(ce.scope, H::KIND, object, access, at)?;
         Ok((typed(raw)?, access::granted(access)))
+    }
+
+    /// The error of [`open_object`](Self::open_object) for a name no object of the kind has.
+    #[cold]
+    #[inline(never)]
+    fn not_found<H: ObjectKind>(&self, cluster: ClusterKey, name: &str) -> Error {
+        let cluster_name = self.world.clusters.get(cluster).map_or("?", |c| c.name.as_str());
+        H::not_found(format!("no {} named \"{name}\" in cluster \"{cluster_name}\"", H::NOUN))
     }
 
     /// `CloseCluster<Kind>` (and the enumeration closes): closes one handle. Succeeds for a
@@ -287,7 +307,7 @@ impl crate::calls::call::Cx<'_> {
         let at = self.at;
         let (_, entry) = self.resolve(handle)?;
         let Some(scope) = self.handles.scope(entry.scope) else {
-            return Err(Error::InternalError(format!("{handle:?} has no scope")));
+            return Err(no_scope(handle));
         };
         let connection = scope.connection;
         let raw = self.handles.open_cluster_on(connection, entry.access, at)?;
