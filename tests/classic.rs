@@ -300,6 +300,12 @@ fn set_cluster_name_renames_the_cluster_for_opens() {
     assert_eq!(code(sim.set_cluster_name(c, "second")), ERROR_OBJECT_ALREADY_EXISTS);
     assert_eq!(code(sim.set_cluster_name(c, "")), ERROR_INVALID_PARAMETER);
     assert_eq!(code(sim.set_cluster_name(c, &"N".repeat(64))), ERROR_INVALID_PARAMETER);
+    // Names `open_cluster` takes for another host, plain or fully qualified, are taken.
+    assert_eq!(code(sim.set_cluster_name(c, "a1")), ERROR_OBJECT_ALREADY_EXISTS, "its own node");
+    assert_eq!(code(sim.set_cluster_name(c, "B1.sim.test")), ERROR_OBJECT_ALREADY_EXISTS);
+    assert_eq!(code(sim.set_cluster_name(c, "Second.SIM.test")), ERROR_OBJECT_ALREADY_EXISTS);
+    assert_eq!(code(sim.set_cluster_name(c, "localhost")), ERROR_INVALID_PARAMETER);
+    assert_eq!(code(sim.set_cluster_name(c, ".")), ERROR_INVALID_PARAMETER);
     sim.set_cluster_name(c, &"N".repeat(63)).unwrap();
     sim.set_cluster_name(c, "RENAMED").unwrap();
     assert_eq!(sim.get_cluster_information(c).unwrap().name, "RENAMED");

@@ -192,9 +192,10 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a `GENERIC_READ` handle;
-    /// `ERROR_INVALID_PARAMETER` for an empty name, one with a NUL character, or one of
-    /// more than 63 characters (`MAX_CLUSTERNAME_LENGTH`); `ERROR_OBJECT_ALREADY_EXISTS`
-    /// (5010) for the name of another simulated cluster.
+    /// `ERROR_INVALID_PARAMETER` for an empty name, one with a NUL character, one of more
+    /// than 63 characters (`MAX_CLUSTERNAME_LENGTH`), `"localhost"` or `"."`;
+    /// `ERROR_OBJECT_ALREADY_EXISTS` (5010) for a name that (plain or fully qualified)
+    /// reaches another simulated cluster or a node through `open_cluster`.
     "SetClusterName"
     fn set_cluster_name(st, hcluster: HCluster, name: &str) -> () {
         let (call, at) = (st.call, st.at);
