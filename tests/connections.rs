@@ -190,7 +190,7 @@ fn open_cluster_takes_the_names_real_code_passes() {
 
     // A renamed cluster answers to its new fully qualified name, not to the old one.
     let c = sim.open_cluster(Some("TWO")).unwrap();
-    sim.set_cluster_name(c, "RENAMED").unwrap();
+    assert_eq!(code(sim.set_cluster_name(c, "RENAMED")), ERROR_RESOURCE_PROPERTIES_STORED);
     assert_eq!(name_of("renamed.contoso.com"), Ok("RENAMED".to_owned()));
     assert_eq!(name_of("two.contoso.com"), Err(RPC_S_SERVER_UNAVAILABLE));
 

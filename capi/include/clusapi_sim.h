@@ -101,7 +101,9 @@ DWORD SetClusterGroupName(HGROUP hGroup, LPCWSTR lpszGroupName);
 DWORD SetClusterResourceName(HRESOURCE hResource, LPCWSTR lpszResourceName);
 
 /*
- `SetClusterName`: renames the cluster (at most 63 characters).
+ `SetClusterName`: renames the cluster (at most 63 characters); a rename that is made
+ (the current name too) returns `ERROR_RESOURCE_PROPERTIES_STORED` (5024), as
+ Microsoft's page documents for success.
 
  # Safety
 

@@ -267,7 +267,8 @@ impl World {
 
     /// `SetClusterName`: at most 63 characters, not `"localhost"` or `"."`, and neither the
     /// name nor the fully qualified name a name another host (a simulated cluster or node)
-    /// answers to.
+    /// answers to. An accepted name (the current one too) is stored and answers
+    /// `ERROR_RESOURCE_PROPERTIES_STORED` (5024), a success status.
     pub(crate) fn rename_cluster(&mut self, cluster: ClusterKey, name: &str) -> Result<()> {
         check_name("cluster", name)?;
         if crate::types::names::is_local_machine(name) {
@@ -298,7 +299,12 @@ impl World {
         if let Some(mut c) = self.clusters.get_mut(cluster) {
             name.clone_into(&mut c.name);
         }
-        Ok(())
+        // The rename is made; the answer says so, as Microsoft's SetClusterName page
+        // documents: the name is stored, and takes effect when the core network name
+        // resource comes back online.
+        Err(Error::ResourcePropertiesStored(format!(
+            "the cluster is renamed \"{name}\"; the core network name takes it when it next comes online"
+        )))
     }
 
     /// `SetClusterNetworkPriorityOrder`: `order` must list every internal network of the
