@@ -252,7 +252,7 @@ fn the_network_name_is_found_through_dependencies() {
     let ip = sim.open_cluster_resource(c, "Cluster IP Address").unwrap();
     assert_eq!(sim.get_cluster_resource_network_name(cn).unwrap(), "SIMCLUSTER");
     assert_eq!(code(sim.get_cluster_resource_network_name(ip)), ERROR_DEPENDENCY_NOT_FOUND);
-    sim.set_cluster_name(c, "RENAMED").unwrap();
+    assert_eq!(code(sim.set_cluster_name(c, "RENAMED")), ERROR_RESOURCE_PROPERTIES_STORED);
     assert_eq!(sim.get_cluster_resource_network_name(cn).unwrap(), "RENAMED");
 }
 
@@ -300,8 +300,24 @@ fn set_cluster_name_renames_the_cluster_for_opens() {
     assert_eq!(code(sim.set_cluster_name(c, "second")), ERROR_OBJECT_ALREADY_EXISTS);
     assert_eq!(code(sim.set_cluster_name(c, "")), ERROR_INVALID_PARAMETER);
     assert_eq!(code(sim.set_cluster_name(c, &"N".repeat(64))), ERROR_INVALID_PARAMETER);
-    sim.set_cluster_name(c, &"N".repeat(63)).unwrap();
-    sim.set_cluster_name(c, "RENAMED").unwrap();
+    // Names `open_cluster` takes for another host, plain or fully qualified, are taken.
+    assert_eq!(code(sim.set_cluster_name(c, "a1")), ERROR_OBJECT_ALREADY_EXISTS, "its own node");
+    assert_eq!(code(sim.set_cluster_name(c, "B1.sim.test")), ERROR_OBJECT_ALREADY_EXISTS);
+    assert_eq!(code(sim.set_cluster_name(c, "Second.SIM.test")), ERROR_OBJECT_ALREADY_EXISTS);
+    assert_eq!(code(sim.set_cluster_name(c, "localhost")), ERROR_INVALID_PARAMETER);
+    assert_eq!(code(sim.set_cluster_name(c, ".")), ERROR_INVALID_PARAMETER);
+    assert_eq!(sim.get_cluster_information(c).unwrap().name, "FIRST", "refusals change nothing");
+    // An accepted name is stored, and the answer is the one Microsoft's SetClusterName
+    // page documents for success: ERROR_RESOURCE_PROPERTIES_STORED.
+    assert_eq!(code(sim.set_cluster_name(c, &"N".repeat(63))), ERROR_RESOURCE_PROPERTIES_STORED);
+    assert_eq!(sim.get_cluster_information(c).unwrap().name, "N".repeat(63));
+    assert_eq!(code(sim.set_cluster_name(c, "RENAMED")), ERROR_RESOURCE_PROPERTIES_STORED);
+    assert_eq!(sim.get_cluster_information(c).unwrap().name, "RENAMED");
+    // The current name too, in any case (a change of case is kept).
+    assert_eq!(code(sim.set_cluster_name(c, "RENAMED")), ERROR_RESOURCE_PROPERTIES_STORED);
+    assert_eq!(code(sim.set_cluster_name(c, "Renamed")), ERROR_RESOURCE_PROPERTIES_STORED);
+    assert_eq!(sim.get_cluster_information(c).unwrap().name, "Renamed");
+    assert_eq!(code(sim.set_cluster_name(c, "RENAMED")), ERROR_RESOURCE_PROPERTIES_STORED);
     assert_eq!(sim.get_cluster_information(c).unwrap().name, "RENAMED");
     let again = sim.open_cluster(Some("renamed")).unwrap();
     assert_eq!(code(sim.open_cluster(Some("FIRST"))), RPC_S_SERVER_UNAVAILABLE);

@@ -122,6 +122,93 @@ fn names_match_without_regard_to_case() {
     assert_eq!(sim.get_cluster_information(n).unwrap().name, "SIMCLUSTER", "kept as created");
 }
 
+/// The names `OpenCluster` takes for the local or a named cluster (Microsoft's OpenCluster
+/// page: the cluster's or a node's name, NetBIOS or fully qualified; NULL the local one).
+#[test]
+fn open_cluster_takes_the_names_real_code_passes() {
+    let sim = Simulator::default();
+    let reached = |name: Option<&str>| -> Result<String, u32> {
+        let c = sim.open_cluster(name).map_err(|e| e.code())?;
+        let (r, _) = sim.open_cluster_ex(name, GENERIC_READ).map_err(|e| e.code())?;
+        let info = sim.get_cluster_information(c).map(|i| i.name).map_err(|e| e.code());
+        assert_eq!(sim.get_cluster_information(r).map(|i| i.name).map_err(|e| e.code()), info, "{name:?}");
+        sim.close_cluster(c).unwrap();
+        sim.close_cluster(r).unwrap();
+        info
+    };
+    for name in [
+        None,
+        Some(""),
+        Some("localhost"),
+        Some("LocalHost"),
+        Some("."),
+        Some("SIMCLUSTER"),
+        Some("simcluster"),
+        Some("NODE2"),
+        Some("node1.sim.test"),
+        Some("SIMCLUSTER.SIM.TEST"),
+        Some("Node2.Sim.Test"),
+    ] {
+        assert_eq!(reached(name), Ok("SIMCLUSTER".to_owned()), "{name:?}");
+    }
+    for name in [
+        "node1.other.test",
+        "node1.",
+        ".sim.test",
+        "sim.test",
+        "..",
+        "localhost.sim.test",
+        "NODE3.sim.test",
+        "NODE1.sim.test.",
+    ] {
+        assert_eq!(reached(Some(name)), Err(RPC_S_SERVER_UNAVAILABLE), "{name}");
+    }
+    assert_eq!(sim.open_handle_count(), 0);
+
+    // Each cluster has its domain; "localhost" is the local (first) cluster.
+    let sim = Simulator::builder()
+        .cluster("ONE")
+        .domain("corp.example")
+        .node("A1")
+        .cluster("TWO")
+        .domain("Contoso.com")
+        .node("B1")
+        .build()
+        .unwrap();
+    let name_of = |name: &str| -> Result<String, u32> {
+        let c = sim.open_cluster(Some(name)).map_err(|e| e.code())?;
+        let info = sim.get_cluster_information(c).map(|i| i.name).map_err(|e| e.code());
+        sim.close_cluster(c).unwrap();
+        info
+    };
+    assert_eq!(name_of("localhost"), Ok("ONE".to_owned()));
+    assert_eq!(name_of("a1.CORP.example"), Ok("ONE".to_owned()));
+    assert_eq!(name_of("b1.contoso.COM"), Ok("TWO".to_owned()));
+    assert_eq!(name_of("two.contoso.com"), Ok("TWO".to_owned()));
+    assert_eq!(name_of("b1.corp.example"), Err(RPC_S_SERVER_UNAVAILABLE), "another cluster's domain");
+    assert_eq!(name_of("one.sim.test"), Err(RPC_S_SERVER_UNAVAILABLE), "not the default domain");
+
+    // A renamed cluster answers to its new fully qualified name, not to the old one.
+    let c = sim.open_cluster(Some("TWO")).unwrap();
+    assert_eq!(code(sim.set_cluster_name(c, "RENAMED")), ERROR_RESOURCE_PROPERTIES_STORED);
+    assert_eq!(name_of("renamed.contoso.com"), Ok("RENAMED".to_owned()));
+    assert_eq!(name_of("two.contoso.com"), Err(RPC_S_SERVER_UNAVAILABLE));
+
+    // The service levers take the same names.
+    sim.stop_cluster_service(Some("Renamed.Contoso.Com")).unwrap();
+    assert_eq!(name_of("b1"), Err(RPC_S_SERVER_UNAVAILABLE));
+    sim.start_cluster_service(Some("b1.contoso.com")).unwrap();
+    assert_eq!(name_of("b1"), Ok("RENAMED".to_owned()));
+    sim.stop_cluster_service(Some(".")).unwrap();
+    assert_eq!(name_of("localhost"), Err(RPC_S_SERVER_UNAVAILABLE));
+    assert_eq!(code(sim.stop_cluster_service(Some("a1.contoso.com"))), RPC_S_SERVER_UNAVAILABLE);
+    sim.close_cluster(c).unwrap();
+}
+
+fn code<T: std::fmt::Debug>(r: Result<T, clusapi_sim::Error>) -> u32 {
+    r.expect_err("an error").code()
+}
+
 #[test]
 fn access_rights() {
     let sim = Simulator::default();

@@ -80,6 +80,46 @@ fn node_cluster_state() {
     assert_eq!(NodeClusterState::NotInstalled.code(), 0);
 }
 
+/// `GetNodeClusterState` takes the names `OpenCluster` takes: the local machine's, a node's
+/// and the cluster's (the cluster's name is held by the owner of the core group), plain or
+/// fully qualified, in any case.
+#[test]
+fn node_cluster_state_takes_the_names_open_cluster_takes() {
+    let sim = Simulator::default();
+    let state = |name: &str| sim.get_node_cluster_state(Some(name));
+    for name in
+        ["", ".", "localhost", "LOCALHOST", "node1", "NODE2.SIM.TEST", "SimCluster", "simcluster.sim.test"]
+    {
+        assert_eq!(state(name), NodeClusterState::Running, "{name}");
+    }
+    for name in ["FILESERVER", "node1.contoso.com", "node9.sim.test", "sim.test", "localhost.sim.test"] {
+        assert_eq!(state(name), NodeClusterState::NotInstalled, "{name}");
+    }
+
+    // NODE1 owns the core group; when it crashes the group (and the cluster's name) fails
+    // over to NODE2.
+    sim.crash_node("NODE1").unwrap();
+    assert_eq!(state("node1.sim.test"), NodeClusterState::NotRunning);
+    assert_eq!(state("localhost"), NodeClusterState::NotRunning, "the local node is NODE1");
+    assert_eq!(state("SIMCLUSTER"), NodeClusterState::Running, "the name is online on NODE2");
+    sim.crash_node("NODE2").unwrap();
+    assert_eq!(state("simcluster.sim.test"), NodeClusterState::NotRunning, "no node can hold the name");
+    sim.restore_node("NODE1").unwrap();
+    sim.restore_node("NODE2").unwrap();
+    assert_eq!(state("simcluster"), NodeClusterState::Running);
+    sim.stop_cluster_service(None).unwrap();
+    for name in [".", "NODE2", "SIMCLUSTER.sim.test"] {
+        assert_eq!(state(name), NodeClusterState::NotRunning, "{name}: the service is stopped");
+    }
+
+    // A cluster without a core group: its name answers while a node is up.
+    let sim = Simulator::builder().cluster("BARE").domain("corp.example").node("B1").build().unwrap();
+    assert_eq!(sim.get_node_cluster_state(Some("bare.corp.example")), NodeClusterState::Running);
+    assert_eq!(sim.get_node_cluster_state(Some("B1.corp.example")), NodeClusterState::Running);
+    sim.crash_node("B1").unwrap();
+    assert_eq!(sim.get_node_cluster_state(Some("BARE")), NodeClusterState::NotRunning);
+}
+
 #[test]
 fn enumerations_list_each_kind_in_order_with_its_type_bit() {
     let sim = Simulator::default();

@@ -155,6 +155,55 @@ fn structural_mistakes_are_refused() {
 }
 
 #[test]
+fn domains_and_the_local_machines_names() {
+    for bad in ["", ".", "corp..example", ".corp.example", "corp.example.", "a\0b"] {
+        refused(one().domain(bad), ERROR_INVALID_PARAMETER, &["domain", "\"C\""]);
+    }
+    refused(
+        Simulator::builder().domain("corp.example"),
+        ERROR_INVALID_PARAMETER,
+        &[".domain(\"corp.example\")"],
+    );
+    refused(one().node("LocalHost"), ERROR_INVALID_PARAMETER, &["\"LocalHost\"", "reserved"]);
+    refused(Simulator::builder().cluster(".").node("N"), ERROR_INVALID_PARAMETER, &["\".\"", "reserved"]);
+    // A fully qualified name is a name too: it may not be another host's.
+    refused(
+        one().cluster("D").node("n1.SIM.test"),
+        ERROR_OBJECT_ALREADY_EXISTS,
+        &["n1.SIM.test", "node \"N1\" of cluster \"C\""],
+    );
+    refused(
+        Simulator::builder()
+            .cluster("C.corp.example")
+            .node("N")
+            .cluster("C")
+            .domain("corp.example")
+            .node("M"),
+        ERROR_OBJECT_ALREADY_EXISTS,
+        &["C.corp.example"],
+    );
+    // The same short names in two domains are still two hosts only if the names differ.
+    let sim = one().domain("corp.example").cluster("D").domain("other.example").node("M1").build().unwrap();
+    assert_eq!(names(&sim, Some("m1.other.example"), CLUSTER_ENUM_NODE), ["M1"]);
+    assert_eq!(names(&sim, Some("N2.corp.example"), CLUSTER_ENUM_NODE), ["N1", "N2"]);
+    assert_eq!(names(&sim, Some("localhost"), CLUSTER_ENUM_NODE), ["N1", "N2"]);
+}
+
+#[cfg(feature = "topology-file")]
+#[test]
+fn a_topology_file_sets_the_domain() {
+    let toml = "[[cluster]]\nname = \"C\"\nnodes = [\"N1\"]\ndomain = \"corp.example\"\n\n\
+                [[cluster]]\nname = \"D\"\nnodes = [\"M1\"]\n";
+    let sim = Simulator::builder().topology_toml(toml).build().unwrap();
+    assert_eq!(names(&sim, Some("n1.corp.example"), CLUSTER_ENUM_NODE), ["N1"]);
+    assert_eq!(names(&sim, Some("M1.sim.test"), CLUSTER_ENUM_NODE), ["M1"], "the default domain");
+    let err = Simulator::builder().topology_toml(&toml.replace("corp.example", "corp..example")).build();
+    let err = err.expect_err("not a domain");
+    assert_eq!(err.code(), ERROR_INVALID_PARAMETER);
+    assert!(err.to_string().contains("line 2"), "{err}");
+}
+
+#[test]
 fn the_local_node_can_be_named() {
     let sim = Simulator::default_builder().local_node("node2").build().expect("valid");
     assert_eq!(sim.get_cluster_node_id(None).expect("local node"), "2");

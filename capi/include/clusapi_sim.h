@@ -101,7 +101,9 @@ DWORD SetClusterGroupName(HGROUP hGroup, LPCWSTR lpszGroupName);
 DWORD SetClusterResourceName(HRESOURCE hResource, LPCWSTR lpszResourceName);
 
 /*
- `SetClusterName`: renames the cluster (at most 63 characters).
+ `SetClusterName`: renames the cluster (at most 63 characters); a rename that is made
+ (the current name too) returns `ERROR_RESOURCE_PROPERTIES_STORED` (5024), as
+ Microsoft's page documents for success.
 
  # Safety
 
@@ -383,9 +385,11 @@ DWORD GetLastError(void);
 void SetLastError(DWORD dwErrCode);
 
 /*
- `OpenCluster`: NULL (or `L""`) for the local cluster, else a cluster's or node's name.
- NULL on failure, with `GetLastError()`: `RPC_S_SERVER_UNAVAILABLE` for an unknown
- name, `ERROR_INVALID_PARAMETER` for a string that is not one.
+ `OpenCluster`: NULL, `L""`, `L"localhost"` or `L"."` for the local cluster, else a
+ cluster's or node's name, plain or fully qualified (`L"NODE1.sim.test"`, with the
+ cluster's domain), in any case. NULL on failure, with `GetLastError()`:
+ `RPC_S_SERVER_UNAVAILABLE` for an unknown name, `ERROR_INVALID_PARAMETER` for a string
+ that is not one.
 
  # Safety
 
@@ -426,9 +430,11 @@ BOOL CloseCluster(HCLUSTER hCluster);
 DWORD GetClusterInformation(HCLUSTER hCluster, LPWSTR lpszClusterName, LPDWORD lpcchClusterName, CLUSTERVERSIONINFO *lpClusterInfo);
 
 /*
- `GetNodeClusterState`: `ClusterStateRunning` (0x13) in `*pdwClusterState` for NULL
- (this machine) or the name of a simulated node, `ClusterStateNotInstalled` (0) for any
- other name. Returns `ERROR_SUCCESS`, or `ERROR_INVALID_PARAMETER` for a NULL
+ `GetNodeClusterState`: `ClusterStateRunning` (0x13) in `*pdwClusterState` for a name
+ `OpenCluster` takes (NULL, `L""`, `L"localhost"` or `L"."` for this machine, a
+ simulated node's or cluster's name, plain or fully qualified) whose node is up and runs
+ the cluster service (else `ClusterStateNotRunning`, 3), `ClusterStateNotInstalled` (0)
+ for any other name. Returns `ERROR_SUCCESS`, or `ERROR_INVALID_PARAMETER` for a NULL
  `pdwClusterState` or a name that is not a string.
 
  # Safety

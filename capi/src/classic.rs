@@ -167,7 +167,9 @@ pub unsafe extern "C" fn SetClusterResourceName(hResource: HRESOURCE, lpszResour
     })
 }
 
-/// `SetClusterName`: renames the cluster (at most 63 characters).
+/// `SetClusterName`: renames the cluster (at most 63 characters); a rename that is made
+/// (the current name too) returns `ERROR_RESOURCE_PROPERTIES_STORED` (5024), as
+/// Microsoft's page documents for success.
 ///
 /// # Safety
 ///

@@ -145,6 +145,11 @@ fn control_operations_in_c() {
 }
 
 #[test]
+fn machine_names_in_c() {
+    run(&compile("client_names.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn classic_calls_in_c() {
     run(&compile("client_classic.c", None, &[], Link::Static), &[]);
 }

@@ -244,6 +244,27 @@ impl SimulatorBuilder {
         self.with_cluster(&format!(".local_node({name:?})"), |c| c.local_node = Some(name))
     }
 
+    /// Sets the DNS domain of this cluster and its nodes (default `"sim.test"`, under the
+    /// `.test` domain RFC 6761 reserves for testing): `open_cluster` and
+    /// `get_node_cluster_state` then take `"<name>.<domain>"` for the cluster and for each
+    /// node, as they take the plain names. A domain is dot-separated labels, none empty, at
+    /// most 253 characters (`build()` answers `ERROR_INVALID_PARAMETER` otherwise).
+    ///
+    /// ```
+    /// use clusapi_sim::{codes, Simulator};
+    ///
+    /// let sim = Simulator::builder().cluster("SQLCLUSTER").domain("contoso.com").node("SQL1").build()?;
+    /// let by_fqdn = sim.open_cluster(Some("sql1.CONTOSO.com"))?;
+    /// let cluster = sim.open_cluster(Some("SQLCluster.contoso.com"))?;
+    /// assert_eq!(sim.open_cluster(Some("SQL1.sim.test")).unwrap_err().code(), codes::RPC_S_SERVER_UNAVAILABLE);
+    /// # sim.close_cluster(by_fqdn)?; sim.close_cluster(cluster)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    pub fn domain(self, domain: impl Into<String>) -> Self {
+        let domain = domain.into();
+        self.with_cluster(&format!(".domain({domain:?})"), |c| c.domain = Some(domain))
+    }
+
     /// Follows the documented contract of `CloseCluster`: a handle used after the cluster
     /// handle it was opened through was closed fails with `ERROR_INVALID_HANDLE`. (By
     /// default such a use works, as it does on real servers, and is only recorded in
@@ -278,6 +299,7 @@ impl SimulatorBuilder {
     /// nodes = ["NODE1", "NODE2"]
     /// networks = ["Cluster Network 1", "Cluster Network 2"]
     /// local_node = "NODE1"      # optional: the first node by default
+    /// domain = "contoso.com"    # optional: .domain(..), "sim.test" by default
     ///
     /// [[cluster.group]]
     /// name = "Cluster Group"
@@ -420,12 +442,15 @@ impl SimulatorBuilder {
     /// The first problem found, naming its culprit:
     /// * `ERROR_OBJECT_ALREADY_EXISTS`: two clusters, nodes, networks, groups, resources or
     ///   network interfaces of one name (compared case-insensitively; cluster and node
-    ///   names share one namespace, since `open_cluster` accepts both);
+    ///   names, and their fully qualified names, share one namespace, since `open_cluster`
+    ///   accepts them all);
     /// * `ERROR_CLUSTER_NODE_NOT_FOUND`: a group owner or local node that is not a node of
     ///   its cluster;
     /// * `ERROR_GROUP_NOT_FOUND`: a resource in a group that is not in its cluster;
     /// * `ERROR_INVALID_PARAMETER`: no cluster, a cluster without nodes, an empty name or
-    ///   one with a NUL, a cluster name over 63 characters, an object before any cluster,
+    ///   one with a NUL, a cluster name over 63 characters, a cluster or node named
+    ///   `"localhost"` or `"."` (the local machine's names), a domain that is not one, an
+    ///   object before any cluster,
     ///   a handle limit out of range, a fault whose operation names no ClusAPI call;
     /// * `ERROR_NOT_ENOUGH_MEMORY`: 4095 simulators are alive already.
     pub fn build(self) -> Result<Simulator> {

@@ -81,7 +81,8 @@ crate::calls::call::calls! {
         st.apply_lever(&Lever::restore_network(network_name))
     }
 
-    /// Stops the cluster service of a cluster (`None`: the local one): until it starts
+    /// Stops the cluster service of a cluster (named as `open_cluster` takes it; `None`:
+    /// the local one): until it starts
     /// again, `open_cluster` to it and every call through an existing handle answer
     /// `RPC_S_SERVER_UNAVAILABLE` (1722); closing handles still works, and the handles work
     /// again after [`start_cluster_service`](Self::start_cluster_service).

@@ -266,26 +266,36 @@ impl World {
         Ok(())
     }
 
-    /// `SetClusterName`: at most 63 characters, not the name of another simulated cluster.
+    /// `SetClusterName`: at most 63 characters, not `"localhost"` or `"."`, and neither the
+    /// name nor the fully qualified name a name another host (a simulated cluster or node)
+    /// answers to. An accepted name (the current one too) is stored and answers
+    /// `ERROR_RESOURCE_PROPERTIES_STORED` (5024), a success status.
     pub(crate) fn rename_cluster(&mut self, cluster: ClusterKey, name: &str) -> Result<()> {
         check_name("cluster", name)?;
+        if crate::types::names::is_local_machine(name) {
+            return Err(Error::InvalidParameter(format!(
+                "\"{name}\" is reserved: OpenCluster takes it for the local machine"
+            )));
+        }
         if name.chars().count() > MAX_CLUSTER_NAME {
             return Err(Error::InvalidParameter(format!(
                 "a cluster name has at most {MAX_CLUSTER_NAME} characters; {name:?} has {}",
                 name.chars().count()
             )));
         }
-        self.cluster(cluster)?;
-        let taken = self.cluster_order.iter().copied().filter(|&k| k != cluster).find_map(|k| {
-            self.clusters
-                .get(k)
-                .filter(|c| crate::types::names::names_equal(&c.name, name))
-                .map(|c| c.name.clone())
+        let fqdn = format!("{name}.{}", self.cluster(cluster)?.domain);
+        // The same lookup as `open_cluster`: a name that reaches another host is taken.
+        let taken = [name, fqdn.as_str()].into_iter().find_map(|n| {
+            self.find_host(Some(n)).filter(|h| h.cluster != cluster || h.node.is_some()).map(|h| (n, h))
         });
-        if let Some(other) = taken {
-            return Err(Error::ObjectAlreadyExists(format!(
-                "another simulated cluster is named \"{other}\""
-            )));
+        if let Some((n, host)) = taken {
+            let holder = match host.node.and_then(|k| self.nodes.get(k)) {
+                Some(node) => format!("node \"{}\"", node.name),
+                None => {
+                    format!("cluster \"{}\"", self.clusters.get(host.cluster).map_or("", |c| c.name.as_str()))
+                }
+            };
+            return Err(Error::ObjectAlreadyExists(format!("\"{n}\" already reaches simulated {holder}")));
         }
         if let Some(mut c) = self.clusters.get_mut(cluster) {
             name.clone_into(&mut c.name);
@@ -295,7 +305,12 @@ impl World {
                 &sz_to_bytes(name),
             );
         }
-        Ok(())
+        // The rename is made; the answer says so, as Microsoft's SetClusterName page
+        // documents: the name is stored, and takes effect when the core network name
+        // resource comes back online.
+        Err(Error::ResourcePropertiesStored(format!(
+            "the cluster is renamed \"{name}\"; the core network name takes it when it next comes online"
+        )))
     }
 
     /// `SetClusterNetworkPriorityOrder`: `order` must list every internal network of the

@@ -10,13 +10,10 @@ use crate::types::lever::{Lever, Trigger, TriggerTiming};
 use crate::types::names::names_equal;
 use crate::types::state::ClusterNetworkState;
 
-/// The cluster a service lever names: the local one for `None` or `""`.
+/// The cluster a service lever names, as `open_cluster` finds it: the local one for
+/// `None`, `""`, `"localhost"` or `"."`.
 pub(crate) fn find_cluster(world: &World, name: Option<&str>) -> Result<ClusterKey> {
-    let key = match name {
-        None | Some("") => world.local_cluster(),
-        Some(n) => world.find_cluster(n),
-    };
-    key.ok_or_else(|| {
+    world.find_cluster(name).ok_or_else(|| {
         Error::RpcServerUnavailable(format!(
             "no simulated cluster or node is named \"{}\"",
             name.unwrap_or_default()

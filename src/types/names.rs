@@ -58,6 +58,26 @@ fn names_equal_ignoring_case(a: &str, b: &str) -> bool {
     folded(a).eq(folded(b))
 }
 
+/// The names every machine answers to for itself: `"localhost"` (any case) and `"."`.
+/// `OpenCluster` and `GetNodeClusterState` take them for the local machine, as they take
+/// NULL.
+#[must_use]
+pub(crate) fn is_local_machine(name: &str) -> bool {
+    name == "." || names_equal(name, "localhost")
+}
+
+/// The host part of `name` when it is a fully qualified name in `domain`
+/// (`"NODE1.contoso.com"` in `"contoso.com"`: `"NODE1"`), compared case-insensitively;
+/// `None` when it is not (or the host part would be empty).
+#[must_use]
+pub(crate) fn host_in_domain<'a>(name: &'a str, domain: &str) -> Option<&'a str> {
+    // Every dot is tried: host and domain may both hold dots, and folding may change a
+    // character's length, so no offset can be computed from the domain's length.
+    name.char_indices().filter(|&(i, c)| c == '.' && i > 0).find_map(|(i, _)| {
+        name.get(i.saturating_add(1)..).filter(|d| names_equal(d, domain)).and(name.get(..i))
+    })
+}
+
 /// Hashes the UTF-8 bytes of the folded name, eight at a time, with bit 5 of every byte
 /// cleared.
 ///
@@ -226,6 +246,19 @@ mod tests {
             assert_eq!(name_hash(a), name_hash(b), "{a} / {b}");
         }
         assert_ne!(name_hash("NODE1"), name_hash("NODE2"));
+    }
+
+    #[test]
+    fn machine_names() {
+        assert!(is_local_machine(".") && is_local_machine("LocalHost"));
+        assert!(!is_local_machine("..") && !is_local_machine("localhost.") && !is_local_machine(""));
+        assert_eq!(host_in_domain("NODE1.contoso.com", "CONTOSO.COM"), Some("NODE1"));
+        assert_eq!(host_in_domain("a.b.corp.example", "corp.example"), Some("a.b"));
+        assert_eq!(host_in_domain("\u{212A}1.sim.test", "SIM.test"), Some("\u{212A}1"));
+        assert_eq!(host_in_domain(".contoso.com", "contoso.com"), None, "no host part");
+        assert_eq!(host_in_domain("NODE1", "contoso.com"), None);
+        assert_eq!(host_in_domain("NODE1.contoso.com.", "contoso.com"), None);
+        assert_eq!(host_in_domain("NODE1.other.com", "contoso.com"), None);
     }
 
     #[test]

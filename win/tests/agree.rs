@@ -782,7 +782,10 @@ fn classic<A: ClusterApi>(api: &A, log: &mut Log, c: HCluster) {
         log.val("PropertyList::parse", PropertyList::parse(&bytes).map(|p| p.len()));
     }
     log.ok("cluster_control(bad code)", api.cluster_control(c, None, 0x7fff_fff0, &[]));
+    // Err(5024), ERROR_RESOURCE_PROPERTIES_STORED, on both sides: the rename is made.
     log.ok("set_cluster_name", api.set_cluster_name(c, "AGREED"));
+    log.val("get_cluster_information", api.get_cluster_information(c).map(|i| i.name));
+    log.ok("set_cluster_name(the current name)", api.set_cluster_name(c, "agreed"));
     log.val("get_cluster_information", api.get_cluster_information(c).map(|i| i.name));
     log.ok("set_cluster_name(too long)", api.set_cluster_name(c, &"C".repeat(64)));
     if let (Some(lan), Some(san)) = (
@@ -943,6 +946,8 @@ fn the_scenario_agrees_line_for_line_and_call_for_call() {
         "delete_cluster_group(not empty) -> Err(145)",
         "cluster_reg_query_value(nope) -> Err(2)",
         "backup_cluster_database -> Err(120)",
+        "set_cluster_name -> Err(5024)",
+        "set_cluster_name(the current name) -> Err(5024)",
         "register_cluster_notify_v2(key) -> Err(87)",
         // A registry event: the root key's name, the empty string.
         "get_cluster_notify -> Ok(0x00000040 \"\" (key 12))",

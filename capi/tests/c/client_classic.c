@@ -116,10 +116,23 @@ int main(void) {
   CHECK_ERR(SetClusterResourceName(svc, L"appname"), ERROR_ALREADY_EXISTS);
   CHECK_ERR(SetClusterResourceName(svc, L"Service"), ERROR_SUCCESS);
   CHECK(OpenClusterResource(cluster, L"AppSvc") == NULL && GetLastError() == ERROR_RESOURCE_NOT_FOUND);
-  CHECK_ERR(SetClusterName(cluster, L"NEWNAME"), ERROR_SUCCESS);
+  /* SetClusterName answers ERROR_RESOURCE_PROPERTIES_STORED when it succeeds (Microsoft's
+   * page: the core network name takes the name when it comes back online); the current
+   * name is a rename too. A refused name changes nothing. */
+  CHECK_ERR(SetClusterName(cluster, L"SIMCLUSTER"), ERROR_RESOURCE_PROPERTIES_STORED);
+  CHECK_ERR(SetClusterName(cluster, L"NODE2"), ERROR_OBJECT_ALREADY_EXISTS);
+  CHECK_ERR(SetClusterName(cluster, L""), ERROR_INVALID_PARAMETER);
+  CHECK_ERR(SetClusterName(cluster, L"NEWNAME"), ERROR_RESOURCE_PROPERTIES_STORED);
   CHECK(OpenCluster(L"SIMCLUSTER") == NULL && GetLastError() == RPC_S_SERVER_UNAVAILABLE);
   HCLUSTER renamed_cluster = OpenCluster(L"newname");
-  CHECK(renamed_cluster != NULL && CloseCluster(renamed_cluster));
+  CHECK(renamed_cluster != NULL);
+  WCHAR cname[MAX_CLUSTERNAME_LENGTH + 1];
+  DWORD ccname = MAX_CLUSTERNAME_LENGTH + 1;
+  CHECK_ERR(GetClusterInformation(renamed_cluster, cname, &ccname, NULL), ERROR_SUCCESS);
+  CHECK(weq(cname, L"NEWNAME"));
+  CHECK_ERR(SetClusterName(renamed_cluster, L"newname"), ERROR_RESOURCE_PROPERTIES_STORED);
+  CHECK_ERR(SetClusterName(renamed_cluster, L"NEWNAME"), ERROR_RESOURCE_PROPERTIES_STORED);
+  CHECK(CloseCluster(renamed_cluster));
   HRESOURCE core_name = OpenClusterResource(cluster, L"Cluster Name");
   size = 16;
   CHECK(core_name != NULL && GetClusterResourceNetworkName(core_name, dns, &size) == TRUE);

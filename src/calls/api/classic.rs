@@ -189,12 +189,31 @@ crate::calls::call::calls! {
     /// `SetClusterName`: renames the cluster; `open_cluster` then reaches it by the new
     /// name, and no longer by the old one.
     ///
+    /// A rename that is made answers `Err` with `ERROR_RESOURCE_PROPERTIES_STORED` (5024),
+    /// as Microsoft's SetClusterName page documents for success (the core network name
+    /// takes the name when it next comes online): the same for the current name. It is a
+    /// success status; the other errors change nothing.
+    ///
+    /// ```
+    /// use clusapi_sim::{codes, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let stored = sim.set_cluster_name(c, "RENAMED").unwrap_err();
+    /// assert_eq!(stored.code(), codes::ERROR_RESOURCE_PROPERTIES_STORED);
+    /// assert_eq!(sim.get_cluster_information(c)?.name, "RENAMED");
+    /// # sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
+    /// `ERROR_RESOURCE_PROPERTIES_STORED` (5024) when the cluster is renamed;
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a `GENERIC_READ` handle;
-    /// `ERROR_INVALID_PARAMETER` for an empty name, one with a NUL character, or one of
-    /// more than 63 characters (`MAX_CLUSTERNAME_LENGTH`); `ERROR_OBJECT_ALREADY_EXISTS`
-    /// (5010) for the name of another simulated cluster.
+    /// `ERROR_INVALID_PARAMETER` for an empty name, one with a NUL character, one of more
+    /// than 63 characters (`MAX_CLUSTERNAME_LENGTH`), `"localhost"` or `"."`;
+    /// `ERROR_OBJECT_ALREADY_EXISTS` (5010) for a name that (plain or fully qualified)
+    /// reaches another simulated cluster or a node through `open_cluster`.
     "SetClusterName"
     fn set_cluster_name(st, hcluster: HCluster, name: &str) -> () {
         let (call, at) = (st.call, st.at);

@@ -83,11 +83,7 @@ impl crate::calls::call::Cx<'_> {
     /// `OpenCluster(Ex)`: a new connection to the cluster `name` reaches, with `access`.
     fn connect(&mut self, name: Option<&str>, access: Access) -> Result<HCluster> {
         let at = self.at;
-        let cluster = match name {
-            None | Some("") => self.world.local_cluster(),
-            Some(n) => self.world.find_cluster(n),
-        };
-        let Some(cluster) = cluster else {
+        let Some(cluster) = self.world.find_cluster(name) else {
             return Err(Error::RpcServerUnavailable(format!(
                 "no simulated cluster or node is named \"{}\"",
                 name.unwrap_or_default()
@@ -111,10 +107,11 @@ crate::calls::call::calls! {
 
     /// `OpenCluster`: opens a new connection to a cluster, with full access.
     ///
-    /// `None` (or an empty name) reaches the local cluster, the first of the topology.
-    /// A name may be the cluster's name or one of its nodes' names, compared
-    /// case-insensitively. Every call opens a new connection, which ends when its last
-    /// handle closes.
+    /// `None`, an empty name, `"localhost"` and `"."` reach the local cluster, the first of
+    /// the topology. A name may be the cluster's name or one of its nodes' names, each also
+    /// fully qualified (`"NODE2.sim.test"`, with the cluster's domain: `.domain(..)` in the
+    /// builder, `"sim.test"` by default), compared case-insensitively. Every call opens a
+    /// new connection, which ends when its last handle closes.
     ///
     /// # Errors
     ///
@@ -129,9 +126,12 @@ crate::calls::call::calls! {
     /// let sim = Simulator::default();
     /// let local = sim.open_cluster(None)?;
     /// let by_node = sim.open_cluster(Some("node2"))?;
+    /// let by_fqdn = sim.open_cluster(Some("SimCluster.SIM.test"))?;
+    /// let here = sim.open_cluster(Some("localhost"))?;
     /// assert_eq!(sim.open_cluster(Some("ELSEWHERE")).unwrap_err().code(), codes::RPC_S_SERVER_UNAVAILABLE);
-    /// sim.close_cluster(local)?;
-    /// sim.close_cluster(by_node)?;
+    /// for h in [local, by_node, by_fqdn, here] {
+    ///     sim.close_cluster(h)?;
+    /// }
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
     "OpenCluster" [object(name)]
@@ -234,20 +234,31 @@ crate::calls::call::calls! {
         })
     }
 
-    /// `GetNodeClusterState`: whether a machine is a running cluster node. `None` asks
-    /// about the local node of the local cluster. A node of a simulated cluster gives
-    /// `Running`, or `NotRunning` while it is down or its cluster service is stopped; any
-    /// other name gives `NotInstalled`.
+    /// `GetNodeClusterState`: whether a machine is a running cluster node. The names are
+    /// those `open_cluster` takes: `None`, `""`, `"localhost"` and `"."` ask about the local
+    /// node of the local cluster; a node's name (or its fully qualified name) about that
+    /// node; a cluster's name (or its fully qualified name) about the node that holds the
+    /// cluster's name, the owner of its core group. A simulated node gives `Running`, or
+    /// `NotRunning` while it is down or its cluster service is stopped; any other name
+    /// gives `NotInstalled`.
+    ///
+    /// ```
+    /// use clusapi_sim::{NodeClusterState, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// for name in [None, Some("."), Some("localhost"), Some("node2.sim.test"), Some("simcluster")] {
+    ///     assert_eq!(sim.get_node_cluster_state(name), NodeClusterState::Running, "{name:?}");
+    /// }
+    /// assert_eq!(sim.get_node_cluster_state(Some("FILESERVER")), NodeClusterState::NotInstalled);
+    /// ```
     #[must_use]
     "GetNodeClusterState" [nofault infallible(NodeClusterState::NotInstalled)]
     fn get_node_cluster_state(st, node_name: Option<&str>) -> NodeClusterState {
         let w = &st.world;
-        let found = match node_name {
-            None | Some("") => w.local_cluster().and_then(|c| w.clusters.get(c).map(|cl| (c, cl.local_node))),
-            Some(n) => w.find_node(n).ok(),
-        };
-        let Some((cluster, node)) = found else { return Ok(NodeClusterState::NotInstalled) };
-        let up = w.nodes.get(node).is_some_and(|n| n.state != crate::ClusterNodeState::Down);
+        let Some(host) = w.find_host(node_name) else { return Ok(NodeClusterState::NotInstalled) };
+        let cluster = host.cluster;
+        let node = host.node.or_else(|| w.cluster_name_node(cluster));
+        let up = node.and_then(|n| w.nodes.get(n)).is_some_and(|n| n.state != crate::ClusterNodeState::Down);
         if up && !st.stopped.contains(&cluster) {
             Ok(NodeClusterState::Running)
         } else {

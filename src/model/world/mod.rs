@@ -52,6 +52,9 @@ new_key_type! {
 #[derive(Debug)]
 pub(crate) struct Cluster {
     pub name: String,
+    /// The DNS domain of the cluster and its nodes: `open_cluster` takes
+    /// `"<name>.<domain>"` for the cluster or a node too.
+    pub domain: String,
     #[allow(dead_code)] // the cluster's id, for the control codes to come
     pub id: String,
     /// The node the client "runs on" (Part 1 of the reference).
@@ -90,6 +93,14 @@ pub(crate) struct Quorum {
     pub resource: ResourceKey,
     pub device: String,
     pub max_log_size: u32,
+}
+
+/// What a machine name reaches ([`World::find_host`]): a cluster, and the node when the
+/// name is a node's (or the local machine's); `None` for the cluster's own name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Host {
+    pub cluster: ClusterKey,
+    pub node: Option<NodeKey>,
 }
 
 /// A cluster node.
@@ -280,18 +291,50 @@ impl World {
         self.cluster_order.first().copied()
     }
 
-    /// The cluster with this name, or the cluster one of whose nodes has this name.
-    pub(crate) fn find_cluster(&self, name: &str) -> Option<ClusterKey> {
-        let by_name =
-            self.cluster_order.iter().copied().find(|&k| {
-                self.clusters.get(k).is_some_and(|c| crate::types::names::names_equal(&c.name, name))
-            });
-        by_name.or_else(|| {
-            self.cluster_order
+    /// The cluster a machine name reaches (`OpenCluster`): see [`World::find_host`].
+    pub(crate) fn find_cluster(&self, name: Option<&str>) -> Option<ClusterKey> {
+        self.find_host(name).map(|h| h.cluster)
+    }
+
+    /// What a machine name reaches, the one answer to it (`OpenCluster`,
+    /// `GetNodeClusterState`, the service levers): NULL, `""`, `"localhost"` and `"."` the
+    /// local node of the local cluster; a cluster's name the cluster; a node's name the
+    /// node; each name also fully qualified, `"<name>.<domain>"` with its cluster's domain;
+    /// all compared case-insensitively. The topology and `SetClusterName` keep every such
+    /// name held by one host only.
+    pub(crate) fn find_host(&self, name: Option<&str>) -> Option<Host> {
+        use crate::types::names::{host_in_domain, is_local_machine, names_equal};
+        let name = name.unwrap_or_default();
+        if name.is_empty() || is_local_machine(name) {
+            let cluster = self.local_cluster()?;
+            let node = self.clusters.get(cluster)?.local_node;
+            return Some(Host { cluster, node: Some(node) });
+        }
+        self.cluster_order.iter().copied().find_map(|k| {
+            let c = self.clusters.get(k)?;
+            [Some(name), host_in_domain(name, &c.domain)].into_iter().flatten().find_map(|n| {
+                if names_equal(&c.name, n) {
+                    Some(Host { cluster: k, node: None })
+                } else {
+                    c.node_names.get(n).map(|node| Host { cluster: k, node: Some(node) })
+                }
+            })
+        })
+    }
+
+    /// The node that answers to the cluster's own name: the owner of the core group (where
+    /// the cluster's network name is online), or, in a cluster without one, its first node
+    /// that is not down.
+    pub(crate) fn cluster_name_node(&self, cluster: ClusterKey) -> Option<NodeKey> {
+        let c = self.clusters.get(cluster)?;
+        match c.group_names.get(CORE_GROUP).and_then(|g| self.groups.get(g)) {
+            Some(g) => Some(g.owner),
+            None => c
+                .nodes
                 .iter()
                 .copied()
-                .find(|&k| self.clusters.get(k).is_some_and(|c| c.node_names.get(name).is_some()))
-        })
+                .find(|&n| self.nodes.get(n).is_some_and(|n| n.state != ClusterNodeState::Down)),
+        }
     }
 
     /// Builds the world a validated topology describes.
@@ -329,6 +372,7 @@ impl World {
         let resource_types_len = resource_types.len();
         let cluster = self.clusters.insert(Cluster {
             name: spec.name.clone(),
+            domain: spec.domain().to_owned(),
             id: stable_guid(&["cluster", &spec.name]),
             local_node: NodeKey::default(),
             nodes: Vec::new(),

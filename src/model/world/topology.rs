@@ -11,6 +11,10 @@ use crate::types::names::NameIndex;
 /// `MAX_CLUSTERNAME_LENGTH` in `clusapi.h`, in UTF-16 units.
 pub(crate) const MAX_CLUSTERNAME_LENGTH: usize = 63;
 
+/// The DNS domain of a cluster whose topology names none: under `.test`, which RFC 6761
+/// reserves for testing, so a fully qualified name of the simulator never names a real host.
+pub(crate) const DEFAULT_DOMAIN: &str = "sim.test";
+
 /// The clusters to simulate; the first is the local cluster.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Topology {
@@ -40,6 +44,16 @@ pub(crate) struct ClusterSpec {
     pub resources: Vec<ResourceSpec>,
     /// The node the client runs on; the first node when `None`.
     pub local_node: Option<String>,
+    /// The DNS domain of the cluster and its nodes (`"NODE1.<domain>"`);
+    /// [`DEFAULT_DOMAIN`] when `None`.
+    pub domain: Option<String>,
+}
+
+impl ClusterSpec {
+    /// The cluster's DNS domain.
+    pub(crate) fn domain(&self) -> &str {
+        self.domain.as_deref().unwrap_or(DEFAULT_DOMAIN)
+    }
 }
 
 /// A group and its owner node.
@@ -77,6 +91,53 @@ fn check_name(what: &str, name: &str, cluster: &str) -> Result<()> {
         return Err(Error::InvalidParameter(format!(
             "{what} name {name:?} in cluster \"{cluster}\" contains a NUL character"
         )));
+    }
+    Ok(())
+}
+
+/// A DNS domain: labels separated by dots, none empty, no NUL, at most 253 characters.
+fn check_domain(domain: &str, cluster: &str) -> Result<()> {
+    if domain.is_empty()
+        || domain.contains('\0')
+        || domain.split('.').any(str::is_empty)
+        || domain.len() > 253
+    {
+        return Err(Error::InvalidParameter(format!(
+            "domain {domain:?} of cluster \"{cluster}\" is not a DNS domain (dot-separated labels, none empty, \
+             no NUL, at most 253 characters)"
+        )));
+    }
+    Ok(())
+}
+
+/// A cluster or node name may not be a name every machine answers to for itself.
+fn check_host_name(what: &str, name: &str, cluster: &str) -> Result<()> {
+    if crate::types::names::is_local_machine(name) {
+        return Err(Error::InvalidParameter(format!(
+            "{what} name \"{name}\" in cluster \"{cluster}\" is reserved: OpenCluster takes it for the local machine"
+        )));
+    }
+    Ok(())
+}
+
+/// Adds a host's name and its fully qualified name to the namespace `open_cluster`
+/// searches; on a clash, the message says which name is already whose.
+fn add_host(
+    hosts: &mut NameIndex<Host>,
+    host: Host,
+    name: &str,
+    domain: &str,
+    clusters: &[ClusterSpec],
+) -> std::result::Result<(), String> {
+    let fqdn = format!("{name}.{domain}");
+    for (form, n) in [("name", name), ("fully qualified name", fqdn.as_str())] {
+        if let Err(holder) = hosts.insert(n, host) {
+            return Err(format!(
+                "the {form} \"{n}\" of {} is already a name of {} (open_cluster accepts both, so they must differ)",
+                host.describe(clusters),
+                holder.describe(clusters)
+            ));
+        }
     }
     Ok(())
 }
@@ -135,16 +196,10 @@ impl Topology {
                     )),
                 ));
             }
-            if let Err(holder) = hosts.insert(&c.name, Host { cluster: ci, node: None }) {
-                return Err((
-                    at,
-                    Error::ObjectAlreadyExists(format!(
-                        "cluster name \"{}\" is already the name of {}",
-                        c.name,
-                        holder.describe(&self.clusters)
-                    )),
-                ));
-            }
+            check_host_name("cluster", &c.name, &c.name).map_err(|e| (at, e))?;
+            check_domain(c.domain(), &c.name).map_err(|e| (at, e))?;
+            add_host(&mut hosts, Host { cluster: ci, node: None }, &c.name, c.domain(), &self.clusters)
+                .map_err(|m| (at, Error::ObjectAlreadyExists(m)))?;
         }
         for (ci, c) in self.clusters.iter().enumerate() {
             validate_cluster(ci, c, &mut hosts, &self.clusters)?;
@@ -195,13 +250,9 @@ fn validate_cluster(
         let at = |e| (SpecRef::Node(ci, i), e);
         check_name("node", n, cl).map_err(at)?;
         unique(&mut nodes, i, "node", n, cl).map_err(at)?;
-        if let Err(holder) = hosts.insert(n, Host { cluster: ci, node: Some(i) }) {
-            return Err(at(Error::ObjectAlreadyExists(format!(
-                "node \"{n}\" of cluster \"{cl}\" has the name of {} (open_cluster accepts both, \
-                 so they must differ)",
-                holder.describe(clusters)
-            ))));
-        }
+        check_host_name("node", n, cl).map_err(at)?;
+        add_host(hosts, Host { cluster: ci, node: Some(i) }, n, c.domain(), clusters)
+            .map_err(|m| at(Error::ObjectAlreadyExists(m)))?;
     }
     if let Some(local) = &c.local_node {
         if nodes.get(local).is_none() {

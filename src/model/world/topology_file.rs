@@ -13,6 +13,7 @@
 //! nodes = ["NODE1", "NODE2"]
 //! networks = ["Cluster Network 1", "Cluster Network 2"]
 //! local_node = "NODE1"      # optional: the first node by default
+//! domain = "contoso.com"    # optional: the DNS domain, "sim.test" by default
 //!
 //! [[cluster.group]]
 //! name = "Cluster Group"    # the core group: starts online
@@ -98,6 +99,7 @@ struct ClusterEntry {
     #[serde(default)]
     networks: Vec<Spanned<String>>,
     local_node: Option<String>,
+    domain: Option<String>,
     #[serde(default)]
     group: Vec<GroupEntry>,
 }
@@ -198,8 +200,12 @@ pub(crate) fn parse(text: &str, topology: &mut Topology) -> Result<FileOptions> 
         let line = |span: std::ops::Range<usize>| line_of(text, span.start);
         let c = entry.into_inner();
         topology.lines.insert(SpecRef::Cluster(ci), line(c.name.span()));
-        let mut spec =
-            ClusterSpec { name: c.name.into_inner(), local_node: c.local_node, ..ClusterSpec::default() };
+        let mut spec = ClusterSpec {
+            name: c.name.into_inner(),
+            local_node: c.local_node,
+            domain: c.domain,
+            ..ClusterSpec::default()
+        };
         for (i, n) in c.nodes.into_iter().enumerate() {
             topology.lines.insert(SpecRef::Node(ci, i), line(n.span()));
             spec.nodes.push(n.into_inner());
@@ -278,6 +284,7 @@ mod tests {
 name = "C1"
 nodes = ["A", "B"]
 networks = ["Net"]
+domain = "corp.example"
 
 [[cluster.group]]
 name = "G"
@@ -293,7 +300,8 @@ resources = [{ name = "R", type = "Generic Service" }]
         let c = &t.clusters[0];
         assert_eq!((c.name.as_str(), c.nodes.len(), c.networks.len()), ("C1", 2, 1));
         assert_eq!(c.resources[0].group, "G");
-        assert_eq!(t.lines.get(&SpecRef::Resource(0, 0)), Some(&10));
+        assert_eq!(c.domain(), "corp.example");
+        assert_eq!(t.lines.get(&SpecRef::Resource(0, 0)), Some(&11));
         t.validate().expect("valid");
     }
 
@@ -311,6 +319,6 @@ resources = [{ name = "R", type = "Generic Service" }]
         parse(&GOOD.replace("owner = \"A\"", "owner = \"Z\""), &mut t).expect("parses");
         let err = t.validate().unwrap_err();
         assert_eq!(err.code(), crate::codes::ERROR_CLUSTER_NODE_NOT_FOUND);
-        assert!(err.to_string().contains("\"Z\"") && err.to_string().contains("line 8"), "{err}");
+        assert!(err.to_string().contains("\"Z\"") && err.to_string().contains("line 9"), "{err}");
     }
 }
