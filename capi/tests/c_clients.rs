@@ -145,6 +145,11 @@ fn control_operations_in_c() {
 }
 
 #[test]
+fn group_types_and_create_cluster_group_ex_in_c() {
+    run(&compile("client_group_type.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn classic_calls_in_c() {
     run(&compile("client_classic.c", None, &[], Link::Static), &[]);
 }
