@@ -103,8 +103,8 @@ pub use calls::api::{
     CLUSTER_NODE_ENUM_NETINTERFACES, CLUSTER_NODE_ENUM_PREFERRED_GROUPS, CLUSTER_RESOURCE_DEFAULT_MONITOR,
     CLUSTER_RESOURCE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_DEPENDS, CLUSTER_RESOURCE_ENUM_NODES,
     CLUSTER_RESOURCE_ENUM_PROVIDES, CLUSTER_RESOURCE_SEPARATE_MONITOR, CLUSTER_RESOURCE_TYPE_ENUM_ALL,
-    CLUSTER_RESOURCE_TYPE_ENUM_NODES, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES, ClusterInformation,
-    ClusterVersionInfo, GroupStateInfo, QuorumInfo, ResourceStateInfo,
+    CLUSTER_RESOURCE_TYPE_ENUM_NODES, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES, ClusterCreateGroupInfo,
+    ClusterInformation, ClusterVersionInfo, GroupStateInfo, QuorumInfo, ResourceStateInfo,
 };
 pub use calls::api::{
     ClassicCalls, ClusterApi, ClusterCalls, ControlCalls, EnumCalls, GroupCalls, ModernCalls,
@@ -134,6 +134,9 @@ pub use types::call_info::CallInfo;
 #[doc(inline)]
 pub use types::error::codes;
 pub use types::error::{Error, Result};
+/// `CLUSGROUP_TYPE` values (a group's `GroupType`), named as `clusapi.h` names them.
+pub use types::group_type as clusgroup_type;
+pub use types::group_type::{CLUSTER_CREATE_GROUP_INFO_VERSION, CLUSTER_CREATE_GROUP_INFO_VERSION_1};
 pub use types::handle::{
     HChange, HClusEnum, HClusEnumEx, HCluster, HGroup, HGroupEnum, HKey, HNetInterface, HNetwork,
     HNetworkEnum, HNode, HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind,

@@ -193,6 +193,57 @@ fn creating_and_deleting_groups_and_resources() {
 }
 
 #[test]
+fn create_cluster_group_ex_sets_the_group_type() {
+    use clusapi_sim::clusgroup_type::{ClusGroupTypeUnknown, ClusGroupTypeVirtualMachine};
+    use clusapi_sim::{
+        CLUSTER_CREATE_GROUP_INFO_VERSION_1, ClusterCreateGroupInfo as Info, PropertyList, PropertyValue,
+        change, clusctl::CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES,
+    };
+    let (sim, c) = sim();
+    let group_type = |g: HGroup| {
+        let out = sim.cluster_group_control(g, None, CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES, &[]).unwrap();
+        PropertyList::parse(&out).unwrap().get("GroupType").cloned()
+    };
+    let port =
+        sim.create_cluster_notify_port(None, c, change::GROUP_ADDED | change::GROUP_PROPERTY, 1).unwrap();
+    let vm = Info { version: CLUSTER_CREATE_GROUP_INFO_VERSION_1, group_type: ClusGroupTypeVirtualMachine };
+    let g = sim.create_cluster_group_ex(c, "VM1", Some(vm)).expect("create");
+    assert_eq!(group_state(&sim, g), (G::Offline, "N1".into()), "as CreateClusterGroup: offline, local node");
+    assert_eq!(group_type(g), Some(PropertyValue::Dword(111)));
+    // One event: the group is added with its type, not added then changed.
+    let event = sim.get_cluster_notify(port, 0).unwrap();
+    assert_eq!((event.filter_type, event.name.as_str()), (change::GROUP_ADDED, "VM1"));
+    assert!(sim.get_cluster_notify(port, 0).is_err(), "no GROUP_PROPERTY event");
+
+    // No info: ClusGroupTypeUnknown; any value is stored, reserved ones included (MS-CMRP).
+    let plain = sim.create_cluster_group_ex(c, "Plain", None).unwrap();
+    assert_eq!(group_type(plain), Some(PropertyValue::Dword(ClusGroupTypeUnknown)));
+    let odd = sim.create_cluster_group_ex(c, "Odd", Some(Info { group_type: u32::MAX, ..vm })).unwrap();
+    assert_eq!(group_type(odd), Some(PropertyValue::Dword(u32::MAX)));
+
+    // Refusals create nothing: a version other than 1, a name in use, a read-only handle.
+    for version in [0, 2, u32::MAX] {
+        let err = sim.create_cluster_group_ex(c, "Bad", Some(Info { version, ..vm })).unwrap_err();
+        assert_eq!(err.code(), ERROR_INVALID_PARAMETER, "version {version}");
+    }
+    assert_eq!(sim.open_cluster_group(c, "Bad").unwrap_err().code(), ERROR_GROUP_NOT_FOUND);
+    assert_eq!(
+        sim.create_cluster_group_ex(c, "vm1", Some(vm)).unwrap_err().code(),
+        ERROR_OBJECT_ALREADY_EXISTS
+    );
+    assert_eq!(sim.create_cluster_group_ex(c, "", None).unwrap_err().code(), ERROR_INVALID_PARAMETER);
+    let (rc, _) = sim.open_cluster_ex(None, GENERIC_READ).unwrap();
+    assert_eq!(sim.create_cluster_group_ex(rc, "RO", Some(vm)).unwrap_err().code(), ERROR_ACCESS_DENIED);
+    // The handle comes first: a bad one with a bad version is ERROR_INVALID_HANDLE.
+    sim.close_cluster(rc).unwrap();
+    let bad = Some(Info { version: 2, ..vm });
+    assert_eq!(sim.create_cluster_group_ex(rc, "X", bad).unwrap_err().code(), ERROR_INVALID_HANDLE);
+    for h in [g, plain, odd] {
+        sim.close_cluster_group(h).unwrap();
+    }
+}
+
+#[test]
 fn core_resources_cannot_be_deleted() {
     let (sim, c) = sim();
     let name = sim.open_cluster_resource(c, "Cluster Name").unwrap();

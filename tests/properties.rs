@@ -453,3 +453,80 @@ fn control_calls_appear_in_the_history() {
     assert!(control[0].result.is_ok() && control[0].args.contains("0x0340005e"), "{:?}", control[0]);
     assert_eq!(control[1].result, Err(1));
 }
+
+/// A group's `GroupType`, as `CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES` reads it.
+fn group_type(sim: &Simulator, c: HCluster, name: &str) -> Option<PropertyValue> {
+    let g = sim.open_cluster_group(c, name).unwrap();
+    let ro = PropertyList::parse(
+        &sim.cluster_group_control(g, None, CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES, &[]).unwrap(),
+    )
+    .unwrap();
+    sim.close_cluster_group(g).unwrap();
+    ro.get("GroupType").cloned()
+}
+
+#[test]
+fn group_types_come_from_the_topology_and_are_read_only() {
+    use clusapi_sim::clusgroup_type::*;
+    let sim = Simulator::default_builder()
+        .group("VM1", "NODE2")
+        .group_type("vm1", ClusGroupTypeVirtualMachine)
+        .group("Files", "NODE1")
+        .group_type("Files", ClusGroupTypeFileServer)
+        .group("Odd", "NODE1")
+        .group_type("Odd", 4242)
+        .group("App", "NODE1")
+        .build()
+        .unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let d = PropertyValue::Dword;
+    for (name, expected) in [
+        ("Cluster Group", ClusGroupTypeCoreCluster),
+        ("Available Storage", ClusGroupTypeAvailableStorage),
+        ("VM1", 111),
+        ("Files", 100),
+        ("Odd", 4242),
+        ("App", ClusGroupTypeUnknown),
+    ] {
+        assert_eq!(group_type(&sim, c, name), Some(d(expected)), "{name}");
+    }
+    let created = sim.create_cluster_group(c, "New").unwrap();
+    assert_eq!(group_type(&sim, c, "New"), Some(d(9999)), "CreateClusterGroup: ClusGroupTypeUnknown");
+
+    // Read-only (Microsoft's GroupType page): not among the read-write properties, and a set
+    // is refused, changing nothing.
+    assert_eq!(group_props(&sim, c, "VM1").get("GroupType"), None);
+    let g = sim.open_cluster_group(c, "VM1").unwrap();
+    let set = PropertyList::new().with("GroupType", d(100)).to_bytes();
+    assert_eq!(
+        sim.cluster_group_control(g, None, CLUSCTL_GROUP_SET_COMMON_PROPERTIES, &set).unwrap_err().code(),
+        87
+    );
+    assert_eq!(group_type(&sim, c, "VM1"), Some(d(111)));
+    sim.close_cluster_group(g).unwrap();
+    sim.close_cluster_group(created).unwrap();
+
+    // The builder names its culprit; a topology file gives the type as `group_type`.
+    let err = Simulator::default_builder().group_type("Nope", 111).build().unwrap_err();
+    assert_eq!(err.code(), clusapi_sim::codes::ERROR_GROUP_NOT_FOUND);
+    assert!(err.message().contains("Nope"), "{err}");
+    let sim = Simulator::builder()
+        .topology_toml(
+            "[[cluster]]\nname = \"HV\"\nnodes = [\"A\"]\n\
+             [[cluster.group]]\nname = \"Cluster Group\"\nowner = \"A\"\n\
+             [[cluster.group]]\nname = \"Available Storage\"\nowner = \"A\"\ngroup_type = 9999\n\
+             [[cluster.group]]\nname = \"VM7\"\nowner = \"A\"\ngroup_type = 111\n",
+        )
+        .build()
+        .unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    assert_eq!(group_type(&sim, c, "Cluster Group"), Some(d(1)));
+    assert_eq!(group_type(&sim, c, "Available Storage"), Some(d(9999)), "the file's type wins");
+    assert_eq!(group_type(&sim, c, "VM7"), Some(d(111)));
+    let err = Simulator::builder()
+        .topology_toml("[[cluster]]\nname = \"X\"\nnodes = [\"A\"]\n[[cluster.group]]\nname = \"G\"\nowner = \"A\"\ngroup_type = 4294967296\n")
+        .build()
+        .unwrap_err();
+    assert_eq!(err.code(), 13, "{err}");
+    assert!(err.message().contains("line 7"), "{err}");
+}

@@ -63,6 +63,7 @@ const MASK: usize = 15;
 /// Cells where a call succeeds and changes the world, as it is meant to: (row, column, why).
 const EXPECTED_CHANGES: &[(&str, usize, &str)] = &[
     ("create_cluster_group", LONG_NAME, "creates a group with that (legal) name"),
+    ("create_cluster_group_ex", LONG_NAME, "creates a group with that (legal) name"),
     ("create_cluster_resource", LONG_NAME, "creates a resource with that (legal) name"),
     ("create_cluster_resource_type", LONG_NAME, "creates a resource type with that (legal) name"),
     ("set_cluster_network_name", LONG_NAME, "renames the network"),
@@ -617,6 +618,12 @@ fn rows() -> Vec<Row> {
         }),
         r("create_cluster_group", Some(K::Cluster), &[Name], |c| {
             let r = c.sim.create_cluster_group(c.h(c.l.cluster), &c.name(0, "Fresh Group"));
+            opened(r, |x| c.sim.close_cluster_group(x))
+        }),
+        r("create_cluster_group_ex", Some(K::Cluster), &[Name, Mask], |c| {
+            // The mask class applies to `dwVersion` (1 is the only version).
+            let info = clusapi_sim::ClusterCreateGroupInfo { version: c.mask(1), group_type: 111 };
+            let r = c.sim.create_cluster_group_ex(c.h(c.l.cluster), &c.name(0, "Fresh Group"), Some(info));
             opened(r, |x| c.sim.close_cluster_group(x))
         }),
         r("delete_cluster_group", Some(K::Group), &[], |c| code(c.sim.delete_cluster_group(c.h(c.l.group)))),

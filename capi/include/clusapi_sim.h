@@ -483,6 +483,19 @@ DWORD MoveClusterGroup(HGROUP hGroup, HNODE hDestinationNode);
 HGROUP CreateClusterGroup(HCLUSTER hCluster, LPCWSTR lpszGroupName);
 
 /*
+ `CreateClusterGroupEx`: as `CreateClusterGroup`, the new group's `GroupType` being
+ `pGroupInfo->groupType` (`ClusGroupTypeUnknown` with a NULL `pGroupInfo`); NULL with the
+ last error set on failure (`ERROR_INVALID_PARAMETER` for a `dwVersion` other than
+ `CLUSTER_CREATE_GROUP_INFO_VERSION_1`).
+
+ # Safety
+
+ `lpszGroupName` is NULL or a NUL-terminated UTF-16 string; `pGroupInfo` is NULL or
+ points to a readable `CLUSTER_CREATE_GROUP_INFO`.
+ */
+HGROUP CreateClusterGroupEx(HCLUSTER hCluster, LPCWSTR lpszGroupName, PCLUSTER_CREATE_GROUP_INFO pGroupInfo);
+
+/*
  `DeleteClusterGroup`: only an empty group (`ERROR_DIR_NOT_EMPTY` otherwise).
  */
 DWORD DeleteClusterGroup(HGROUP hGroup);

@@ -1,12 +1,12 @@
 //! Control exports: `OnlineClusterGroup`, `OfflineClusterGroup`, `MoveClusterGroup`,
-//! `CreateClusterGroup`, `DeleteClusterGroup`, `SetClusterGroupNodeList`, the resource
+//! `CreateClusterGroup(Ex)`, `DeleteClusterGroup`, `SetClusterGroupNodeList`, the resource
 //! operations and dependencies, `PauseClusterNode`, `ResumeClusterNode`,
 //! `EvictClusterNode`, `SetClusterNetworkName`.
 //!
 //! Each returns its Win32 status (also left in the last error when it is a failure), or
 //! for the `Create*` functions a handle, NULL on failure.
 
-use clusapi_sim::{Error, HNode};
+use clusapi_sim::{ClusterCreateGroupInfo, Error, HNode};
 
 use crate::ffi::{
     DWORD, HCLUSTER, HGROUP, HNETWORK, HNODE, HRESOURCE, LPCWSTR, from_c, guard, not_simulated, status, to_c,
@@ -54,6 +54,56 @@ pub unsafe extern "C" fn CreateClusterGroup(hCluster: HCLUSTER, lpszGroupName: L
         // SAFETY: forwarded contract.
         let name = unsafe { strings::read_required(lpszGroupName, "lpszGroupName") }?;
         Ok(to_c(on_handle(h, |s| s.create_cluster_group(h, &name))?))
+    })
+}
+
+/// `CLUSGROUP_TYPE`: a C enum, `int`-sized.
+pub type CLUSGROUP_TYPE = i32;
+
+/// `CLUSTER_CREATE_GROUP_INFO`: what `CreateClusterGroupEx` takes besides the name.
+#[repr(C)]
+pub struct CLUSTER_CREATE_GROUP_INFO {
+    /// `CLUSTER_CREATE_GROUP_INFO_VERSION_1`.
+    pub dwVersion: DWORD,
+    /// The new group's `GroupType`.
+    pub groupType: CLUSGROUP_TYPE,
+}
+/// `PCLUSTER_CREATE_GROUP_INFO`.
+pub type PCLUSTER_CREATE_GROUP_INFO = *mut CLUSTER_CREATE_GROUP_INFO;
+
+/// `CreateClusterGroupEx`: as `CreateClusterGroup`, the new group's `GroupType` being
+/// `pGroupInfo->groupType` (`ClusGroupTypeUnknown` with a NULL `pGroupInfo`); NULL with the
+/// last error set on failure (`ERROR_INVALID_PARAMETER` for a `dwVersion` other than
+/// `CLUSTER_CREATE_GROUP_INFO_VERSION_1`).
+///
+/// # Safety
+///
+/// `lpszGroupName` is NULL or a NUL-terminated UTF-16 string; `pGroupInfo` is NULL or
+/// points to a readable `CLUSTER_CREATE_GROUP_INFO`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn CreateClusterGroupEx(
+    hCluster: HCLUSTER,
+    lpszGroupName: LPCWSTR,
+    pGroupInfo: PCLUSTER_CREATE_GROUP_INFO,
+) -> HGROUP {
+    guard(std::ptr::null_mut(), || {
+        let h = from_c(hCluster)?;
+        // SAFETY: forwarded contract.
+        let name = unsafe { strings::read_required(lpszGroupName, "lpszGroupName") }?;
+        let info = if pGroupInfo.is_null() {
+            None
+        } else {
+            // SAFETY: non-NULL and readable, per the contract; read unaligned, as a caller's
+            // packed copy may be, and copied out (both fields are plain integers, every bit
+            // pattern valid).
+            let raw = unsafe { std::ptr::read_unaligned(pGroupInfo) };
+            // The enum's bits as the DWORD property holds them (a negative value wraps).
+            Some(ClusterCreateGroupInfo {
+                version: raw.dwVersion,
+                group_type: u32::from_ne_bytes(raw.groupType.to_ne_bytes()),
+            })
+        };
+        Ok(to_c(on_handle(h, |s| s.create_cluster_group_ex(h, &name, info))?))
     })
 }
 
@@ -245,11 +295,8 @@ pub unsafe extern "C" fn DeleteClusterResourceType(
     })
 }
 
-// Not simulated yet: the Ex and Id forms of creation, `DestroyClusterGroup`, restarting a
-// resource and dependency expressions.
+// Not simulated yet: the Id form of creation and dependency expressions.
 not_simulated! {
-    /// not simulated yet: CreateClusterGroup is
-    fn CreateClusterGroupEx -> NULL;
     /// not simulated yet (the simulator chooses ids): CreateClusterResource is
     fn CreateClusterResourceWithId -> NULL;
     /// dependency expressions are not simulated yet: ClusterResourceOpenEnum(DEPENDS) lists the dependencies

@@ -150,6 +150,11 @@ fn machine_names_in_c() {
 }
 
 #[test]
+fn group_types_and_create_cluster_group_ex_in_c() {
+    run(&compile("client_group_type.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn classic_calls_in_c() {
     run(&compile("client_classic.c", None, &[], Link::Static), &[]);
 }

@@ -89,6 +89,7 @@ const EXPECTED_CHANGES: &[(&str, usize, &str)] = &[
         "NULL drains to each group's best other node: NODE1 pauses and its groups move",
     ),
     ("CreateClusterGroup", INTERIOR_NUL, "the name is read up to the NUL: a group `Fr` is created"),
+    ("CreateClusterGroupEx", INTERIOR_NUL, "the name is read up to the NUL: a group `Fr` is created"),
     ("CreateClusterResource", INTERIOR_NUL, "the name is read up to the NUL: a resource `Fr` is created"),
     ("SetClusterNetworkName", INTERIOR_NUL, "the name is read up to the NUL: the network is renamed `Re`"),
     ("SetClusterGroupName", INTERIOR_NUL, "the name is read up to the NUL: the group is renamed `Re`"),
@@ -809,6 +810,13 @@ fn rows() -> Vec<Row> {
         }),
         r("CreateClusterGroup", Some(K::Cluster), &[Name], |c| {
             c.hnd(c!(CreateClusterGroup(c.h(c.l.cluster), c.wname(0, "Fresh Group"))), |h| {
+                CloseClusterGroup(h);
+            })
+        }),
+        r("CreateClusterGroupEx", Some(K::Cluster), &[Name, Mask], |c| {
+            // The mask class applies to `dwVersion` (1 is the only version).
+            let mut info = CLUSTER_CREATE_GROUP_INFO { dwVersion: c.mask(1), groupType: 111 };
+            c.hnd(c!(CreateClusterGroupEx(c.h(c.l.cluster), c.wname(0, "Fresh Group"), &mut info)), |h| {
                 CloseClusterGroup(h);
             })
         }),

@@ -164,7 +164,7 @@ impl SimulatorBuilder {
     pub fn group(self, name: impl Into<String>, owner_node: impl Into<String>) -> Self {
         let (name, owner) = (name.into(), owner_node.into());
         self.with_cluster(&format!(".group({name:?})"), |c| {
-            c.groups.push(GroupSpec { name, owner, online: false })
+            c.groups.push(GroupSpec { name, owner, online: false, group_type: None })
         })
     }
 
@@ -173,8 +173,54 @@ impl SimulatorBuilder {
     pub fn online_group(self, name: impl Into<String>, owner_node: impl Into<String>) -> Self {
         let (name, owner) = (name.into(), owner_node.into());
         self.with_cluster(&format!(".online_group({name:?})"), |c| {
-            c.groups.push(GroupSpec { name, owner, online: true });
+            c.groups.push(GroupSpec { name, owner, online: true, group_type: None });
         })
+    }
+
+    /// Sets the `GroupType` of `group` (a group of this cluster added before): any
+    /// `CLUSGROUP_TYPE` value ([`clusgroup_type`](crate::clusgroup_type) names the known
+    /// ones), as `CreateClusterGroupEx` would give it. Without it a group's type is
+    /// `ClusGroupTypeCoreCluster` (1) for the core group `"Cluster Group"`,
+    /// `ClusGroupTypeAvailableStorage` (2) for `"Available Storage"` and
+    /// `ClusGroupTypeUnknown` (9999) for any other, as on a real cluster. The type is a
+    /// read-only common property (`CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES`).
+    ///
+    /// ```
+    /// use clusapi_sim::clusgroup_type::{ClusGroupTypeUnknown, ClusGroupTypeVirtualMachine};
+    /// use clusapi_sim::{PropertyList, PropertyValue, Simulator, clusctl};
+    ///
+    /// let sim = Simulator::default_builder()
+    ///     .group("VM1", "NODE2")
+    ///     .group_type("VM1", ClusGroupTypeVirtualMachine)
+    ///     .group("App", "NODE1")
+    ///     .build()?;
+    /// let c = sim.open_cluster(None)?;
+    /// for (name, expected) in [("VM1", ClusGroupTypeVirtualMachine), ("App", ClusGroupTypeUnknown), ("Cluster Group", 1)] {
+    ///     let g = sim.open_cluster_group(c, name)?;
+    ///     let out = sim.cluster_group_control(g, None, clusctl::CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES, &[])?;
+    ///     assert_eq!(PropertyList::parse(&out)?.get("GroupType"), Some(&PropertyValue::Dword(expected)));
+    ///     sim.close_cluster_group(g)?;
+    /// }
+    /// # sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    pub fn group_type(mut self, group: impl Into<String>, group_type: u32) -> Self {
+        let group = group.into();
+        let mut found = false;
+        self = self.with_cluster(&format!(".group_type({group:?}, {group_type})"), |c| {
+            if let Some(g) =
+                c.groups.iter_mut().rev().find(|g| crate::types::names::names_equal(&g.name, &group))
+            {
+                g.group_type = Some(group_type);
+                found = true;
+            }
+        });
+        if !found && self.error.is_none() {
+            self.error = Some(Error::GroupNotFound(format!(
+                ".group_type: no group \"{group}\" in this cluster (add it with .group first)"
+            )));
+        }
+        self
     }
 
     /// Adds a resource of type `resource_type` (for example `"Physical Disk"`,
@@ -304,6 +350,7 @@ impl SimulatorBuilder {
     /// [[cluster.group]]
     /// name = "Cluster Group"
     /// owner = "NODE1"
+    /// group_type = 1            # optional: its GroupType, as .group_type(name, 1)
     /// resources = [
     ///     { name = "Cluster Name", type = "Network Name" },
     ///     { name = "Cluster IP Address", type = "IP Address" },

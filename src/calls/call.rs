@@ -105,6 +105,7 @@ plain_args!(
     &[crate::HNetwork],
     &[crate::NotifyFilter],
     crate::NotifyFilter,
+    Option<crate::ClusterCreateGroupInfo>,
 );
 
 /// A number the history prints in hex (`#[hex]` before an argument).

@@ -257,8 +257,15 @@ impl World {
         any
     }
 
-    /// `CreateClusterGroup`: a new, empty, offline group owned by the cluster's local node.
-    pub(crate) fn create_group(&mut self, cluster: ClusterKey, name: &str) -> Result<GroupKey> {
+    /// `CreateClusterGroup(Ex)`: a new, empty, offline group owned by the cluster's local
+    /// node, of type `group_type` (`ClusGroupTypeUnknown` for `CreateClusterGroup`, MS-CMRP
+    /// 3.1.4.2.43; any value `CreateClusterGroupEx` gives, 3.1.4.2.128).
+    pub(crate) fn create_group(
+        &mut self,
+        cluster: ClusterKey,
+        name: &str,
+        group_type: u32,
+    ) -> Result<GroupKey> {
         let c = self.cluster(cluster)?;
         if name.is_empty() {
             return Err(Error::InvalidParameter("a group name cannot be empty".into()));
@@ -272,6 +279,14 @@ impl World {
             return Err(Error::ObjectAlreadyExists(format!("a group named \"{other}\" exists")));
         }
         let (owner, cluster_name) = (c.local_node, c.name.clone());
+        // The type is set as the group is made (one `Added` change, no property change).
+        let mut props = crate::model::control::props::Props::default();
+        if group_type != crate::types::group_type::ClusGroupTypeUnknown {
+            props.set(
+                crate::model::world::GROUP_TYPE,
+                crate::types::proplist::PropertyValue::Dword(group_type),
+            );
+        }
         let key = self.groups.insert(Group {
             name: name.to_owned(),
             cluster,
@@ -279,7 +294,7 @@ impl World {
             owner,
             resources: Vec::new(),
             preferred: Vec::new(),
-            props: crate::model::control::props::Props::default(),
+            props,
             registry: crate::model::registry::RegKey::root(),
             failovers: 0,
             move_source: None,

@@ -7,6 +7,7 @@
 pub(crate) mod access;
 pub(crate) mod call_info;
 pub(crate) mod error;
+pub mod group_type;
 pub(crate) mod handle;
 pub(crate) mod identity;
 pub(crate) mod lever;

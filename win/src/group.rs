@@ -1,12 +1,12 @@
 //! `GroupCalls`: `OpenClusterGroup(Ex)`, `CloseClusterGroup`, `GetClusterFromGroup`,
 //! `GetClusterGroupState`, `OnlineClusterGroup`, `OfflineClusterGroup`, `MoveClusterGroup`,
-//! `CreateClusterGroup`, `DeleteClusterGroup`, `SetClusterGroupNodeList`.
+//! `CreateClusterGroup(Ex)`, `DeleteClusterGroup`, `SetClusterGroupNodeList`.
 
-use clusapi_sim::{GroupCalls, GroupStateInfo, HCluster, HGroup, HNode, Result};
+use clusapi_sim::{ClusterCreateGroupInfo, GroupCalls, GroupStateInfo, HCluster, HGroup, HNode, Result};
 use windows_sys::Win32::Networking::Clustering::{
-    CloseClusterGroup, CreateClusterGroup, DeleteClusterGroup, GetClusterFromGroup, GetClusterGroupState,
-    MoveClusterGroup, OfflineClusterGroup, OnlineClusterGroup, OpenClusterGroup, OpenClusterGroupEx,
-    SetClusterGroupNodeList,
+    CLUSTER_CREATE_GROUP_INFO, CloseClusterGroup, CreateClusterGroup, CreateClusterGroupEx,
+    DeleteClusterGroup, GetClusterFromGroup, GetClusterGroupState, MoveClusterGroup, OfflineClusterGroup,
+    OnlineClusterGroup, OpenClusterGroup, OpenClusterGroupEx, SetClusterGroupNodeList,
 };
 
 use crate::WinClusterApi;
@@ -75,6 +75,26 @@ impl GroupCalls for WinClusterApi {
         // SAFETY: `open` passes a NUL-terminated name that outlives the call; the handle is
         // passed as a value.
         ffi::open("CreateClusterGroup", hcluster, name, |c, n| unsafe { CreateClusterGroup(c, n) })
+    }
+
+    fn create_cluster_group_ex(
+        &self,
+        hcluster: HCluster,
+        name: &str,
+        group_info: Option<ClusterCreateGroupInfo>,
+    ) -> Result<HGroup> {
+        // `CLUSGROUP_TYPE` is an `i32` in windows-sys: the same bits as the DWORD property.
+        let info = group_info.map(|i| CLUSTER_CREATE_GROUP_INFO {
+            dwVersion: i.version,
+            groupType: i32::from_ne_bytes(i.group_type.to_ne_bytes()),
+        });
+        let info_ptr = info.as_ref().map_or(std::ptr::null(), std::ptr::from_ref);
+        // SAFETY: `open` passes a NUL-terminated name that outlives the call; `info_ptr` is
+        // NULL or points to `info`, which lives until the call returns; the handle is passed
+        // as a value.
+        ffi::open("CreateClusterGroupEx", hcluster, name, |c, n| unsafe {
+            CreateClusterGroupEx(c, n, info_ptr)
+        })
     }
 
     fn delete_cluster_group(&self, hgroup: HGroup) -> Result<()> {

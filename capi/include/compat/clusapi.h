@@ -389,6 +389,10 @@ typedef enum _CLUSGROUP_TYPE {
   ClusGroupTypeCrossClusterOrchestrator = 121,
   ClusGroupTypeInfrastructureFileServer = 122,
   ClusGroupTypeCoreSddc = 123,
+  ClusGroupTypeUserManager = 124,
+  ClusGroupTypeKeyValueStoreManager = 125,
+  ClusGroupTypeHcsVirtualMachine = 126,
+  ClusGroupTypeMetaVirtualMachine = 127,
   ClusGroupTypeUnknown = 9999
 } CLUSGROUP_TYPE, *PCLUSGROUP_TYPE;
 

@@ -55,7 +55,7 @@ int main(void) {
             ERROR_ACCESS_DENIED);
   DWORD values = 0, max_name = 0, max_data = 0;
   CHECK_ERR(ClusterRegQueryInfoKey(key, NULL, NULL, &values, &max_name, &max_data, NULL, NULL), ERROR_SUCCESS);
-  CHECK(values == 2);
+  CHECK(values == 3); /* the two set, and its GroupType (ClusGroupTypeAvailableStorage) */
   int seen = 0;
   for (DWORD i = 0;; i++) {
     /* First call: the sizes. */
@@ -79,11 +79,16 @@ int main(void) {
     } else if (weq(name, L"Contact")) {
       CHECK(type == REG_SZ && cb == sizeof owner && weq((const WCHAR *)data, owner));
       seen |= 2;
+    } else if (weq(name, L"GroupType")) {
+      DWORD v;
+      memcpy(&v, data, sizeof v);
+      CHECK(type == REG_DWORD && cb == 4 && v == ClusGroupTypeAvailableStorage);
+      seen |= 4;
     }
     free(name);
     free(data);
   }
-  CHECK(seen == 3);
+  CHECK(seen == 7);
 
   /* A DWORD read, with the size protocol. */
   DWORD value = 0, type = 0, cb = 2;

@@ -5,6 +5,7 @@ use slotmap::{Key, KeyData};
 use super::ObjectKind;
 use crate::model::world::{ClusterKey, GroupKey, World};
 use crate::types::error::{Error, Result};
+use crate::types::group_type::ClusGroupTypeUnknown;
 use crate::types::handle::{HCluster, HGroup, HNode};
 use crate::types::state::ClusterGroupState;
 
@@ -24,6 +25,18 @@ impl ObjectKind for HGroup {
     }
 }
 
+/// `CLUSTER_CREATE_GROUP_INFO`: what `CreateClusterGroupEx` takes besides the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// Exhaustive on purpose: the fields are the Win32 structure's, so callers and production
+// implementations of `ClusterApi` build it with a struct expression.
+pub struct ClusterCreateGroupInfo {
+    /// `dwVersion`: must be [`CLUSTER_CREATE_GROUP_INFO_VERSION_1`](crate::CLUSTER_CREATE_GROUP_INFO_VERSION_1).
+    pub version: u32,
+    /// `groupType`: the new group's `GroupType`, any `CLUSGROUP_TYPE` value
+    /// ([`clusgroup_type`](crate::clusgroup_type)).
+    pub group_type: u32,
+}
+
 /// What `GetClusterGroupState` reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 // Exhaustive on purpose: the fields are what the Win32 call returns, so production
@@ -38,7 +51,7 @@ pub struct GroupStateInfo {
 crate::calls::call::calls! {
     /// Groups: `OpenClusterGroup(Ex)`, `CloseClusterGroup`, `GetClusterFromGroup`, the
     /// group's state, `OnlineClusterGroup`, `OfflineClusterGroup`, `MoveClusterGroup`,
-    /// `CreateClusterGroup`, `DeleteClusterGroup`, `SetClusterGroupNodeList`.
+    /// `CreateClusterGroup(Ex)`, `DeleteClusterGroup`, `SetClusterGroupNodeList`.
     pub trait GroupCalls;
 
     /// `OpenClusterGroup`: a new handle to the group `name` (compared
@@ -196,21 +209,38 @@ crate::calls::call::calls! {
     /// handle table is full (then no group is created).
     "CreateClusterGroup"
     fn create_cluster_group(st, hcluster: HCluster, name: &str) -> HGroup {
-        let (call, at) = (st.call, st.at);
-        let (_, e) = st.resolve(hcluster)?;
-        if e.access != crate::session::handle_table::Access::All {
-            return Err(Error::AccessDenied(format!("{call}: {hcluster:?} was opened with GENERIC_READ")));
-        }
-        let cluster = st.cluster_of_entry(&e)?;
-        let key = st.world.create_group(cluster, name)?;
-        match st.handles.open_in_scope(e.scope, crate::HandleKind::Group, key.data(), e.access, at) {
-            Ok(raw) => super::typed(raw),
-            Err(err) => {
-                // No handle, no group: the call changes nothing when it fails.
-                let _ = st.world.delete_group(cluster, key);
-                Err(err)
-            }
-        }
+        st.new_group(hcluster, name, None)
+    }
+
+    /// `CreateClusterGroupEx`: as [`create_cluster_group`](Self::create_cluster_group), the
+    /// new group's `GroupType` (a read-only common property) being `group_info.group_type`,
+    /// any `CLUSGROUP_TYPE` value: the server stores what the client gives (MS-CMRP
+    /// 3.1.4.2.128). With `None` (a NULL `pGroupInfo`, which the parameter's `[in, optional]`
+    /// allows) the type is `ClusGroupTypeUnknown`, as `CreateClusterGroup` gives it.
+    ///
+    /// # Errors
+    ///
+    /// Those of `create_cluster_group`, and `ERROR_INVALID_PARAMETER` (87) for a `version`
+    /// other than `CLUSTER_CREATE_GROUP_INFO_VERSION_1` (then no group is created).
+    ///
+    /// ```
+    /// use clusapi_sim::clusgroup_type::ClusGroupTypeVirtualMachine;
+    /// use clusapi_sim::{CLUSTER_CREATE_GROUP_INFO_VERSION_1, ClusterCreateGroupInfo, PropertyList, PropertyValue, Simulator, clusctl};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let info = ClusterCreateGroupInfo { version: CLUSTER_CREATE_GROUP_INFO_VERSION_1, group_type: ClusGroupTypeVirtualMachine };
+    /// let vm = sim.create_cluster_group_ex(c, "VM1", Some(info))?;
+    /// let out = sim.cluster_group_control(vm, None, clusctl::CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES, &[])?;
+    /// assert_eq!(PropertyList::parse(&out)?.get("GroupType"), Some(&PropertyValue::Dword(111)));
+    /// let bad = ClusterCreateGroupInfo { version: 2, ..info };
+    /// assert_eq!(sim.create_cluster_group_ex(c, "VM2", Some(bad)).unwrap_err().code(), 87);
+    /// # sim.close_cluster_group(vm)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    "CreateClusterGroupEx"
+    fn create_cluster_group_ex(st, hcluster: HCluster, name: &str, group_info: Option<ClusterCreateGroupInfo>) -> HGroup {
+        st.new_group(hcluster, name, group_info)
     }
 
     /// `DeleteClusterGroup`: deletes an empty group. Handles to it stay open (calls through
@@ -243,5 +273,43 @@ crate::calls::call::calls! {
             .map(|&n| st.node_of(n, cluster, call, at))
             .collect::<Result<Vec<_>>>()?;
         st.world.set_group_node_list(g.into(), keys)
+    }
+}
+
+impl crate::calls::call::Cx<'_> {
+    /// `CreateClusterGroup(Ex)`: a new group, of the type `info` gives (none:
+    /// `ClusGroupTypeUnknown`), and a handle to it with the cluster handle's access; when no
+    /// handle can be made, no group either. Checks the handle, the access, then `info`.
+    fn new_group(
+        &mut self,
+        hcluster: HCluster,
+        name: &str,
+        info: Option<ClusterCreateGroupInfo>,
+    ) -> Result<HGroup> {
+        let (call, at) = (self.call, self.at);
+        let (_, e) = self.resolve(hcluster)?;
+        if e.access != crate::session::handle_table::Access::All {
+            return Err(Error::AccessDenied(format!("{call}: {hcluster:?} was opened with GENERIC_READ")));
+        }
+        let group_type = match info {
+            None => ClusGroupTypeUnknown,
+            Some(i) if i.version == crate::CLUSTER_CREATE_GROUP_INFO_VERSION_1 => i.group_type,
+            Some(i) => {
+                return Err(Error::InvalidParameter(format!(
+                    "{call}: CLUSTER_CREATE_GROUP_INFO dwVersion {} is not CLUSTER_CREATE_GROUP_INFO_VERSION_1 (1)",
+                    i.version
+                )));
+            }
+        };
+        let cluster = self.cluster_of_entry(&e)?;
+        let key = self.world.create_group(cluster, name, group_type)?;
+        match self.handles.open_in_scope(e.scope, crate::HandleKind::Group, key.data(), e.access, at) {
+            Ok(raw) => super::typed(raw),
+            Err(err) => {
+                // No handle, no group: the call changes nothing when it fails.
+                let _ = self.world.delete_group(cluster, key);
+                Err(err)
+            }
+        }
     }
 }

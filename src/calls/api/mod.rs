@@ -47,7 +47,7 @@ pub use enumerate::{
     CLUSTER_RESOURCE_ENUM_DEPENDS, CLUSTER_RESOURCE_ENUM_NODES, CLUSTER_RESOURCE_ENUM_PROVIDES,
 };
 pub use group::GroupCalls;
-pub use group::GroupStateInfo;
+pub use group::{ClusterCreateGroupInfo, GroupStateInfo};
 pub use modern::ModernCalls;
 pub use modern::{
     CLUSAPI_GROUP_MOVE_FAILBACK, CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START,

@@ -712,8 +712,10 @@ pub(crate) static GROUP_COMMON: &[PropDef] = &[
     },
 ];
 
-// Source: docs, group pages marked read-only: groups-name, groups-grouptype (9999 = Unknown, the type of a
-// group an administrator creates), groups-statusinformation (ULARGE_INTEGER). Order is a guess.
+// Source: docs, group pages marked read-only: groups-name, groups-grouptype (DWORD, "Access: Read-only",
+// default 9999 = ClusGroupTypeUnknown, the type MS-CMRP ApiCreateGroup gives a new group; a group's own value is
+// stored in its props: the topology's, 1 for the core group, 2 for "Available Storage", or the one
+// CreateClusterGroupEx gave), groups-statusinformation (ULARGE_INTEGER). Order is a guess.
 pub(crate) static GROUP_RO_COMMON: &[PropDef] = &[
     PropDef { name: "Name", format: PropertyFormat::Sz, default: Default::Dynamic, source: "name" },
     PropDef { name: "GroupType", format: PropertyFormat::Dword, default: Default::Dword(9999), source: "" },

@@ -219,6 +219,10 @@ pub(crate) struct World {
 /// The core group of a cluster: it starts online, with its resources, on its owner.
 pub(crate) const CORE_GROUP: &str = "Cluster Group";
 
+/// The group property that holds a group's `CLUSGROUP_TYPE` (read-only: set by the
+/// topology and by `CreateClusterGroupEx`).
+pub(crate) const GROUP_TYPE: &str = "GroupType";
+
 /// Resource types a fresh Windows Server 2022 failover cluster registers.
 const BUILT_IN_RESOURCE_TYPES: &[&str] = &[
     "Cloud Witness",
@@ -467,6 +471,12 @@ impl World {
         let mut online_groups = Vec::new();
         for g in &spec.groups {
             let owner = c.node_names.get(&g.owner).unwrap_or_default();
+            let mut props = Props::default();
+            let group_type =
+                g.group_type.unwrap_or_else(|| crate::types::group_type::default_for(&g.name, CORE_GROUP));
+            if group_type != crate::types::group_type::ClusGroupTypeUnknown {
+                props.set(GROUP_TYPE, crate::types::proplist::PropertyValue::Dword(group_type));
+            }
             let key = self.groups.insert(Group {
                 name: g.name.clone(),
                 cluster,
@@ -474,7 +484,7 @@ impl World {
                 owner,
                 resources: Vec::new(),
                 preferred: Vec::new(),
-                props: Props::default(),
+                props,
                 registry: RegKey::root(),
                 failovers: 0,
                 move_source: None,

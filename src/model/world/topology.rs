@@ -63,6 +63,9 @@ pub(crate) struct GroupSpec {
     pub owner: String,
     /// Whether the group starts online (the core group always does).
     pub online: bool,
+    /// Its `GroupType` (`CLUSGROUP_TYPE`); `None`: the core group's, `"Available Storage"`'s
+    /// or `ClusGroupTypeUnknown`, by its name.
+    pub group_type: Option<u32>,
 }
 
 /// A resource, the group it belongs to and its type.

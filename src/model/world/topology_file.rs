@@ -19,6 +19,8 @@
 //! name = "Cluster Group"    # the core group: starts online
 //! owner = "NODE1"
 //! online = false            # optional: other groups start offline unless true
+//! group_type = 1            # optional: its GroupType (CLUSGROUP_TYPE); by default 1 for
+//!                           # "Cluster Group", 2 for "Available Storage", else 9999
 //! resources = [
 //!     { name = "Cluster Name", type = "Network Name" },
 //!     { name = "Cluster IP Address", type = "IP Address" },
@@ -111,6 +113,8 @@ struct GroupEntry {
     owner: String,
     #[serde(default)]
     online: bool,
+    /// Its `GroupType`, a `CLUSGROUP_TYPE` value (a `DWORD`).
+    group_type: Option<Spanned<i64>>,
     #[serde(default)]
     resources: Vec<ResourceEntry>,
 }
@@ -218,6 +222,16 @@ pub(crate) fn parse(text: &str, topology: &mut Topology) -> Result<FileOptions> 
             let gi = spec.groups.len();
             topology.lines.insert(SpecRef::Group(ci, gi), line(g.name.span()));
             let group = g.name.into_inner();
+            let group_type = match g.group_type {
+                None => None,
+                Some(t) => Some(u32::try_from(*t.get_ref()).map_err(|_| {
+                    Error::InvalidData(format!(
+                        "topology file, line {}: group_type of group \"{group}\" must be a DWORD (0 to {})",
+                        line(t.span()),
+                        u32::MAX
+                    ))
+                })?),
+            };
             for r in g.resources {
                 let ri = spec.resources.len();
                 topology.lines.insert(SpecRef::Resource(ci, ri), line(r.name.span()));
@@ -252,7 +266,7 @@ pub(crate) fn parse(text: &str, topology: &mut Topology) -> Result<FileOptions> 
                     private,
                 });
             }
-            spec.groups.push(GroupSpec { name: group, owner: g.owner, online: g.online });
+            spec.groups.push(GroupSpec { name: group, owner: g.owner, online: g.online, group_type });
         }
         topology.clusters.push(spec);
     }
@@ -303,6 +317,17 @@ resources = [{ name = "R", type = "Generic Service" }]
         assert_eq!(c.domain(), "corp.example");
         assert_eq!(t.lines.get(&SpecRef::Resource(0, 0)), Some(&11));
         t.validate().expect("valid");
+    }
+
+    #[test]
+    fn a_group_type_is_read_and_checked() {
+        let mut t = Topology::default();
+        parse(&GOOD.replace("owner = \"A\"", "owner = \"A\"\ngroup_type = 111"), &mut t).expect("parses");
+        assert_eq!(t.clusters[0].groups[0].group_type, Some(111));
+        let err =
+            parse(&GOOD.replace("owner = \"A\"", "owner = \"A\"\ngroup_type = -1"), &mut t).unwrap_err();
+        assert_eq!(err.code(), crate::codes::ERROR_INVALID_DATA);
+        assert!(err.to_string().contains("line 10"), "{err}");
     }
 
     #[test]
