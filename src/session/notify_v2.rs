@@ -4,26 +4,46 @@
 //! (`CLUSTER_CHANGE_*_V2`), with the object's id, its parent's id, its name, its type and,
 //! for state and property changes, a payload.
 //!
-//! Every version 1 event (see `notify`) maps to one V2 event:
+//! Every version 1 event (see `notify`) maps to a V2 event:
 //!
 //! | v1 event | V2 object type, flag | payload |
 //! |---|---|---|
-//! | `NODE_STATE` / `_DELETED` / `_PROPERTY` | node, `STATE` / `DELETED` / `COMMON_PROPERTY` | the state as a `DWORD` / none / the common property list |
+//! | `NODE_STATE` / `_DELETED` / `_PROPERTY` | node, `STATE` / `DELETED` / `COMMON_PROPERTY` or `PRIVATE_PROPERTY` | the state as a `DWORD` / none / the common or private property list |
 //! | `NODE_ADDED` | cluster, `NODE_ADDED` | none |
-//! | `GROUP_*` | group, `STATE` / `DELETED` / `COMMON_PROPERTY`; cluster, `GROUP_ADDED` | as for nodes |
-//! | `RESOURCE_*` | resource, `STATE` / `DELETED` / `COMMON_PROPERTY`; group, `RESOURCE_ADDED` | as for nodes |
+//! | `GROUP_*` | group, `STATE` / `DELETED` / `COMMON_PROPERTY`, `PRIVATE_PROPERTY` or `PREFERRED_OWNERS`; cluster, `GROUP_ADDED` | as for nodes; preferred owners: none |
+//! | `RESOURCE_*` | resource, `STATE` / `DELETED` / `COMMON_PROPERTY`, `PRIVATE_PROPERTY` or `DEPENDENCIES`; group, `RESOURCE_ADDED` | as for nodes; dependencies: none |
 //! | `NETWORK_*` | network, ...; cluster, `NETWORK_ADDED` | as for nodes |
 //! | `NETINTERFACE_*` | network interface, ...; node, `NETINTERFACE_ADDED` | as for nodes |
-//! | `RESOURCE_TYPE_*` | resource type, `DELETED` / `COMMON_PROPERTY`; cluster, `RESOURCE_TYPE_ADDED` | none |
-//! | `CLUSTER_PROPERTY` | cluster, `COMMON_PROPERTY` | the cluster's common property list |
+//! | `RESOURCE_TYPE_*` | resource type, `DELETED` / `COMMON_PROPERTY` or `PRIVATE_PROPERTY`; cluster, `RESOURCE_TYPE_ADDED` | none |
+//! | `CLUSTER_PROPERTY` | cluster, `COMMON_PROPERTY` or `PRIVATE_PROPERTY` | the cluster's property list of that kind |
 //! | `CLUSTER_STATE` | cluster, `CLUSTER_STATE` | the `NODE_CLUSTER_STATE` of its nodes as a `DWORD`: running (0x13) or not (3) |
+//!
+//! (A `*_PROPERTY` event's V2 flag is the part that changed: common or private properties,
+//! a group's preferred owners, a resource's dependencies; one V2 event per part.) Then
+//! what only V2 has, right after the change's mapped event:
+//!
+//! | change | V2 events, in order | object, name, parent, payload |
+//! |---|---|---|
+//! | a group's owner (move, failover, online elsewhere, cancel back, drain) | group `OWNER_NODE`; old owner `NODE_GROUP_LOST`; new owner `NODE_GROUP_GAINED` | the group (parent: the new owner), payload the new owner's name (ours); the nodes, named after the group, no payload (ours) |
+//! | `ChangeClusterResourceGroup` | resource `OWNER_GROUP`; old group `GROUP_RESOURCE_LOST`; new group `GROUP_RESOURCE_GAINED` | the resource (parent: the new group), payload the new group's name (ours); the groups, named after the resource, no payload (ours) |
+//! | a dependency added or removed | the provider's `RESOURCE_DEPENDENTS` (after the dependent's `DEPENDENCIES`) | no payload (ours) |
+//! | `Add`/`RemoveClusterResourceNode`, an eviction | resource `POSSIBLE_OWNERS` (no v1 event) | no payload (ours) |
+//! | `SetClusterName` | cluster `RENAME` (after `COMMON_PROPERTY`) | the new name, no payload (ours) |
+//! | a handle registered with `RegisterClusterNotifyV2` closed | the type's `*_HANDLE_CLOSE` | the object's ids and name, no payload |
+//!
+//! Names are NUL-terminated UTF-16 in payloads. Flags nothing here raises
+//! (`CLUSTER_RECONNECT`, `CLUSTER_HANDLE_CLOSE`, `LOST_NOTIFICATIONS`, `MEMBERSHIP`,
+//! `UPGRADED`, the `DLL_UPGRADED`s, `TERMINAL_STATE`, `RESOURCE_TYPE_POSSIBLE_OWNERS`,
+//! `RESOURCE_TYPE_SPECIFIC`) are refused by `check_filters` with 87; each type's `*_ALL`
+//! mask is accepted exactly (`raised_flags`).
 //!
 //! Ids: a node's is its number (`"1"`), everything else's its GUID; parents: a resource's
 //! group, an interface's node, a group's owner node; resource types and the cluster have
 //! none. A deleted object's event carries the id (and parent) it had. The type is a
 //! resource's resource type name. The state payload is our choice (the real server's
 //! payload for state changes is not documented): the state the change left the object in;
-//! the property payloads are the lists `CLUSCTL_*_GET_COMMON_PROPERTIES` returns.
+//! the property payloads are the lists `CLUSCTL_*_GET_COMMON_PROPERTIES` /
+//! `_GET_PRIVATE_PROPERTIES` return.
 
 use std::collections::VecDeque;
 

@@ -837,7 +837,7 @@ mod property {
             let Some(was) = before.objects.get(&(*object, String::new())) else { continue };
             if let (Object::Group(_), Some(old), Some(new)) = (object, was.state.1, now.state.1) {
                 if old != new {
-                    let last = of(t::GROUP, v::GROUP_OWNER_NODE).filter(|n| n.name == now.name).last();
+                    let last = of(t::GROUP, v::GROUP_OWNER_NODE).rfind(|n| n.name == now.name);
                     assert!(
                         last.is_some_and(
                             |n| n.payload == text(&node_name(new)) && n.parent_id == node_id(new)
