@@ -179,6 +179,13 @@ fn notifications_in_c() {
     run(&compile("client_notify.c", None, &[], Link::Static), &[]);
 }
 
+/// Version 2: owner changes on a move (`GROUP_OWNER_NODE_V2`, the nodes' `GROUP_LOST_V2` /
+/// `GROUP_GAINED_V2`), and flags never raised refused (issue 12 point 8).
+#[test]
+fn notifications_v2_in_c() {
+    run(&compile("client_notify_v2.c", None, &[], Link::Static), &[]);
+}
+
 #[test]
 fn reads_configuration_through_the_cluster_registry() {
     run(&compile("client_registry.c", None, &[], Link::Static), &[]);

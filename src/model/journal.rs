@@ -71,6 +71,21 @@ pub(crate) struct About {
     pub resource_state: Option<ClusterResourceState>,
 }
 
+/// Which parts of an object's properties a [`Change::PropertiesChanged`] is about (V2 has
+/// a flag for each; version 1 one `*_PROPERTY` event for all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[allow(clippy::struct_excessive_bools)] // four independent parts, as the V2 flags are
+pub(crate) struct Parts {
+    /// Common properties (`CLUSCTL_*_SET_COMMON_PROPERTIES`, the root registry key).
+    pub common: bool,
+    /// Private properties (`CLUSCTL_*_SET_PRIVATE_PROPERTIES`, the `Parameters` key).
+    pub private: bool,
+    /// A group's preferred owners (`SetClusterGroupNodeList`).
+    pub preferred_owners: bool,
+    /// A resource's dependencies (`Add`/`RemoveClusterResourceDependency`).
+    pub dependencies: bool,
+}
+
 /// One change to the world, as the rules made it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Change {
@@ -80,9 +95,15 @@ pub(crate) enum Change {
     Deleted { object: Object, about: About },
     /// An object's name changed (a `*_PROPERTY` event, under the new name).
     Renamed { object: Object, cluster: ClusterKey, old: String, new: String },
-    /// An object's properties changed: a property set, a group's preferred owners, a
-    /// resource's dependencies.
-    PropertiesChanged { object: Object, cluster: ClusterKey, name: String },
+    /// An object's properties changed: a property set (common or private), a group's
+    /// preferred owners, a resource's dependencies (`parts` says which).
+    PropertiesChanged { object: Object, cluster: ClusterKey, name: String, parts: Parts },
+    /// A resource's possible owners changed (`Add`/`RemoveClusterResourceNode`, an evicted
+    /// node): V2's `RESOURCE_POSSIBLE_OWNERS` only (version 1 has no event for it).
+    PossibleOwnersChanged { resource: ResourceKey, cluster: ClusterKey, name: String },
+    /// `resource`'s dependents changed: `dependent` started or stopped depending on it.
+    /// V2's `RESOURCE_DEPENDENTS` only. Its name is looked up when the event is made.
+    DependentsChanged { resource: ResourceKey, cluster: ClusterKey, dependent: ResourceKey },
     NodeState {
         node: NodeKey,
         cluster: ClusterKey,

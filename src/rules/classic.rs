@@ -71,6 +71,7 @@ impl World {
         if let Some(mut r) = self.resources.get_mut(resource) {
             r.possible_owners.push(node);
         }
+        self.possible_owners_changed(resource);
         Ok(())
     }
 
@@ -105,6 +106,7 @@ impl World {
         if let Some(mut r) = self.resources.get_mut(resource) {
             r.possible_owners.retain(|&n| n != node);
         }
+        self.possible_owners_changed(resource);
         Ok(())
     }
 

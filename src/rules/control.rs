@@ -277,7 +277,7 @@ pub(crate) fn registry_set(
     };
     let input = PropertyList::new().with(name, value).to_bytes();
     let sets = check_set(&input, rw, ro, open_ended)?;
-    store(world, target, sets)?;
+    store(world, target, sets, private)?;
     Ok(true)
 }
 
@@ -287,22 +287,36 @@ pub(crate) fn registry_delete(world: &mut World, target: Target, private: bool, 
     if !registry_values(world, target, private).iter().any(|(n, _)| names_equal(n, name)) {
         return false;
     }
-    target.with_props_mut(world, |p| p.remove(name)).unwrap_or(false)
+    target
+        .with_props_mut(world, |p| {
+            let removed = p.remove(name);
+            if removed && private {
+                p.note_private();
+            }
+            removed
+        })
+        .unwrap_or(false)
 }
 
-/// Stores a checked set of values on the object, in one mutable access.
+/// Stores a checked set of values on the object, in one mutable access; `private`: they
+/// are private properties (noted for V2's `*_PRIVATE_PROPERTY`).
 fn store(
     world: &mut World,
     target: Target,
     sets: Vec<(Option<&'static PropDef>, String, PropertyValue)>,
+    private: bool,
 ) -> Result<()> {
     target
         .with_props_mut(world, |props| {
+            let any = !sets.is_empty();
             for (def, name, value) in sets {
                 match def {
                     Some(def) => props.set(def.name, value),
                     None => props.set_extra(&name, value),
                 }
+            }
+            if private && any {
+                props.note_private();
             }
         })
         .ok_or_else(|| Error::InternalError("the object vanished".into()))
@@ -374,12 +388,13 @@ pub(crate) fn control(
             Vec::new()
         }
         CLCTL_SET_COMMON_PROPERTIES | CLCTL_SET_PRIVATE_PROPERTIES => {
-            let sets = if function == CLCTL_SET_COMMON_PROPERTIES {
-                check_set(input, rw, ro, false)?
-            } else {
+            let private = function == CLCTL_SET_PRIVATE_PROPERTIES;
+            let sets = if private {
                 check_set(input, prw, pro, open_private)?
+            } else {
+                check_set(input, rw, ro, false)?
             };
-            store(world, target, sets)?;
+            store(world, target, sets, private)?;
             Vec::new()
         }
         CLCTL_CHECK_VOTER_EVICT | CLCTL_CHECK_VOTER_DOWN => match target {

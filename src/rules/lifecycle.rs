@@ -643,6 +643,18 @@ impl World {
         Ok(())
     }
 
+    /// Records that `resource`'s possible owners changed (V2's `RESOURCE_POSSIBLE_OWNERS`):
+    /// the list is no field the journal looks at (see `world::observe`).
+    pub(crate) fn possible_owners_changed(&self, resource: ResourceKey) {
+        if let Some(r) = self.resources.get(resource) {
+            self.journal.record(Change::PossibleOwnersChanged {
+                resource,
+                cluster: r.cluster,
+                name: r.name.clone(),
+            });
+        }
+    }
+
     /// `EvictClusterNode`: only a node that owns no group and is not the last one; its
     /// interfaces go with it.
     pub(crate) fn evict_node(&mut self, cluster: ClusterKey, node: NodeKey) -> Result<()> {
@@ -686,8 +698,12 @@ impl World {
             }
         }
         for r in resources {
-            if let Some(mut r) = self.resources.get_mut(r) {
-                r.possible_owners.retain(|&p| p != node);
+            let had = self.resources.get(r).is_some_and(|res| res.possible_owners.contains(&node));
+            if let Some(mut res) = self.resources.get_mut(r) {
+                res.possible_owners.retain(|&p| p != node);
+            }
+            if had {
+                self.possible_owners_changed(r);
             }
         }
         if let Some(mut c) = self.clusters.get_mut(cluster) {

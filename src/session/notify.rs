@@ -159,7 +159,7 @@ pub(crate) fn event(change: &Change) -> Option<Event> {
             }
         }
         Change::Renamed { object, cluster, new: name, .. }
-        | Change::PropertiesChanged { object, cluster, name } => {
+        | Change::PropertiesChanged { object, cluster, name, .. } => {
             plain(*cluster, *object, bits(*object).3, name, None)
         }
         Change::NodeState { node, cluster, name, new, .. } => {
@@ -190,8 +190,11 @@ pub(crate) fn event(change: &Change) -> Option<Event> {
             let code = i32::try_from(state.code()).unwrap_or(-1);
             plain(*cluster, Object::Cluster(*cluster), change::CLUSTER_STATE, name, Some(code))
         }
+        // V2 only (see `notify_v2`), or matched against their own registrations.
         Change::GroupOwner { .. }
         | Change::ResourceMoved { .. }
+        | Change::PossibleOwnersChanged { .. }
+        | Change::DependentsChanged { .. }
         | Change::RegistryChanged { .. }
         | Change::HandleClosed { .. } => return None,
     };
@@ -213,12 +216,21 @@ pub(crate) fn deliver(
             Change::RegistryChanged { key, scope, filter, name } => {
                 any |= deliver_registry(ports, key, scope, *filter, name);
             }
-            Change::HandleClosed { handle, name } => any |= deliver_handle_closed(ports, *handle, name),
-            other => {
-                let Some(e) = event(other) else { continue };
-                any |= deliver_v1(ports, &e);
+            Change::HandleClosed { handle, name } => {
+                any |= deliver_handle_closed(ports, *handle, name);
                 if v2 {
-                    any |= crate::session::notify_v2::deliver_v2(ports, world, &e, changes);
+                    any |= crate::session::notify_v2::deliver_v2_handle_closed(
+                        ports, world, changes, *handle, name,
+                    );
+                }
+            }
+            other => {
+                let e = event(other);
+                if let Some(e) = &e {
+                    any |= deliver_v1(ports, e);
+                }
+                if v2 {
+                    any |= crate::session::notify_v2::deliver_v2(ports, world, other, e.as_ref(), changes);
                 }
             }
         }
@@ -360,10 +372,14 @@ impl State {
         Ok((h.as_raw(), object))
     }
 
-    /// Whether a port has a registration of this handle (raw value): closing it is then
-    /// journaled, for `HANDLE_CLOSE`.
+    /// Whether a port has a registration of this handle (raw value), version 1 or V2:
+    /// closing it is then journaled, for `HANDLE_CLOSE` (V2: `*_HANDLE_CLOSE_V2`).
     pub(crate) fn registered_anywhere(&self, raw: usize) -> bool {
-        self.ports.values().any(|p| p.objects.iter().any(|o| o.0 == raw) || p.keys.iter().any(|k| k.0 == raw))
+        self.ports.values().any(|p| {
+            p.objects.iter().any(|o| o.0 == raw)
+                || p.keys.iter().any(|k| k.0 == raw)
+                || p.v2.objects.iter().any(|o| o.0 == raw)
+        })
     }
 }
 

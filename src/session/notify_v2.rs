@@ -4,30 +4,50 @@
 //! (`CLUSTER_CHANGE_*_V2`), with the object's id, its parent's id, its name, its type and,
 //! for state and property changes, a payload.
 //!
-//! Every version 1 event (see `notify`) maps to one V2 event:
+//! Every version 1 event (see `notify`) maps to a V2 event:
 //!
 //! | v1 event | V2 object type, flag | payload |
 //! |---|---|---|
-//! | `NODE_STATE` / `_DELETED` / `_PROPERTY` | node, `STATE` / `DELETED` / `COMMON_PROPERTY` | the state as a `DWORD` / none / the common property list |
+//! | `NODE_STATE` / `_DELETED` / `_PROPERTY` | node, `STATE` / `DELETED` / `COMMON_PROPERTY` or `PRIVATE_PROPERTY` | the state as a `DWORD` / none / the common or private property list |
 //! | `NODE_ADDED` | cluster, `NODE_ADDED` | none |
-//! | `GROUP_*` | group, `STATE` / `DELETED` / `COMMON_PROPERTY`; cluster, `GROUP_ADDED` | as for nodes |
-//! | `RESOURCE_*` | resource, `STATE` / `DELETED` / `COMMON_PROPERTY`; group, `RESOURCE_ADDED` | as for nodes |
+//! | `GROUP_*` | group, `STATE` / `DELETED` / `COMMON_PROPERTY`, `PRIVATE_PROPERTY` or `PREFERRED_OWNERS`; cluster, `GROUP_ADDED` | as for nodes; preferred owners: none |
+//! | `RESOURCE_*` | resource, `STATE` / `DELETED` / `COMMON_PROPERTY`, `PRIVATE_PROPERTY` or `DEPENDENCIES`; group, `RESOURCE_ADDED` | as for nodes; dependencies: none |
 //! | `NETWORK_*` | network, ...; cluster, `NETWORK_ADDED` | as for nodes |
 //! | `NETINTERFACE_*` | network interface, ...; node, `NETINTERFACE_ADDED` | as for nodes |
-//! | `RESOURCE_TYPE_*` | resource type, `DELETED` / `COMMON_PROPERTY`; cluster, `RESOURCE_TYPE_ADDED` | none |
-//! | `CLUSTER_PROPERTY` | cluster, `COMMON_PROPERTY` | the cluster's common property list |
+//! | `RESOURCE_TYPE_*` | resource type, `DELETED` / `COMMON_PROPERTY` or `PRIVATE_PROPERTY`; cluster, `RESOURCE_TYPE_ADDED` | none |
+//! | `CLUSTER_PROPERTY` | cluster, `COMMON_PROPERTY` or `PRIVATE_PROPERTY` | the cluster's property list of that kind |
 //! | `CLUSTER_STATE` | cluster, `CLUSTER_STATE` | the `NODE_CLUSTER_STATE` of its nodes as a `DWORD`: running (0x13) or not (3) |
+//!
+//! (A `*_PROPERTY` event's V2 flag is the part that changed: common or private properties,
+//! a group's preferred owners, a resource's dependencies; one V2 event per part.) Then
+//! what only V2 has, right after the change's mapped event:
+//!
+//! | change | V2 events, in order | object, name, parent, payload |
+//! |---|---|---|
+//! | a group's owner (move, failover, online elsewhere, cancel back, drain) | group `OWNER_NODE`; old owner `NODE_GROUP_LOST`; new owner `NODE_GROUP_GAINED` | the group (parent: the new owner), payload the new owner's name (ours); the nodes, named after the group, no payload (ours) |
+//! | `ChangeClusterResourceGroup` | resource `OWNER_GROUP`; old group `GROUP_RESOURCE_LOST`; new group `GROUP_RESOURCE_GAINED` | the resource (parent: the new group), payload the new group's name (ours); the groups, named after the resource, no payload (ours) |
+//! | a dependency added or removed | the provider's `RESOURCE_DEPENDENTS` (after the dependent's `DEPENDENCIES`) | no payload (ours) |
+//! | `Add`/`RemoveClusterResourceNode`, an eviction | resource `POSSIBLE_OWNERS` (no v1 event) | no payload (ours) |
+//! | `SetClusterName` | cluster `RENAME` (after `COMMON_PROPERTY`) | the new name, no payload (ours) |
+//! | a handle registered with `RegisterClusterNotifyV2` closed | the type's `*_HANDLE_CLOSE` | the object's ids and name, no payload |
+//!
+//! Names are NUL-terminated UTF-16 in payloads. Flags nothing here raises
+//! (`CLUSTER_RECONNECT`, `CLUSTER_HANDLE_CLOSE`, `LOST_NOTIFICATIONS`, `MEMBERSHIP`,
+//! `UPGRADED`, the `DLL_UPGRADED`s, `TERMINAL_STATE`, `RESOURCE_TYPE_POSSIBLE_OWNERS`,
+//! `RESOURCE_TYPE_SPECIFIC`) are refused by `check_filters` with 87; each type's `*_ALL`
+//! mask is accepted exactly (`raised_flags`).
 //!
 //! Ids: a node's is its number (`"1"`), everything else's its GUID; parents: a resource's
 //! group, an interface's node, a group's owner node; resource types and the cluster have
 //! none. A deleted object's event carries the id (and parent) it had. The type is a
 //! resource's resource type name. The state payload is our choice (the real server's
 //! payload for state changes is not documented): the state the change left the object in;
-//! the property payloads are the lists `CLUSCTL_*_GET_COMMON_PROPERTIES` returns.
+//! the property payloads are the lists `CLUSCTL_*_GET_COMMON_PROPERTIES` /
+//! `_GET_PRIVATE_PROPERTIES` return.
 
 use std::collections::VecDeque;
 
-use crate::model::journal::{Change, Object};
+use crate::model::journal::{About, Change, Object};
 use crate::model::world::{ClusterKey, World};
 use crate::session::notify::{Event, Port, change};
 #[cfg(doc)] // the docs of the calls name it
@@ -51,58 +71,197 @@ pub mod object_type {
     pub const NODE: u32 = 7;
 }
 
-/// `CLUSTER_CHANGE_*_V2` flags, per object type (`clusapi.h` values).
+/// `CLUSTER_CHANGE_*_V2` flags, per object type (`clusapi.h` values, as windows-sys 0.61
+/// has them; meanings from Microsoft's `CLUSTER_CHANGE_*_V2` enumeration pages and MS-CMRP
+/// 2.2.2.11 to 2.2.2.18). Each type's `*_ALL` is its `CLUSTER_CHANGE_*_ALL_V2` mask. Which
+/// flags the simulator raises, and which it refuses, is in the module docs of `notify_v2`
+/// and in `docs/behaviour.md`.
 pub mod change_v2 {
-    /// `CLUSTER_CHANGE_CLUSTER_STATE_V2`.
-    pub const CLUSTER_STATE: u64 = 0x2;
-    /// `CLUSTER_CHANGE_CLUSTER_GROUP_ADDED_V2`.
-    pub const CLUSTER_GROUP_ADDED: u64 = 0x4;
-    /// `CLUSTER_CHANGE_CLUSTER_NETWORK_ADDED_V2`.
-    pub const CLUSTER_NETWORK_ADDED: u64 = 0x10;
-    /// `CLUSTER_CHANGE_CLUSTER_NODE_ADDED_V2`.
-    pub const CLUSTER_NODE_ADDED: u64 = 0x20;
-    /// `CLUSTER_CHANGE_CLUSTER_RESOURCE_TYPE_ADDED_V2`.
-    pub const CLUSTER_RESOURCE_TYPE_ADDED: u64 = 0x40;
-    /// `CLUSTER_CHANGE_CLUSTER_COMMON_PROPERTY_V2`.
-    pub const CLUSTER_COMMON_PROPERTY: u64 = 0x80;
-    /// `CLUSTER_CHANGE_GROUP_DELETED_V2`.
-    pub const GROUP_DELETED: u64 = 0x1;
-    /// `CLUSTER_CHANGE_GROUP_COMMON_PROPERTY_V2`.
-    pub const GROUP_COMMON_PROPERTY: u64 = 0x2;
-    /// `CLUSTER_CHANGE_GROUP_STATE_V2`.
-    pub const GROUP_STATE: u64 = 0x8;
-    /// `CLUSTER_CHANGE_GROUP_RESOURCE_ADDED_V2`.
-    pub const GROUP_RESOURCE_ADDED: u64 = 0x40;
-    /// `CLUSTER_CHANGE_RESOURCE_COMMON_PROPERTY_V2`.
-    pub const RESOURCE_COMMON_PROPERTY: u64 = 0x1;
-    /// `CLUSTER_CHANGE_RESOURCE_STATE_V2`.
-    pub const RESOURCE_STATE: u64 = 0x4;
-    /// `CLUSTER_CHANGE_RESOURCE_DELETED_V2`.
-    pub const RESOURCE_DELETED: u64 = 0x80;
-    /// `CLUSTER_CHANGE_RESOURCE_TYPE_DELETED_V2`.
-    pub const RESOURCE_TYPE_DELETED: u64 = 0x1;
-    /// `CLUSTER_CHANGE_RESOURCE_TYPE_COMMON_PROPERTY_V2`.
-    pub const RESOURCE_TYPE_COMMON_PROPERTY: u64 = 0x2;
-    /// `CLUSTER_CHANGE_NETINTERFACE_DELETED_V2`.
-    pub const NETINTERFACE_DELETED: u64 = 0x1;
-    /// `CLUSTER_CHANGE_NETINTERFACE_COMMON_PROPERTY_V2`.
-    pub const NETINTERFACE_COMMON_PROPERTY: u64 = 0x2;
-    /// `CLUSTER_CHANGE_NETINTERFACE_STATE_V2`.
-    pub const NETINTERFACE_STATE: u64 = 0x8;
-    /// `CLUSTER_CHANGE_NETWORK_DELETED_V2`.
-    pub const NETWORK_DELETED: u64 = 0x1;
-    /// `CLUSTER_CHANGE_NETWORK_COMMON_PROPERTY_V2`.
-    pub const NETWORK_COMMON_PROPERTY: u64 = 0x2;
-    /// `CLUSTER_CHANGE_NETWORK_STATE_V2`.
-    pub const NETWORK_STATE: u64 = 0x8;
-    /// `CLUSTER_CHANGE_NODE_NETINTERFACE_ADDED_V2`.
-    pub const NODE_NETINTERFACE_ADDED: u64 = 0x1;
-    /// `CLUSTER_CHANGE_NODE_DELETED_V2`.
-    pub const NODE_DELETED: u64 = 0x2;
-    /// `CLUSTER_CHANGE_NODE_COMMON_PROPERTY_V2`.
-    pub const NODE_COMMON_PROPERTY: u64 = 0x4;
-    /// `CLUSTER_CHANGE_NODE_STATE_V2`.
-    pub const NODE_STATE: u64 = 0x10;
+    macro_rules! flags {
+        ($( $(#[$doc:meta])* $name:ident = $value:literal; )*) => {
+            $( $(#[$doc])* pub const $name: u64 = $value; )*
+        };
+    }
+    flags! {
+        /// `CLUSTER_CHANGE_CLUSTER_RECONNECT_V2`: the client reconnected to the cluster
+        /// (made by the client library, never by the server). **Refused.**
+        CLUSTER_RECONNECT = 0x1;
+        /// `CLUSTER_CHANGE_CLUSTER_STATE_V2`: the cluster's state changed (the service
+        /// stopped or started).
+        CLUSTER_STATE = 0x2;
+        /// `CLUSTER_CHANGE_CLUSTER_GROUP_ADDED_V2`: a group was added.
+        CLUSTER_GROUP_ADDED = 0x4;
+        /// `CLUSTER_CHANGE_CLUSTER_HANDLE_CLOSE_V2`: the cluster handle was closed. **Refused**
+        /// (no cluster handle is registered with a V2 port here).
+        CLUSTER_HANDLE_CLOSE = 0x8;
+        /// `CLUSTER_CHANGE_CLUSTER_NETWORK_ADDED_V2`: a network was added.
+        CLUSTER_NETWORK_ADDED = 0x10;
+        /// `CLUSTER_CHANGE_CLUSTER_NODE_ADDED_V2`: a node was added.
+        CLUSTER_NODE_ADDED = 0x20;
+        /// `CLUSTER_CHANGE_CLUSTER_RESOURCE_TYPE_ADDED_V2`: a resource type was added.
+        CLUSTER_RESOURCE_TYPE_ADDED = 0x40;
+        /// `CLUSTER_CHANGE_CLUSTER_COMMON_PROPERTY_V2`: a common property of the cluster changed.
+        CLUSTER_COMMON_PROPERTY = 0x80;
+        /// `CLUSTER_CHANGE_CLUSTER_PRIVATE_PROPERTY_V2`: a private property of the cluster changed.
+        CLUSTER_PRIVATE_PROPERTY = 0x100;
+        /// `CLUSTER_CHANGE_CLUSTER_LOST_NOTIFICATIONS_V2`: notifications were lost. **Refused**
+        /// (the simulator loses none).
+        CLUSTER_LOST_NOTIFICATIONS = 0x200;
+        /// `CLUSTER_CHANGE_CLUSTER_RENAME_V2`: the cluster was renamed.
+        CLUSTER_RENAME = 0x400;
+        /// `CLUSTER_CHANGE_CLUSTER_MEMBERSHIP_V2`: the cluster's membership view changed.
+        /// **Refused** (no membership model).
+        CLUSTER_MEMBERSHIP = 0x800;
+        /// `CLUSTER_CHANGE_CLUSTER_UPGRADED_V2`: the cluster was upgraded. **Refused.**
+        CLUSTER_UPGRADED = 0x1000;
+        /// `CLUSTER_CHANGE_CLUSTER_ALL_V2`.
+        CLUSTER_ALL = 0x1FFF;
+
+        /// `CLUSTER_CHANGE_GROUP_DELETED_V2`: the group was deleted.
+        GROUP_DELETED = 0x1;
+        /// `CLUSTER_CHANGE_GROUP_COMMON_PROPERTY_V2`: a common property of the group changed.
+        GROUP_COMMON_PROPERTY = 0x2;
+        /// `CLUSTER_CHANGE_GROUP_PRIVATE_PROPERTY_V2`: a private property of the group changed.
+        GROUP_PRIVATE_PROPERTY = 0x4;
+        /// `CLUSTER_CHANGE_GROUP_STATE_V2`: the group's state changed.
+        GROUP_STATE = 0x8;
+        /// `CLUSTER_CHANGE_GROUP_OWNER_NODE_V2`: the group's owner node changed.
+        GROUP_OWNER_NODE = 0x10;
+        /// `CLUSTER_CHANGE_GROUP_PREFERRED_OWNERS_V2`: the group's preferred owners changed.
+        GROUP_PREFERRED_OWNERS = 0x20;
+        /// `CLUSTER_CHANGE_GROUP_RESOURCE_ADDED_V2`: a resource was added to the group.
+        GROUP_RESOURCE_ADDED = 0x40;
+        /// `CLUSTER_CHANGE_GROUP_RESOURCE_GAINED_V2`: the group gained a resource (one moved
+        /// into it).
+        GROUP_RESOURCE_GAINED = 0x80;
+        /// `CLUSTER_CHANGE_GROUP_RESOURCE_LOST_V2`: the group lost a resource (one moved out).
+        GROUP_RESOURCE_LOST = 0x100;
+        /// `CLUSTER_CHANGE_GROUP_HANDLE_CLOSE_V2`: the registered group handle was closed.
+        GROUP_HANDLE_CLOSE = 0x200;
+        /// `CLUSTER_CHANGE_GROUP_ALL_V2`.
+        GROUP_ALL = 0x3FF;
+
+        /// `CLUSTER_CHANGE_RESOURCE_COMMON_PROPERTY_V2`: a common property of the resource changed.
+        RESOURCE_COMMON_PROPERTY = 0x1;
+        /// `CLUSTER_CHANGE_RESOURCE_PRIVATE_PROPERTY_V2`: a private property of the resource changed.
+        RESOURCE_PRIVATE_PROPERTY = 0x2;
+        /// `CLUSTER_CHANGE_RESOURCE_STATE_V2`: the resource's state changed.
+        RESOURCE_STATE = 0x4;
+        /// `CLUSTER_CHANGE_RESOURCE_OWNER_GROUP_V2`: the resource's owner group changed.
+        RESOURCE_OWNER_GROUP = 0x8;
+        /// `CLUSTER_CHANGE_RESOURCE_DEPENDENCIES_V2`: the resource's dependencies changed.
+        RESOURCE_DEPENDENCIES = 0x10;
+        /// `CLUSTER_CHANGE_RESOURCE_DEPENDENTS_V2`: the resource's dependents changed.
+        RESOURCE_DEPENDENTS = 0x20;
+        /// `CLUSTER_CHANGE_RESOURCE_POSSIBLE_OWNERS_V2`: the resource's possible owners changed.
+        RESOURCE_POSSIBLE_OWNERS = 0x40;
+        /// `CLUSTER_CHANGE_RESOURCE_DELETED_V2`: the resource was deleted.
+        RESOURCE_DELETED = 0x80;
+        /// `CLUSTER_CHANGE_RESOURCE_DLL_UPGRADED_V2`: the resource's DLL was upgraded.
+        /// **Refused** (no DLLs here).
+        RESOURCE_DLL_UPGRADED = 0x100;
+        /// `CLUSTER_CHANGE_RESOURCE_HANDLE_CLOSE_V2`: the registered resource handle was closed.
+        RESOURCE_HANDLE_CLOSE = 0x200;
+        /// `CLUSTER_CHANGE_RESOURCE_TERMINAL_STATE_V2`: the resource reached a terminal state
+        /// (Microsoft's page gives no more). **Refused.**
+        RESOURCE_TERMINAL_STATE = 0x400;
+        /// `CLUSTER_CHANGE_RESOURCE_ALL_V2`.
+        RESOURCE_ALL = 0x7FF;
+
+        /// `CLUSTER_CHANGE_RESOURCE_TYPE_DELETED_V2`: the resource type was deleted.
+        RESOURCE_TYPE_DELETED = 0x1;
+        /// `CLUSTER_CHANGE_RESOURCE_TYPE_COMMON_PROPERTY_V2`: a common property of the type changed.
+        RESOURCE_TYPE_COMMON_PROPERTY = 0x2;
+        /// `CLUSTER_CHANGE_RESOURCE_TYPE_PRIVATE_PROPERTY_V2`: a private property of the type changed.
+        RESOURCE_TYPE_PRIVATE_PROPERTY = 0x4;
+        /// `CLUSTER_CHANGE_RESOURCE_TYPE_POSSIBLE_OWNERS_V2`: the type's possible owners
+        /// changed. **Refused** (no call changes them here).
+        RESOURCE_TYPE_POSSIBLE_OWNERS = 0x8;
+        /// `CLUSTER_CHANGE_RESOURCE_TYPE_DLL_UPGRADED_V2`: the type's DLL was upgraded. **Refused.**
+        RESOURCE_TYPE_DLL_UPGRADED = 0x10;
+        /// `CLUSTER_RESOURCE_TYPE_SPECIFIC_V2` (so spelled in `clusapi.h`): a notification
+        /// specific to the resource type. **Refused.**
+        RESOURCE_TYPE_SPECIFIC = 0x20;
+        /// `CLUSTER_CHANGE_RESOURCE_TYPE_ALL_V2`.
+        RESOURCE_TYPE_ALL = 0x3F;
+
+        /// `CLUSTER_CHANGE_NETINTERFACE_DELETED_V2`: the network interface was deleted.
+        NETINTERFACE_DELETED = 0x1;
+        /// `CLUSTER_CHANGE_NETINTERFACE_COMMON_PROPERTY_V2`: a common property of the interface changed.
+        NETINTERFACE_COMMON_PROPERTY = 0x2;
+        /// `CLUSTER_CHANGE_NETINTERFACE_PRIVATE_PROPERTY_V2`: a private property of the interface changed.
+        NETINTERFACE_PRIVATE_PROPERTY = 0x4;
+        /// `CLUSTER_CHANGE_NETINTERFACE_STATE_V2`: the interface's state changed.
+        NETINTERFACE_STATE = 0x8;
+        /// `CLUSTER_CHANGE_NETINTERFACE_HANDLE_CLOSE_V2`: the registered interface handle was closed.
+        NETINTERFACE_HANDLE_CLOSE = 0x10;
+        /// `CLUSTER_CHANGE_NETINTERFACE_ALL_V2`.
+        NETINTERFACE_ALL = 0x1F;
+
+        /// `CLUSTER_CHANGE_NETWORK_DELETED_V2`: the network was deleted.
+        NETWORK_DELETED = 0x1;
+        /// `CLUSTER_CHANGE_NETWORK_COMMON_PROPERTY_V2`: a common property of the network changed.
+        NETWORK_COMMON_PROPERTY = 0x2;
+        /// `CLUSTER_CHANGE_NETWORK_PRIVATE_PROPERTY_V2`: a private property of the network changed.
+        NETWORK_PRIVATE_PROPERTY = 0x4;
+        /// `CLUSTER_CHANGE_NETWORK_STATE_V2`: the network's state changed.
+        NETWORK_STATE = 0x8;
+        /// `CLUSTER_CHANGE_NETWORK_HANDLE_CLOSE_V2`: the registered network handle was closed.
+        NETWORK_HANDLE_CLOSE = 0x10;
+        /// `CLUSTER_CHANGE_NETWORK_ALL_V2`.
+        NETWORK_ALL = 0x1F;
+
+        /// `CLUSTER_CHANGE_NODE_NETINTERFACE_ADDED_V2`: a network interface of the node was added.
+        NODE_NETINTERFACE_ADDED = 0x1;
+        /// `CLUSTER_CHANGE_NODE_DELETED_V2`: the node was deleted (evicted).
+        NODE_DELETED = 0x2;
+        /// `CLUSTER_CHANGE_NODE_COMMON_PROPERTY_V2`: a common property of the node changed.
+        NODE_COMMON_PROPERTY = 0x4;
+        /// `CLUSTER_CHANGE_NODE_PRIVATE_PROPERTY_V2`: a private property of the node changed.
+        NODE_PRIVATE_PROPERTY = 0x8;
+        /// `CLUSTER_CHANGE_NODE_STATE_V2`: the node's state changed.
+        NODE_STATE = 0x10;
+        /// `CLUSTER_CHANGE_NODE_GROUP_GAINED_V2`: the node gained a group (became its owner).
+        NODE_GROUP_GAINED = 0x20;
+        /// `CLUSTER_CHANGE_NODE_GROUP_LOST_V2`: the node lost a group (is its owner no more).
+        NODE_GROUP_LOST = 0x40;
+        /// `CLUSTER_CHANGE_NODE_HANDLE_CLOSE_V2`: the registered node handle was closed.
+        NODE_HANDLE_CLOSE = 0x80;
+        /// `CLUSTER_CHANGE_NODE_ALL_V2`.
+        NODE_ALL = 0xFF;
+    }
+}
+
+/// The flags of an object type the simulator raises, and the type's `*_ALL_V2` mask (`None`:
+/// not a type V2 filters here).
+pub(crate) fn raised_flags(object_type: u32) -> Option<(u64, u64)> {
+    use change_v2 as v;
+    let (raised, all) = match object_type {
+        object_type::CLUSTER => (
+            v::CLUSTER_STATE
+                | v::CLUSTER_GROUP_ADDED
+                | v::CLUSTER_NETWORK_ADDED
+                | v::CLUSTER_NODE_ADDED
+                | v::CLUSTER_RESOURCE_TYPE_ADDED
+                | v::CLUSTER_COMMON_PROPERTY
+                | v::CLUSTER_PRIVATE_PROPERTY
+                | v::CLUSTER_RENAME,
+            v::CLUSTER_ALL,
+        ),
+        object_type::GROUP => (v::GROUP_ALL, v::GROUP_ALL),
+        object_type::RESOURCE => {
+            (v::RESOURCE_ALL & !(v::RESOURCE_DLL_UPGRADED | v::RESOURCE_TERMINAL_STATE), v::RESOURCE_ALL)
+        }
+        object_type::RESOURCE_TYPE => (
+            v::RESOURCE_TYPE_DELETED | v::RESOURCE_TYPE_COMMON_PROPERTY | v::RESOURCE_TYPE_PRIVATE_PROPERTY,
+            v::RESOURCE_TYPE_ALL,
+        ),
+        object_type::NETWORK_INTERFACE => (v::NETINTERFACE_ALL, v::NETINTERFACE_ALL),
+        object_type::NETWORK => (v::NETWORK_ALL, v::NETWORK_ALL),
+        object_type::NODE => (v::NODE_ALL, v::NODE_ALL),
+        _ => return None,
+    };
+    Some((raised, all))
 }
 
 /// `NOTIFY_FILTER_AND_TYPE`: an object type and the `CLUSTER_CHANGE_*_V2` flags of it.
@@ -140,9 +299,66 @@ pub struct NotificationV2 {
 pub(crate) struct V2Registrations {
     /// Cluster-wide: cluster, filters, key.
     pub clusters: Vec<(ClusterKey, Vec<NotifyFilter>, usize)>,
-    /// One object: the object, filter, key.
-    pub objects: Vec<(Object, NotifyFilter, usize)>,
+    /// One object: the handle registered (raw, for `*_HANDLE_CLOSE`), its object, filter, key.
+    pub objects: Vec<(usize, Object, NotifyFilter, usize)>,
     pub queue: VecDeque<NotificationV2>,
+}
+
+/// What a V2 event carries besides its ids, name and type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Payload {
+    None,
+    /// A state code, as a `DWORD`.
+    State(i32),
+    /// The object's common property list.
+    Common,
+    /// The object's private property list.
+    Private,
+    /// A name, as a NUL-terminated UTF-16 string.
+    Text(String),
+}
+
+/// One V2 event a change raises, before it is matched against registrations.
+#[derive(Debug, Clone)]
+struct Raised {
+    cluster: ClusterKey,
+    object_type: u32,
+    flag: u64,
+    /// The object the event is about (the container for "added", "gained" and "lost").
+    object: Object,
+    name: String,
+    payload: Payload,
+    /// What a deletion recorded of the object (its id and parent once it is gone).
+    about: Option<About>,
+}
+
+/// The V2 object type of an object, and its `COMMON_PROPERTY`, `PRIVATE_PROPERTY` and
+/// `HANDLE_CLOSE` flags (0: none).
+fn kind(object: Object) -> (u32, u64, u64, u64) {
+    use change_v2 as v;
+    use object_type as t;
+    match object {
+        Object::Cluster(_) => (t::CLUSTER, v::CLUSTER_COMMON_PROPERTY, v::CLUSTER_PRIVATE_PROPERTY, 0),
+        Object::Node(_) => (t::NODE, v::NODE_COMMON_PROPERTY, v::NODE_PRIVATE_PROPERTY, v::NODE_HANDLE_CLOSE),
+        Object::Group(_) => {
+            (t::GROUP, v::GROUP_COMMON_PROPERTY, v::GROUP_PRIVATE_PROPERTY, v::GROUP_HANDLE_CLOSE)
+        }
+        Object::Resource(_) => {
+            (t::RESOURCE, v::RESOURCE_COMMON_PROPERTY, v::RESOURCE_PRIVATE_PROPERTY, v::RESOURCE_HANDLE_CLOSE)
+        }
+        Object::Network(_) => {
+            (t::NETWORK, v::NETWORK_COMMON_PROPERTY, v::NETWORK_PRIVATE_PROPERTY, v::NETWORK_HANDLE_CLOSE)
+        }
+        Object::NetInterface(_) => (
+            t::NETWORK_INTERFACE,
+            v::NETINTERFACE_COMMON_PROPERTY,
+            v::NETINTERFACE_PRIVATE_PROPERTY,
+            v::NETINTERFACE_HANDLE_CLOSE,
+        ),
+        Object::ResourceType(_) => {
+            (t::RESOURCE_TYPE, v::RESOURCE_TYPE_COMMON_PROPERTY, v::RESOURCE_TYPE_PRIVATE_PROPERTY, 0)
+        }
+    }
 }
 
 /// The V2 object type and flag of a v1 event, and the object the V2 event is about (for
@@ -188,6 +404,132 @@ fn map(e: &Event) -> Option<(u32, u64, Object)> {
     }
 }
 
+/// The V2 events of one change (`e`: its version 1 event, if it has one), in the order the
+/// module docs give: the version 1 event's V2 form (a property change: one per part that
+/// changed), then what V2 alone says about it.
+fn raised(world: &World, changes: &[Change], change: &Change, e: Option<&Event>) -> Vec<Raised> {
+    use change_v2 as v;
+    use object_type as t;
+    let mut out = Vec::new();
+    if let Some(e) = e {
+        if let Some((ty, flag, object)) = map(e) {
+            let is_object = object == e.object;
+            // A deleted object's own event is described as its deletion recorded it.
+            let about = (is_object && e.filter == crate::session::notify::bits(object).1)
+                .then(|| e.about.clone())
+                .flatten();
+            let state = e.state.filter(|_| is_object).map_or(Payload::None, Payload::State);
+            let mapped = |flag, payload| Raised {
+                cluster: e.cluster,
+                object_type: ty,
+                flag,
+                object,
+                name: e.name.clone(),
+                payload,
+                about: about.clone(),
+            };
+            match change {
+                Change::PropertiesChanged { object: o, parts, .. } => {
+                    let (_, common, private, _) = kind(*o);
+                    let payload = |p| if matches!(o, Object::ResourceType(_)) { Payload::None } else { p };
+                    if parts.common {
+                        out.push(mapped(common, payload(Payload::Common)));
+                    }
+                    if parts.private {
+                        out.push(mapped(private, payload(Payload::Private)));
+                    }
+                    if parts.preferred_owners {
+                        out.push(mapped(v::GROUP_PREFERRED_OWNERS, Payload::None));
+                    }
+                    if parts.dependencies {
+                        out.push(mapped(v::RESOURCE_DEPENDENCIES, Payload::None));
+                    }
+                }
+                Change::Renamed { object: o, .. } => {
+                    let payload =
+                        if matches!(o, Object::ResourceType(_)) { Payload::None } else { Payload::Common };
+                    out.push(mapped(flag, payload));
+                }
+                _ => out.push(mapped(flag, state)),
+            }
+        }
+    }
+    let mut push_to = |cluster, object_type, flag, object, name: &str, payload| {
+        out.push(Raised { cluster, object_type, flag, object, name: name.to_owned(), payload, about: None });
+    };
+    match change {
+        Change::Renamed { object: Object::Cluster(c), new, .. } => {
+            push_to(*c, t::CLUSTER, v::CLUSTER_RENAME, Object::Cluster(*c), new, Payload::None);
+        }
+        // An owner change (completed into the group's state change): the group's new owner,
+        // then the node that lost it and the node that gained it.
+        Change::GroupState { group, cluster, name, old, new } if old.1 != new.1 => {
+            let owner = name_of(world, changes, Object::Node(new.1));
+            push_to(
+                *cluster,
+                t::GROUP,
+                v::GROUP_OWNER_NODE,
+                Object::Group(*group),
+                name,
+                Payload::Text(owner),
+            );
+            for (node, flag) in [(old.1, v::NODE_GROUP_LOST), (new.1, v::NODE_GROUP_GAINED)] {
+                if known(world, changes, Object::Node(node)) {
+                    push_to(*cluster, t::NODE, flag, Object::Node(node), name, Payload::None);
+                }
+            }
+        }
+        // `ChangeClusterResourceGroup`: the resource's new group, then the group that lost
+        // it and the group that gained it.
+        Change::ResourceMoved { resource, cluster, name, from, to, .. } => {
+            let group = name_of(world, changes, Object::Group(*to));
+            let r = Object::Resource(*resource);
+            push_to(*cluster, t::RESOURCE, v::RESOURCE_OWNER_GROUP, r, name, Payload::Text(group));
+            push_to(*cluster, t::GROUP, v::GROUP_RESOURCE_LOST, Object::Group(*from), name, Payload::None);
+            push_to(*cluster, t::GROUP, v::GROUP_RESOURCE_GAINED, Object::Group(*to), name, Payload::None);
+        }
+        Change::PossibleOwnersChanged { resource, cluster, name } => {
+            let r = Object::Resource(*resource);
+            push_to(*cluster, t::RESOURCE, v::RESOURCE_POSSIBLE_OWNERS, r, name, Payload::None);
+        }
+        Change::DependentsChanged { resource, cluster, .. } => {
+            let r = Object::Resource(*resource);
+            if known(world, changes, r) {
+                let name = name_of(world, changes, r);
+                push_to(*cluster, t::RESOURCE, v::RESOURCE_DEPENDENTS, r, &name, Payload::None);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Whether the world, or a deletion among the call's changes, knows `object`.
+fn known(world: &World, changes: &[Change], object: Object) -> bool {
+    !id_of(world, changes, object).is_empty()
+}
+
+/// The name of an object: from the world, or, for one deleted in this call, from the change
+/// that deleted it.
+fn name_of(world: &World, changes: &[Change], object: Object) -> String {
+    let now = match object {
+        Object::Node(k) => world.nodes.get(k).map(|n| n.name.clone()),
+        Object::Group(k) => world.groups.get(k).map(|g| g.name.clone()),
+        Object::Resource(k) => world.resources.get(k).map(|r| r.name.clone()),
+        Object::Network(k) => world.networks.get(k).map(|n| n.name.clone()),
+        Object::NetInterface(k) => world.net_interfaces.get(k).map(|i| i.name.clone()),
+        Object::Cluster(k) => world.clusters.get(k).map(|c| c.name.clone()),
+        Object::ResourceType(_) => None,
+    };
+    now.or_else(|| {
+        changes.iter().find_map(|c| match c {
+            Change::Deleted { object: o, about } if *o == object => Some(about.name.clone()),
+            _ => None,
+        })
+    })
+    .unwrap_or_default()
+}
+
 /// The id of an object: from the world, or, for one deleted in this call, from the change
 /// that deleted it ("" for a resource type, and for what neither knows).
 fn id_of(world: &World, changes: &[Change], object: Object) -> String {
@@ -211,13 +553,16 @@ fn id_of(world: &World, changes: &[Change], object: Object) -> String {
 
 /// Id, parent id and type name of the object of a V2 event: a group's parent is its owner
 /// node, a resource's its group, an interface's its node. A deleted object is described
-/// as its deletion recorded it.
-fn describe(world: &World, changes: &[Change], e: &Event, object: Object) -> (String, String, String) {
-    if object == e.object && e.filter == crate::session::notify::bits(object).1 {
-        if let Some(about) = &e.about {
-            let parent = about.parent.map(|p| id_of(world, changes, p)).unwrap_or_default();
-            return (about.id.clone(), parent, about.type_name.clone());
-        }
+/// as its deletion recorded it (`about`).
+fn describe(
+    world: &World,
+    changes: &[Change],
+    object: Object,
+    about: Option<&About>,
+) -> (String, String, String) {
+    if let Some(about) = about {
+        let parent = about.parent.map(|p| id_of(world, changes, p)).unwrap_or_default();
+        return (about.id.clone(), parent, about.type_name.clone());
     }
     let id = id_of(world, changes, object);
     let (parent, type_name) = match object {
@@ -233,83 +578,115 @@ fn describe(world: &World, changes: &[Change], e: &Event, object: Object) -> (St
     (id, parent.map(|p| id_of(world, changes, p)).unwrap_or_default(), type_name)
 }
 
-/// The payload of an event: the new state, or the common property list.
-fn payload(world: &mut World, e: &Event, object: Object) -> Vec<u8> {
+/// The bytes of a payload: a state `DWORD`, a property list as
+/// `CLUSCTL_*_GET_COMMON_PROPERTIES` / `_GET_PRIVATE_PROPERTIES` returns it, a
+/// NUL-terminated UTF-16 name, or nothing.
+fn payload(world: &mut World, payload: &Payload, object: Object) -> Vec<u8> {
     use crate::model::control::Target;
-    if let Some(state) = e.state.filter(|_| object == e.object) {
-        return state.to_le_bytes().to_vec();
-    }
-    let property = matches!(
-        e.filter,
-        change::NODE_PROPERTY
-            | change::GROUP_PROPERTY
-            | change::RESOURCE_PROPERTY
-            | change::NETWORK_PROPERTY
-            | change::NETINTERFACE_PROPERTY
-            | change::CLUSTER_PROPERTY
-    );
-    if !property {
-        return Vec::new();
-    }
-    let (target, kind) = match object {
-        Object::Node(k) => (Target::Node(k), crate::model::control::codes::CLUS_OBJECT_NODE),
-        Object::Group(k) => (Target::Group(k), crate::model::control::codes::CLUS_OBJECT_GROUP),
-        Object::Resource(k) => (Target::Resource(k), crate::model::control::codes::CLUS_OBJECT_RESOURCE),
-        Object::Network(k) => (Target::Network(k), crate::model::control::codes::CLUS_OBJECT_NETWORK),
-        Object::NetInterface(k) => {
-            (Target::NetInterface(k), crate::model::control::codes::CLUS_OBJECT_NETINTERFACE)
+    use crate::model::control::codes as k;
+    let function = match payload {
+        Payload::None => return Vec::new(),
+        Payload::State(state) => return state.to_le_bytes().to_vec(),
+        Payload::Text(text) => {
+            return text.encode_utf16().chain(std::iter::once(0)).flat_map(u16::to_le_bytes).collect();
         }
-        Object::Cluster(k) => (Target::Cluster(k), crate::model::control::codes::CLUS_OBJECT_CLUSTER),
+        Payload::Common => k::CLCTL_GET_COMMON_PROPERTIES,
+        Payload::Private => k::CLCTL_GET_PRIVATE_PROPERTIES,
+    };
+    let (target, kind) = match object {
+        Object::Node(n) => (Target::Node(n), k::CLUS_OBJECT_NODE),
+        Object::Group(g) => (Target::Group(g), k::CLUS_OBJECT_GROUP),
+        Object::Resource(r) => (Target::Resource(r), k::CLUS_OBJECT_RESOURCE),
+        Object::Network(n) => (Target::Network(n), k::CLUS_OBJECT_NETWORK),
+        Object::NetInterface(i) => (Target::NetInterface(i), k::CLUS_OBJECT_NETINTERFACE),
+        Object::Cluster(c) => (Target::Cluster(c), k::CLUS_OBJECT_CLUSTER),
         Object::ResourceType(_) => return Vec::new(),
     };
-    let code = crate::model::control::codes::clusctl(
-        kind,
-        crate::model::control::codes::CLCTL_GET_COMMON_PROPERTIES,
-    );
-    crate::rules::control::control(world, target, code, &[], false).unwrap_or_default()
+    crate::rules::control::control(world, target, k::clusctl(kind, function), &[], false).unwrap_or_default()
 }
 
-/// Queues the V2 form of `e` in every port with a matching V2 registration; whether any.
-/// `changes` are the call's (a deleted parent's id is found there).
+/// Queues the V2 events of `change` (`e`: its version 1 event, if any) in every port with
+/// a matching V2 registration; whether any. `changes` are the call's (a deleted object's
+/// id and name are found there).
 pub(crate) fn deliver_v2(
     ports: &mut slotmap::SlotMap<crate::session::notify::PortKey, Port>,
     world: &mut World,
-    e: &Event,
+    change: &Change,
+    e: Option<&Event>,
     changes: &[Change],
 ) -> bool {
-    let Some((ty, flag, object)) = map(e) else { return false };
-    let mut built: Option<NotificationV2> = None;
+    let mut any = false;
+    for r in raised(world, changes, change, e) {
+        let mut built: Option<NotificationV2> = None;
+        for port in ports.values_mut() {
+            let mut keys = Vec::new();
+            for (c, filters, key) in &port.v2.clusters {
+                if *c == r.cluster
+                    && filters.iter().any(|f| f.object_type == r.object_type && f.flags & r.flag != 0)
+                {
+                    keys.push(*key);
+                }
+            }
+            for (_, o, f, key) in &port.v2.objects {
+                if *o == r.object && f.object_type == r.object_type && f.flags & r.flag != 0 {
+                    keys.push(*key);
+                }
+            }
+            for key in keys {
+                let n = built.get_or_insert_with(|| {
+                    let (object_id, parent_id, object_type_name) =
+                        describe(world, changes, r.object, r.about.as_ref());
+                    NotificationV2 {
+                        key: 0,
+                        filter: NotifyFilter { object_type: r.object_type, flags: r.flag },
+                        payload: payload(world, &r.payload, r.object),
+                        object_id,
+                        parent_id,
+                        name: r.name.clone(),
+                        object_type_name,
+                    }
+                });
+                let mut n = n.clone();
+                n.key = key;
+                port.v2.queue.push_back(n);
+                any = true;
+            }
+        }
+    }
+    any
+}
+
+/// A handle registered with `RegisterClusterNotifyV2` was closed: each V2 registration of
+/// it goes, and those whose filter has the type's `*_HANDLE_CLOSE` flag queue that event
+/// (the object's ids, name and type; no payload). Whether any.
+pub(crate) fn deliver_v2_handle_closed(
+    ports: &mut slotmap::SlotMap<crate::session::notify::PortKey, Port>,
+    world: &World,
+    changes: &[Change],
+    raw: usize,
+    name: &str,
+) -> bool {
     let mut any = false;
     for port in ports.values_mut() {
-        let mut keys = Vec::new();
-        for (c, filters, key) in &port.v2.clusters {
-            if *c == e.cluster && filters.iter().any(|f| f.object_type == ty && f.flags & flag != 0) {
-                keys.push(*key);
+        let mut closed = Vec::new();
+        port.v2.objects.retain(|&(h, object, filter, key)| {
+            let (ty, _, _, flag) = kind(object);
+            if h == raw && flag != 0 && filter.object_type == ty && filter.flags & flag != 0 {
+                closed.push((object, ty, flag, key));
             }
-        }
-        for (o, f, key) in &port.v2.objects {
-            if *o == object && f.object_type == ty && f.flags & flag != 0 {
-                keys.push(*key);
-            }
-        }
-        for key in keys {
-            let n = built.get_or_insert_with(|| {
-                let (object_id, parent_id, object_type_name) = describe(world, changes, e, object);
-                // For "added" events the object is the container, the name the added
-                // object's (as version 1 gives it).
-                NotificationV2 {
-                    key: 0,
-                    filter: NotifyFilter { object_type: ty, flags: flag },
-                    payload: payload(world, e, object),
-                    object_id,
-                    parent_id,
-                    name: e.name.clone(),
-                    object_type_name,
-                }
+            h != raw
+        });
+        for (object, ty, flag, key) in closed {
+            let (object_id, parent_id, object_type_name) = describe(world, changes, object, None);
+            port.v2.queue.push_back(NotificationV2 {
+                key,
+                filter: NotifyFilter { object_type: ty, flags: flag },
+                payload: Vec::new(),
+                object_id,
+                parent_id,
+                name: name.to_owned(),
+                object_type_name,
             });
-            let mut n = n.clone();
-            n.key = key;
-            port.v2.queue.push_back(n);
             any = true;
         }
     }

@@ -2,9 +2,8 @@
 //! `GetClusterNotifyV2`, `GetNotifyEventHandle`. Delivery is the session's
 //! (`src/notify_v2.rs`).
 
-use crate::model::journal::Object;
 use crate::session::notify::NotifyObject;
-use crate::session::notify_v2::{NotificationV2, NotifyFilter, object_type};
+use crate::session::notify_v2::{NotificationV2, NotifyFilter, object_type, raised_flags};
 #[cfg(doc)] // the docs of the calls name it
 use crate::session::simulator::Simulator;
 use crate::types::error::{Error, Result};
@@ -21,7 +20,8 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad cluster or port handle; `ERROR_INVALID_PARAMETER`
-    /// for no filter or an unknown object type.
+    /// for no filter, an unknown object type, or a flag the simulator never raises (a
+    /// type's `*_ALL` mask, exactly, is accepted: see [`change_v2`](crate::change_v2)).
     "CreateClusterNotifyPortV2" [quiet]
     fn create_cluster_notify_port_v2(
         st,
@@ -45,22 +45,19 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad port or object handle; `ERROR_INVALID_PARAMETER` for
-    /// an unknown object type, or one that is not the object's.
+    /// an unknown object type, one that is not the object's, or a flag the simulator never
+    /// raises (as for [`Simulator::create_cluster_notify_port_v2`]).
     "RegisterClusterNotifyV2" [quiet]
     fn register_cluster_notify_v2(st, port: HChange, filter: NotifyFilter, object: NotifyObject, key: usize) -> () {
         check_filters(&[filter])?;
         let (call, at) = (st.call, st.at);
         let port_key = st.port(port, call, at)?;
-        let (target, ty) = match object {
-            NotifyObject::Node(h) => (Object::Node(st.resolve(h)?.1.object.into()), object_type::NODE),
-            NotifyObject::Group(h) => (Object::Group(st.resolve(h)?.1.object.into()), object_type::GROUP),
-            NotifyObject::Resource(h) => {
-                (Object::Resource(st.resolve(h)?.1.object.into()), object_type::RESOURCE)
-            }
-            NotifyObject::Network(h) => (Object::Network(st.resolve(h)?.1.object.into()), object_type::NETWORK),
-            NotifyObject::NetInterface(h) => {
-                (Object::NetInterface(st.resolve(h)?.1.object.into()), object_type::NETWORK_INTERFACE)
-            }
+        let (registered, ty) = match object {
+            NotifyObject::Node(h) => (st.registered(h, call, at)?, object_type::NODE),
+            NotifyObject::Group(h) => (st.registered(h, call, at)?, object_type::GROUP),
+            NotifyObject::Resource(h) => (st.registered(h, call, at)?, object_type::RESOURCE),
+            NotifyObject::Network(h) => (st.registered(h, call, at)?, object_type::NETWORK),
+            NotifyObject::NetInterface(h) => (st.registered(h, call, at)?, object_type::NETWORK_INTERFACE),
             _ => {
                 return Err(Error::InvalidParameter(format!("{call}: {object:?} is not an object V2 watches")));
             }
@@ -72,7 +69,7 @@ crate::calls::call::calls! {
             )));
         }
         if let Some(p) = st.ports.get_mut(port_key) {
-            p.v2.objects.push((target, filter, key));
+            p.v2.objects.push((registered.0, registered.1, filter, key));
         }
         Ok(())
     }
@@ -115,15 +112,24 @@ crate::calls::call::calls! {
     }
 }
 
-/// Known object types only, and at least one filter.
+/// At least one filter; in each, a known object type and only flags the simulator raises
+/// for it, or exactly the type's `*_ALL_V2` mask (which then means every flag of the type
+/// the simulator raises). See `notify_v2`'s module docs for the flags raised and refused.
 fn check_filters(filters: &[NotifyFilter]) -> Result<()> {
     if filters.is_empty() {
         return Err(Error::InvalidParameter("no notification filter".into()));
     }
     for f in filters {
-        if !(object_type::CLUSTER..=object_type::NODE).contains(&f.object_type) {
+        let Some((raised, all)) = raised_flags(f.object_type) else {
             return Err(Error::InvalidParameter(format!(
                 "unknown object type {} in a V2 filter",
+                f.object_type
+            )));
+        };
+        let refused = f.flags & !raised;
+        if f.flags != all && refused != 0 {
+            return Err(Error::InvalidParameter(format!(
+                "V2 filter flags {refused:#x} of object type {} are unknown or never raised by the simulator",
                 f.object_type
             )));
         }

@@ -93,15 +93,18 @@ impl Target {
             Self::ResourceType(c, i) => {
                 let mut cluster = world.clusters.get_mut(c)?;
                 let props = cluster.type_props.get_mut(i)?;
-                let sets = props.version();
+                let before = (props.version(), props.private_version());
                 let out = f(props);
-                if props.version() != sets {
+                let (common, private) =
+                    Props::parts_changed(before, (props.version(), props.private_version()));
+                if common || private {
                     let name = cluster.resource_types.get(i).cloned().unwrap_or_default();
                     drop(cluster);
                     world.journal.record(crate::model::journal::Change::PropertiesChanged {
                         object: crate::model::journal::Object::ResourceType(c),
                         cluster: c,
                         name,
+                        parts: crate::model::journal::Parts { common, private, ..Default::default() },
                     });
                 }
                 out

@@ -12,6 +12,8 @@ pub(crate) struct Props {
     /// simulator does not know is open-ended): their names as given.
     extra: Vec<(String, PropertyValue)>,
     version: u64,
+    /// A counter of the sets that were of private properties (V2 tells them apart).
+    private_version: u64,
 }
 
 impl Props {
@@ -59,5 +61,26 @@ impl Props {
     /// How many sets this object has seen: a change means a `*_PROPERTY` event.
     pub(crate) fn version(&self) -> u64 {
         self.version
+    }
+
+    /// Notes that the sets just made were of private properties (a private set, a value of
+    /// the `Parameters` key): V2 raises `*_PRIVATE_PROPERTY` for them, not
+    /// `*_COMMON_PROPERTY`.
+    pub(crate) fn note_private(&mut self) {
+        self.private_version = self.private_version.wrapping_add(1);
+    }
+
+    /// How many private sets this object has seen (see [`note_private`](Self::note_private)).
+    pub(crate) fn private_version(&self) -> u64 {
+        self.private_version
+    }
+
+    /// The parts of the properties that changed between two looks, `(version,
+    /// private_version)` before and now: private when a private set was noted, common when
+    /// the object saw other sets.
+    pub(crate) fn parts_changed(before: (u64, u64), now: (u64, u64)) -> (bool, bool) {
+        let private = before.1 != now.1;
+        let common = before.0 != now.0 && !private;
+        (common, private)
     }
 }

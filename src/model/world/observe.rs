@@ -1,23 +1,37 @@
 //! What the journal observes of each kind of object (see `tracked` and `crate::model::journal`):
 //! its name, its state (and a group's owner, a resource's group), and what raises its
-//! `*_PROPERTY` event (its count of property sets; a group's preferred owners; a resource's
-//! dependencies).
+//! `*_PROPERTY` event (its count of property sets, and of private ones; a group's preferred
+//! owners; a resource's dependencies, whose change also changes its providers' dependents).
+//! A resource's possible owners are not looked at (a list of every node, copied on every
+//! access): the rules that change them record it (`World::possible_owners_changed`).
 
 use super::{Cluster, ClusterKey, Group, GroupKey, NetInterface, NetInterfaceKey, Network, NetworkKey, Node};
 use super::{NodeKey, Resource, ResourceKey, tracked::Observed};
-use crate::model::journal::{About, Change, Journal, Object};
+use crate::model::control::props::Props;
+use crate::model::journal::{About, Change, Journal, Object, Parts};
 use crate::types::state::{
     ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState,
 };
 
-/// Records a rename, or else (`others`: another property part changed) a change of
-/// properties: one `*_PROPERTY` event either way.
-fn properties(journal: &Journal, object: Object, cluster: ClusterKey, old: &str, new: &str, others: bool) {
+/// Records a rename, or else (some part changed) a change of properties: one `*_PROPERTY`
+/// event either way.
+fn properties(journal: &Journal, object: Object, cluster: ClusterKey, old: &str, new: &str, parts: Parts) {
     if old != new {
         journal.record(Change::Renamed { object, cluster, old: old.to_owned(), new: new.to_owned() });
-    } else if others {
-        journal.record(Change::PropertiesChanged { object, cluster, name: new.to_owned() });
+    } else if parts != Parts::default() {
+        journal.record(Change::PropertiesChanged { object, cluster, name: new.to_owned(), parts });
     }
+}
+
+/// The property sets of an object, as its look keeps them: all sets, private sets.
+fn sets(props: &Props) -> (u64, u64) {
+    (props.version(), props.private_version())
+}
+
+/// The parts a change of property sets is about.
+fn set_parts(before: (u64, u64), props: &Props) -> Parts {
+    let (common, private) = Props::parts_changed(before, sets(props));
+    Parts { common, private, ..Parts::default() }
 }
 
 fn about(cluster: ClusterKey, name: &str, id: &str, parent: Option<Object>) -> About {
@@ -33,13 +47,12 @@ fn about(cluster: ClusterKey, name: &str, id: &str, parent: Option<Object>) -> A
 
 impl Observed for Cluster {
     type Key = ClusterKey;
-    type Look = (String, u64);
+    type Look = (String, (u64, u64));
     fn look(&self) -> Self::Look {
-        (self.name.clone(), self.props.version())
+        (self.name.clone(), sets(&self.props))
     }
-    fn journal(key: ClusterKey, (name, sets): &Self::Look, now: &Self, journal: &Journal) {
-        let changed = *sets != now.props.version();
-        properties(journal, Object::Cluster(key), key, name, &now.name, changed);
+    fn journal(key: ClusterKey, (name, before): &Self::Look, now: &Self, journal: &Journal) {
+        properties(journal, Object::Cluster(key), key, name, &now.name, set_parts(*before, &now.props));
     }
     fn object(key: ClusterKey) -> Object {
         Object::Cluster(key)
@@ -51,13 +64,13 @@ impl Observed for Cluster {
 
 impl Observed for Node {
     type Key = NodeKey;
-    type Look = (String, ClusterNodeState, u64);
+    type Look = (String, ClusterNodeState, (u64, u64));
     fn look(&self) -> Self::Look {
-        (self.name.clone(), self.state, self.props.version())
+        (self.name.clone(), self.state, sets(&self.props))
     }
-    fn journal(key: NodeKey, (name, state, sets): &Self::Look, now: &Self, journal: &Journal) {
-        let changed = *sets != now.props.version();
-        properties(journal, Object::Node(key), now.cluster, name, &now.name, changed);
+    fn journal(key: NodeKey, (name, state, before): &Self::Look, now: &Self, journal: &Journal) {
+        let parts = set_parts(*before, &now.props);
+        properties(journal, Object::Node(key), now.cluster, name, &now.name, parts);
         if *state != now.state {
             journal.record(Change::NodeState {
                 node: key,
@@ -78,13 +91,13 @@ impl Observed for Node {
 
 impl Observed for Group {
     type Key = GroupKey;
-    type Look = (String, NodeKey, Vec<NodeKey>, u64);
+    type Look = (String, NodeKey, Vec<NodeKey>, (u64, u64));
     fn look(&self) -> Self::Look {
-        (self.name.clone(), self.owner, self.preferred.clone(), self.props.version())
+        (self.name.clone(), self.owner, self.preferred.clone(), sets(&self.props))
     }
-    fn journal(key: GroupKey, (name, owner, preferred, sets): &Self::Look, now: &Self, journal: &Journal) {
-        let changed = *sets != now.props.version() || *preferred != now.preferred;
-        properties(journal, Object::Group(key), now.cluster, name, &now.name, changed);
+    fn journal(key: GroupKey, (name, owner, preferred, before): &Self::Look, now: &Self, journal: &Journal) {
+        let parts = Parts { preferred_owners: *preferred != now.preferred, ..set_parts(*before, &now.props) };
+        properties(journal, Object::Group(key), now.cluster, name, &now.name, parts);
         if *owner != now.owner {
             journal.record(Change::GroupOwner {
                 group: key,
@@ -105,18 +118,28 @@ impl Observed for Group {
 
 impl Observed for Resource {
     type Key = ResourceKey;
-    type Look = (String, ClusterResourceState, GroupKey, Vec<ResourceKey>, u64);
+    type Look = (String, ClusterResourceState, GroupKey, Vec<ResourceKey>, (u64, u64));
     fn look(&self) -> Self::Look {
-        (self.name.clone(), self.state, self.group, self.depends_on.clone(), self.props.version())
+        (self.name.clone(), self.state, self.group, self.depends_on.clone(), sets(&self.props))
     }
     fn journal(
         key: ResourceKey,
-        (name, state, group, depends_on, sets): &Self::Look,
+        (name, state, group, depends_on, before): &Self::Look,
         now: &Self,
         journal: &Journal,
     ) {
-        let changed = *sets != now.props.version() || *depends_on != now.depends_on;
-        properties(journal, Object::Resource(key), now.cluster, name, &now.name, changed);
+        let parts = Parts { dependencies: *depends_on != now.depends_on, ..set_parts(*before, &now.props) };
+        properties(journal, Object::Resource(key), now.cluster, name, &now.name, parts);
+        // The providers it started or stopped depending on: their dependents changed.
+        let gained = now.depends_on.iter().filter(|p| !depends_on.contains(p));
+        let lost = depends_on.iter().filter(|p| !now.depends_on.contains(p));
+        for &provider in gained.chain(lost) {
+            journal.record(Change::DependentsChanged {
+                resource: provider,
+                cluster: now.cluster,
+                dependent: key,
+            });
+        }
         if *group != now.group {
             journal.record(Change::ResourceMoved {
                 resource: key,
@@ -152,13 +175,13 @@ impl Observed for Resource {
 
 impl Observed for Network {
     type Key = NetworkKey;
-    type Look = (String, ClusterNetworkState, u64);
+    type Look = (String, ClusterNetworkState, (u64, u64));
     fn look(&self) -> Self::Look {
-        (self.name.clone(), self.state, self.props.version())
+        (self.name.clone(), self.state, sets(&self.props))
     }
-    fn journal(key: NetworkKey, (name, state, sets): &Self::Look, now: &Self, journal: &Journal) {
-        let changed = *sets != now.props.version();
-        properties(journal, Object::Network(key), now.cluster, name, &now.name, changed);
+    fn journal(key: NetworkKey, (name, state, before): &Self::Look, now: &Self, journal: &Journal) {
+        let parts = set_parts(*before, &now.props);
+        properties(journal, Object::Network(key), now.cluster, name, &now.name, parts);
         if *state != now.state {
             journal.record(Change::NetworkState {
                 network: key,
@@ -179,13 +202,13 @@ impl Observed for Network {
 
 impl Observed for NetInterface {
     type Key = NetInterfaceKey;
-    type Look = (String, ClusterNetInterfaceState, u64);
+    type Look = (String, ClusterNetInterfaceState, (u64, u64));
     fn look(&self) -> Self::Look {
-        (self.name.clone(), self.state, self.props.version())
+        (self.name.clone(), self.state, sets(&self.props))
     }
-    fn journal(key: NetInterfaceKey, (name, state, sets): &Self::Look, now: &Self, journal: &Journal) {
-        let changed = *sets != now.props.version();
-        properties(journal, Object::NetInterface(key), now.cluster, name, &now.name, changed);
+    fn journal(key: NetInterfaceKey, (name, state, before): &Self::Look, now: &Self, journal: &Journal) {
+        let parts = set_parts(*before, &now.props);
+        properties(journal, Object::NetInterface(key), now.cluster, name, &now.name, parts);
         if *state != now.state {
             journal.record(Change::NetInterfaceState {
                 net_interface: key,

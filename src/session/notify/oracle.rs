@@ -40,6 +40,8 @@ struct Seen {
     /// What a change of raises the kind's `_PROPERTY` event: a group's preferred owners or a
     /// resource's dependencies, and the count of property sets.
     property: (Vec<Object>, u64),
+    /// A resource's group (V2's `RESOURCE_OWNER_GROUP`; version 1 has no event for it).
+    group: Option<Object>,
 }
 
 /// The world as the notification layer sees it.
@@ -59,7 +61,7 @@ impl Snapshot {
         let mut put = |object: Object, name: &str, state: Look, property: (Vec<Object>, u64)| {
             let type_name =
                 if matches!(object, Object::ResourceType(_)) { folded(name) } else { String::new() };
-            objects.insert((object, type_name), Seen { name: name.to_owned(), state, property });
+            objects.insert((object, type_name), Seen { name: name.to_owned(), state, property, group: None });
         };
         for (k, c) in world.clusters.iter() {
             put(Object::Cluster(k), &c.name, (0, None), (Vec::new(), c.props.version()));
@@ -86,6 +88,11 @@ impl Snapshot {
         }
         for (k, i) in world.net_interfaces.iter() {
             put(Object::NetInterface(k), &i.name, (i.state.code(), None), (Vec::new(), i.props.version()));
+        }
+        for (k, r) in world.resources.iter() {
+            if let Some(seen) = objects.get_mut(&(Object::Resource(k), String::new())) {
+                seen.group = Some(Object::Group(r.group));
+            }
         }
         Snapshot { objects }
     }
@@ -156,8 +163,10 @@ fn about(change: &Change) -> Option<Said<'_>> {
         Change::NetInterfaceState { net_interface, name, old, new, .. } => {
             (id(Object::NetInterface(*net_interface)), plain(old.code(), new.code()), name)
         }
-        // What the picture does not hold, and what raises no event.
+        // What the picture does not hold, and what raises no event (version 1).
         Change::ClusterState { .. }
+        | Change::PossibleOwnersChanged { .. }
+        | Change::DependentsChanged { .. }
         | Change::RegistryChanged { .. }
         | Change::HandleClosed { .. }
         | Change::ResourceMoved { .. }
@@ -242,7 +251,7 @@ mod property {
     use proptest::prelude::*;
 
     use super::{Snapshot, diff, seen_by_pictures, sorted};
-    use crate::model::journal::Change;
+    use crate::model::journal::{Change, Object};
     use crate::{
         HCluster, HGroup, HNetwork, HNode, HResource, KEY_ALL_ACCESS, NotifyFilter, NotifyObject,
         PropertyList, PropertyValue, REG_SZ, Simulator, change, clusctl,
@@ -296,6 +305,10 @@ mod property {
         DeleteType(u8),
         /// Registers a fresh handle to a group with `HANDLE_CLOSE`, and closes it.
         RegisterAndClose(u8),
+        /// As `RegisterAndClose`, registering the handle with V2 too (`GROUP_ALL`).
+        RegisterV2AndClose(u8),
+        /// Adds or removes a possible owner of a resource.
+        PossibleOwner(u8, u8, bool),
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -341,6 +354,8 @@ mod property {
             i().prop_map(Op::CreateType),
             i().prop_map(Op::DeleteType),
             i().prop_map(Op::RegisterAndClose),
+            i().prop_map(Op::RegisterV2AndClose),
+            (i(), i(), any::<bool>()).prop_map(|(r, n, add)| Op::PossibleOwner(r, n, add)),
         ]
     }
 
@@ -349,6 +364,7 @@ mod property {
         sim: Simulator,
         c: HCluster,
         port: crate::HChange,
+        port_v2: crate::HChange,
         nodes: Vec<(String, HNode)>,
         networks: Vec<(String, HNetwork)>,
         interfaces: Vec<crate::HNetInterface>,
@@ -393,9 +409,14 @@ mod property {
             sim.lock_quiet().tap = Some(Vec::new());
             let c = sim.open_cluster(None).unwrap();
             let port = sim.create_cluster_notify_port(None, c, change::ALL, 1).unwrap();
-            let every: Vec<NotifyFilter> =
-                (1..=7).map(|object_type| NotifyFilter { object_type, flags: u64::MAX }).collect();
-            sim.create_cluster_notify_port_v2(None, c, &every, 2).unwrap();
+            // Each type's `*_ALL` mask: every V2 event the simulator raises.
+            let every: Vec<NotifyFilter> = (1..=7)
+                .map(|object_type| NotifyFilter {
+                    object_type,
+                    flags: crate::session::notify_v2::raised_flags(object_type).unwrap_or_default().1,
+                })
+                .collect();
+            let port_v2 = sim.create_cluster_notify_port_v2(None, c, &every, 2).unwrap();
             let nodes =
                 ["N1", "N2", "N3"].map(|n| (n.to_owned(), sim.open_cluster_node(c, n).unwrap())).into();
             let networks =
@@ -409,7 +430,7 @@ mod property {
             let resources = ["Cluster Name", "Cluster IP Address", "R1a", "R1b", "R2"]
                 .map(|r| sim.open_cluster_resource(c, r).unwrap())
                 .into();
-            Run { sim, c, port, nodes, networks, interfaces, groups, resources }
+            Run { sim, c, port, port_v2, nodes, networks, interfaces, groups, resources }
         }
 
         /// Runs one step; failures (a refused call, a deleted object) change nothing.
@@ -626,7 +647,16 @@ mod property {
                 Op::DeleteType(i) => {
                     let _ = sim.delete_cluster_resource_type(self.c, &format!("Type {}", i % 2));
                 }
-                Op::RegisterAndClose(a) => {
+                Op::PossibleOwner(a, b, add) => {
+                    if let (Some(x), Some((_, node))) = (r(*a), n(*b)) {
+                        let _ = if *add {
+                            sim.add_cluster_resource_node(x, node)
+                        } else {
+                            sim.remove_cluster_resource_node(x, node)
+                        };
+                    }
+                }
+                Op::RegisterAndClose(a) | Op::RegisterV2AndClose(a) => {
                     let Some(h) = g(*a) else { return };
                     let name = {
                         let st = sim.lock_quiet();
@@ -643,6 +673,18 @@ mod property {
                             NotifyObject::Group(second),
                             9,
                         );
+                        if matches!(op, Op::RegisterV2AndClose(_)) {
+                            let all = NotifyFilter {
+                                object_type: crate::object_type::GROUP,
+                                flags: crate::change_v2::GROUP_ALL,
+                            };
+                            let _ = sim.register_cluster_notify_v2(
+                                self.port_v2,
+                                all,
+                                NotifyObject::Group(second),
+                                10,
+                            );
+                        }
                         let _ = sim.close_cluster_group(second);
                     }
                 }
@@ -682,13 +724,94 @@ mod property {
                 .collect();
             let got: Vec<(u32, String)> = v1.into_iter().map(|n| (n.filter_type, n.name)).collect();
             assert_eq!(got, events, "after {op:?}");
-            // V2: one event for each but registry events and HANDLE_CLOSE, a deleted
-            // object's with its id.
-            let mapped: Vec<&(u32, String)> =
-                events.iter().filter(|(f, _)| *f & 0xF0 == 0 && *f != change::HANDLE_CLOSE).collect();
-            assert_eq!(v2.len(), mapped.len(), "after {op:?}: {v2:#?}");
-            for (v1, v2) in mapped.into_iter().zip(&v2) {
-                assert_eq!(v1.1, v2.name, "after {op:?}");
+            check_v2(op, &before, &after, &changes, &events, &v2, &run.sim);
+        }
+    }
+
+    /// The V2 flags that only V2 raises (no version 1 event maps to them), per object type.
+    fn v2_only(object_type: u32, flag: u64) -> bool {
+        use crate::change_v2 as v;
+        use crate::object_type as t;
+        let only = match object_type {
+            t::CLUSTER => v::CLUSTER_RENAME,
+            t::GROUP => {
+                v::GROUP_OWNER_NODE
+                    | v::GROUP_RESOURCE_GAINED
+                    | v::GROUP_RESOURCE_LOST
+                    | v::GROUP_HANDLE_CLOSE
+            }
+            t::RESOURCE => v::RESOURCE_OWNER_GROUP | v::RESOURCE_DEPENDENTS | v::RESOURCE_POSSIBLE_OWNERS,
+            t::NODE => v::NODE_GROUP_GAINED | v::NODE_GROUP_LOST,
+            _ => 0,
+        };
+        flag & only != 0
+    }
+
+    /// The V2 flags a version 1 `*_PROPERTY` event maps to: one per part that changed.
+    fn property_part(object_type: u32, flag: u64) -> bool {
+        use crate::change_v2 as v;
+        use crate::object_type as t;
+        let parts = match object_type {
+            t::CLUSTER => v::CLUSTER_COMMON_PROPERTY | v::CLUSTER_PRIVATE_PROPERTY,
+            t::GROUP => v::GROUP_COMMON_PROPERTY | v::GROUP_PRIVATE_PROPERTY | v::GROUP_PREFERRED_OWNERS,
+            t::RESOURCE => {
+                v::RESOURCE_COMMON_PROPERTY | v::RESOURCE_PRIVATE_PROPERTY | v::RESOURCE_DEPENDENCIES
+            }
+            t::RESOURCE_TYPE => v::RESOURCE_TYPE_COMMON_PROPERTY | v::RESOURCE_TYPE_PRIVATE_PROPERTY,
+            t::NETWORK_INTERFACE => v::NETINTERFACE_COMMON_PROPERTY | v::NETINTERFACE_PRIVATE_PROPERTY,
+            t::NETWORK => v::NETWORK_COMMON_PROPERTY | v::NETWORK_PRIVATE_PROPERTY,
+            t::NODE => v::NODE_COMMON_PROPERTY | v::NODE_PRIVATE_PROPERTY,
+            _ => 0,
+        };
+        flag & parts != 0
+    }
+
+    /// The V2 events of one step: each version 1 event's V2 form in order (a `*_PROPERTY`
+    /// event: one or more, one per part), a deleted object's with its id; and what V2 alone
+    /// raises, against the pictures: every group whose owner the pictures see change has its
+    /// `GROUP_OWNER_NODE` (the last naming the owner it ended with) and the nodes on both
+    /// sides their `NODE_GROUP_LOST` / `NODE_GROUP_GAINED`; every resource whose group
+    /// changed its `RESOURCE_OWNER_GROUP` and its groups' `GROUP_RESOURCE_LOST` / `_GAINED`.
+    fn check_v2(
+        op: &Op,
+        before: &Snapshot,
+        after: &Snapshot,
+        changes: &[Change],
+        events: &[(u32, String)],
+        v2: &[crate::NotificationV2],
+        sim: &Simulator,
+    ) {
+        use crate::change_v2 as v;
+        use crate::object_type as t;
+        let (only, mapped_v2): (Vec<&crate::NotificationV2>, Vec<&crate::NotificationV2>) =
+            v2.iter().partition(|n| v2_only(n.filter.object_type, n.filter.flags));
+        let mapped: Vec<&(u32, String)> =
+            events.iter().filter(|(f, _)| *f & 0xF0 == 0 && *f != change::HANDLE_CLOSE).collect();
+        let mut rest = mapped_v2.as_slice();
+        for v1 in mapped {
+            let property = matches!(
+                v1.0,
+                change::NODE_PROPERTY
+                    | change::GROUP_PROPERTY
+                    | change::RESOURCE_PROPERTY
+                    | change::NETWORK_PROPERTY
+                    | change::NETINTERFACE_PROPERTY
+                    | change::RESOURCE_TYPE_PROPERTY
+                    | change::CLUSTER_PROPERTY
+            );
+            let take = if property {
+                rest.iter()
+                    .take_while(|n| n.name == v1.1 && property_part(n.filter.object_type, n.filter.flags))
+                    .count()
+                    .max(1)
+            } else {
+                1
+            };
+            let (these, others) = rest.split_at(take.min(rest.len()));
+            assert_eq!(these.len(), take, "after {op:?}: no V2 event for {v1:?}: {v2:#?}");
+            rest = others;
+            for n in these {
+                assert_eq!(v1.1, n.name, "after {op:?}");
                 let deleted = matches!(
                     v1.0,
                     change::NODE_DELETED
@@ -698,10 +821,95 @@ mod property {
                         | change::NETINTERFACE_DELETED
                 );
                 if deleted {
-                    assert!(!v2.object_id.is_empty(), "a deleted object's V2 event has its id: {v2:?}");
+                    assert!(!n.object_id.is_empty(), "a deleted object's V2 event has its id: {n:?}");
                 }
             }
         }
+        assert!(rest.is_empty(), "after {op:?}: V2 events no version 1 event maps to: {rest:#?}");
+
+        let st = sim.lock_quiet();
+        let node_id = |k| st.world.nodes.get(k).map(|n| n.id.clone()).unwrap_or_default();
+        let node_name = |k| st.world.nodes.get(k).map(|n| n.name.clone()).unwrap_or_default();
+        let text = |s: &str| -> Vec<u8> { s.encode_utf16().chain([0]).flat_map(u16::to_le_bytes).collect() };
+        let of =
+            |ty, flag| only.iter().filter(move |n| n.filter == NotifyFilter { object_type: ty, flags: flag });
+        for ((object, _), now) in &after.objects {
+            let Some(was) = before.objects.get(&(*object, String::new())) else { continue };
+            if let (Object::Group(_), Some(old), Some(new)) = (object, was.state.1, now.state.1) {
+                if old != new {
+                    let last = of(t::GROUP, v::GROUP_OWNER_NODE).rfind(|n| n.name == now.name);
+                    assert!(
+                        last.is_some_and(
+                            |n| n.payload == text(&node_name(new)) && n.parent_id == node_id(new)
+                        ),
+                        "after {op:?}: {} moved to {}: {only:#?}",
+                        now.name,
+                        node_name(new)
+                    );
+                    for (node, flag) in [(old, v::NODE_GROUP_LOST), (new, v::NODE_GROUP_GAINED)] {
+                        assert!(
+                            of(t::NODE, flag).any(|n| n.name == now.name && n.object_id == node_id(node)),
+                            "after {op:?}: {flag:#x} for {} on {}: {only:#?}",
+                            now.name,
+                            node_name(node)
+                        );
+                    }
+                }
+            }
+            if let (Object::Resource(_), Some(Object::Group(from)), Some(Object::Group(to))) =
+                (object, was.group, now.group)
+            {
+                if from != to {
+                    let to_id = st.world.groups.get(to).map(|g| g.id.clone()).unwrap_or_default();
+                    assert!(
+                        of(t::RESOURCE, v::RESOURCE_OWNER_GROUP)
+                            .any(|n| n.name == now.name && n.parent_id == to_id),
+                        "after {op:?}: {} changed group: {only:#?}",
+                        now.name
+                    );
+                    for flag in [v::GROUP_RESOURCE_LOST, v::GROUP_RESOURCE_GAINED] {
+                        assert!(of(t::GROUP, flag).any(|n| n.name == now.name), "after {op:?}: {only:#?}");
+                    }
+                }
+            }
+        }
+        // Each owner change raises its three events, each group move its three.
+        let count = |ty, flag| of(ty, flag).count();
+        let owners = count(t::GROUP, v::GROUP_OWNER_NODE);
+        assert_eq!(
+            (count(t::NODE, v::NODE_GROUP_LOST), count(t::NODE, v::NODE_GROUP_GAINED)),
+            (owners, owners),
+            "after {op:?}"
+        );
+        let owner_changes = changes
+            .iter()
+            .filter(|c| matches!(c, Change::GroupState { old, new, .. } if old.1 != new.1))
+            .count();
+        assert_eq!(owners, owner_changes, "after {op:?}");
+        let moved = changes.iter().filter(|c| matches!(c, Change::ResourceMoved { .. })).count();
+        for flag in [v::GROUP_RESOURCE_LOST, v::GROUP_RESOURCE_GAINED] {
+            assert_eq!(count(t::GROUP, flag), moved, "after {op:?}");
+        }
+        assert_eq!(count(t::RESOURCE, v::RESOURCE_OWNER_GROUP), moved, "after {op:?}");
+        // A handle registered with V2 and closed: its GROUP_HANDLE_CLOSE, named as the group.
+        let closed: Vec<&String> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::HandleClosed { name, .. } => Some(name),
+                _ => None,
+            })
+            .collect();
+        let handle_close: Vec<&String> = of(t::GROUP, v::GROUP_HANDLE_CLOSE).map(|n| &n.name).collect();
+        if matches!(op, Op::RegisterV2AndClose(_)) {
+            assert_eq!(handle_close, closed, "after {op:?}");
+        } else {
+            assert_eq!(handle_close, Vec::<&String>::new(), "after {op:?}");
+        }
+        let renames = changes
+            .iter()
+            .filter(|c| matches!(c, Change::Renamed { object: Object::Cluster(_), .. }))
+            .count();
+        assert_eq!(count(t::CLUSTER, v::CLUSTER_RENAME), renames, "after {op:?}");
     }
 
     proptest! {
