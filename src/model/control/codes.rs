@@ -373,8 +373,11 @@ mod tests {
     fn the_supported_list_matches_clusapi_h() {
         let all = supported();
         // 17 functions for resources; 15 for the other objects but types (14: no name, no
-        // id, but the class info) and the cluster (11: no name, id, characteristics, flags).
-        assert_eq!(all.len(), 17 + 14 + 15 * 4 + 11);
+        // id, but the class info) and the cluster (13: no name, id, characteristics, flags;
+        // but the two voter checks).
+        assert_eq!(all.len(), 17 + 14 + 15 * 4 + 13);
+        assert!(all.iter().any(|(n, c)| n == "CLUSCTL_CLUSTER_CHECK_VOTER_DOWN" && *c == 0x0700_0049));
+        assert!(!all.iter().any(|(n, _)| n == "CLUSCTL_NODE_CHECK_VOTER_DOWN"));
         assert!(all.iter().any(|(n, c)| n == "CLUSCTL_NODE_GET_ID" && *c == 0x0400_0039));
         assert!(!all.iter().any(|(n, _)| n == "CLUSCTL_CLUSTER_GET_NAME"));
     }
