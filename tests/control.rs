@@ -548,3 +548,34 @@ fn voter_checks_count_the_votes_left() {
     assert_eq!(sim.cluster_control(ro, None, DOWN, &wide("2")).map(|o| o.len()).unwrap(), 4);
     sim.close_cluster(ro).unwrap();
 }
+
+/// `CLUSCTL_CLUSTER_GET_FQDN` (MS-CMRP 3.1.4.3.7.2): the cluster's name in its domain, as a
+/// NUL-terminated string; it follows a rename.
+#[test]
+fn the_cluster_reports_its_fqdn() {
+    use clusapi_sim::clusctl::CLUSCTL_CLUSTER_GET_FQDN;
+    let text = |b: Vec<u8>| {
+        let u: Vec<u16> = b.chunks(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
+        assert_eq!(u.last(), Some(&0), "NUL-terminated");
+        String::from_utf16(&u[..u.len() - 1]).unwrap()
+    };
+    let sim = Simulator::default();
+    let c = sim.open_cluster(None).unwrap();
+    assert_eq!(
+        text(sim.cluster_control(c, None, CLUSCTL_CLUSTER_GET_FQDN, &[]).unwrap()),
+        "SIMCLUSTER.sim.test"
+    );
+    assert_eq!(sim.set_cluster_name(c, "RENAMED").unwrap_err().code(), ERROR_RESOURCE_PROPERTIES_STORED);
+    assert_eq!(
+        text(sim.cluster_control(c, None, CLUSCTL_CLUSTER_GET_FQDN, &[]).unwrap()),
+        "RENAMED.sim.test"
+    );
+    sim.close_cluster(c).unwrap();
+    let sql = Simulator::builder().cluster("SQLCLUSTER").domain("contoso.com").node("SQL1").build().unwrap();
+    let c = sql.open_cluster(None).unwrap();
+    assert_eq!(
+        text(sql.cluster_control(c, None, CLUSCTL_CLUSTER_GET_FQDN, &[]).unwrap()),
+        "SQLCLUSTER.contoso.com"
+    );
+    sql.close_cluster(c).unwrap();
+}

@@ -397,6 +397,14 @@ pub(crate) fn control(
             store(world, target, sets, private)?;
             Vec::new()
         }
+        // MS-CMRP 3.1.4.3.7.2: the cluster's FQDN, its name in the topology's domain.
+        CLCTL_GET_FQDN => match target {
+            Target::Cluster(c) => {
+                let c = w.clusters.get(c).ok_or_else(|| Error::InternalError("no cluster".into()))?;
+                sz_to_bytes(&format!("{}.{}", c.name, c.domain))
+            }
+            _ => return Err(unknown()),
+        },
         CLCTL_CHECK_VOTER_EVICT | CLCTL_CHECK_VOTER_DOWN => match target {
             Target::Cluster(c) => dword(quorum_check(w, c, input, function == CLCTL_CHECK_VOTER_EVICT)?),
             _ => return Err(unknown()),

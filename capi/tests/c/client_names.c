@@ -84,6 +84,18 @@ int main(void) {
   CHECK(state_of(L"SQL2.contoso.com") == ClusterStateRunning);
   CHECK(state_of(L"files.corp.example") == ClusterStateRunning);
   CHECK(state_of(L"FS1.sim.test") == ClusterStateNotInstalled);
+
+  /* The cluster's FQDN (MS-CMRP CLUSCTL_CLUSTER_GET_FQDN), with the buffer protocol. */
+  HCLUSTER files = OpenCluster(L"FILES");
+  CHECK(files != NULL);
+  WCHAR fqdn[32];
+  DWORD need = 0;
+  CHECK_ERR(ClusterControl(files, NULL, CLUSCTL_CLUSTER_GET_FQDN, NULL, 0, fqdn, 4, &need), ERROR_MORE_DATA);
+  CHECK(need == sizeof L"FILES.corp.example");
+  CHECK_ERR(ClusterControl(files, NULL, CLUSCTL_CLUSTER_GET_FQDN, NULL, 0, fqdn, sizeof fqdn, &need),
+            ERROR_SUCCESS);
+  CHECK(weq(fqdn, L"FILES.corp.example"));
+  CHECK(CloseCluster(files));
   CHECK_ERR(ClusSimOpenHandleCount(), 0);
   CHECK_ERR(ClusSimBindThread(NULL), ERROR_SUCCESS);
   CHECK_ERR(ClusSimDestroy(sim), ERROR_SUCCESS);

@@ -84,6 +84,8 @@ functions! {
     CLCTL_SET_PRIVATE_PROPERTIES = (33, CLUS_ACCESS_WRITE, true);
     /// `CLCTL_VALIDATE_PRIVATE_PROPERTIES`: checks a list as a set would, changing nothing.
     CLCTL_VALIDATE_PRIVATE_PROPERTIES = (34, CLUS_ACCESS_READ, false);
+    /// `CLCTL_GET_FQDN`: the cluster's fully qualified DNS name (cluster only).
+    CLCTL_GET_FQDN = (15, CLUS_ACCESS_READ, false);
     /// `CLCTL_CHECK_VOTER_EVICT`: whether evicting a node (or changing the quorum
     /// configuration away from the witness) loses quorum (cluster only).
     CLCTL_CHECK_VOTER_EVICT = (17, CLUS_ACCESS_READ, false);
@@ -112,7 +114,7 @@ pub(crate) const fn applies(object: u32, function: u32) -> bool {
         CLCTL_GET_RESOURCE_TYPE => object == CLUS_OBJECT_RESOURCE,
         CLCTL_GET_NAME | CLCTL_GET_ID => object != CLUS_OBJECT_CLUSTER && object != CLUS_OBJECT_RESOURCE_TYPE,
         CLCTL_GET_CHARACTERISTICS | CLCTL_GET_FLAGS => object != CLUS_OBJECT_CLUSTER,
-        CLCTL_CHECK_VOTER_EVICT | CLCTL_CHECK_VOTER_DOWN => object == CLUS_OBJECT_CLUSTER,
+        CLCTL_CHECK_VOTER_EVICT | CLCTL_CHECK_VOTER_DOWN | CLCTL_GET_FQDN => object == CLUS_OBJECT_CLUSTER,
         _ => true,
     }
 }
@@ -343,6 +345,8 @@ codes! {
     CLUSCTL_CLUSTER_SET_PRIVATE_PROPERTIES = CLUS_OBJECT_CLUSTER, CLCTL_SET_PRIVATE_PROPERTIES;
     /// `CLUSCTL_CLUSTER_VALIDATE_PRIVATE_PROPERTIES`.
     CLUSCTL_CLUSTER_VALIDATE_PRIVATE_PROPERTIES = CLUS_OBJECT_CLUSTER, CLCTL_VALIDATE_PRIVATE_PROPERTIES;
+    /// `CLUSCTL_CLUSTER_GET_FQDN`.
+    CLUSCTL_CLUSTER_GET_FQDN = CLUS_OBJECT_CLUSTER, CLCTL_GET_FQDN;
     /// `CLUSCTL_CLUSTER_CHECK_VOTER_EVICT`.
     CLUSCTL_CLUSTER_CHECK_VOTER_EVICT = CLUS_OBJECT_CLUSTER, CLCTL_CHECK_VOTER_EVICT;
     /// `CLUSCTL_CLUSTER_CHECK_VOTER_DOWN`.
@@ -367,15 +371,16 @@ mod tests {
         // windows-sys: 117440581 and 117440585.
         assert_eq!(CLUSCTL_CLUSTER_CHECK_VOTER_EVICT, 0x0700_0045);
         assert_eq!(CLUSCTL_CLUSTER_CHECK_VOTER_DOWN, 0x0700_0049);
+        assert_eq!(CLUSCTL_CLUSTER_GET_FQDN, 117_440_573);
     }
 
     #[test]
     fn the_supported_list_matches_clusapi_h() {
         let all = supported();
         // 17 functions for resources; 15 for the other objects but types (14: no name, no
-        // id, but the class info) and the cluster (13: no name, id, characteristics, flags;
-        // but the two voter checks).
-        assert_eq!(all.len(), 17 + 14 + 15 * 4 + 13);
+        // id, but the class info) and the cluster (14: no name, id, characteristics, flags;
+        // but the FQDN and the two voter checks).
+        assert_eq!(all.len(), 17 + 14 + 15 * 4 + 14);
         assert!(all.iter().any(|(n, c)| n == "CLUSCTL_CLUSTER_CHECK_VOTER_DOWN" && *c == 0x0700_0049));
         assert!(!all.iter().any(|(n, _)| n == "CLUSCTL_NODE_CHECK_VOTER_DOWN"));
         assert!(all.iter().any(|(n, c)| n == "CLUSCTL_NODE_GET_ID" && *c == 0x0400_0039));
