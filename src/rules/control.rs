@@ -426,11 +426,10 @@ const QUORUM_LOST: u32 = 1;
 /// than half of all votes; evicting a voter also removes its vote from the total.
 fn quorum_check(world: &World, cluster: ClusterKey, input: &[u8], evict: bool) -> Result<u32> {
     let bad = |why: String| Error::InvalidParameter(format!("voter check: {why}"));
-    let units: Vec<u16> =
-        input.chunks_exact(2).filter_map(|b| <[u8; 2]>::try_from(b).ok()).map(u16::from_le_bytes).collect();
-    let end = units.iter().position(|&u| u == 0).ok_or_else(|| bad("the id is not NUL-terminated".into()))?;
-    let id = String::from_utf16(units.get(..end).unwrap_or(&[]))
-        .map_err(|_| bad("the id is not UTF-16".into()))?;
+    // MS-CMRP: an id that names no voter is ERROR_INVALID_PARAMETER; so is one that is no
+    // string at all.
+    let id = crate::types::proplist::sz(input, "the voter's id").map_err(|e| bad(e.message().to_owned()))?;
+    let id = id.split('\0').next().unwrap_or_default().to_owned();
     let c = world.clusters.get(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
     let node_active = |k: NodeKey| {
         world.nodes.get(k).is_some_and(|n| matches!(n.state, ClusterNodeState::Up | ClusterNodeState::Paused))

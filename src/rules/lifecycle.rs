@@ -328,14 +328,7 @@ impl World {
     /// `ApiRestartResource`): the resource and the dependents that were online come back
     /// online (through `OnlinePending` with pending transitions: then `Ok(true)`).
     pub(crate) fn restart_resource(&mut self, resource: ResourceKey) -> Result<bool> {
-        let r = self.resource(resource)?;
-        match r.state {
-            s if pending(s) => {
-                return Err(Error::InvalidState(format!("resource \"{}\" has an operation pending", r.name)));
-            }
-            R::Failed => return Err(Error::ResourceFailed(format!("resource \"{}\" has failed", r.name))),
-            _ => {}
-        }
+        self.check_can_go_offline(resource)?;
         let online: Vec<ResourceKey> = std::iter::once(resource)
             .chain(self.dependents(resource))
             .filter(|&k| self.resources.get(k).is_some_and(|r| r.state == R::Online))
@@ -458,16 +451,22 @@ impl World {
 
     /// `OfflineClusterResource`: its dependents first, then the resource. `Ok(true)`: pending.
     pub(crate) fn offline_resource(&mut self, resource: ResourceKey) -> Result<bool> {
+        self.check_can_go_offline(resource)?;
+        let keys = self.dependents(resource).into_iter().chain(std::iter::once(resource)).collect();
+        Ok(self.transition_all(keys, R::Offline))
+    }
+
+    /// What taking a resource offline (or restarting it) refuses: a pending operation, a
+    /// failed resource.
+    fn check_can_go_offline(&self, resource: ResourceKey) -> Result<()> {
         let r = self.resource(resource)?;
         match r.state {
             s if pending(s) => {
-                return Err(Error::InvalidState(format!("resource \"{}\" has an operation pending", r.name)));
+                Err(Error::InvalidState(format!("resource \"{}\" has an operation pending", r.name)))
             }
-            R::Failed => return Err(Error::ResourceFailed(format!("resource \"{}\" has failed", r.name))),
-            _ => {}
+            R::Failed => Err(Error::ResourceFailed(format!("resource \"{}\" has failed", r.name))),
+            _ => Ok(()),
         }
-        let keys = self.dependents(resource).into_iter().chain(std::iter::once(resource)).collect();
-        Ok(self.transition_all(keys, R::Offline))
     }
 
     /// `FailClusterResource`: only from online or pending.

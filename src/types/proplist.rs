@@ -569,7 +569,7 @@ fn utf16_string(units: &[u16], what: &str) -> Result<String> {
 }
 
 /// A NUL-terminated UTF-16LE string, without its NUL (any earlier NULs are kept).
-fn sz(data: &[u8], what: &str) -> Result<String> {
+pub(crate) fn sz(data: &[u8], what: &str) -> Result<String> {
     let units = utf16_units(data, what)?;
     match units.split_last() {
         Some((0, text)) => utf16_string(text, what),
