@@ -430,13 +430,123 @@ fn opened<H>(r: Result<H>, close: impl FnOnce(H) -> Result<()>) -> u32 {
     }
 }
 
+/// How a derived row (a call declared `extern`, whose C export and `clusapi-win` method are
+/// derived) passes an argument of each type: the first handle is the one under test, names
+/// and masks are the row's parameters in order.
+trait Probe<'a>: Sized {
+    /// What lives for the call (a name's `String`).
+    type Held;
+    /// The handle kind, for a handle.
+    const KIND: Option<HandleKind> = None;
+    /// What the name and mask classes see in this parameter.
+    const PARAM: Option<P> = None;
+    /// The value to pass; `slot` is (the next parameter's position, a handle was passed).
+    fn hold(c: &Ctx, slot: &Cell<(usize, bool)>) -> Self::Held;
+    /// The argument, borrowed from what was held.
+    fn arg(held: &'a Self::Held) -> Self;
+}
+
+macro_rules! probe_handles {
+    ($($h:ident => $kind:ident;)*) => {$(
+        impl Probe<'_> for $h {
+            type Held = $h;
+            const KIND: Option<HandleKind> = Some(HandleKind::$kind);
+            fn hold(c: &Ctx, slot: &Cell<(usize, bool)>) -> $h {
+                let (at, seen) = slot.get();
+                slot.set((at, true));
+                let valid = h(c.l.raw(HandleKind::$kind));
+                if seen { valid } else { c.h(valid) }
+            }
+            fn arg(held: &$h) -> $h {
+                *held
+            }
+        }
+    )*};
+}
+
+probe_handles! {
+    HCluster => Cluster;
+    HNode => Node;
+    HGroup => Group;
+    HResource => Resource;
+    HNetwork => Network;
+    HNetInterface => NetInterface;
+}
+
+impl Probe<'_> for u32 {
+    type Held = u32;
+    const PARAM: Option<P> = Some(P::Mask);
+    fn hold(c: &Ctx, slot: &Cell<(usize, bool)>) -> u32 {
+        let (at, seen) = slot.get();
+        slot.set((at + 1, seen));
+        c.mask(0)
+    }
+    fn arg(held: &u32) -> u32 {
+        *held
+    }
+}
+
+impl<'a> Probe<'a> for &'a str {
+    type Held = String;
+    const PARAM: Option<P> = Some(P::Name);
+    fn hold(c: &Ctx, slot: &Cell<(usize, bool)>) -> String {
+        let (at, seen) = slot.get();
+        slot.set((at + 1, seen));
+        c.name(at, "Cluster IP Address")
+    }
+    fn arg(held: &'a String) -> &'a str {
+        held
+    }
+}
+
+impl<'a> Probe<'a> for Option<&'a str> {
+    type Held = Option<String>;
+    const PARAM: Option<P> = Some(P::Opt);
+    fn hold(c: &Ctx, slot: &Cell<(usize, bool)>) -> Option<String> {
+        let (at, seen) = slot.get();
+        slot.set((at + 1, seen));
+        c.opt(at, "Cluster IP Address")
+    }
+    fn arg(held: &'a Option<String>) -> Option<&'a str> {
+        held.as_deref()
+    }
+}
+
+/// The rows of a family's `extern` calls (the callback of
+/// `clusapi_sim::__clusapi_<family>_externs!`): the kind of the first handle, the params of
+/// the names and numbers, and the call's code.
+macro_rules! derived_rows {
+    ($( { $c:ident [$($form:ident)?] $name:ident ($($arg:ident : $ty:ty),*) $ret:ty } )*) => {
+        vec![$(
+            derived_row(stringify!($name), None$(.or(<$ty as Probe>::KIND))*, vec![$(<$ty as Probe>::PARAM),*], |c| {
+                let slot = Cell::new((0, false));
+                $(
+                    let held = <$ty as Probe>::hold(c, &slot);
+                    let $arg = <$ty as Probe>::arg(&held);
+                )*
+                code(c.sim.$name($($arg),*))
+            })
+        ),*]
+    };
+}
+
+/// A derived row: its params are those of its arguments that have one.
+fn derived_row(
+    name: &'static str,
+    kind: Option<HandleKind>,
+    params: Vec<Option<P>>,
+    call: fn(&Ctx) -> u32,
+) -> Row {
+    Row { name, kind, params: params.into_iter().flatten().collect::<Vec<_>>().leak(), call: Box::new(call) }
+}
+
 fn rows() -> Vec<Row> {
     use HandleKind as K;
     use P::*;
     fn r(name: &'static str, kind: Option<HandleKind>, params: &'static [P], call: fn(&Ctx) -> u32) -> Row {
         Row { name, kind, params, call: Box::new(call) }
     }
-    vec![
+    let mut rows = vec![
         // Cluster.
         r("open_cluster", None, &[Opt], |c| {
             opened(c.sim.open_cluster(c.opt(0, "SIMCLUSTER").as_deref()), |x| c.sim.close_cluster(x))
@@ -783,9 +893,6 @@ fn rows() -> Vec<Row> {
         r("offline_cluster_resource_ex", Some(K::Resource), &[Mask], |c| {
             code(c.sim.offline_cluster_resource_ex(c.h(c.l.resource), c.mask(0), &[]))
         }),
-        r("restart_cluster_resource", Some(K::Resource), &[], |c| {
-            code(c.sim.restart_cluster_resource(c.h(c.l.resource), 0))
-        }),
         r("destroy_cluster_group", Some(K::Group), &[], |c| {
             code(c.sim.destroy_cluster_group(c.h(c.l.group)))
         }),
@@ -794,9 +901,6 @@ fn rows() -> Vec<Row> {
         }),
         r("move_cluster_group_ex (node)", Some(K::Node), &[], |c| {
             code(c.sim.move_cluster_group_ex(c.l.group, Some(c.h(c.l.node)), 0, &[]))
-        }),
-        r("cancel_cluster_group_operation", Some(K::Group), &[Mask], |c| {
-            code(c.sim.cancel_cluster_group_operation(c.h(c.l.group), c.mask(0)))
         }),
         r("pause_cluster_node_ex", Some(K::Node), &[Mask], |c| {
             code(c.sim.pause_cluster_node_ex(c.h(c.l.node), true, c.mask(0), None))
@@ -1086,7 +1190,10 @@ fn rows() -> Vec<Row> {
         r("start_cluster_service", None, &[Opt], |c| {
             code(c.sim.start_cluster_service(c.opt(0, "SIMCLUSTER").as_deref()))
         }),
-    ]
+    ];
+    // The `extern` calls get derived rows, one line per family.
+    rows.extend(clusapi_sim::__clusapi_modern_externs!(derived_rows));
+    rows
 }
 
 /// Everything a call could change, read through the public API: the handle table, the

@@ -53,6 +53,8 @@ mod classic;
 mod clussim;
 mod cluster;
 mod control;
+#[doc(hidden)]
+pub mod derive;
 mod enumerate;
 mod ffi;
 mod modern;
@@ -88,6 +90,10 @@ pub use properties::*;
 pub use registry::*;
 pub use route::{Bound, TOPOLOGY_VARIABLE, bind, process_simulator, run_bound};
 pub use unsimulated::*;
+
+/// The exports derived from the Rust API's `extern` declarations (`capi/src/derive.rs`),
+/// per family: simulated like the written ones, which no source text spells out.
+pub const DERIVED: &[&[&str]] = &[clusapi_sim::__clusapi_modern_externs!(crate::derive::names)];
 
 /// The exports of the real `clusapi.dll` that the simulator does not simulate (yet), and
 /// why, as (name, reason), one list per source file: each file declares its own with

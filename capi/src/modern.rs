@@ -4,12 +4,15 @@
 
 use std::ffi::c_void;
 
-use clusapi_sim::{Error, HNode};
+use clusapi_sim::{Error, HGroup, HNode, HResource};
 
 use crate::ffi::{
     BOOL, DWORD, FALSE, HCLUSTER, HGROUP, HNODE, HRESOURCE, LPDWORD, WCHAR, from_c, guard, put, status, to_c,
 };
 use crate::route::{on, on_handle};
+
+// The exports of the `extern` calls (`RestartClusterResource`, `CancelClusterGroupOperation`).
+clusapi_sim::__clusapi_modern_externs!(crate::derive::exports);
 
 /// A cluster enumeration handle of the Ex form.
 #[repr(C)]
@@ -250,13 +253,6 @@ pub unsafe extern "C" fn OfflineClusterResourceEx(
     })
 }
 
-/// `RestartClusterResource`: offline, then back to its persistent state; `dwFlags` is
-/// reserved and ignored (MS-CMRP `ApiRestartResource`).
-#[unsafe(no_mangle)]
-pub extern "C" fn RestartClusterResource(hResource: HRESOURCE, dwFlags: DWORD) -> DWORD {
-    status(|| on(hResource, |s| s.restart_cluster_resource(from_c(hResource)?, dwFlags)))
-}
-
 /// `DestroyClusterGroup`: the group's resources offline and deleted, then the group, in
 /// one call.
 #[unsafe(no_mangle)]
@@ -285,13 +281,6 @@ pub unsafe extern "C" fn MoveClusterGroupEx(
         let buf = unsafe { in_buffer(lpInBuffer, cbInBufferSize) }?;
         on_handle(g, |s| s.move_cluster_group_ex(g, n, dwMoveFlags, buf))
     })
-}
-
-/// `CancelClusterGroupOperation`: stops the group's pending operation (`ERROR_SUCCESS`);
-/// `ERROR_INVALID_STATE` when nothing is pending.
-#[unsafe(no_mangle)]
-pub extern "C" fn CancelClusterGroupOperation(hGroup: HGROUP, dwCancelFlags_RESERVED: DWORD) -> DWORD {
-    status(|| on(hGroup, |s| s.cancel_cluster_group_operation(from_c(hGroup)?, dwCancelFlags_RESERVED)))
 }
 
 /// `PauseClusterNodeEx`: pauses the node and, with `bDrainNode`, moves its groups to

@@ -16,7 +16,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Mutex, Once};
 
 use clusapi::*;
-use clusapi_sim::{HandleKind, Simulator, clusctl};
+use clusapi_sim::{
+    HCluster, HGroup, HNetInterface, HNetwork, HNode, HResource, HandleKind, Simulator, clusctl,
+};
 
 mod common;
 
@@ -756,13 +758,110 @@ macro_rules! c {
     }};
 }
 
+/// How a derived row (an export derived from an `extern` declaration, `capi/src/derive.rs`)
+/// passes an argument of each Rust type: the first handle is the one under test, names and
+/// masks are the row's parameters in order.
+trait Probe {
+    /// The C parameter.
+    type C;
+    /// The handle kind, for a handle.
+    const KIND: Option<HandleKind> = None;
+    /// What the name and mask classes see in this parameter.
+    const PARAM: Option<P> = None;
+    /// The value to pass; `slot` is (the next parameter's position, a handle was passed).
+    fn probe(c: &Cx, slot: &Cell<(usize, bool)>) -> Self::C;
+}
+
+macro_rules! probe_handles {
+    ($($h:ident => $c:ident, $kind:ident;)*) => {$(
+        impl Probe for $h {
+            type C = $c;
+            const KIND: Option<HandleKind> = Some(HandleKind::$kind);
+            fn probe(c: &Cx, slot: &Cell<(usize, bool)>) -> $c {
+                let (at, seen) = slot.get();
+                slot.set((at, true));
+                let valid = c.l.raw(HandleKind::$kind);
+                if seen { ptr(valid) } else { c.h(valid) }
+            }
+        }
+    )*};
+}
+
+probe_handles! {
+    HCluster => HCLUSTER, Cluster;
+    HNode => HNODE, Node;
+    HGroup => HGROUP, Group;
+    HResource => HRESOURCE, Resource;
+    HNetwork => HNETWORK, Network;
+    HNetInterface => HNETINTERFACE, NetInterface;
+}
+
+impl Probe for u32 {
+    type C = DWORD;
+    const PARAM: Option<P> = Some(P::Mask);
+    fn probe(c: &Cx, slot: &Cell<(usize, bool)>) -> DWORD {
+        let (at, seen) = slot.get();
+        slot.set((at + 1, seen));
+        c.mask(0)
+    }
+}
+
+impl Probe for &str {
+    type C = LPCWSTR;
+    const PARAM: Option<P> = Some(P::Name);
+    fn probe(c: &Cx, slot: &Cell<(usize, bool)>) -> LPCWSTR {
+        let (at, seen) = slot.get();
+        slot.set((at + 1, seen));
+        c.wname(at, "Cluster IP Address")
+    }
+}
+
+impl Probe for Option<&str> {
+    type C = LPCWSTR;
+    const PARAM: Option<P> = Some(P::Opt);
+    fn probe(c: &Cx, slot: &Cell<(usize, bool)>) -> LPCWSTR {
+        let (at, seen) = slot.get();
+        slot.set((at + 1, seen));
+        c.wname(at, "Cluster IP Address")
+    }
+}
+
+/// The rows of a family's derived exports (the callback of
+/// `clusapi_sim::__clusapi_<family>_externs!`): the kind of the first handle, the params of
+/// the names and numbers, and the status (the `string` form adds the buffer protocol).
+macro_rules! derived_rows {
+    ($( { $c:ident [$($form:ident)?] $name:ident ($($arg:ident : $ty:ty),*) $ret:ty } )*) => {
+        vec![$( derived_rows!(@one [$($form)?] $c ($($arg : $ty),*)) ),*]
+    };
+    (@one [] $c:ident ($($arg:ident : $ty:ty),*)) => {
+        derived_row(stringify!($c), None$(.or(<$ty as Probe>::KIND))*, vec![$(<$ty as Probe>::PARAM),*], |c| {
+            let slot = Cell::new((0, false));
+            c.st(c!($c($(<$ty as Probe>::probe(c, &slot)),*)))
+        })
+    };
+    (@one [string] $c:ident ($($arg:ident : $ty:ty),*)) => {
+        derived_row(stringify!($c), None$(.or(<$ty as Probe>::KIND))*, vec![$(<$ty as Probe>::PARAM,)* Some(P::Buf)], |c| {
+            let slot = Cell::new((0, false));
+            let args = ($(<$ty as Probe>::probe(c, &slot),)*);
+            let (b, n) = c.buf(slot.get().0);
+            let ($($arg,)*) = args;
+            c.st(c!($c($($arg,)* b, n)))
+        })
+    };
+}
+
+/// A derived row: its params are those of its arguments that have one.
+fn derived_row(name: &'static str, kind: Option<HandleKind>, params: Vec<Option<P>>, call: Call) -> Row {
+    Row { name, kind, params: params.into_iter().flatten().collect::<Vec<_>>().leak(), call }
+}
+
 fn rows() -> Vec<Row> {
     use HandleKind as K;
     use P::*;
     fn r(name: &'static str, kind: Option<HandleKind>, params: &'static [P], call: Call) -> Row {
         Row { name, kind, params, call }
     }
-    vec![
+    let mut rows = vec![
         // Cluster.
         r("GetLastError", None, &[], |_| 0),
         r("SetLastError", None, &[], |_| 0),
@@ -1122,9 +1221,6 @@ fn rows() -> Vec<Row> {
         r("OfflineClusterResourceEx", Some(K::Resource), &[Mask], |c| {
             c.st(c!(OfflineClusterResourceEx(c.h(c.l.resource), c.mask(0), std::ptr::null_mut(), 0)))
         }),
-        r("RestartClusterResource", Some(K::Resource), &[], |c| {
-            c.st(RestartClusterResource(c.h(c.l.resource), 0))
-        }),
         r("DestroyClusterGroup", Some(K::Group), &[], |c| c.st(DestroyClusterGroup(c.h(c.l.group)))),
         r("OnlineClusterGroupEx (hDestinationNode)", Some(K::Node), &[], |c| {
             c.st(c!(OnlineClusterGroupEx(ptr(c.l.group), c.h(c.l.node), 0, std::ptr::null_mut(), 0)))
@@ -1140,9 +1236,6 @@ fn rows() -> Vec<Row> {
         }),
         r("MoveClusterGroupEx (hDestinationNode)", Some(K::Node), &[], |c| {
             c.st(c!(MoveClusterGroupEx(ptr(c.l.group), c.h(c.l.node), 0, std::ptr::null_mut(), 0)))
-        }),
-        r("CancelClusterGroupOperation", Some(K::Group), &[Mask], |c| {
-            c.st(CancelClusterGroupOperation(c.h(c.l.group), c.mask(0)))
         }),
         r("PauseClusterNodeEx", Some(K::Node), &[Mask], |c| {
             c.st(PauseClusterNodeEx(c.h(c.l.node), TRUE, c.mask(0), std::ptr::null_mut()))
@@ -1736,7 +1829,10 @@ fn rows() -> Vec<Row> {
         r("ClusSimRestoreNetwork", None, &[Name], |c| {
             c.st(c!(ClusSimRestoreNetwork(c.wname(0, "Cluster Network 2"))))
         }),
-    ]
+    ];
+    // The exports derived from `extern` declarations get derived rows, one line per family.
+    rows.extend(clusapi_sim::__clusapi_modern_externs!(derived_rows));
+    rows
 }
 
 /// A string out of a buffer-protocol call, growing the buffer as asked.

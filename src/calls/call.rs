@@ -346,36 +346,73 @@ macro_rules! calls_macro {
     (
         $(#[$tmeta:meta])*
         pub trait $Trait:ident;
+        externs $externs:ident;
         $($rest:tt)*
     ) => {
-        $crate::calls::call::calls!(@munch [trait $Trait [$(#[$tmeta])*]] [] $($rest)*);
+        $crate::calls::call::calls!(@munch [trait $Trait [$(#[$tmeta])*]] [$externs] [] [] $($rest)*);
+    };
+    (
+        $(#[$tmeta:meta])*
+        pub trait $Trait:ident;
+        $($rest:tt)*
+    ) => {
+        $crate::calls::call::calls!(@munch [trait $Trait [$(#[$tmeta])*]] [] [] [] $($rest)*);
     };
     (
         levers;
         $($rest:tt)*
     ) => {
-        $crate::calls::call::calls!(@munch [levers] [] $($rest)*);
+        $crate::calls::call::calls!(@munch [levers] [] [] [] $($rest)*);
     };
-    // One declaration at a time, into [ $( { meta } win32 [flags] name (st, args) ret body )* ].
-    (@munch $kind:tt [$($done:tt)*]
+    // One declaration at a time, into [ $( { meta } win32 [flags] name (st, args) ret body )* ],
+    // and, for an `extern` declaration, into the derived list [ $( { Win32 form name (args) ret } )* ].
+    (@munch $kind:tt $externs:tt [$($done:tt)*] [$($ext:tt)*]
         $(#[$meta:meta])*
         $win32:literal $([$($flag:tt)*])?
         fn $name:ident($st:ident $(, $(#[$how:ident])? $arg:ident : $ty:ty)* $(,)?) -> $ret:ty $body:block
         $($rest:tt)*
     ) => {
-        $crate::calls::call::calls!(@munch $kind [$($done)*
-            { [$(#[$meta])*] $win32 [$($($flag)*)?] $name ($st $(, [$($how)?] $arg : $ty)*) $ret $body }
+        $crate::calls::call::calls!(@munch $kind $externs [$($done)*
+            { [$(#[$meta])*] $win32, [$($($flag)*)?] $name ($st $(, [$($how)?] $arg : $ty)*) $ret $body }
+        ] [$($ext)*] $($rest)*);
+    };
+    // `extern Win32Name`: the C export and the `clusapi-win` method are derived (see
+    // `externs` below); `-> string` after the name: the Win32 function returns the `String`
+    // in a caller's buffer (`LPWSTR`, `LPDWORD`), else its `DWORD` status or its handle.
+    (@munch $kind:tt $externs:tt [$($done:tt)*] [$($ext:tt)*]
+        $(#[$meta:meta])*
+        extern $c:ident $(-> $form:ident)? $([$($flag:tt)*])?
+        fn $name:ident($st:ident $(, $(#[$how:ident])? $arg:ident : $ty:ty)* $(,)?) -> $ret:ty $body:block
+        $($rest:tt)*
+    ) => {
+        $crate::calls::call::calls!(@munch $kind $externs [$($done)*
+            { [$(#[$meta])*] stringify!($c), [$($($flag)*)?] $name ($st $(, [$($how)?] $arg : $ty)*) $ret $body }
+        ] [$($ext)*
+            { $c [$($form)?] $name ($($arg : $ty),*) $ret }
         ] $($rest)*);
     };
-    (@munch $kind:tt [$($done:tt)*]) => {
+    (@munch $kind:tt $externs:tt [$($done:tt)*] [$($ext:tt)*]) => {
+        $crate::calls::call::calls!(@externs [$] $externs $($ext)*);
         $crate::calls::call::calls!(@emit $kind $($done)*);
     };
+    // The family's list of `extern` calls, as a macro other crates expand: `$externs!(cb)`
+    // expands to `cb! { $( { Win32Name [form] rust_name (arg: Type, ...) Ret } )* }`. The
+    // C ABI (`capi/src/derive.rs`) makes each export from it, `clusapi-win` each method,
+    // and the robustness catalogs each row. `[$d]` carries a `$` into the nested macro.
+    (@externs [$d:tt] [] $($ext:tt)*) => {};
+    (@externs [$d:tt] [$externs:ident] $($ext:tt)*) => {
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! $externs {
+            ($d($d cb:tt)*) => { $d($d cb)*! { $($ext)* } };
+        }
+    };
     (@emit $kind:tt $(
-        { [$(#[$meta:meta])*] $win32:literal [$($flag:tt)*] $name:ident ($st:ident $(, [$($how:ident)?] $arg:ident : $ty:ty)*) $ret:ty $body:block }
+        { [$(#[$meta:meta])*] $win32:expr, [$($flag:tt)*] $name:ident ($st:ident $(, [$($how:ident)?] $arg:ident : $ty:ty)*) $ret:ty $body:block }
     )*) => {
         /// Every call this file declares, as the fault plan and the catalogs list them.
         pub(crate) const CALLS: &[$crate::types::call_info::CallInfo] = &[$(
-            $crate::calls::call::calls!(@info $kind $name $win32 [$($flag)*]),
+            $crate::calls::call::calls!(@info $kind $name $win32, [$($flag)*]),
         )*];
 
         impl $crate::Simulator {$(
@@ -384,7 +421,7 @@ macro_rules! calls_macro {
             #[inline]
             pub fn $name(&self $(, $arg: $ty)*) -> $crate::calls::call::calls!(@ret [$($flag)*] $ret) {
                 static INFO: $crate::types::call_info::CallInfo =
-                    $crate::calls::call::calls!(@info $kind $name $win32 [$($flag)*]);
+                    $crate::calls::call::calls!(@info $kind $name $win32, [$($flag)*]);
                 let result = self.call(
                     &INFO,
                     ::std::panic::Location::caller(),
@@ -399,16 +436,16 @@ macro_rules! calls_macro {
         )*}
 
         $crate::calls::call::calls!(@trait $kind $(
-            { $name $win32 [$($flag)*] ($($arg : $ty),*) $ret }
+            { $name $win32, [$($flag)*] ($($arg : $ty),*) $ret }
         )*);
     };
     (@trait [levers] $($t:tt)*) => {};
     (@trait [trait $Trait:ident [$(#[$tmeta:meta])*]] $(
-        { $name:ident $win32:literal [$($flag:tt)*] ($($arg:ident : $ty:ty),*) $ret:ty }
+        { $name:ident $win32:expr, [$($flag:tt)*] ($($arg:ident : $ty:ty),*) $ret:ty }
     )*) => {
         $(#[$tmeta])*
         pub trait $Trait {$(
-            $crate::calls::call::calls!(@trait_decl [$($flag)*] $name $win32 ($($arg : $ty),*) $ret);
+            $crate::calls::call::calls!(@trait_decl [$($flag)*] $name $win32, ($($arg : $ty),*) $ret);
         )*}
 
         impl $Trait for $crate::Simulator {$(
@@ -417,7 +454,7 @@ macro_rules! calls_macro {
     };
     // A trait method, unless the call is `notrait` (the simulator's own, with no Win32
     // function behind it: a production implementation could not provide it).
-    (@trait_decl [$($flag:tt)*] $name:ident $win32:literal ($($arg:ident : $ty:ty),*) $ret:ty) => {
+    (@trait_decl [$($flag:tt)*] $name:ident $win32:expr, ($($arg:ident : $ty:ty),*) $ret:ty) => {
         $crate::calls::call::calls!(@unless notrait [$($flag)*] {
             #[doc = concat!("`", $win32, "`: see [`Simulator::", stringify!($name), "`](crate::Simulator::", stringify!($name), ").")]
             ///
@@ -442,7 +479,7 @@ macro_rules! calls_macro {
         $crate::calls::call::calls!(@unless notrait [$($r)*] { $($items)* });
     };
     (@unless notrait [] { $($items:tt)* }) => { $($items)* };
-    (@info [levers] $name:ident $win32:literal [$($flag:tt)*]) => {
+    (@info [levers] $name:ident $win32:expr, [$($flag:tt)*]) => {
         $crate::types::call_info::CallInfo {
             name: stringify!($name),
             win32: $win32,
@@ -451,7 +488,7 @@ macro_rules! calls_macro {
             quiet: $crate::calls::call::calls!(@has quiet [$($flag)*]),
         }
     };
-    (@info $kind:tt $name:ident $win32:literal [$($flag:tt)*]) => {
+    (@info $kind:tt $name:ident $win32:expr, [$($flag:tt)*]) => {
         $crate::types::call_info::CallInfo {
             name: stringify!($name),
             win32: $win32,

@@ -105,6 +105,7 @@ extern crate clusapi;
 mod classic;
 mod cluster;
 mod control;
+mod derive;
 mod enumerate;
 mod ffi;
 mod group;

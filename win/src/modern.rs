@@ -9,10 +9,9 @@ use clusapi_sim::{
     ClusterEnumItem, Error, HClusEnumEx, HCluster, HGroup, HNode, HResource, ModernCalls, Result,
 };
 use windows_sys::Win32::Networking::Clustering::{
-    CLUSTER_ENUM_ITEM, CancelClusterGroupOperation, ClusterCloseEnumEx, ClusterEnumEx, ClusterGetEnumCountEx,
-    ClusterOpenEnumEx, DestroyClusterGroup, MoveClusterGroupEx, OfflineClusterGroupEx,
-    OfflineClusterResourceEx, OnlineClusterGroupEx, OnlineClusterResourceEx, PauseClusterNodeEx,
-    RestartClusterResource, ResumeClusterNodeEx,
+    CLUSTER_ENUM_ITEM, ClusterCloseEnumEx, ClusterEnumEx, ClusterGetEnumCountEx, ClusterOpenEnumEx,
+    DestroyClusterGroup, MoveClusterGroupEx, OfflineClusterGroupEx, OfflineClusterResourceEx,
+    OnlineClusterGroupEx, OnlineClusterResourceEx, PauseClusterNodeEx, ResumeClusterNodeEx,
 };
 
 use crate::WinClusterApi;
@@ -55,6 +54,9 @@ fn parse_item(bytes: &[u8]) -> Option<(u32, String, String)> {
 }
 
 impl ModernCalls for WinClusterApi {
+    // `RestartClusterResource`, `CancelClusterGroupOperation`: derived from their declarations.
+    clusapi_sim::__clusapi_modern_externs!(crate::derive::methods);
+
     fn cluster_open_enum_ex(&self, hcluster: HCluster, type_mask: u32) -> Result<HClusEnumEx> {
         // SAFETY: `pOptions` is NULL (reserved); the handle is passed as a value (see the
         // crate's "Soundness").
@@ -129,12 +131,6 @@ impl ModernCalls for WinClusterApi {
         ffi::status(CALL, code)
     }
 
-    fn cancel_cluster_group_operation(&self, hgroup: HGroup, cancel_flags: u32) -> Result<()> {
-        // SAFETY: no pointer; the handle is passed as a value.
-        let code = unsafe { CancelClusterGroupOperation(raw(hgroup), cancel_flags) };
-        ffi::status("CancelClusterGroupOperation", code)
-    }
-
     fn online_cluster_resource_ex(&self, hresource: HResource, flags: u32, in_buffer: &[u8]) -> Result<()> {
         const CALL: &str = "OnlineClusterResourceEx";
         let len = ffi::in_len(CALL, in_buffer)?;
@@ -150,12 +146,6 @@ impl ModernCalls for WinClusterApi {
         // SAFETY: as for `online_cluster_resource_ex`.
         let code = unsafe { OfflineClusterResourceEx(raw(hresource), flags, ffi::in_ptr(in_buffer), len) };
         ffi::status(CALL, code)
-    }
-
-    fn restart_cluster_resource(&self, hresource: HResource, flags: u32) -> Result<()> {
-        // SAFETY: no pointer; the handle is passed as a value.
-        let code = unsafe { RestartClusterResource(raw(hresource), flags) };
-        ffi::status("RestartClusterResource", code)
     }
 
     fn destroy_cluster_group(&self, hgroup: HGroup) -> Result<()> {

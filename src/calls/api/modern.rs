@@ -171,6 +171,7 @@ crate::calls::call::calls! {
     /// `CancelClusterGroupOperation`, `PauseClusterNodeEx` (drain) and `ResumeClusterNodeEx`
     /// (failback).
     pub trait ModernCalls;
+    externs __clusapi_modern_externs;
 
     /// `ClusterOpenEnumEx`: a snapshot of the cluster's objects of the kinds in `type_mask`
     /// (`CLUSTER_ENUM_*` bits), in the order of [`cluster_open_enum`](Self::cluster_open_enum),
@@ -312,7 +313,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
     /// `ERROR_INVALID_PARAMETER` (87) for `cancel_flags` other than 0 (reserved);
     /// `ERROR_INVALID_STATE` (5023) when nothing is pending.
-    "CancelClusterGroupOperation"
+    extern CancelClusterGroupOperation
     fn cancel_cluster_group_operation(st, hgroup: HGroup, cancel_flags: u32) -> () {
         let (g, _) = st.writable_object(hgroup)?;
         check_flags(st.call, "dwCancelFlags_RESERVED", cancel_flags, 0)?;
@@ -394,7 +395,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_resource(r)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "RestartClusterResource"
+    extern RestartClusterResource
     fn restart_cluster_resource(st, hresource: HResource, #[hex] flags: u32) -> () {
         let (r, _) = st.writable_object(hresource)?;
         let pending = st.world.restart_resource(r.into())?;
