@@ -108,15 +108,21 @@ fn resources_follow_their_dependencies() {
         sim.add_cluster_resource_dependency(svc, ip).unwrap_err().code(),
         ERROR_DEPENDENCY_ALREADY_EXISTS
     );
+    // The codes of Microsoft's AddClusterResourceDependency page and MS-CMRP 3.1.4.2.20.
     assert_eq!(
         sim.add_cluster_resource_dependency(ip, svc).unwrap_err().code(),
-        ERROR_DEPENDENCY_NOT_ALLOWED
+        ERROR_CIRCULAR_DEPENDENCY,
+        "a cycle"
     );
-    assert_eq!(sim.add_cluster_resource_dependency(ip, ip).unwrap_err().code(), ERROR_DEPENDENCY_NOT_ALLOWED);
+    assert_eq!(
+        sim.add_cluster_resource_dependency(ip, ip).unwrap_err().code(),
+        ERROR_INVALID_PARAMETER,
+        "itself"
+    );
     let name = sim.open_cluster_resource(c, "Cluster Name").unwrap();
     assert_eq!(
         sim.add_cluster_resource_dependency(svc, name).unwrap_err().code(),
-        ERROR_DEPENDENCY_NOT_ALLOWED,
+        ERROR_INVALID_PARAMETER,
         "another group"
     );
 

@@ -1193,6 +1193,7 @@ fn rows() -> Vec<Row> {
     ];
     // The `extern` calls get derived rows, one line per family.
     rows.extend(clusapi_sim::__clusapi_modern_externs!(derived_rows));
+    rows.extend(clusapi_sim::__clusapi_resource_externs!(derived_rows));
     rows
 }
 

@@ -6,7 +6,7 @@
 //! Each returns its Win32 status (also left in the last error when it is a failure), or
 //! for the `Create*` functions a handle, NULL on failure.
 
-use clusapi_sim::{ClusterCreateGroupInfo, Error, HNode};
+use clusapi_sim::{ClusterCreateGroupInfo, Error, HNode, HResource};
 
 use crate::ffi::{
     DWORD, HCLUSTER, HGROUP, HNETWORK, HNODE, HRESOURCE, LPCWSTR, from_c, guard, not_simulated, status, to_c,
@@ -295,12 +295,11 @@ pub unsafe extern "C" fn DeleteClusterResourceType(
     })
 }
 
-// Not simulated yet: the Id form of creation and dependency expressions.
+// The exports of the resources' `extern` calls (`Set/GetClusterResourceDependencyExpression`).
+clusapi_sim::__clusapi_resource_externs!(crate::derive::exports);
+
+// Not simulated yet: the Id form of creation.
 not_simulated! {
     /// not simulated yet (the simulator chooses ids): CreateClusterResource is
     fn CreateClusterResourceWithId -> NULL;
-    /// dependency expressions are not simulated yet: ClusterResourceOpenEnum(DEPENDS) lists the dependencies
-    fn GetClusterResourceDependencyExpression -> ERROR_CALL_NOT_IMPLEMENTED;
-    /// dependency expressions are not simulated yet: AddClusterResourceDependency is
-    fn SetClusterResourceDependencyExpression -> ERROR_CALL_NOT_IMPLEMENTED;
 }

@@ -93,7 +93,10 @@ pub use unsimulated::*;
 
 /// The exports derived from the Rust API's `extern` declarations (`capi/src/derive.rs`),
 /// per family: simulated like the written ones, which no source text spells out.
-pub const DERIVED: &[&[&str]] = &[clusapi_sim::__clusapi_modern_externs!(crate::derive::names)];
+pub const DERIVED: &[&[&str]] = &[
+    clusapi_sim::__clusapi_modern_externs!(crate::derive::names),
+    clusapi_sim::__clusapi_resource_externs!(crate::derive::names),
+];
 
 /// The exports of the real `clusapi.dll` that the simulator does not simulate (yet), and
 /// why, as (name, reason), one list per source file: each file declares its own with

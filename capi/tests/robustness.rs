@@ -844,6 +844,14 @@ macro_rules! derived_rows {
             let slot = Cell::new((0, false));
             let args = ($(<$ty as Probe>::probe(c, &slot),)*);
             let (b, n) = c.buf(slot.get().0);
+            if let Bad::Small(k) = c.bad {
+                if k == slot.get().0 {
+                    // A buffer too small even for the NUL: a derived call's answer may be
+                    // empty, which one unit holds.
+                    // SAFETY: the length cell is owned by `c` and not otherwise borrowed.
+                    unsafe { n.write(0) };
+                }
+            }
             let ($($arg,)*) = args;
             c.st(c!($c($($arg,)* b, n)))
         })
@@ -1832,6 +1840,7 @@ fn rows() -> Vec<Row> {
     ];
     // The exports derived from `extern` declarations get derived rows, one line per family.
     rows.extend(clusapi_sim::__clusapi_modern_externs!(derived_rows));
+    rows.extend(clusapi_sim::__clusapi_resource_externs!(derived_rows));
     rows
 }
 

@@ -367,6 +367,7 @@ impl World {
                 r.pending = None;
                 // Dependencies stay within a group: the whole group goes, so they go too.
                 r.depends_on.clear();
+                r.any_of.clear();
             }
         }
         for r in members {
@@ -437,6 +438,10 @@ impl World {
         }
         let owner = self.group(r.group)?.owner;
         self.check_host(owner)?;
+        if self.group_has_alternatives(resource) {
+            let keys = self.online_plan(resource, owner)?;
+            return Ok(self.transition_all(keys, R::Online));
+        }
         let keys: Vec<ResourceKey> =
             self.providers(resource).into_iter().chain(std::iter::once(resource)).collect();
         if let Some(k) = keys.iter().copied().find(|&k| !self.is_possible_owner(k, owner)) {
@@ -452,7 +457,12 @@ impl World {
     /// `OfflineClusterResource`: its dependents first, then the resource. `Ok(true)`: pending.
     pub(crate) fn offline_resource(&mut self, resource: ResourceKey) -> Result<bool> {
         self.check_can_go_offline(resource)?;
-        let keys = self.dependents(resource).into_iter().chain(std::iter::once(resource)).collect();
+        let dependents = if self.group_has_alternatives(resource) {
+            self.offline_dependents(resource)
+        } else {
+            self.dependents(resource)
+        };
+        let keys = dependents.into_iter().chain(std::iter::once(resource)).collect();
         Ok(self.transition_all(keys, R::Offline))
     }
 
@@ -522,6 +532,7 @@ impl World {
             resource_type,
             state: R::Offline,
             depends_on: Vec::new(),
+            any_of: Vec::new(),
             pending: None,
             props: crate::model::control::props::Props::default(),
             registry: crate::model::registry::RegKey::root(),
@@ -567,28 +578,17 @@ impl World {
         Ok(())
     }
 
-    /// `AddClusterResourceDependency`: `resource` depends on `provider` (same group, no
-    /// cycle).
+    /// `AddClusterResourceDependency`: `resource` depends on `provider` (see
+    /// [`World::check_can_depend`]).
     pub(crate) fn add_dependency(&mut self, resource: ResourceKey, provider: ResourceKey) -> Result<()> {
         let (r, p) = (self.resource(resource)?, self.resource(provider)?);
-        if resource == provider || r.group != p.group {
-            return Err(Error::DependencyNotAllowed(format!(
-                "\"{}\" cannot depend on \"{}\": a resource depends only on others of its group",
-                r.name, p.name
-            )));
-        }
         if r.depends_on.contains(&provider) {
             return Err(Error::DependencyAlreadyExists(format!(
                 "\"{}\" already depends on \"{}\"",
                 r.name, p.name
             )));
         }
-        if self.providers(provider).contains(&resource) {
-            return Err(Error::DependencyNotAllowed(format!(
-                "\"{}\" already depends on \"{}\": the dependency would make a cycle",
-                p.name, r.name
-            )));
-        }
+        self.check_can_depend(resource, provider)?;
         if let Some(mut r) = self.resources.get_mut(resource) {
             r.depends_on.push(provider);
         }
@@ -604,6 +604,11 @@ impl World {
             .ok_or_else(|| Error::ResourceNotAvailable("the resource was deleted".into()))?;
         let before = r.depends_on.len();
         r.depends_on.retain(|&p| p != provider);
+        // Out of its "or" group too; a group left with one member makes it required.
+        for g in &mut r.any_of {
+            g.retain(|&p| p != provider);
+        }
+        r.any_of.retain(|g| g.len() > 1);
         if r.depends_on.len() == before {
             return Err(Error::DependencyNotFound(format!(
                 "\"{}\" does not depend on \"{provider_name}\"",

@@ -9,6 +9,7 @@
 
 pub(crate) mod classic;
 pub(crate) mod control;
+pub(crate) mod dependency;
 pub(crate) mod levers;
 pub(crate) mod lifecycle;
 pub(crate) mod modern;

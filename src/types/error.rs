@@ -36,6 +36,8 @@ pub mod codes {
         /// The data area passed to a system call is too small (`ClusterRegGetKeySecurity`,
         /// as `RegGetKeySecurity`).
         ERROR_INSUFFICIENT_BUFFER = 122;
+        /// The dependency would make a cycle (`AddClusterResourceDependency`).
+        ERROR_CIRCULAR_DEPENDENCY = 1059;
         /// The directory is not empty (deleting a group that still has resources).
         ERROR_DIR_NOT_EMPTY = 145;
         /// Cannot create a file when that file already exists.
@@ -102,7 +104,8 @@ pub mod codes {
         ERROR_CLUSTER_NODE_DOWN = 5050;
         /// The cluster node is not paused.
         ERROR_CLUSTER_NODE_NOT_PAUSED = 5058;
-        /// The dependency cannot be made (another group, itself, or a cycle).
+        /// The dependency cannot be made (the dependent is the quorum resource; a resource
+        /// with dependencies cannot change group).
         ERROR_DEPENDENCY_NOT_ALLOWED = 5069;
         /// The cluster resource type could not be found.
         ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND = 5078;
@@ -284,8 +287,10 @@ win32_errors! {
     ClusterNodeDown => ERROR_CLUSTER_NODE_DOWN;
     /// The node is not paused.
     ClusterNodeNotPaused => ERROR_CLUSTER_NODE_NOT_PAUSED;
-    /// The dependency is not allowed (another group, itself, or a cycle).
+    /// The dependency is not allowed (the dependent is the quorum resource).
     DependencyNotAllowed => ERROR_DEPENDENCY_NOT_ALLOWED;
+    /// The dependency would make a cycle.
+    CircularDependency => ERROR_CIRCULAR_DEPENDENCY;
     /// No resource type has that name.
     ClusterResourceTypeNotFound => ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND;
     /// The node is being drained: its groups are still moving off.

@@ -15,6 +15,9 @@ use crate::ffi::{self, Text, raw, wide};
 use crate::values;
 
 impl ResourceCalls for WinClusterApi {
+    // `Set/GetClusterResourceDependencyExpression`: derived from their declarations.
+    clusapi_sim::__clusapi_resource_externs!(crate::derive::methods);
+
     fn open_cluster_resource(&self, hcluster: HCluster, name: &str) -> Result<HResource> {
         // SAFETY: `open` passes a NUL-terminated name that outlives the call; the handle is
         // passed as a value (see the crate's "Soundness").

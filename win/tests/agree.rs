@@ -511,6 +511,22 @@ fn create_and_delete<A: ClusterApi>(api: &A, log: &mut Log, c: HCluster) {
         log.ok("add_cluster_resource_dependency", api.add_cluster_resource_dependency(svc, disk));
         log.ok("add_cluster_resource_dependency(again)", api.add_cluster_resource_dependency(svc, disk));
         log.val("can_resource_be_dependent(cycle)", api.can_resource_be_dependent(disk, svc));
+        log.val(
+            "get_cluster_resource_dependency_expression",
+            api.get_cluster_resource_dependency_expression(svc),
+        );
+        log.ok(
+            "set_cluster_resource_dependency_expression(bad)",
+            api.set_cluster_resource_dependency_expression(svc, "[Agree Disk] or"),
+        );
+        log.ok(
+            "set_cluster_resource_dependency_expression",
+            api.set_cluster_resource_dependency_expression(svc, "([agree disk])"),
+        );
+        log.val(
+            "get_cluster_resource_dependency_expression(again)",
+            api.get_cluster_resource_dependency_expression(svc),
+        );
         if let Some(e) = log.ok(
             "cluster_resource_open_enum(DEPENDS)",
             api.cluster_resource_open_enum(svc, CLUSTER_RESOURCE_ENUM_ALL),

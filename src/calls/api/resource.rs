@@ -30,6 +30,7 @@ crate::calls::call::calls! {
     /// `GetClusterFromResource`, the resource's state, its online / offline / fail
     /// transitions, its creation and deletion, and its dependencies.
     pub trait ResourceCalls;
+    externs __clusapi_resource_externs;
 
     /// `OpenClusterResource`: a new handle to the resource `name` (compared
     /// case-insensitively), with the access of `hcluster`.
@@ -197,8 +198,10 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
-    /// `ERROR_DEPENDENCY_ALREADY_EXISTS` (5003); `ERROR_DEPENDENCY_NOT_ALLOWED` (5069) for
-    /// a resource of another group, itself, or a cycle.
+    /// `ERROR_DEPENDENCY_ALREADY_EXISTS` (5003); `ERROR_INVALID_PARAMETER` (87) for itself
+    /// (MS-CMRP 3.1.4.2.20) or a resource of another group (Microsoft's page);
+    /// `ERROR_DEPENDENCY_NOT_ALLOWED` (5069) when `hresource` is the quorum resource (the
+    /// page); `ERROR_CIRCULAR_DEPENDENCY` (1059) for a cycle (both).
     "AddClusterResourceDependency"
     fn add_cluster_resource_dependency(st, hresource: HResource, provider: HResource) -> () {
         let (r, _) = st.writable_object(hresource)?;
@@ -219,6 +222,68 @@ crate::calls::call::calls! {
         let (_, pe) = st.resolve(provider)?;
         let p = st.object(provider, pe.object)?;
         st.world.remove_dependency(r.into(), p.into())
+    }
+
+    /// `SetClusterResourceDependencyExpression`: replaces the resource's dependencies with
+    /// an "and" of "or" groups (Microsoft's page, MS-CMRP 3.1.4.2.109): parts joined by
+    /// `and`, each a `[resource]` (its name or id) or a parenthesised `or` of them, such as
+    /// `[Disk] and ([IP 1] or [IP 2])`; an empty expression removes every dependency.
+    /// Bringing the resource online brings up each required provider and, for an "or" group
+    /// with no member online, each member that can be online on the node (one is enough);
+    /// taking a provider offline takes the resource down only when no member of its group is
+    /// left online **(ours: the pages do not say which members come up)**.
+    /// `add_cluster_resource_dependency` adds a required provider to the same expression.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
+    /// `ERROR_INVALID_PARAMETER` (87) for an expression outside the grammar;
+    /// `ERROR_RESOURCE_NOT_FOUND` (5007) for a name or id of no resource;
+    /// for a provider, the codes of `add_cluster_resource_dependency` (87 for itself or
+    /// another group, 5069 for the quorum resource, 1059 for a cycle). Nothing changes on an
+    /// error.
+    ///
+    /// ```
+    /// use clusapi_sim::{ClusterResourceState, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let g = sim.create_cluster_group(c, "Web")?;
+    /// let ip1 = sim.create_cluster_resource(g, "IP 1", "IP Address", 0)?;
+    /// let ip2 = sim.create_cluster_resource(g, "IP 2", "IP Address", 0)?;
+    /// let web = sim.create_cluster_resource(g, "Web", "Generic Service", 0)?;
+    /// sim.set_cluster_resource_dependency_expression(web, "([IP 1] or [ip 2])")?;
+    /// assert_eq!(sim.get_cluster_resource_dependency_expression(web)?, "([IP 1] or [IP 2])");
+    /// sim.online_cluster_resource(web)?;
+    /// sim.offline_cluster_resource(ip1)?; // IP 2 is still online: Web stays up
+    /// assert_eq!(sim.get_cluster_resource_state(web)?.state, ClusterResourceState::Online);
+    /// sim.offline_cluster_resource(ip2)?; // the last of the group: Web goes down with it
+    /// assert_eq!(sim.get_cluster_resource_state(web)?.state, ClusterResourceState::Offline);
+    /// # for h in [web, ip2, ip1] { sim.close_cluster_resource(h)?; }
+    /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    extern SetClusterResourceDependencyExpression
+    fn set_cluster_resource_dependency_expression(st, hresource: HResource, expression: &str) -> () {
+        let (r, _) = st.writable_object(hresource)?;
+        st.world.set_dependency_expression(r.into(), expression)
+    }
+
+    /// `GetClusterResourceDependencyExpression`: the resource's dependencies as an
+    /// expression of the grammar `set_cluster_resource_dependency_expression` takes, with
+    /// the providers' names: the required ones first, in the order they were added, then
+    /// each "or" group in parentheses, joined by ` and ` (`""` with none) **(ours: the
+    /// spacing and order; real servers answer an equivalent expression)**.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_RESOURCE_NOT_AVAILABLE`; through the C ABI, the
+    /// buffer protocol's `ERROR_MORE_DATA`.
+    extern GetClusterResourceDependencyExpression -> string [quiet]
+    fn get_cluster_resource_dependency_expression(st, hresource: HResource) -> String {
+        let (_, e) = st.resolve(hresource)?;
+        let r = st.object(hresource, e.object)?;
+        st.world.dependency_expression(r.into())
     }
 }
 

@@ -158,6 +158,9 @@ pub(crate) struct Resource {
     pub state: ClusterResourceState,
     /// The resources this one depends on (its providers), in the order they were added.
     pub depends_on: Vec<ResourceKey>,
+    /// The "or" groups of its dependency expression, each of two or more of `depends_on`;
+    /// a provider in none is required (`rules/dependency.rs`).
+    pub any_of: Vec<Vec<ResourceKey>>,
     /// A transition under way (pending mode): the state it ends in, and the state polls left.
     pub pending: Option<(ClusterResourceState, u32)>,
     pub props: Props,
@@ -509,6 +512,7 @@ impl World {
                     ClusterResourceState::Offline
                 },
                 depends_on: Vec::new(),
+                any_of: Vec::new(),
                 pending: None,
                 props: r.private.clone(),
                 registry: RegKey::root(),
