@@ -234,6 +234,20 @@ mod timed {
     }
 
     #[test]
+    fn a_deadline_past_what_time_holds_is_none() {
+        let sim = manual(Duration::MAX);
+        let c = sim.open_cluster(None).unwrap();
+        let ip = sim.open_cluster_resource(c, "IP").unwrap();
+        sim.advance_clock(SECOND);
+        assert_eq!(sim.online_cluster_resource(ip).unwrap_err().code(), ERROR_IO_PENDING);
+        sim.advance_clock(Duration::MAX); // saturates; the transition has no deadline
+        assert_eq!(sim.elapsed(), Duration::MAX);
+        assert_eq!(sim.get_cluster_resource_state(ip).unwrap().state, R::OnlinePending);
+        sim.settle();
+        assert_eq!(sim.get_cluster_resource_state(ip).unwrap().state, R::Online);
+    }
+
+    #[test]
     fn a_zero_duration_is_refused() {
         let err = Simulator::default_builder().pending_duration(Duration::ZERO).build().unwrap_err();
         assert_eq!(err.code(), ERROR_INVALID_PARAMETER);
