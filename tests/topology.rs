@@ -208,3 +208,40 @@ fn the_local_node_can_be_named() {
     let sim = Simulator::default_builder().local_node("node2").build().expect("valid");
     assert_eq!(sim.get_cluster_node_id(None).expect("local node"), "2");
 }
+
+#[cfg(feature = "topology-file")]
+#[test]
+fn a_topology_file_sets_timed_transitions() {
+    use std::time::Duration;
+    let toml = "pending_duration_ms = 500\nmanual_clock = true\n\n[[cluster]]\nname = \"C\"\nnodes = [\"N1\"]\n\n\
+                [[cluster.group]]\nname = \"G\"\nowner = \"N1\"\nresources = [{ name = \"R\", type = \"IP Address\" }]\n";
+    let sim = Simulator::builder().topology_toml(toml).build().unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let g = sim.open_cluster_group(c, "G").unwrap();
+    assert_eq!(sim.online_cluster_group(g, None).unwrap_err().code(), ERROR_IO_PENDING);
+    sim.advance_clock(Duration::from_millis(499));
+    assert_eq!(sim.get_cluster_group_state(g).unwrap().state, clusapi_sim::ClusterGroupState::Pending);
+    sim.advance_clock(Duration::from_millis(1));
+    assert_eq!(sim.get_cluster_group_state(g).unwrap().state, clusapi_sim::ClusterGroupState::Online);
+    assert_eq!(sim.elapsed(), Duration::from_millis(500), "the manual clock moved only when advanced");
+    for bad in ["0", "-5", "1.5", "\"500\""] {
+        let text = toml.replace("pending_duration_ms = 500", &format!("pending_duration_ms = {bad}"));
+        let err = Simulator::builder().topology_toml(&text).build().expect_err(bad);
+        assert_eq!(err.code(), ERROR_INVALID_DATA, "{bad}: {err}");
+        assert!(err.to_string().contains("line 1"), "{bad}: {err}");
+    }
+    let err = Simulator::builder().topology_toml("pending_duration_ms = 0\n").build().unwrap_err();
+    assert!(err.to_string().contains("positive number of milliseconds"), "{err}");
+    // A trigger can move the clock: after the second state poll, half a second passes.
+    let trigger = "\n[[trigger]]\non = \"GetClusterGroupState\"\nnth = 2\nafter = \"advance_clock\"\ntarget = \"500\"\n";
+    let sim = Simulator::builder().topology_toml(&format!("{toml}{trigger}")).build().unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let g = sim.open_cluster_group(c, "G").unwrap();
+    assert_eq!(sim.online_cluster_group(g, None).unwrap_err().code(), ERROR_IO_PENDING);
+    assert_eq!(sim.get_cluster_group_state(g).unwrap().state, clusapi_sim::ClusterGroupState::Pending);
+    assert_eq!(sim.get_cluster_group_state(g).unwrap().state, clusapi_sim::ClusterGroupState::Pending);
+    assert_eq!(sim.get_cluster_group_state(g).unwrap().state, clusapi_sim::ClusterGroupState::Online);
+    let bad = format!("{toml}{}", trigger.replace("\"500\"", "\"soon\""));
+    let err = Simulator::builder().topology_toml(&bad).build().expect_err("not a number");
+    assert!(err.to_string().contains("milliseconds"), "{err}");
+}

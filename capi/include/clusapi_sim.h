@@ -275,6 +275,26 @@ DWORD ClusSimStep(void);
 DWORD ClusSimSettle(void);
 
 /*
+ Makes the pending transitions of the current simulator that start from now on also
+ complete after `dwMilliseconds` of simulated time (`pending_duration_ms` in a topology;
+ the Rust `set_pending_duration`): the first call at or after the deadline meets the
+ completed transition, and a `GetClusterNotify` waiting meanwhile wakes at the deadline.
+ It implies pending transitions (operations answer `ERROR_IO_PENDING`). 0 switches it
+ off; transitions already pending keep their deadlines. Simulated time follows the wall
+ clock unless the topology says `manual_clock = true`; [`ClusSimAdvanceClock`] moves it
+ ahead either way. Returns `ERROR_SUCCESS`, or `RPC_S_SERVER_UNAVAILABLE` without a
+ simulator.
+ */
+DWORD ClusSimSetPendingDuration(DWORD dwMilliseconds);
+
+/*
+ Moves the current simulator's simulated time forward by `dwMilliseconds`: the timed
+ transitions due by then complete (see [`ClusSimSetPendingDuration`]), with their events.
+ Returns `ERROR_SUCCESS`, or `RPC_S_SERVER_UNAVAILABLE` without a simulator.
+ */
+DWORD ClusSimAdvanceClock(DWORD dwMilliseconds);
+
+/*
  Crashes a node of the current simulator: it goes down and its groups fail over (see
  the README). Returns `ERROR_SUCCESS`, `ERROR_CLUSTER_NODE_NOT_FOUND` for an unknown name,
  `ERROR_INVALID_PARAMETER` for NULL or a string that is not one.
@@ -836,12 +856,6 @@ DWORD OnlineClusterResourceEx(HRESOURCE hResource, DWORD dwOnlineFlags, PBYTE lp
 DWORD OfflineClusterResourceEx(HRESOURCE hResource, DWORD dwOfflineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
 
 /*
- `RestartClusterResource`: offline, then back to its persistent state; `dwFlags` is
- reserved and ignored (MS-CMRP `ApiRestartResource`).
- */
-DWORD RestartClusterResource(HRESOURCE hResource, DWORD dwFlags);
-
-/*
  `DestroyClusterGroup`: the group's resources offline and deleted, then the group, in
  one call.
  */
@@ -857,12 +871,6 @@ DWORD DestroyClusterGroup(HGROUP hGroup);
  `lpInBuffer` is NULL or valid for reads of `cbInBufferSize` bytes.
  */
 DWORD MoveClusterGroupEx(HGROUP hGroup, HNODE hDestinationNode, DWORD dwMoveFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
-
-/*
- `CancelClusterGroupOperation`: stops the group's pending operation (`ERROR_SUCCESS`);
- `ERROR_INVALID_STATE` when nothing is pending.
- */
-DWORD CancelClusterGroupOperation(HGROUP hGroup, DWORD dwCancelFlags_RESERVED);
 
 /*
  `PauseClusterNodeEx`: pauses the node and, with `bDrainNode`, moves its groups to

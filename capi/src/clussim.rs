@@ -267,6 +267,36 @@ pub extern "C" fn ClusSimSettle() -> DWORD {
     })
 }
 
+/// Makes the pending transitions of the current simulator that start from now on also
+/// complete after `dwMilliseconds` of simulated time (`pending_duration_ms` in a topology;
+/// the Rust `set_pending_duration`): the first call at or after the deadline meets the
+/// completed transition, and a `GetClusterNotify` waiting meanwhile wakes at the deadline.
+/// It implies pending transitions (operations answer `ERROR_IO_PENDING`). 0 switches it
+/// off; transitions already pending keep their deadlines. Simulated time follows the wall
+/// clock unless the topology says `manual_clock = true`; [`ClusSimAdvanceClock`] moves it
+/// ahead either way. Returns `ERROR_SUCCESS`, or `RPC_S_SERVER_UNAVAILABLE` without a
+/// simulator.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusSimSetPendingDuration(dwMilliseconds: DWORD) -> DWORD {
+    status(|| {
+        let duration =
+            (dwMilliseconds != 0).then(|| std::time::Duration::from_millis(u64::from(dwMilliseconds)));
+        current()?.set_pending_duration(duration);
+        Ok(())
+    })
+}
+
+/// Moves the current simulator's simulated time forward by `dwMilliseconds`: the timed
+/// transitions due by then complete (see [`ClusSimSetPendingDuration`]), with their events.
+/// Returns `ERROR_SUCCESS`, or `RPC_S_SERVER_UNAVAILABLE` without a simulator.
+#[unsafe(no_mangle)]
+pub extern "C" fn ClusSimAdvanceClock(dwMilliseconds: DWORD) -> DWORD {
+    status(|| {
+        current()?.advance_clock(std::time::Duration::from_millis(u64::from(dwMilliseconds)));
+        Ok(())
+    })
+}
+
 /// Crashes a node of the current simulator: it goes down and its groups fail over (see
 /// the README). Returns `ERROR_SUCCESS`, `ERROR_CLUSTER_NODE_NOT_FOUND` for an unknown name,
 /// `ERROR_INVALID_PARAMETER` for NULL or a string that is not one.

@@ -170,6 +170,11 @@ fn polling_pending_transitions_in_c() {
 }
 
 #[test]
+fn timed_pending_transitions_in_c() {
+    run(&compile("client_timed.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn drain_and_failback_in_c() {
     run(&compile("client_drain.c", None, &[], Link::Static), &[]);
 }

@@ -26,6 +26,8 @@ const SIMULATOR_ONLY: &[(&str, &str)] = &[
     ("ClusSimCaptureCallers", "test control: name C callers in the leak report"),
     ("ClusSimStep", "test control: one step of pending transitions"),
     ("ClusSimSettle", "test control: complete every pending transition"),
+    ("ClusSimSetPendingDuration", "test control: timed pending transitions"),
+    ("ClusSimAdvanceClock", "test control: move simulated time forward"),
     ("ClusSimCrashNode", "test control: crash a node (failover)"),
     ("ClusSimRestoreNode", "test control: restore a crashed node"),
     ("ClusSimStopService", "test control: stop a cluster's service"),

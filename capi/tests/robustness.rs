@@ -1813,6 +1813,8 @@ fn rows() -> Vec<Row> {
         }),
         r("ClusSimStep", None, &[], |_| 0),
         r("ClusSimSettle", None, &[], |_| 0),
+        r("ClusSimSetPendingDuration", None, &[], |_| 0),
+        r("ClusSimAdvanceClock", None, &[], |_| 0),
         r("ClusSimCrashNode", None, &[Name], |c| c.st(c!(ClusSimCrashNode(c.wname(0, "NODE2"))))),
         r("ClusSimRestoreNode", None, &[Name], |c| c.st(c!(ClusSimRestoreNode(c.wname(0, "NODE2"))))),
         r("ClusSimStopService", None, &[Opt], |c| c.st(c!(ClusSimStopService(c.wname(0, "SIMCLUSTER"))))),

@@ -101,6 +101,8 @@ pub struct SimulatorBuilder {
     handle_limit: usize,
     max_diagnostics: usize,
     transition_polls: Option<u32>,
+    transition_time: Option<std::time::Duration>,
+    manual_clock: bool,
     faults: Vec<crate::Fault>,
     enum_seed: Option<u64>,
     history_limit: usize,
@@ -117,6 +119,8 @@ impl Default for SimulatorBuilder {
             handle_limit: MAX_HANDLES,
             max_diagnostics: crate::session::diagnostics::DEFAULT_MAX_DIAGNOSTICS,
             transition_polls: None,
+            transition_time: None,
+            manual_clock: false,
             faults: Vec::new(),
             enum_seed: None,
             history_limit: 0,
@@ -339,6 +343,8 @@ impl SimulatorBuilder {
     /// strict = false            # optional
     /// handle_limit = 100000     # optional
     /// pending_transitions = 3   # optional
+    /// pending_duration_ms = 500 # optional: .pending_duration(500 ms)
+    /// manual_clock = false      # optional: .manual_clock()
     ///
     /// [[cluster]]
     /// name = "SIMCLUSTER"
@@ -385,6 +391,12 @@ impl SimulatorBuilder {
                 }
                 if let Some(polls) = options.pending_transitions {
                     self = self.pending_transitions(polls);
+                }
+                if let Some(ms) = options.pending_duration_ms {
+                    self = self.pending_duration(std::time::Duration::from_millis(ms));
+                }
+                if options.manual_clock == Some(true) {
+                    self = self.manual_clock();
                 }
                 if let Some(limit) = options.record_history {
                     self = self.record_history(limit);
@@ -440,6 +452,66 @@ impl SimulatorBuilder {
             ));
         }
         self.transition_polls = Some(polls);
+        self
+    }
+
+    /// Makes pending transitions also complete after `duration` of simulated time, for code
+    /// that waits (sleeps, or waits on a notification port) rather than polls. A transition
+    /// started at simulated time `t` completes on the first call into the simulator at or
+    /// after `t + duration`, before that call does anything else; a
+    /// [`get_cluster_notify`](Simulator::get_cluster_notify) waiting meanwhile wakes at the
+    /// deadline and receives its events.
+    ///
+    /// It implies pending transitions: operations answer `ERROR_IO_PENDING` (997) as with
+    /// [`pending_transitions`](Self::pending_transitions). With both, a transition ends on
+    /// whichever comes first, its `polls`-th state poll or its deadline; with a duration
+    /// alone, state polls (and [`Simulator::step`]) do not end it, only time and
+    /// [`Simulator::settle`] do.
+    ///
+    /// Simulated time follows the wall clock from [`build`](Self::build), and
+    /// [`Simulator::advance_clock`] moves it ahead; with [`manual_clock`](Self::manual_clock)
+    /// only `advance_clock` moves it, for tests that must not depend on timing. Without this
+    /// option no call reads the clock. Errors surface from [`build`](Self::build):
+    /// `ERROR_INVALID_PARAMETER` (87) for a zero duration.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use clusapi_sim::{ClusterGroupState, Simulator, codes};
+    ///
+    /// let sim = Simulator::default_builder()
+    ///     .pending_duration(Duration::from_millis(500))
+    ///     .manual_clock()
+    ///     .build()?;
+    /// let c = sim.open_cluster(None)?;
+    /// let g = sim.open_cluster_group(c, "Cluster Group")?;
+    /// assert_eq!(sim.move_cluster_group(g, None).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    /// assert_eq!(sim.get_cluster_group_state(g)?.state, ClusterGroupState::Pending);
+    /// // Code that waits and calls again meets ERROR_INVALID_STATE until the deadline...
+    /// sim.advance_clock(Duration::from_millis(499));
+    /// assert_eq!(sim.online_cluster_group(g, None).unwrap_err().code(), codes::ERROR_INVALID_STATE);
+    /// // ... and the completed move after it.
+    /// sim.advance_clock(Duration::from_millis(1));
+    /// assert_eq!(sim.get_cluster_group_state(g)?.state, ClusterGroupState::Online);
+    /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    pub fn pending_duration(mut self, duration: std::time::Duration) -> Self {
+        if duration.is_zero() && self.error.is_none() {
+            self.error = Some(Error::InvalidParameter(
+                ".pending_duration(0): a timed transition takes some time (leave the option out for none)"
+                    .into(),
+            ));
+        }
+        self.transition_time = Some(duration);
+        self
+    }
+
+    /// Simulated time stands still but for [`Simulator::advance_clock`] (and the
+    /// `advance_clock` lever of triggers), instead of following the wall clock: timed
+    /// transitions ([`pending_duration`](Self::pending_duration)) then complete exactly when
+    /// the test says, whatever the machine's speed.
+    pub fn manual_clock(mut self) -> Self {
+        self.manual_clock = true;
         self
     }
 
@@ -508,6 +580,12 @@ impl SimulatorBuilder {
         let id = SimId::allocate()?;
         let mut world = World::from_topology(&self.topology);
         world.transition_polls = self.transition_polls;
+        world.timing.duration = self.transition_time;
+        let clock = if self.manual_clock {
+            crate::session::clock::Clock::manual()
+        } else {
+            crate::session::clock::Clock::wall()
+        };
         let state = State {
             world,
             handles: HandleTable::new(id.get(), self.handle_limit),
@@ -526,6 +604,7 @@ impl SimulatorBuilder {
             history: None,
             history_limit: self.history_limit,
             triggers: crate::session::trigger::TriggerPlan::default(),
+            clock,
         };
         let mut state = state;
         for f in self.faults {

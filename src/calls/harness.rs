@@ -98,7 +98,8 @@ impl Simulator {
     }
 
     /// Advances every pending transition by one state poll (see
-    /// [`SimulatorBuilder::pending_transitions`](crate::SimulatorBuilder::pending_transitions)).
+    /// [`SimulatorBuilder::pending_transitions`](crate::SimulatorBuilder::pending_transitions));
+    /// a transition that only time ends (a duration without polls) stays as it is.
     pub fn step(&self) {
         self.lock().world.step();
     }
@@ -106,6 +107,51 @@ impl Simulator {
     /// Completes every pending transition at once.
     pub fn settle(&self) {
         self.lock().world.settle();
+    }
+
+    /// Moves simulated time forward by `by`: the timed transitions due by then complete
+    /// (see [`SimulatorBuilder::pending_duration`](crate::SimulatorBuilder::pending_duration)),
+    /// with their events. It works with either clock: a manual one moves only this way; one
+    /// that follows the wall clock is then ahead of it by `by`. Without timed transitions it
+    /// only moves the time [`elapsed`](Self::elapsed) reports.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use clusapi_sim::{ClusterResourceState, Simulator, codes};
+    ///
+    /// let sim = Simulator::default_builder().pending_duration(Duration::from_secs(3600)).build()?;
+    /// let c = sim.open_cluster(None)?;
+    /// let r = sim.open_cluster_resource(c, "Cluster Name")?;
+    /// assert_eq!(sim.offline_cluster_resource(r).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    /// assert_eq!(sim.get_cluster_resource_state(r)?.state, ClusterResourceState::OfflinePending);
+    /// sim.advance_clock(Duration::from_secs(3600)); // an hour later, without waiting one
+    /// assert_eq!(sim.get_cluster_resource_state(r)?.state, ClusterResourceState::Offline);
+    /// # sim.close_cluster_resource(r)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    pub fn advance_clock(&self, by: std::time::Duration) {
+        // Its one implementation is the lever's, which triggers pull too; it cannot fail.
+        let _ = self.lock().apply_lever(&crate::types::lever::Lever::AdvanceClock(by));
+    }
+
+    /// The simulated time since the simulator was built: the wall clock's plus every
+    /// [`advance_clock`](Self::advance_clock), or with
+    /// [`SimulatorBuilder::manual_clock`](crate::SimulatorBuilder::manual_clock) only the
+    /// latter.
+    #[must_use]
+    pub fn elapsed(&self) -> std::time::Duration {
+        self.lock().clock.now()
+    }
+
+    /// Sets, or with `None` ends, timed transitions at run time (see
+    /// [`SimulatorBuilder::pending_duration`](crate::SimulatorBuilder::pending_duration);
+    /// C: `ClusSimSetPendingDuration`). It applies to the transitions that start from now
+    /// on; those pending keep their deadlines. A zero duration is `None`.
+    pub fn set_pending_duration(&self, duration: Option<std::time::Duration>) {
+        let mut st = self.lock();
+        st.world.timing.duration = duration.filter(|d| !d.is_zero());
+        let now = st.clock.now();
+        st.world.timing.now = now;
     }
 
     /// Forgets the recorded diagnostics.

@@ -157,7 +157,8 @@ impl Simulator {
     }
 
     /// A group by name: its state, owner, members, preferred owners and properties.
-    /// Reading it counts no state poll, so a pending move stays pending.
+    /// Reading it counts no state poll, so a pending move stays pending (but for a timed one
+    /// due by now, which completes on any call into the simulator).
     ///
     /// ```
     /// use clusapi_sim::{ClusterGroupState, Simulator, codes};

@@ -5,7 +5,11 @@
 //! Every operation completes at once (a simulator without pending transitions).
 
 use crate::model::journal::{About, Change, Object};
-use crate::model::world::{Cluster, ClusterKey, Group, GroupKey, NodeKey, Resource, ResourceKey, World};
+use std::time::Duration;
+
+use crate::model::world::{
+    Cluster, ClusterKey, Group, GroupKey, NodeKey, Resource, ResourceKey, Transition, World,
+};
 use crate::types::error::{Error, Result};
 use crate::types::names::names_equal;
 use crate::types::state::{ClusterNodeState, ClusterResourceState as R};
@@ -79,23 +83,39 @@ impl World {
         Ok(())
     }
 
+    /// A transition towards `target` starting now, if transitions are pending ones (by
+    /// polls, by time, or both); `None`: changes complete at once. Notes its deadline.
+    fn start_transition(&mut self, target: R) -> Option<Transition> {
+        let polls_left = self.transition_polls;
+        let timing = &mut self.timing;
+        if polls_left.is_none() && timing.duration.is_none() {
+            return None;
+        }
+        // A deadline past what a Duration holds is none: only polls, step and settle end it.
+        let due = timing.duration.and_then(|d| timing.now.checked_add(d));
+        if let Some(due) = due {
+            timing.next_due = Some(timing.next_due.map_or(due, |next| next.min(due)));
+        }
+        Some(Transition { target, polls_left, due })
+    }
+
     /// Moves a resource towards `target`: at once, or (with pending transitions) through
     /// its pending state. Returns whether a transition was left pending.
     fn transition(&mut self, key: ResourceKey, target: R) -> bool {
-        let polls = self.transition_polls;
-        let Some(mut r) = self.resources.get_mut(key) else { return false };
-        if r.state == target {
+        if self.resources.get(key).is_none_or(|r| r.state == target) {
             return false;
         }
-        match polls {
+        let pending = self.start_transition(target);
+        let Some(mut r) = self.resources.get_mut(key) else { return false };
+        match pending {
             None => {
                 r.state = target;
                 r.pending = None;
                 false
             }
-            Some(n) => {
+            Some(t) => {
                 r.state = if target == R::Online { R::OnlinePending } else { R::OfflinePending };
-                r.pending = Some((target, n));
+                r.pending = Some(t);
                 true
             }
         }
@@ -111,15 +131,18 @@ impl World {
         self.transition_all(keys, state)
     }
 
-    /// One state poll of a resource: a pending transition comes one poll closer to its end.
+    /// One state poll of a resource: a pending transition comes one poll closer to its end
+    /// (one that polls do not end, timed only, stays as it is).
     pub(crate) fn poll_resource(&mut self, key: ResourceKey) {
         let Some(mut r) = self.resources.get_mut(key) else { return };
-        if let Some((target, left)) = r.pending {
-            if left <= 1 {
-                r.state = target;
-                r.pending = None;
-            } else {
-                r.pending = Some((target, left.saturating_sub(1)));
+        if let Some(t) = r.pending {
+            match t.polls_left {
+                Some(left) if left <= 1 => {
+                    r.state = t.target;
+                    r.pending = None;
+                }
+                Some(left) => r.pending = Some(Transition { polls_left: Some(left.saturating_sub(1)), ..t }),
+                None => {}
             }
         }
     }
@@ -142,10 +165,45 @@ impl World {
     /// Completes every pending transition.
     pub(crate) fn settle(&mut self) {
         self.resources.for_each_mut(|r| {
-            if let Some((target, _)) = r.pending.take() {
-                r.state = target;
+            if let Some(t) = r.pending.take() {
+                r.state = t.target;
             }
         });
+        self.timing.next_due = None;
+    }
+
+    /// Simulated time is `now`: completes every transition due by then, in resource order,
+    /// and finds the next deadline. Whether any completed. Costs one comparison while none
+    /// is due.
+    pub(crate) fn complete_due(&mut self, now: Duration) -> bool {
+        self.timing.now = now;
+        if self.timing.next_due.is_none_or(|next| next > now) {
+            return false;
+        }
+        let (mut completed, mut next_due) = (false, None::<Duration>);
+        let due_now: Vec<ResourceKey> = self
+            .resources
+            .iter()
+            .filter_map(|(k, r)| {
+                let due = r.pending.and_then(|t| t.due)?;
+                if due <= now {
+                    Some(k)
+                } else {
+                    next_due = Some(next_due.map_or(due, |n| n.min(due)));
+                    None
+                }
+            })
+            .collect();
+        for k in due_now {
+            if let Some(mut r) = self.resources.get_mut(k) {
+                if let Some(t) = r.pending.take() {
+                    r.state = t.target;
+                    completed = true;
+                }
+            }
+        }
+        self.timing.next_due = next_due;
+        completed
     }
 
     /// `OnlineClusterGroup`: every resource online, on `node` (the owner when `None`).
@@ -240,7 +298,7 @@ impl World {
     /// come back through `OnlinePending` (whether any is pending); otherwise they are online
     /// at once, so their state does not change.
     pub(crate) fn restart(&mut self, keys: Vec<ResourceKey>) -> bool {
-        let Some(polls) = self.transition_polls else {
+        let Some(pending) = self.start_transition(R::Online) else {
             for k in keys {
                 self.transition(k, R::Online);
             }
@@ -250,7 +308,7 @@ impl World {
         for k in keys {
             if let Some(mut r) = self.resources.get_mut(k) {
                 r.state = R::OnlinePending;
-                r.pending = Some((R::Online, polls));
+                r.pending = Some(pending);
                 any = true;
             }
         }

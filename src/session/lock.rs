@@ -30,13 +30,51 @@ impl std::ops::DerefMut for StateGuard<'_> {
 
 impl StateGuard<'_> {
     /// Waits for a change (a notification), releasing the lock meanwhile; `false` on time-out.
+    ///
+    /// While a timed transition is pending and simulated time follows the wall clock, the
+    /// wait ends by its deadline at the latest, and the transitions then due complete (their
+    /// events queued) before it returns: a waiter sees a completion with no other call made.
+    /// (A manual clock moves only through `advance_clock`, which wakes waiters as any call
+    /// that queues events does.)
     pub(crate) fn wait(&mut self, timeout: Option<std::time::Duration>) -> bool {
-        match timeout {
+        let timeout = match self.until_due() {
+            None => timeout,
+            Some(due) => Some(timeout.map_or(due, |t| t.min(due))),
+        };
+        let woken = match timeout {
             None => {
                 self.changed.wait(&mut self.guard);
                 true
             }
             Some(t) => !self.changed.wait_for(&mut self.guard, t).timed_out(),
+        };
+        if self.guard.world.timing.on() {
+            self.catch_up();
+        }
+        woken
+    }
+
+    /// How long until the next deadline of a timed transition, when simulated time follows
+    /// the wall clock (zero when one is due already).
+    fn until_due(&self) -> Option<std::time::Duration> {
+        let st = &*self.guard;
+        if !st.clock.follows_wall() {
+            return None;
+        }
+        let next = st.world.timing.next_due?;
+        Some(next.saturating_sub(st.clock.now()))
+    }
+
+    /// Reads the clock into the world and completes the timed transitions due by now;
+    /// their events are queued at once, before the call goes on (the completions happened
+    /// before it).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn catch_up(&mut self) {
+        let st = &mut *self.guard;
+        let now = st.clock.now();
+        if st.world.complete_due(now) {
+            self.publish_changes(true);
         }
     }
 }
@@ -52,15 +90,16 @@ impl Drop for StateGuard<'_> {
             || recording == st.ports.is_empty()
             || (recording && self.compare && !st.world.journal.is_empty());
         if needed {
-            self.publish();
+            self.publish_changes(self.compare);
         }
     }
 }
 
 impl StateGuard<'_> {
-    /// Queues the events of the call's changes and wakes waiters.
+    /// Queues the events of the call's changes (unless `compare` is false: a quiet call's)
+    /// and wakes waiters.
     #[cold]
-    fn publish(&mut self) {
+    fn publish_changes(&mut self, compare: bool) {
         let st = &mut *self.guard;
         let recording = st.world.journal.recording();
         if st.ports.is_empty() {
@@ -71,7 +110,7 @@ impl StateGuard<'_> {
         } else if !recording {
             // The call that opened the first port: from now on the rules record their changes.
             st.world.journal.set_recording(true);
-        } else if self.compare {
+        } else if compare {
             let changes = st.world.journal.take();
             if !changes.is_empty() {
                 let changes = crate::model::journal::complete(changes, &st.world);

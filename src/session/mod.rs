@@ -1,12 +1,13 @@
 //! The session: everything behind a simulator's lock besides the world (the handle table,
 //! handle resolution, ports and delivery, the fault plan, triggers, history, diagnostics,
-//! leak reports), the lock itself and its publish path. It knows nothing of the declared
+//! leak reports, the clock of timed transitions), the lock itself and its publish path. It knows nothing of the declared
 //! calls and their rules: the fault and trigger plans are handed `calls()` from above.
 //!
 //! A module here may use this layer and the layers below it, never one above (ARCHITECTURE.md,
 //! checked by `tests/layers.rs`).
 
 pub(crate) mod caller;
+pub(crate) mod clock;
 pub(crate) mod diagnostics;
 pub(crate) mod fault;
 pub(crate) mod handle_table;

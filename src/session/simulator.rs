@@ -57,6 +57,8 @@ pub(crate) struct State {
     pub history_limit: usize,
     /// The triggers: levers tied to points of the call sequence.
     pub triggers: crate::session::trigger::TriggerPlan,
+    /// Simulated time, read while timed transitions are on (`world.timing`).
+    pub clock: crate::session::clock::Clock,
 }
 
 #[derive(Debug)]
@@ -269,17 +271,28 @@ impl Simulator {
         Simulator { inner, counted: true }
     }
 
+    /// The lock. While timed transitions are on, the transitions due by now complete first,
+    /// their events queued, so the call meets the cluster as it is at this simulated time
+    /// (for `lock_quiet` too).
     #[inline]
     pub(crate) fn lock(&self) -> StateGuard<'_> {
         let guard = crate::types::sync::lock_backing_off(&self.inner.state);
-        StateGuard { guard, compare: true, changed: &self.inner.changed }
+        let mut guard = StateGuard { guard, compare: true, changed: &self.inner.changed };
+        if guard.world.timing.on() {
+            guard.catch_up();
+        }
+        guard
     }
 
     /// The lock, for calls that change nothing (their journal is not read when it is released).
     #[inline]
     pub(crate) fn lock_quiet(&self) -> StateGuard<'_> {
         let guard = crate::types::sync::lock_backing_off(&self.inner.state);
-        StateGuard { guard, compare: false, changed: &self.inner.changed }
+        let mut guard = StateGuard { guard, compare: false, changed: &self.inner.changed };
+        if guard.world.timing.on() {
+            guard.catch_up();
+        }
+        guard
     }
 }
 

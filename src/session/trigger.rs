@@ -60,6 +60,12 @@ impl State {
                 self.world.settle();
                 Ok(())
             }
+            Lever::AdvanceClock(by) => {
+                self.clock.advance(*by);
+                let now = self.clock.now();
+                self.world.complete_due(now);
+                Ok(())
+            }
         }
     }
 
@@ -88,7 +94,7 @@ impl State {
             Lever::StopClusterService(c) | Lever::StartClusterService(c) => {
                 find_cluster(&self.world, c.as_deref()).map(drop)
             }
-            Lever::Step | Lever::Settle => Ok(()),
+            Lever::Step | Lever::Settle | Lever::AdvanceClock(_) => Ok(()),
         }
     }
 

@@ -30,6 +30,9 @@ pub enum Lever {
     Step,
     /// [`Simulator::settle`](crate::Simulator::settle): every pending transition completes.
     Settle,
+    /// [`Simulator::advance_clock`](crate::Simulator::advance_clock): simulated time moves
+    /// forward, and the timed transitions due by then complete.
+    AdvanceClock(std::time::Duration),
 }
 
 impl Lever {
@@ -61,6 +64,10 @@ impl Lever {
     pub fn start_cluster_service(cluster: Option<&str>) -> Self {
         Self::StartClusterService(cluster.map(str::to_owned))
     }
+    /// Move simulated time forward (timed transitions due by then complete).
+    pub fn advance_clock(by: std::time::Duration) -> Self {
+        Self::AdvanceClock(by)
+    }
 
     /// The lever's name as the history records it (`"crash_node"`).
     #[must_use]
@@ -75,6 +82,7 @@ impl Lever {
             Self::StartClusterService(_) => "start_cluster_service",
             Self::Step => "step",
             Self::Settle => "settle",
+            Self::AdvanceClock(_) => "advance_clock",
         }
     }
 
@@ -88,12 +96,13 @@ impl Lever {
             | Self::RestoreNetwork(n) => format!("{n:?}"),
             Self::StopClusterService(c) | Self::StartClusterService(c) => format!("{:?}", c.as_deref()),
             Self::Step | Self::Settle => String::new(),
+            Self::AdvanceClock(by) => format!("{by:?}"),
         }
     }
 
     /// A lever from its name and argument, as topology files spell it (`"crash_node"`,
     /// `"SQL2"`); the service levers take the cluster's name or none, `step` and `settle`
-    /// none.
+    /// none, `advance_clock` a number of milliseconds (`"500"`).
     #[cfg(feature = "topology-file")]
     pub(crate) fn parse(name: &str, target: Option<&str>) -> Result<Self> {
         let needs = |what: &str| {
@@ -111,9 +120,18 @@ impl Lever {
             "start_cluster_service" => Self::StartClusterService(target.map(str::to_owned)),
             "step" => Self::Step,
             "settle" => Self::Settle,
+            "advance_clock" => {
+                let ms = target.and_then(|t| t.trim().parse::<u64>().ok()).ok_or_else(|| {
+                    Error::InvalidParameter(
+                        "the lever \"advance_clock\" needs a target: a number of milliseconds, as \"500\""
+                            .into(),
+                    )
+                })?;
+                Self::AdvanceClock(std::time::Duration::from_millis(ms))
+            }
             other => {
                 return Err(Error::InvalidParameter(format!(
-                    "\"{other}\" is not a lever (crash_node, restore_node, take_network_down, partition_network, restore_network, stop_cluster_service, start_cluster_service, step, settle)"
+                    "\"{other}\" is not a lever (crash_node, restore_node, take_network_down, partition_network, restore_network, stop_cluster_service, start_cluster_service, step, settle, advance_clock)"
                 )));
             }
         })

@@ -17,6 +17,8 @@ mod topology;
 pub(crate) mod topology_file;
 mod tracked;
 
+use std::time::Duration;
+
 use slotmap::new_key_type;
 
 use self::tracked::Tracked;
@@ -161,14 +163,48 @@ pub(crate) struct Resource {
     /// The "or" groups of its dependency expression, each of two or more of `depends_on`;
     /// a provider in none is required (`rules/dependency.rs`).
     pub any_of: Vec<Vec<ResourceKey>>,
-    /// A transition under way (pending mode): the state it ends in, and the state polls left.
-    pub pending: Option<(ClusterResourceState, u32)>,
+    /// A transition under way (pending mode).
+    pub pending: Option<Transition>,
     pub props: Props,
     /// The object's registry key (`GetCluster*Key`).
     pub registry: RegKey,
     /// The nodes that may own the resource (`AddClusterResourceNode`), in the order they
     /// were added; at first every node of the cluster.
     pub possible_owners: Vec<NodeKey>,
+}
+
+/// A resource's transition under way (pending mode): the state it ends in, and what ends it
+/// (besides `step` and `settle`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Transition {
+    pub target: ClusterResourceState,
+    /// The state polls left (`None`: polls do not end it).
+    pub polls_left: Option<u32>,
+    /// The simulated time at which it completes (`None`: time does not end it).
+    pub due: Option<Duration>,
+}
+
+/// Timed transitions (`SimulatorBuilder::pending_duration`): the model holds simulated time
+/// as a number the session hands it; it never reads a clock.
+#[derive(Debug, Default)]
+pub(crate) struct Timing {
+    /// How long a transition takes in simulated time; `None`: time does not end transitions.
+    pub duration: Option<Duration>,
+    /// The simulated time, as the session last read its clock (at the start of each call
+    /// while timing is on).
+    pub now: Duration,
+    /// No pending transition falls due before this; `None`: none has a deadline. A lower
+    /// bound (a transition ended otherwise leaves it behind), made exact by each sweep.
+    pub next_due: Option<Duration>,
+}
+
+impl Timing {
+    /// Whether the session must read its clock on each call: transitions take time, or one
+    /// started while they did is still pending.
+    #[inline]
+    pub(crate) fn on(&self) -> bool {
+        self.duration.is_some() || self.next_due.is_some()
+    }
 }
 
 /// A cluster network.
@@ -211,9 +247,12 @@ pub(crate) struct World {
     pub net_interfaces: Tracked<NetInterfaceKey, NetInterface>,
     /// The clusters in the order the topology gave them; the first is the local cluster.
     pub cluster_order: Vec<ClusterKey>,
-    /// With pending transitions, how many state polls a transition takes; `None`: changes
-    /// complete at once.
+    /// With pending transitions, how many state polls a transition takes; `None`: polls do
+    /// not complete transitions (and, without `timing.duration` either, changes complete at
+    /// once).
     pub transition_polls: Option<u32>,
+    /// Timed transitions: how long one takes in simulated time, and that time.
+    pub timing: Timing,
     /// What the rules changed, while a notification port is open (the maps above record
     /// into it too).
     pub journal: crate::model::journal::Journal,
@@ -356,6 +395,7 @@ impl World {
             net_interfaces: Tracked::new(&journal),
             cluster_order: Vec::new(),
             transition_polls: None,
+            timing: Timing::default(),
             journal,
         };
         for spec in &topology.clusters {

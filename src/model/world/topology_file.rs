@@ -6,6 +6,8 @@
 //! strict = false            # optional: the builder's .strict()
 //! handle_limit = 100000     # optional: the builder's .handle_limit(n)
 //! pending_transitions = 3   # optional: the builder's .pending_transitions(polls)
+//! pending_duration_ms = 500 # optional: the builder's .pending_duration(500 ms)
+//! manual_clock = false      # optional: the builder's .manual_clock()
 //! record_history = 1000     # optional: the builder's .record_history(n)
 //!
 //! [[cluster]]
@@ -31,7 +33,8 @@
 //! nth = 2                   # optional: every matching call by default
 //! object = "SQL Group"      # optional: only calls on this object
 //! before = "crash_node"     # or after = "...": the lever
-//! target = "NODE2"          # the lever's node, network or cluster
+//! target = "NODE2"          # the lever's node, network or cluster (advance_clock:
+//!                           # milliseconds, as "500")
 //! ```
 //!
 //! Unknown keys are errors (a misspelt key would otherwise be silently ignored). Every
@@ -48,6 +51,8 @@ use crate::types::error::{Error, Result};
 struct File {
     strict: Option<bool>,
     pending_transitions: Option<u32>,
+    pending_duration_ms: Option<Spanned<i64>>,
+    manual_clock: Option<bool>,
     handle_limit: Option<Spanned<i64>>,
     record_history: Option<usize>,
     #[serde(default)]
@@ -163,6 +168,9 @@ fn property_value(
 pub(crate) struct FileOptions {
     pub strict: Option<bool>,
     pub pending_transitions: Option<u32>,
+    /// A positive number of milliseconds.
+    pub pending_duration_ms: Option<u64>,
+    pub manual_clock: Option<bool>,
     pub handle_limit: Option<usize>,
     pub record_history: Option<usize>,
     /// Each trigger with its line.
@@ -196,6 +204,15 @@ pub(crate) fn parse(text: &str, topology: &mut Topology) -> Result<FileOptions> 
             Error::InvalidData(format!(
                 "topology file, line {}: handle_limit must be positive",
                 line_of(text, limit.span().start)
+            ))
+        })?),
+    };
+    let pending_duration_ms = match file.pending_duration_ms {
+        None => None,
+        Some(ms) => Some(u64::try_from(*ms.get_ref()).ok().filter(|&ms| ms > 0).ok_or_else(|| {
+            Error::InvalidData(format!(
+                "topology file, line {}: pending_duration_ms must be a positive number of milliseconds",
+                line_of(text, ms.span().start)
             ))
         })?),
     };
@@ -284,6 +301,8 @@ pub(crate) fn parse(text: &str, topology: &mut Topology) -> Result<FileOptions> 
         triggers,
         strict: file.strict,
         pending_transitions: file.pending_transitions,
+        pending_duration_ms,
+        manual_clock: file.manual_clock,
         handle_limit,
         record_history: file.record_history,
     })
