@@ -155,6 +155,11 @@ fn group_types_and_create_cluster_group_ex_in_c() {
 }
 
 #[test]
+fn group_and_resource_ex_enumerations_in_c() {
+    run(&compile("client_enum_ex.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn classic_calls_in_c() {
     run(&compile("client_classic.c", None, &[], Link::Static), &[]);
 }
