@@ -131,6 +131,10 @@ pub use session::notify_v2::{NotificationV2, NotifyFilter, change_v2, object_typ
 pub use session::simulator::{Simulator, WeakSimulator};
 pub use types::access::{GENERIC_ALL, GENERIC_READ, MAXIMUM_ALLOWED};
 pub use types::call_info::CallInfo;
+pub use types::enum_ex::{
+    CLUSTER_GROUP_ENUM_ITEM_VERSION_1, CLUSTER_RESOURCE_ENUM_ITEM_VERSION_1, ClusterGroupEnumItem,
+    ClusterResourceEnumItem,
+};
 #[doc(inline)]
 pub use types::error::codes;
 pub use types::error::{Error, Result};
@@ -138,8 +142,9 @@ pub use types::error::{Error, Result};
 pub use types::group_type as clusgroup_type;
 pub use types::group_type::{CLUSTER_CREATE_GROUP_INFO_VERSION, CLUSTER_CREATE_GROUP_INFO_VERSION_1};
 pub use types::handle::{
-    HChange, HClusEnum, HClusEnumEx, HCluster, HGroup, HGroupEnum, HKey, HNetInterface, HNetwork,
-    HNetworkEnum, HNode, HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind,
+    HChange, HClusEnum, HClusEnumEx, HCluster, HGroup, HGroupEnum, HGroupEnumEx, HKey, HNetInterface,
+    HNetwork, HNetworkEnum, HNode, HNodeEnum, HResEnum, HResEnumEx, HResTypeEnum, HResource, Handle,
+    HandleKind,
 };
 pub use types::lever::{Lever, Trigger, TriggerOn, TriggerTiming};
 pub use types::proplist::{

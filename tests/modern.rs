@@ -384,3 +384,190 @@ fn destroy_removes_a_group_with_its_resources() {
     sim.close_cluster(c).unwrap();
     sim.assert_no_open_handles();
 }
+
+/// `ClusterGroupOpenEnumEx` with no properties: every group with its id, state, owner and
+/// flags, as the single-object calls give them, and empty property lists.
+#[test]
+fn group_enum_ex_without_properties_lists_groups_as_the_single_calls_see_them() {
+    let sim = sim(None);
+    let c = sim.open_cluster(None).unwrap();
+    let e = sim.cluster_group_open_enum_ex(c, &[], &[], 0).unwrap();
+    assert_eq!(sim.cluster_group_get_enum_count_ex(e).unwrap(), 4);
+    let names: Vec<String> = (0..4).map(|i| sim.cluster_group_enum_ex(e, i).unwrap().name).collect();
+    assert_eq!(names, ["Cluster Group", "App1", "App2", "Empty"]);
+    for i in 0..4 {
+        let item = sim.cluster_group_enum_ex(e, i).unwrap();
+        let g = sim.open_cluster_group(c, &item.name).unwrap();
+        let state = sim.get_cluster_group_state(g).unwrap();
+        assert_eq!((item.state, item.owner_node.as_str()), (state.state, state.owner_node.as_str()));
+        let id = sim.cluster_group_control(g, None, clusctl::CLUSCTL_GROUP_GET_ID, &[]).unwrap();
+        assert_eq!(clusapi_sim::sz_to_bytes(&item.id), id);
+        let flags = sim.cluster_group_control(g, None, clusctl::CLUSCTL_GROUP_GET_FLAGS, &[]).unwrap();
+        assert_eq!(item.flags.to_le_bytes().to_vec(), flags);
+        assert!(item.properties.is_empty() && item.ro_properties.is_empty());
+        sim.close_cluster_group(g).unwrap();
+    }
+    assert_eq!(sim.cluster_group_enum_ex(e, 0).unwrap().flags, 1, "CLUS_FLAG_CORE");
+    assert_eq!(sim.cluster_group_enum_ex(e, 4).unwrap_err().code(), codes::ERROR_NO_MORE_ITEMS);
+    assert_eq!(sim.cluster_group_enum_ex(e, u32::MAX).unwrap_err().code(), codes::ERROR_NO_MORE_ITEMS);
+    sim.cluster_group_close_enum_ex(e).unwrap();
+    assert_eq!(sim.cluster_group_get_enum_count_ex(e).unwrap_err().code(), codes::ERROR_INVALID_HANDLE);
+    assert_eq!(sim.cluster_group_enum_ex(e, 0).unwrap_err().code(), codes::ERROR_INVALID_HANDLE);
+    assert_eq!(sim.cluster_group_close_enum_ex(e).unwrap_err().code(), codes::ERROR_INVALID_HANDLE);
+    sim.close_cluster(c).unwrap();
+    sim.assert_no_open_handles();
+}
+
+/// Named properties: each name the set has (case-insensitive, in the catalog's spelling),
+/// in the order asked, once; a name it does not have (or one of the other set) is left
+/// out. `"*"` alone: the whole set, as `CLUSCTL_*_GET_(RO_)COMMON_PROPERTIES` gives it.
+#[test]
+fn group_enum_ex_returns_the_named_properties_or_all_of_them() {
+    let sim = sim(None);
+    let c = sim.open_cluster(None).unwrap();
+    let app1 = sim.open_cluster_group(c, "App1").unwrap();
+    let set = PropertyList::new().with("Priority", PropertyValue::Dword(3000)).to_bytes();
+    sim.cluster_group_control(app1, None, clusctl::CLUSCTL_GROUP_SET_COMMON_PROPERTIES, &set).unwrap();
+    let e = sim
+        .cluster_group_open_enum_ex(
+            c,
+            &["priority", "GroupType", "nosuch", "Priority"],
+            &["GROUPTYPE", "Name"],
+            0,
+        )
+        .unwrap();
+    let item = sim.cluster_group_enum_ex(e, 1).unwrap();
+    assert_eq!(item.name, "App1");
+    assert_eq!(item.properties, PropertyList::new().with("Priority", PropertyValue::Dword(3000)));
+    assert_eq!(
+        item.ro_properties,
+        PropertyList::new()
+            .with("GroupType", PropertyValue::Dword(9999))
+            .with("Name", PropertyValue::Sz("App1".into()))
+    );
+    let core = sim.cluster_group_enum_ex(e, 0).unwrap();
+    assert_eq!(core.ro_properties.get("GroupType"), Some(&PropertyValue::Dword(1)));
+    assert_eq!(core.properties.get("Priority"), Some(&PropertyValue::Dword(2000)));
+    sim.cluster_group_close_enum_ex(e).unwrap();
+
+    let all = sim.cluster_group_open_enum_ex(c, &["*"], &["*"], 0).unwrap();
+    let item = sim.cluster_group_enum_ex(all, 1).unwrap();
+    let rw =
+        sim.cluster_group_control(app1, None, clusctl::CLUSCTL_GROUP_GET_COMMON_PROPERTIES, &[]).unwrap();
+    let ro =
+        sim.cluster_group_control(app1, None, clusctl::CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES, &[]).unwrap();
+    assert_eq!(item.properties, PropertyList::parse(&rw).unwrap());
+    assert_eq!(item.ro_properties, PropertyList::parse(&ro).unwrap());
+    sim.cluster_group_close_enum_ex(all).unwrap();
+    // "*" among other names is only a name no property has.
+    let mixed = sim.cluster_group_open_enum_ex(c, &["*", "Priority"], &[], 0).unwrap();
+    assert_eq!(sim.cluster_group_enum_ex(mixed, 1).unwrap().properties.names(), ["Priority"]);
+    sim.cluster_group_close_enum_ex(mixed).unwrap();
+    sim.close_cluster_group(app1).unwrap();
+    sim.close_cluster(c).unwrap();
+}
+
+/// The snapshot is taken at open: later changes (a move, a property, a new group) do not
+/// show in it, and a new enumeration sees them.
+#[test]
+fn ex_enumerations_are_snapshots_taken_at_open() {
+    let sim = sim(None);
+    let c = sim.open_cluster(None).unwrap();
+    let e = sim.cluster_group_open_enum_ex(c, &["Priority"], &[], 0).unwrap();
+    let r = sim.cluster_resource_open_enum_ex(c, &[], &[], 0).unwrap();
+    let app1 = sim.open_cluster_group(c, "App1").unwrap();
+    let n2 = sim.open_cluster_node(c, "NODE2").unwrap();
+    sim.move_cluster_group(app1, Some(n2)).unwrap();
+    let set = PropertyList::new().with("Priority", PropertyValue::Dword(1000)).to_bytes();
+    sim.cluster_group_control(app1, None, clusctl::CLUSCTL_GROUP_SET_COMMON_PROPERTIES, &set).unwrap();
+    let new = sim.create_cluster_group(c, "Later").unwrap();
+    let res = sim.create_cluster_resource(new, "Later Service", "Generic Service", 0).unwrap();
+    sim.close_cluster_resource(res).unwrap();
+    let before = sim.cluster_group_enum_ex(e, 1).unwrap();
+    assert_eq!(
+        (before.owner_node.as_str(), before.properties.get("Priority")),
+        ("NODE1", Some(&PropertyValue::Dword(2000)))
+    );
+    assert_eq!(sim.cluster_group_get_enum_count_ex(e).unwrap(), 4);
+    assert_eq!(sim.cluster_resource_get_enum_count_ex(r).unwrap(), 3);
+    let again = sim.cluster_group_open_enum_ex(c, &["Priority"], &[], 0).unwrap();
+    let after = sim.cluster_group_enum_ex(again, 1).unwrap();
+    assert_eq!(
+        (after.owner_node.as_str(), after.properties.get("Priority")),
+        ("NODE2", Some(&PropertyValue::Dword(1000)))
+    );
+    assert_eq!(sim.cluster_group_get_enum_count_ex(again).unwrap(), 5);
+    for h in [e, again] {
+        sim.cluster_group_close_enum_ex(h).unwrap();
+    }
+    sim.cluster_resource_close_enum_ex(r).unwrap();
+    sim.close_cluster_group(app1).unwrap();
+    sim.close_cluster_group(new).unwrap();
+    sim.close_cluster_node(n2).unwrap();
+    sim.close_cluster(c).unwrap();
+}
+
+/// `ClusterResourceOpenEnumEx`: every resource with its group's name and id, and the
+/// properties asked for, chosen as for groups.
+#[test]
+fn resource_enum_ex_lists_resources_with_their_groups_and_properties() {
+    let sim = sim(None);
+    let c = sim.open_cluster(None).unwrap();
+    let e = sim.cluster_resource_open_enum_ex(c, &["RestartAction", "Type"], &["*"], 0).unwrap();
+    assert_eq!(sim.cluster_resource_get_enum_count_ex(e).unwrap(), 3);
+    let g = sim.open_cluster_group(c, "App2").unwrap();
+    let group_id = sim.cluster_group_control(g, None, clusctl::CLUSCTL_GROUP_GET_ID, &[]).unwrap();
+    let item = sim.cluster_resource_enum_ex(e, 2).unwrap();
+    assert_eq!((item.name.as_str(), item.owner_group_name.as_str()), ("App2 Service", "App2"));
+    assert_eq!(clusapi_sim::sz_to_bytes(&item.owner_group_id), group_id);
+    let r = sim.open_cluster_resource(c, "App2 Service").unwrap();
+    let id = sim.cluster_resource_control(r, None, clusctl::CLUSCTL_RESOURCE_GET_ID, &[]).unwrap();
+    assert_eq!(clusapi_sim::sz_to_bytes(&item.id), id);
+    assert_eq!(item.properties.names(), ["RestartAction", "Type"]);
+    assert_eq!(item.properties.get("Type"), Some(&PropertyValue::Sz("Generic Service".into())));
+    let ro = sim
+        .cluster_resource_control(r, None, clusctl::CLUSCTL_RESOURCE_GET_RO_COMMON_PROPERTIES, &[])
+        .unwrap();
+    assert_eq!(item.ro_properties, PropertyList::parse(&ro).unwrap());
+    assert_eq!(sim.cluster_resource_enum_ex(e, 3).unwrap_err().code(), codes::ERROR_NO_MORE_ITEMS);
+    sim.cluster_resource_close_enum_ex(e).unwrap();
+    assert_eq!(sim.cluster_resource_close_enum_ex(e).unwrap_err().code(), codes::ERROR_INVALID_HANDLE);
+    sim.close_cluster_resource(r).unwrap();
+    sim.close_cluster_group(g).unwrap();
+    sim.close_cluster(c).unwrap();
+    sim.assert_no_open_handles();
+}
+
+/// What the Ex opens refuse: reserved flags, bad or closed handles, an Ex enumeration of
+/// the other kind; and a failed open leaves nothing open.
+#[test]
+fn ex_enumerations_refuse_flags_and_foreign_handles() {
+    use clusapi_sim::{HGroupEnumEx, HResEnumEx};
+    let sim = sim(None);
+    let c = sim.open_cluster(None).unwrap();
+    assert_eq!(
+        sim.cluster_group_open_enum_ex(c, &[], &[], 1).unwrap_err().code(),
+        codes::ERROR_INVALID_PARAMETER
+    );
+    assert_eq!(
+        sim.cluster_resource_open_enum_ex(c, &["*"], &[], 0x8000_0000).unwrap_err().code(),
+        codes::ERROR_INVALID_PARAMETER
+    );
+    let g = sim.cluster_group_open_enum_ex(c, &[], &[], 0).unwrap();
+    let r = sim.cluster_resource_open_enum_ex(c, &[], &[], 0).unwrap();
+    let as_res = HResEnumEx::from_raw(g.as_raw()).unwrap();
+    let as_group = HGroupEnumEx::from_raw(r.as_raw()).unwrap();
+    assert_eq!(
+        sim.cluster_resource_get_enum_count_ex(as_res).unwrap_err().code(),
+        codes::ERROR_INVALID_HANDLE
+    );
+    assert_eq!(sim.cluster_group_enum_ex(as_group, 0).unwrap_err().code(), codes::ERROR_INVALID_HANDLE);
+    sim.cluster_group_close_enum_ex(g).unwrap();
+    sim.cluster_resource_close_enum_ex(r).unwrap();
+    sim.close_cluster(c).unwrap();
+    assert_eq!(
+        sim.cluster_group_open_enum_ex(c, &[], &[], 0).unwrap_err().code(),
+        codes::ERROR_INVALID_HANDLE
+    );
+    sim.assert_no_open_handles();
+}

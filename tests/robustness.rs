@@ -17,10 +17,10 @@ use std::sync::Once;
 use clusapi_sim::{
     CLUSTER_ENUM_ALL, CLUSTER_GROUP_ENUM_ALL, CLUSTER_GROUP_ENUM_NODES, CLUSTER_NETWORK_ENUM_ALL,
     CLUSTER_NODE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_ALL, CLUSTER_RESOURCE_ENUM_DEPENDS, GENERIC_ALL,
-    GENERIC_READ, HChange, HClusEnum, HClusEnumEx, HCluster, HGroup, HGroupEnum, HKey, HNetInterface,
-    HNetwork, HNetworkEnum, HNode, HNodeEnum, HResEnum, HResTypeEnum, HResource, Handle, HandleKind,
-    KEY_ALL_ACCESS, KEY_READ, NotifyFilter, NotifyObject, REG_DWORD, Result, Simulator, change, change_v2,
-    clusctl, object_type,
+    GENERIC_READ, HChange, HClusEnum, HClusEnumEx, HCluster, HGroup, HGroupEnum, HGroupEnumEx, HKey,
+    HNetInterface, HNetwork, HNetworkEnum, HNode, HNodeEnum, HResEnum, HResEnumEx, HResTypeEnum, HResource,
+    Handle, HandleKind, KEY_ALL_ACCESS, KEY_READ, NotifyFilter, NotifyObject, REG_DWORD, Result, Simulator,
+    change, change_v2, clusctl, object_type,
 };
 
 const DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/robustness.md");
@@ -160,6 +160,8 @@ struct Live {
     nic: HNetInterface,
     clus_enum: HClusEnum,
     clus_enum_ex: HClusEnumEx,
+    group_enum_ex: HGroupEnumEx,
+    res_enum_ex: HResEnumEx,
     network_enum: HNetworkEnum,
     node_enum: HNodeEnum,
     group_enum: HGroupEnum,
@@ -191,6 +193,8 @@ impl Live {
             nic: sim.open_cluster_net_interface(cluster, "NODE1 - Cluster Network 1").expect("nic"),
             clus_enum: sim.cluster_open_enum(cluster, CLUSTER_ENUM_ALL).expect("enum"),
             clus_enum_ex: sim.cluster_open_enum_ex(cluster, CLUSTER_ENUM_ALL).expect("enum"),
+            group_enum_ex: sim.cluster_group_open_enum_ex(cluster, &["*"], &["*"], 0).expect("enum"),
+            res_enum_ex: sim.cluster_resource_open_enum_ex(cluster, &["*"], &["*"], 0).expect("enum"),
             network_enum: sim.cluster_network_open_enum(network, CLUSTER_NETWORK_ENUM_ALL).expect("enum"),
             node_enum: sim.cluster_node_open_enum(node, CLUSTER_NODE_ENUM_ALL).expect("enum"),
             // The core group's, so that it has items.
@@ -223,6 +227,8 @@ impl Live {
             HandleKind::NetInterface => self.nic.as_raw(),
             HandleKind::ClusEnum => self.clus_enum.as_raw(),
             HandleKind::ClusEnumEx => self.clus_enum_ex.as_raw(),
+            HandleKind::GroupEnumEx => self.group_enum_ex.as_raw(),
+            HandleKind::ResEnumEx => self.res_enum_ex.as_raw(),
             HandleKind::NetworkEnum => self.network_enum.as_raw(),
             HandleKind::NodeEnum => self.node_enum.as_raw(),
             HandleKind::GroupEnum => self.group_enum.as_raw(),
@@ -254,6 +260,8 @@ fn wrong_kind_for(kind: HandleKind) -> HandleKind {
         K::Change => K::ClusEnum,
         K::Key => K::Group,
         K::ClusEnumEx => K::ClusEnum,
+        K::GroupEnumEx => K::ResEnumEx,
+        K::ResEnumEx => K::GroupEnumEx,
         other => panic!("unexpected kind {other}"),
     }
 }
@@ -277,6 +285,8 @@ fn zero_is_refused(kind: HandleKind) -> bool {
         K::Change => HChange::from_raw(0).is_none(),
         K::Key => HKey::from_raw(0).is_none(),
         K::ClusEnumEx => HClusEnumEx::from_raw(0).is_none(),
+        K::GroupEnumEx => HGroupEnumEx::from_raw(0).is_none(),
+        K::ResEnumEx => HResEnumEx::from_raw(0).is_none(),
         _ => false,
     }
 }
@@ -308,6 +318,8 @@ fn open_kind(sim: &Simulator, l: &Live, kind: HandleKind) -> usize {
         }
         K::Key => sim.get_cluster_key(l.cluster, KEY_READ).expect("open").as_raw(),
         K::ClusEnumEx => sim.cluster_open_enum_ex(l.cluster, CLUSTER_ENUM_ALL).expect("open").as_raw(),
+        K::GroupEnumEx => sim.cluster_group_open_enum_ex(l.cluster, &[], &[], 0).expect("open").as_raw(),
+        K::ResEnumEx => sim.cluster_resource_open_enum_ex(l.cluster, &[], &[], 0).expect("open").as_raw(),
         other => panic!("unexpected kind {other}"),
     }
 }
@@ -330,6 +342,8 @@ fn close_kind(sim: &Simulator, kind: HandleKind, raw: usize) {
         K::ResTypeEnum => sim.cluster_resource_type_close_enum(h(raw)),
         K::Key => sim.cluster_reg_close_key(h(raw)),
         K::ClusEnumEx => sim.cluster_close_enum_ex(h(raw)),
+        K::GroupEnumEx => sim.cluster_group_close_enum_ex(h(raw)),
+        K::ResEnumEx => sim.cluster_resource_close_enum_ex(h(raw)),
         other => panic!("unexpected kind {other}"),
     }
     .expect("close");
@@ -866,6 +880,36 @@ fn rows() -> Vec<Row> {
         r("cluster_close_enum", Some(K::ClusEnum), &[], |c| {
             code(c.sim.cluster_close_enum(c.h(c.l.clus_enum)))
         }),
+        r("cluster_group_open_enum_ex", Some(K::Cluster), &[Name, Mask], |c| {
+            let name = c.name(0, "Priority");
+            let r = c.sim.cluster_group_open_enum_ex(c.h(c.l.cluster), &[&name], &["*"], c.mask(0));
+            opened(r, |x| c.sim.cluster_group_close_enum_ex(x))
+        }),
+        r("cluster_group_get_enum_count_ex", Some(K::GroupEnumEx), &[], |c| {
+            code(c.sim.cluster_group_get_enum_count_ex(c.h(c.l.group_enum_ex)))
+        }),
+        r("cluster_group_enum_ex", Some(K::GroupEnumEx), &[Index], |c| {
+            let i = c.index(|| c.sim.cluster_group_get_enum_count_ex(c.l.group_enum_ex));
+            code(c.sim.cluster_group_enum_ex(c.h(c.l.group_enum_ex), i))
+        }),
+        r("cluster_group_close_enum_ex", Some(K::GroupEnumEx), &[], |c| {
+            code(c.sim.cluster_group_close_enum_ex(c.h(c.l.group_enum_ex)))
+        }),
+        r("cluster_resource_open_enum_ex", Some(K::Cluster), &[Name, Mask], |c| {
+            let name = c.name(0, "RestartAction");
+            let r = c.sim.cluster_resource_open_enum_ex(c.h(c.l.cluster), &[&name], &["*"], c.mask(0));
+            opened(r, |x| c.sim.cluster_resource_close_enum_ex(x))
+        }),
+        r("cluster_resource_get_enum_count_ex", Some(K::ResEnumEx), &[], |c| {
+            code(c.sim.cluster_resource_get_enum_count_ex(c.h(c.l.res_enum_ex)))
+        }),
+        r("cluster_resource_enum_ex", Some(K::ResEnumEx), &[Index], |c| {
+            let i = c.index(|| c.sim.cluster_resource_get_enum_count_ex(c.l.res_enum_ex));
+            code(c.sim.cluster_resource_enum_ex(c.h(c.l.res_enum_ex), i))
+        }),
+        r("cluster_resource_close_enum_ex", Some(K::ResEnumEx), &[], |c| {
+            code(c.sim.cluster_resource_close_enum_ex(c.h(c.l.res_enum_ex)))
+        }),
         // Modern calls.
         r("cluster_open_enum_ex", Some(K::Cluster), &[Mask], |c| {
             let r = c.sim.cluster_open_enum_ex(c.h(c.l.cluster), c.mask(CLUSTER_ENUM_ALL));
@@ -1314,15 +1358,15 @@ fn bad_handle(sim: &Simulator, l: &Live, other: &Live, kind: HandleKind, class: 
             close_kind(sim, kind, old);
             let new = open_kind(sim, l, kind);
             assert_ne!(old, new);
-            assert_eq!((old ^ new) >> 16 & 0xFF_FFFF, 0, "{kind}: the slot was not reused");
+            assert_eq!((old ^ new) >> 17 & 0xFF_FFFF, 0, "{kind}: the slot was not reused");
             old
         }
         WRONG_KIND => l.raw(wrong_kind_for(kind)),
         OTHER_SIM => other.raw(kind),
         FORGED => {
             let live = l.raw(kind);
-            let kind_bits = live & 0xf;
-            [0x5eed_1234_9abc_def0 | kind_bits, 0xdead_bee0 | kind_bits, live ^ (1 << 40)][v]
+            let kind_bits = live & 0x1f;
+            [0x5eed_1234_9abc_dee0 | kind_bits, 0xdead_bee0 | kind_bits, live ^ (1 << 41)][v]
         }
         _ => unreachable!(),
     }

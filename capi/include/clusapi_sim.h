@@ -779,6 +779,79 @@ DWORD ClusterResourceTypeEnum(HRESTYPEENUM hResTypeEnum, DWORD dwIndex, LPDWORD 
 DWORD ClusterResourceTypeCloseEnum(HRESTYPEENUM hResTypeEnum);
 
 /*
+ `ClusterGroupOpenEnumEx`: a snapshot of the cluster's groups with their state, owner,
+ flags and the common properties named in the MULTI_SZ lists `lpszProperties` and
+ `lpszRoProperties` (sizes in bytes; `"*"` alone: all of them; NULL or 0 bytes: none).
+ `dwFlags` is reserved: other than 0 is `ERROR_INVALID_PARAMETER`. NULL with the last
+ error on failure.
+
+ # Safety
+
+ `lpszProperties` is NULL or valid for reads of `cbProperties` bytes; likewise
+ `lpszRoProperties`.
+ */
+HGROUPENUMEX ClusterGroupOpenEnumEx(HCLUSTER hCluster, LPCWSTR lpszProperties, DWORD cbProperties, LPCWSTR lpszRoProperties, DWORD cbRoProperties, DWORD dwFlags);
+
+/*
+ `ClusterGroupGetEnumCountEx`: the number of groups; 0 with the last error set for a bad
+ handle.
+ */
+DWORD ClusterGroupGetEnumCountEx(HGROUPENUMEX hGroupEnumEx);
+
+/*
+ `ClusterGroupEnumEx`: group `dwIndex` into the `*cbItem`-byte buffer `pItem`: a
+ `CLUSTER_GROUP_ENUM_ITEM`, then the property lists and the strings it points to. A NULL
+ or too small buffer: `ERROR_MORE_DATA` with the size needed in `*cbItem` (nothing
+ written); past the end: `ERROR_NO_MORE_ITEMS`; a NULL `cbItem`: `ERROR_INVALID_PARAMETER`.
+
+ # Safety
+
+ `cbItem` is NULL or valid for reads and writes of a `DWORD`; `pItem` is NULL or valid
+ for writes of `*cbItem` bytes.
+ */
+DWORD ClusterGroupEnumEx(HGROUPENUMEX hGroupEnumEx, DWORD dwIndex, PCLUSTER_GROUP_ENUM_ITEM pItem, LPDWORD cbItem);
+
+/*
+ `ClusterGroupCloseEnumEx`: closes the enumeration; `ERROR_INVALID_HANDLE` for a value
+ that is not a live `HGROUPENUMEX`.
+ */
+DWORD ClusterGroupCloseEnumEx(HGROUPENUMEX hGroupEnumEx);
+
+/*
+ `ClusterResourceOpenEnumEx`: a snapshot of the cluster's resources with their group and
+ the common properties named in `lpszProperties` and `lpszRoProperties`, read as
+ `ClusterGroupOpenEnumEx` reads them. NULL with the last error on failure.
+
+ # Safety
+
+ As `ClusterGroupOpenEnumEx`.
+ */
+HRESENUMEX ClusterResourceOpenEnumEx(HCLUSTER hCluster, LPCWSTR lpszProperties, DWORD cbProperties, LPCWSTR lpszRoProperties, DWORD cbRoProperties, DWORD dwFlags);
+
+/*
+ `ClusterResourceGetEnumCountEx`: the number of resources; 0 with the last error set for
+ a bad handle.
+ */
+DWORD ClusterResourceGetEnumCountEx(HRESENUMEX hResourceEnumEx);
+
+/*
+ `ClusterResourceEnumEx`: resource `dwIndex` into the `*cbItem`-byte buffer `pItem`: a
+ `CLUSTER_RESOURCE_ENUM_ITEM`, then what it points to, with the buffer protocol of
+ `ClusterGroupEnumEx`.
+
+ # Safety
+
+ As `ClusterGroupEnumEx`.
+ */
+DWORD ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWORD dwIndex, PCLUSTER_RESOURCE_ENUM_ITEM pItem, LPDWORD cbItem);
+
+/*
+ `ClusterResourceCloseEnumEx`: closes the enumeration; `ERROR_INVALID_HANDLE` for a value
+ that is not a live `HRESENUMEX`.
+ */
+DWORD ClusterResourceCloseEnumEx(HRESENUMEX hResourceEnumEx);
+
+/*
  `ClusterOpenEnumEx`: a snapshot of the cluster's objects of the `CLUSTER_ENUM_*` kinds
  in `dwType`, with their ids. `pOptions` is reserved: a non-NULL one is
  `ERROR_INVALID_PARAMETER` (and so are the masks `ClusterOpenEnum` refuses). NULL with

@@ -21,8 +21,8 @@ use clusapi_sim::codes;
 static CREATED: Mutex<BTreeMap<usize, Simulator>> = Mutex::new(BTreeMap::new());
 /// Numbers the values `ClusSimCreate` returns; a value is never handed out twice.
 static SERIAL: AtomicUsize = AtomicUsize::new(1);
-/// Mixed into those values so that they look like pointers. Its low nibble, and so the
-/// values', is 0: a handle kind no ClusAPI handle has, so passing one to a ClusAPI call is
+/// Mixed into those values so that they look like pointers. Its low five bits (a handle
+/// value's kind bits), and so the values', are 0: a handle kind no ClusAPI handle has, so passing one to a ClusAPI call is
 /// `ERROR_INVALID_HANDLE`.
 const SIM_VALUE_SCRAMBLE: usize = 0x5c15_a000_0000_0000;
 
@@ -70,7 +70,7 @@ pub unsafe extern "C" fn ClusSimCreate(topology_toml: *const c_char) -> HANDLE {
             unsafe { read_topology(topology_toml, "ClusSimCreate") }?
         };
         let serial = SERIAL.fetch_add(1, Ordering::Relaxed);
-        let value = SIM_VALUE_SCRAMBLE ^ (serial << 4);
+        let value = SIM_VALUE_SCRAMBLE ^ (serial << 5);
         created().insert(value, sim);
         Ok(std::ptr::without_provenance_mut(value))
     })

@@ -160,6 +160,11 @@ fn dependency_expressions_in_c() {
 }
 
 #[test]
+fn group_and_resource_ex_enumerations_in_c() {
+    run(&compile("client_enum_ex.c", None, &[], Link::Static), &[]);
+}
+
+#[test]
 fn classic_calls_in_c() {
     run(&compile("client_classic.c", None, &[], Link::Static), &[]);
 }

@@ -191,6 +191,16 @@ fn wide(s: &str) -> Vec<u16> {
     s.encode_utf16().chain([0]).collect()
 }
 
+/// A MULTI_SZ: each name with its NUL, then the empty string.
+fn multi_sz(names: &[&str]) -> Vec<u16> {
+    names.iter().flat_map(|n| n.encode_utf16().chain([0])).chain([0]).collect()
+}
+
+/// The size in bytes of a UTF-16 list.
+fn cb(units: &[u16]) -> DWORD {
+    DWORD::try_from(units.len() * 2).expect("small")
+}
+
 fn ptr<T>(raw: usize) -> *mut T {
     std::ptr::without_provenance_mut(raw)
 }
@@ -206,6 +216,8 @@ struct LiveC {
     nic: usize,
     clus_enum: usize,
     clus_enum_ex: usize,
+    group_enum_ex: usize,
+    res_enum_ex: usize,
     network_enum: usize,
     node_enum: usize,
     group_enum: usize,
@@ -238,6 +250,14 @@ impl LiveC {
                 nic: OpenClusterNetInterface(c, wide("NODE1 - Cluster Network 1").as_ptr()) as usize,
                 clus_enum: ClusterOpenEnum(c, CLUSTER_ENUM_ALL) as usize,
                 clus_enum_ex: ClusterOpenEnumEx(c, CLUSTER_ENUM_ALL, std::ptr::null_mut()) as usize,
+                group_enum_ex: {
+                    let (rw, ro) = (multi_sz(&["Priority"]), multi_sz(&["GroupType"]));
+                    ClusterGroupOpenEnumEx(c, rw.as_ptr(), cb(&rw), ro.as_ptr(), cb(&ro), 0) as usize
+                },
+                res_enum_ex: {
+                    let rw = multi_sz(&["RestartAction"]);
+                    ClusterResourceOpenEnumEx(c, rw.as_ptr(), cb(&rw), std::ptr::null(), 0, 0) as usize
+                },
                 network_enum: ClusterNetworkOpenEnum(network, 1) as usize,
                 node_enum: ClusterNodeOpenEnum(node, 3) as usize,
                 // The core group, so that its enumeration has items (for the buffer cells).
@@ -275,7 +295,7 @@ impl LiveC {
         }
     }
 
-    fn all(&self) -> [(HandleKind, usize); 15] {
+    fn all(&self) -> [(HandleKind, usize); 17] {
         use HandleKind as K;
         [
             (K::Cluster, self.cluster),
@@ -286,6 +306,8 @@ impl LiveC {
             (K::NetInterface, self.nic),
             (K::ClusEnum, self.clus_enum),
             (K::ClusEnumEx, self.clus_enum_ex),
+            (K::GroupEnumEx, self.group_enum_ex),
+            (K::ResEnumEx, self.res_enum_ex),
             (K::NetworkEnum, self.network_enum),
             (K::NodeEnum, self.node_enum),
             (K::GroupEnum, self.group_enum),
@@ -326,6 +348,8 @@ fn other_simulator_handle(sim: &Simulator, kind: HandleKind) -> usize {
         K::ResTypeEnum => sim.cluster_resource_type_open_enum(c, "IP Address", 3).expect("enum").as_raw(),
         K::Change => sim.create_cluster_notify_port(None, c, CHANGE_ALL, 1).expect("port").as_raw(),
         K::ClusEnumEx => sim.cluster_open_enum_ex(c, CLUSTER_ENUM_ALL).expect("enum").as_raw(),
+        K::GroupEnumEx => sim.cluster_group_open_enum_ex(c, &[], &[], 0).expect("enum").as_raw(),
+        K::ResEnumEx => sim.cluster_resource_open_enum_ex(c, &[], &[], 0).expect("enum").as_raw(),
         K::Key => sim.get_cluster_key(c, KEY_READ_C).expect("key").as_raw(),
         other => panic!("unexpected kind {other}"),
     }
@@ -348,6 +372,8 @@ fn wrong_kind_for(kind: HandleKind) -> HandleKind {
         K::ResTypeEnum => K::Change,
         K::Change => K::ClusEnum,
         K::ClusEnumEx => K::ClusEnum,
+        K::GroupEnumEx => K::ResEnumEx,
+        K::ResEnumEx => K::GroupEnumEx,
         K::Key => K::Group,
         other => panic!("unexpected kind {other}"),
     }
@@ -376,6 +402,10 @@ fn open_kind(l: &LiveC, kind: HandleKind) -> usize {
             K::ResTypeEnum => ClusterResourceTypeOpenEnum(c, wide("Generic Service").as_ptr(), 3) as usize,
             K::Change => CreateClusterNotifyPort(ptr(usize::MAX), c, CHANGE_ALL, 2) as usize,
             K::ClusEnumEx => ClusterOpenEnumEx(c, CLUSTER_ENUM_ALL, std::ptr::null_mut()) as usize,
+            K::GroupEnumEx => ClusterGroupOpenEnumEx(c, std::ptr::null(), 0, std::ptr::null(), 0, 0) as usize,
+            K::ResEnumEx => {
+                ClusterResourceOpenEnumEx(c, std::ptr::null(), 0, std::ptr::null(), 0, 0) as usize
+            }
             K::Key => GetClusterKey(c, KEY_READ_C) as usize,
             other => panic!("unexpected kind {other}"),
         }
@@ -401,6 +431,8 @@ fn close_kind(kind: HandleKind, raw: usize) {
         K::ResTypeEnum => ClusterResourceTypeCloseEnum(ptr(raw)) == 0,
         K::Change => CloseClusterNotifyPort(ptr(raw)) == TRUE,
         K::ClusEnumEx => ClusterCloseEnumEx(ptr(raw)) == 0,
+        K::GroupEnumEx => ClusterGroupCloseEnumEx(ptr(raw)) == 0,
+        K::ResEnumEx => ClusterResourceCloseEnumEx(ptr(raw)) == 0,
         K::Key => ClusterRegCloseKey(ptr(raw)) == 0,
         other => panic!("unexpected kind {other}"),
     };
@@ -583,8 +615,8 @@ impl<'a> Cx<'a> {
 
     /// `ClusterEnumEx`'s `pItem` and `cbItem` (parameter `i`): buffer `i`, its size in bytes
     /// in the length cell (1 for a too-small buffer).
-    fn item_buf(&self, i: usize) -> (PCLUSTER_ENUM_ITEM, LPDWORD) {
-        let (b, n) = (self.buf_ptrs[i].cast::<CLUSTER_ENUM_ITEM>(), self.cch_ptrs[i]);
+    fn item_buf<T>(&self, i: usize) -> (*mut T, LPDWORD) {
+        let (b, n) = (self.buf_ptrs[i].cast::<T>(), self.cch_ptrs[i]);
         let size = DWORD::try_from(BUF_UNITS * 2).expect("small");
         // SAFETY: the length cell is owned by `self` and not otherwise borrowed.
         unsafe { n.write(size) };
@@ -1193,6 +1225,56 @@ fn rows() -> Vec<Row> {
             c.st(c!(ClusterEnum(c.h(c.l.clus_enum), i, c.out(1), b, n)))
         }),
         r("ClusterCloseEnum", Some(K::ClusEnum), &[], |c| c.st(ClusterCloseEnum(c.h(c.l.clus_enum)))),
+        r("ClusterGroupOpenEnumEx", Some(K::Cluster), &[Mask], |c| {
+            let (rw, ro) = (multi_sz(&["Priority"]), multi_sz(&["*"]));
+            let h = c!(ClusterGroupOpenEnumEx(
+                c.h(c.l.cluster),
+                rw.as_ptr(),
+                cb(&rw),
+                ro.as_ptr(),
+                cb(&ro),
+                c.mask(0)
+            ));
+            c.hnd(h, |h| {
+                ClusterGroupCloseEnumEx(h);
+            })
+        }),
+        r("ClusterGroupGetEnumCountEx", Some(K::GroupEnumEx), &[], |c| {
+            c.count(ClusterGroupGetEnumCountEx(c.h(c.l.group_enum_ex)))
+        }),
+        r("ClusterGroupEnumEx", Some(K::GroupEnumEx), &[Index, Buf], |c| {
+            let i = c.index(|| ClusterGroupGetEnumCountEx(ptr(c.l.group_enum_ex)));
+            let (item, cb) = c.item_buf(1);
+            c.st(c!(ClusterGroupEnumEx(c.h(c.l.group_enum_ex), i, item, cb)))
+        }),
+        r("ClusterGroupCloseEnumEx", Some(K::GroupEnumEx), &[], |c| {
+            c.st(ClusterGroupCloseEnumEx(c.h(c.l.group_enum_ex)))
+        }),
+        r("ClusterResourceOpenEnumEx", Some(K::Cluster), &[Mask], |c| {
+            let rw = multi_sz(&["RestartAction"]);
+            let h = c!(ClusterResourceOpenEnumEx(
+                c.h(c.l.cluster),
+                rw.as_ptr(),
+                cb(&rw),
+                std::ptr::null(),
+                0,
+                c.mask(0)
+            ));
+            c.hnd(h, |h| {
+                ClusterResourceCloseEnumEx(h);
+            })
+        }),
+        r("ClusterResourceGetEnumCountEx", Some(K::ResEnumEx), &[], |c| {
+            c.count(ClusterResourceGetEnumCountEx(c.h(c.l.res_enum_ex)))
+        }),
+        r("ClusterResourceEnumEx", Some(K::ResEnumEx), &[Index, Buf], |c| {
+            let i = c.index(|| ClusterResourceGetEnumCountEx(ptr(c.l.res_enum_ex)));
+            let (item, cb) = c.item_buf(1);
+            c.st(c!(ClusterResourceEnumEx(c.h(c.l.res_enum_ex), i, item, cb)))
+        }),
+        r("ClusterResourceCloseEnumEx", Some(K::ResEnumEx), &[], |c| {
+            c.st(ClusterResourceCloseEnumEx(c.h(c.l.res_enum_ex)))
+        }),
         // Modern calls.
         r("ClusterOpenEnumEx", Some(K::Cluster), &[Mask], |c| {
             let h = ClusterOpenEnumEx(c.h(c.l.cluster), c.mask(CLUSTER_ENUM_ALL), std::ptr::null_mut());
@@ -2078,7 +2160,7 @@ fn run_variant(row: &Row, class: usize, variant: usize, bad: Bad) -> Outcome {
                 close_kind(k, old);
                 let new = open_kind(&l, k);
                 assert_ne!(old, new);
-                assert_eq!((old ^ new) >> 16 & 0xFF_FFFF, 0, "{k}: the slot was not reused");
+                assert_eq!((old ^ new) >> 17 & 0xFF_FFFF, 0, "{k}: the slot was not reused");
                 old
             }
             WRONG_KIND => l.raw(
@@ -2101,8 +2183,8 @@ fn run_variant(row: &Row, class: usize, variant: usize, bad: Bad) -> Outcome {
             }),
             FORGED => {
                 let live = l.raw(k);
-                let kind_bits = live & 0xf;
-                [0x5eed_1234_9abc_def0 | kind_bits, 0xdead_bee0 | kind_bits, live ^ (1 << 40)][variant]
+                let kind_bits = live & 0x1f;
+                [0x5eed_1234_9abc_dee0 | kind_bits, 0xdead_bee0 | kind_bits, live ^ (1 << 41)][variant]
             }
             _ => unreachable!(),
         }),

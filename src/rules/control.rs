@@ -233,6 +233,38 @@ pub(crate) fn properties(world: &World, target: Target) -> (PropertyList, Proper
     (common, private)
 }
 
+/// The common properties of `target` that `names` asks for, with their current values, as
+/// `ApiCreateGroupEnum` and `ApiCreateResourceEnum` return them (MS-CMRP 3.1.4.2.139,
+/// 3.1.4.2.140): the read-write ones (`CLCTL_GET_COMMON_PROPERTIES`), or with `read_only`
+/// the read-only ones (`CLCTL_GET_RO_COMMON_PROPERTIES`). `["*"]` asks for all of them, in
+/// the catalog's order; otherwise each name the set has (case-insensitive, in the
+/// catalog's spelling), in the order asked, once; a name the set does not have is left out.
+pub(crate) fn selected_common(
+    world: &World,
+    target: Target,
+    names: &[&str],
+    read_only: bool,
+) -> PropertyList {
+    let (rw, ro) = target.common();
+    let defs = if read_only { ro } else { rw };
+    if names == ["*"] {
+        return list(world, target, defs, false);
+    }
+    let mut out = PropertyList::new();
+    for name in names {
+        let Some(def) = defs.iter().find(|d| names_equal(d.name, name)) else { continue };
+        if out.get(def.name).is_none() {
+            out.push(def.name, value_of(world, target, def));
+        }
+    }
+    out
+}
+
+/// What `CLCTL_GET_FLAGS` answers for `target`.
+pub(crate) fn object_flags(world: &World, target: Target) -> u32 {
+    flags(world, target)
+}
+
 /// The registry's view of `target`'s properties: those set on it (a property never set is
 /// absent from the registry, as on a real cluster, and reads its default), as `(name,
 /// value)`; the common ones (the object's root key) or the private ones (`Parameters`).

@@ -517,11 +517,11 @@ mod tests {
         let (mut t, cluster) = table();
         let root = t.open_connection(cluster, Access::All, Location::caller()).expect("room");
         assert_eq!(t.get(root, HandleKind::Node).map(|_| ()), Err(Refusal::WrongKind(HandleKind::Cluster)));
-        let other_sim = root ^ (1 << 4);
+        let other_sim = root ^ (1 << crate::types::handle::KIND_BITS);
         assert_eq!(t.get(other_sim, HandleKind::Cluster).map(|_| ()), Err(Refusal::Foreign));
-        assert_eq!(t.get(root & !0xf, HandleKind::Cluster).map(|_| ()), Err(Refusal::Forged));
+        assert_eq!(t.get(root & !0x1f, HandleKind::Cluster).map(|_| ()), Err(Refusal::Forged));
         // Same slot and generation, other kind bits: refused, never the cluster handle.
-        let relabeled = (root & !0xf) | HandleKind::Node as usize;
+        let relabeled = (root & !0x1f) | HandleKind::Node as usize;
         assert_eq!(t.get(relabeled, HandleKind::Node).map(|_| ()), Err(Refusal::Forged));
     }
 }

@@ -124,7 +124,9 @@ impl State {
             | HandleKind::GroupEnum
             | HandleKind::ResEnum
             | HandleKind::ResTypeEnum
-            | HandleKind::ClusEnumEx => {
+            | HandleKind::ClusEnumEx
+            | HandleKind::GroupEnumEx
+            | HandleKind::ResEnumEx => {
                 return match self.snapshots.get(SnapshotKey::from(object)) {
                     Some(items) => format!("enumeration of {} item(s)", items.len()),
                     None => "enumeration".to_owned(),

@@ -17,11 +17,13 @@ new_key_type! {
     pub(crate) struct SnapshotKey;
 }
 
-/// One item of an enumeration snapshot: its `CLUSTER_ENUM_*` type bit and its name.
+/// One item of an enumeration snapshot: its `CLUSTER_ENUM_*` type bit and its name, and
+/// for the group and resource Ex enumerations the whole item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct EnumItem {
     pub object_type: u32,
     pub name: String,
+    pub ex: Option<Box<crate::types::enum_ex::EnumExItem>>,
 }
 
 /// Everything behind the lock.

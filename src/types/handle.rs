@@ -4,22 +4,22 @@
 //! decodes it and checks it against its handle table, so any value at all is safe to pass.
 //!
 //! ```text
-//!  63            40 39            16 15       4 3    0
+//!  63            41 40            17 16       5 4    0
 //! +----------------+----------------+----------+------+
-//! | generation (24)| slot - 1  (24) | sim (12) | kind |
+//! | generation (23)| slot - 1  (24) | sim (12) | kind |
 //! +----------------+----------------+----------+------+
 //! ```
 //!
-//! * `kind` (1..=15) says which handle type the value is, so a value passed as the wrong
+//! * `kind` (1..=17, in 5 bits) says which handle type the value is, so a value passed as the wrong
 //!   type is refused even through the C ABI, where all handles look alike. It is never 0
 //!   (so no handle is NULL); a value that would be all ones (`INVALID_HANDLE_VALUE`) is
 //!   never handed out.
 //! * `sim` is the identity of the issuing simulator, unique among live simulators.
 //! * `slot` and `generation` locate the entry in the handle table; a slot that has been
 //!   reused carries a newer generation, so old values of it never match again. A slot whose
-//!   generation would pass 2^24 - 1 is retired instead of reused.
+//!   generation would pass 2^23 - 1 is retired instead of reused.
 //!
-//! The packed word is then XORed with a constant whose low nibble is 0 (so the kind stays
+//! The packed word is then XORed with a constant whose kind bits are 0 (so the kind stays
 //! readable and no value is 0 or all ones). Handle values therefore look like pointers,
 //! and the small integers that buggy or hostile code passes as handles (`1`, `0x10`) never
 //! land on a live entry: their generation field decodes to millions.
@@ -30,18 +30,18 @@ use std::num::NonZeroUsize;
 #[cfg(not(target_pointer_width = "64"))]
 compile_error!("clusapi-sim encodes handles in 64 bits and supports 64-bit targets only");
 
-pub(crate) const KIND_BITS: u32 = 4;
+pub(crate) const KIND_BITS: u32 = 5;
 pub(crate) const SIM_BITS: u32 = 12;
 pub(crate) const SLOT_BITS: u32 = 24;
-pub(crate) const GEN_BITS: u32 = 24;
+pub(crate) const GEN_BITS: u32 = 23;
 const SIM_SHIFT: u32 = KIND_BITS;
 const SLOT_SHIFT: u32 = SIM_SHIFT + SIM_BITS;
 const GEN_SHIFT: u32 = SLOT_SHIFT + SLOT_BITS;
 const _: () = assert!(GEN_SHIFT + GEN_BITS == 64);
 
-/// Mixed into every value; the low nibble is 0 so the kind bits pass through.
+/// Mixed into every value; its kind bits are 0 so the kind passes through.
 const SCRAMBLE: u64 = 0x6a09_e667_f3bc_c900;
-const _: () = assert!(SCRAMBLE & 0xf == 0);
+const _: () = assert!(SCRAMBLE & ((1 << KIND_BITS) - 1) == 0);
 
 /// The largest generation a handle value can carry; a slot that reaches it is retired.
 pub(crate) const MAX_GENERATION: u32 = (1 << GEN_BITS) - 1;
@@ -85,6 +85,10 @@ pub enum HandleKind {
     Key = 14,
     /// `HCLUSENUMEX`, from `cluster_open_enum_ex`.
     ClusEnumEx = 15,
+    /// `HGROUPENUMEX`, from `cluster_group_open_enum_ex`.
+    GroupEnumEx = 16,
+    /// `HRESENUMEX`, from `cluster_resource_open_enum_ex`.
+    ResEnumEx = 17,
 }
 
 impl HandleKind {
@@ -107,6 +111,8 @@ impl HandleKind {
             Self::ResTypeEnum => "HResTypeEnum",
             Self::Key => "HKey",
             Self::ClusEnumEx => "HClusEnumEx",
+            Self::GroupEnumEx => "HGroupEnumEx",
+            Self::ResEnumEx => "HResEnumEx",
         }
     }
 
@@ -129,6 +135,8 @@ impl HandleKind {
                 | Self::ResEnum
                 | Self::ResTypeEnum
                 | Self::ClusEnumEx
+                | Self::GroupEnumEx
+                | Self::ResEnumEx
         )
     }
 
@@ -149,6 +157,8 @@ impl HandleKind {
             13 => Self::ResTypeEnum,
             14 => Self::Key,
             15 => Self::ClusEnumEx,
+            16 => Self::GroupEnumEx,
+            17 => Self::ResEnumEx,
             _ => return None,
         })
     }
@@ -318,6 +328,12 @@ handles! {
     /// A cluster enumeration handle of the Ex form (`HCLUSENUMEX`): a snapshot of ids and
     /// names taken when it was opened.
     HClusEnumEx => ClusEnumEx, "HCLUSENUMEX";
+    /// A group enumeration handle of the Ex form (`HGROUPENUMEX`): a snapshot of the
+    /// cluster's groups with their state, owner, flags and the common properties asked for.
+    HGroupEnumEx => GroupEnumEx, "HGROUPENUMEX";
+    /// A resource enumeration handle of the Ex form (`HRESENUMEX`): a snapshot of the
+    /// cluster's resources with their group and the common properties asked for.
+    HResEnumEx => ResEnumEx, "HRESENUMEX";
 }
 
 #[cfg(test)]
@@ -340,7 +356,7 @@ mod tests {
     fn fields_that_do_not_fit_are_refused() {
         let ok = RawParts { kind_bits: 1, sim: 1, slot: 1, generation: 0 };
         assert!(RawParts { kind_bits: 0, ..ok }.encode().is_none());
-        assert!(RawParts { kind_bits: 16, ..ok }.encode().is_none());
+        assert!(RawParts { kind_bits: 1 << KIND_BITS, ..ok }.encode().is_none());
         assert!(RawParts { slot: 0, ..ok }.encode().is_none());
         assert!(RawParts { slot: MAX_SLOT + 1, ..ok }.encode().is_none());
         assert!(RawParts { generation: MAX_GENERATION + 1, ..ok }.encode().is_none());

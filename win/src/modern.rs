@@ -19,20 +19,20 @@ use crate::ffi::{self, Bytes, raw, raw_opt};
 use crate::values;
 
 /// The `DWORD` at `at` in `bytes`.
-fn dword(bytes: &[u8], at: usize) -> Option<u32> {
+pub(crate) fn dword(bytes: &[u8], at: usize) -> Option<u32> {
     let b = bytes.get(at..at.checked_add(4)?)?;
     Some(u32::from_ne_bytes(b.try_into().ok()?))
 }
 
 /// The pointer-sized value at `at` in `bytes`.
-fn address(bytes: &[u8], at: usize) -> Option<usize> {
+pub(crate) fn address(bytes: &[u8], at: usize) -> Option<usize> {
     let b = bytes.get(at..at.checked_add(size_of::<usize>())?)?;
     Some(usize::from_ne_bytes(b.try_into().ok()?))
 }
 
 /// The string `ClusterEnumEx` wrote in its own buffer: `cb` bytes (its NUL included) at the
 /// address `at`, which must lie inside `bytes` (whose first byte is at `base`).
-fn string_in(bytes: &[u8], base: usize, at: usize, cb: u32) -> Option<String> {
+pub(crate) fn string_in(bytes: &[u8], base: usize, at: usize, cb: u32) -> Option<String> {
     let start = at.checked_sub(base)?;
     let raw = bytes.get(start..start.checked_add(cb as usize)?)?;
     let units: Vec<u16> = raw.chunks_exact(2).map(|p| u16::from_ne_bytes([p[0], p[1]])).collect();

@@ -2,9 +2,9 @@
 //! plain records of the Win32 outputs, built with struct expressions), and the state codes.
 
 use clusapi_sim::{
-    ClusterEnumItem, ClusterGroupState, ClusterInformation, ClusterResourceState, ClusterVersionInfo,
-    GroupStateInfo, Notification, NotificationV2, NotifyFilter, QuorumInfo, RegValue, ResourceStateInfo,
-    Result,
+    ClusterEnumItem, ClusterGroupEnumItem, ClusterGroupState, ClusterInformation, ClusterResourceEnumItem,
+    ClusterResourceState, ClusterVersionInfo, GroupStateInfo, Notification, NotificationV2, NotifyFilter,
+    QuorumInfo, RegValue, ResourceStateInfo, Result,
 };
 
 /// A `ClusterInformation`.
@@ -29,6 +29,24 @@ pub(crate) fn resource_state(
 /// A `ClusterEnumItem`.
 pub(crate) fn enum_item(object_type: u32, id: String, name: String) -> Result<ClusterEnumItem> {
     Ok(ClusterEnumItem { object_type, id, name })
+}
+
+/// A `ClusterGroupEnumItem`.
+pub(crate) fn group_enum_item(
+    (id, name, owner_node): (String, String, String),
+    state: ClusterGroupState,
+    flags: u32,
+    (properties, ro_properties): (clusapi_sim::PropertyList, clusapi_sim::PropertyList),
+) -> Result<ClusterGroupEnumItem> {
+    Ok(ClusterGroupEnumItem { id, name, state, owner_node, flags, properties, ro_properties })
+}
+
+/// A `ClusterResourceEnumItem`.
+pub(crate) fn resource_enum_item(
+    (id, name, owner_group_name, owner_group_id): (String, String, String, String),
+    (properties, ro_properties): (clusapi_sim::PropertyList, clusapi_sim::PropertyList),
+) -> Result<ClusterResourceEnumItem> {
+    Ok(ClusterResourceEnumItem { id, name, owner_group_name, owner_group_id, properties, ro_properties })
 }
 
 /// A `QuorumInfo`.

@@ -127,6 +127,7 @@ fn scenario<A: ClusterApi>(api: &A) -> Vec<String> {
     create_and_delete(api, &mut log, c);
     registry(api, &mut log, c);
     modern(api, &mut log, c);
+    enum_ex(api, &mut log, c);
     classic(api, &mut log, c);
     failures(api, &mut log, c);
     log.ok("close_cluster", api.close_cluster(c));
@@ -678,6 +679,37 @@ fn registry<A: ClusterApi>(api: &A, log: &mut Log, c: HCluster) {
         api.get_cluster_resource_type_key(c, "No Such Type", KEY_READ),
     );
     log.ok("cluster_reg_close_key(root)", api.cluster_reg_close_key(root));
+}
+
+/// The group and resource Ex enumerations: no properties, named ones, all of them; the
+/// item past the end; a reserved flag.
+fn enum_ex<A: ClusterApi>(api: &A, log: &mut Log, c: HCluster) {
+    for (rw, ro) in
+        [(&[][..], &[][..]), (&["Priority", "nosuch"][..], &["GroupType"][..]), (&["*"][..], &["*"][..])]
+    {
+        let label = format!("cluster_group_open_enum_ex({rw:?}, {ro:?})");
+        if let Some(e) = log.ok(label, api.cluster_group_open_enum_ex(c, rw, ro, 0)) {
+            let n = log
+                .val("cluster_group_get_enum_count_ex", api.cluster_group_get_enum_count_ex(e))
+                .unwrap_or(0);
+            for i in 0..=n {
+                log.val(format!("cluster_group_enum_ex({i})"), api.cluster_group_enum_ex(e, i));
+            }
+            log.ok("cluster_group_close_enum_ex", api.cluster_group_close_enum_ex(e));
+        }
+        let label = format!("cluster_resource_open_enum_ex({rw:?}, {ro:?})");
+        if let Some(e) = log.ok(label, api.cluster_resource_open_enum_ex(c, rw, ro, 0)) {
+            let n = log
+                .val("cluster_resource_get_enum_count_ex", api.cluster_resource_get_enum_count_ex(e))
+                .unwrap_or(0);
+            for i in 0..=n {
+                log.val(format!("cluster_resource_enum_ex({i})"), api.cluster_resource_enum_ex(e, i));
+            }
+            log.ok("cluster_resource_close_enum_ex", api.cluster_resource_close_enum_ex(e));
+        }
+    }
+    log.ok("cluster_group_open_enum_ex(flags 1)", api.cluster_group_open_enum_ex(c, &[], &[], 1));
+    log.ok("cluster_resource_open_enum_ex(flags 1)", api.cluster_resource_open_enum_ex(c, &[], &[], 1));
 }
 
 /// The Ex calls: enumerations with ids, flagged moves and onlines, drains.

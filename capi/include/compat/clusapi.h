@@ -904,10 +904,11 @@ typedef DWORD(WINAPI *PCLUSAPI_RESUME_CLUSTER_NODE_EX)(HNODE hNode,
                                                        CLUSTER_NODE_RESUME_FAILBACK_TYPE eResumeFailbackType,
                                                        DWORD dwResumeFlagsReserved);
 
-/* The modern calls the simulator does not simulate (yet), as the Windows SDK declares them:
- * the per-object Ex enumerations (Windows Server 2012 and later) and the resource forms of
- * the Ex calls. Each is exported and answers ERROR_CALL_NOT_IMPLEMENTED (120), or NULL / 0
- * with that last error; the README's coverage table says why. */
+/* The per-object Ex enumerations (Windows Server 2012 and later) and the resource forms of
+ * the Ex calls, as the Windows SDK declares them. The group and resource enumerations
+ * (ClusterGroupOpenEnumEx ..., ClusterResourceOpenEnumEx ...) are simulated; the node one is
+ * exported and answers ERROR_CALL_NOT_IMPLEMENTED (120), or NULL / 0 with that last error
+ * (the README's coverage table says why). */
 typedef struct _HNODEENUMEX *HNODEENUMEX;
 typedef struct _HGROUPENUMEX *HGROUPENUMEX;
 typedef struct _HRESENUMEX *HRESENUMEX;

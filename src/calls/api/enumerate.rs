@@ -1,5 +1,7 @@
-//! Enumerations: `ClusterOpenEnum` and `ClusterNetworkOpenEnum` with their count, item and
-//! close functions. An enumeration is a snapshot taken when it opens; objects created or
+//! Enumerations: `ClusterOpenEnum`, `ClusterNetworkOpenEnum`, the node, group and resource
+//! enumerations, and the group and resource Ex enumerations (`ClusterGroupOpenEnumEx`,
+//! `ClusterResourceOpenEnumEx`: the objects with their properties), with their count, item
+//! and close functions. An enumeration is a snapshot taken when it opens; objects created or
 //! deleted afterwards do not change it.
 
 use std::panic::Location;
@@ -7,12 +9,14 @@ use std::panic::Location;
 use slotmap::Key;
 
 use super::ObjectKind;
+use crate::model::control::Target;
 use crate::model::world::{Cluster, ClusterKey, GroupKey, NetworkKey, NodeKey, ResourceKey, World};
 use crate::session::simulator::{EnumItem, SnapshotKey, State};
+use crate::types::enum_ex::{ClusterGroupEnumItem, ClusterResourceEnumItem, EnumExItem};
 use crate::types::error::{Error, Result};
 use crate::types::handle::{
-    HClusEnum, HCluster, HGroup, HGroupEnum, HNetwork, HNetworkEnum, HNode, HNodeEnum, HResEnum, HResource,
-    Handle,
+    HClusEnum, HCluster, HGroup, HGroupEnum, HGroupEnumEx, HNetwork, HNetworkEnum, HNode, HNodeEnum,
+    HResEnum, HResEnumEx, HResource, Handle,
 };
 
 /// `CLUSTER_ENUM_NODE`: nodes.
@@ -71,7 +75,7 @@ fn cluster_items(world: &World, c: &Cluster, type_mask: u32) -> Vec<EnumItem> {
     let mut items = Vec::new();
     let mut add = |bit: u32, names: &mut dyn Iterator<Item = &str>| {
         if type_mask & bit != 0 {
-            items.extend(names.map(|name| EnumItem { object_type: bit, name: name.to_owned() }));
+            items.extend(names.map(|name| EnumItem { object_type: bit, name: name.to_owned(), ex: None }));
         }
     };
     add(CLUSTER_ENUM_NODE, &mut c.nodes.iter().filter_map(|&k| world.nodes.get(k)).map(|o| o.name.as_str()));
@@ -122,6 +126,84 @@ impl EnumHandle for HNodeEnum {}
 impl EnumHandle for HGroupEnum {}
 impl EnumHandle for HResEnum {}
 impl EnumHandle for crate::types::handle::HResTypeEnum {}
+impl EnumHandle for HGroupEnumEx {}
+impl EnumHandle for HResEnumEx {}
+
+/// The property names of `ClusterGroupOpenEnumEx` and `ClusterResourceOpenEnumEx` print in
+/// the history as the list they are.
+impl crate::calls::call::CallArg for &[&str] {
+    fn print(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{self:?}");
+    }
+}
+
+/// The groups of `cluster` as `ClusterGroupOpenEnumEx` lists them, in creation order, each
+/// with the common properties `properties` and `ro_properties` name (see
+/// `rules::control::selected_common`). Each group's pending transitions are polled first,
+/// as `GetClusterGroupState` polls them, so the state is the one that call would give.
+fn group_items_ex(
+    world: &mut World,
+    cluster: ClusterKey,
+    properties: &[&str],
+    ro_properties: &[&str],
+) -> Vec<EnumItem> {
+    let keys: Vec<GroupKey> = world.clusters.get(cluster).map(|c| c.groups.clone()).unwrap_or_default();
+    for &k in &keys {
+        world.poll_group(k);
+    }
+    let w = &*world;
+    keys.iter()
+        .filter_map(|&k| w.groups.get(k).map(|g| (k, g)))
+        .map(|(k, g)| {
+            let target = Target::Group(k);
+            let item = ClusterGroupEnumItem {
+                id: g.id.clone(),
+                name: g.name.clone(),
+                state: crate::types::state::group_state(
+                    g.resources.iter().filter_map(|&r| w.resources.get(r)).map(|r| r.state),
+                ),
+                owner_node: w.nodes.get(g.owner).map(|n| n.name.clone()).unwrap_or_default(),
+                flags: crate::rules::control::object_flags(w, target),
+                properties: crate::rules::control::selected_common(w, target, properties, false),
+                ro_properties: crate::rules::control::selected_common(w, target, ro_properties, true),
+            };
+            EnumItem { object_type: 0, name: g.name.clone(), ex: Some(Box::new(EnumExItem::Group(item))) }
+        })
+        .collect()
+}
+
+/// The resources of `cluster` as `ClusterResourceOpenEnumEx` lists them, in creation order,
+/// each with its group and the common properties asked for (polled first, as
+/// `group_items_ex`).
+fn resource_items_ex(
+    world: &mut World,
+    cluster: ClusterKey,
+    properties: &[&str],
+    ro_properties: &[&str],
+) -> Vec<EnumItem> {
+    let keys: Vec<ResourceKey> = world.clusters.get(cluster).map(|c| c.resources.clone()).unwrap_or_default();
+    for &k in &keys {
+        world.poll_resource(k);
+    }
+    let w = &*world;
+    keys.iter()
+        .filter_map(|&k| w.resources.get(k).map(|r| (k, r)))
+        .map(|(k, r)| {
+            let target = Target::Resource(k);
+            let group = w.groups.get(r.group);
+            let item = ClusterResourceEnumItem {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                owner_group_name: group.map(|g| g.name.clone()).unwrap_or_default(),
+                owner_group_id: group.map(|g| g.id.clone()).unwrap_or_default(),
+                properties: crate::rules::control::selected_common(w, target, properties, false),
+                ro_properties: crate::rules::control::selected_common(w, target, ro_properties, true),
+            };
+            EnumItem { object_type: 0, name: r.name.clone(), ex: Some(Box::new(EnumExItem::Resource(item))) }
+        })
+        .collect()
+}
 
 /// Names of objects, as enumeration items of one type bit.
 fn named<K: slotmap::Key, V>(
@@ -132,7 +214,7 @@ fn named<K: slotmap::Key, V>(
 ) -> Vec<EnumItem> {
     keys.iter()
         .filter_map(|k| map.get(*k))
-        .map(|v| EnumItem { object_type: bit, name: name(v).to_owned() })
+        .map(|v| EnumItem { object_type: bit, name: name(v).to_owned(), ex: None })
         .collect()
 }
 
@@ -214,12 +296,46 @@ impl crate::calls::call::Cx<'_> {
         let items = self.snapshot(henum, call, at)?;
         item(items, index)
     }
+
+    /// `ClusterGroupOpenEnumEx` and `ClusterResourceOpenEnumEx`: checks the reserved flags,
+    /// then takes the snapshot `items` makes of the cluster.
+    fn open_enum_ex<E: EnumHandle>(
+        &mut self,
+        hcluster: HCluster,
+        flags: u32,
+        items: impl FnOnce(&mut World, ClusterKey) -> Vec<EnumItem>,
+    ) -> Result<E> {
+        let at = self.at;
+        let (_, e) = self.resolve(hcluster)?;
+        if flags != 0 {
+            return Err(Error::InvalidParameter(format!(
+                "{}: dwFlags {flags:#x} is reserved and must be 0",
+                self.call
+            )));
+        }
+        let cluster = ClusterKey::from(e.object);
+        if !self.world.clusters.contains_key(cluster) {
+            return Err(Error::RpcServerUnavailable("the cluster is gone".into()));
+        }
+        let list = items(&mut self.world, cluster);
+        self.open_snapshot(list, e.scope, e.access, at)
+    }
+
+    /// `ClusterGroupEnumEx` and `ClusterResourceEnumEx`: the whole item `index`.
+    fn enum_item_ex<E: EnumHandle>(&mut self, henum: E, index: u32) -> Result<EnumExItem> {
+        let (call, at) = (self.call, self.at);
+        let items = self.snapshot(henum, call, at)?;
+        let found = items.get(index as usize).ok_or_else(|| {
+            Error::NoMoreItems(format!("index {index} of an enumeration of {} item(s)", items.len()))
+        })?;
+        found.ex.as_deref().cloned().ok_or_else(|| Error::InternalError(format!("{henum:?} has no Ex items")))
+    }
 }
 
 crate::calls::call::calls! {
     /// Enumerations: `ClusterOpenEnum`, `ClusterNetworkOpenEnum`, `ClusterNodeOpenEnum`,
-    /// `ClusterGroupOpenEnum` and `ClusterResourceOpenEnum`, with their count, item and
-    /// close functions.
+    /// `ClusterGroupOpenEnum`, `ClusterResourceOpenEnum`, `ClusterGroupOpenEnumEx` and
+    /// `ClusterResourceOpenEnumEx`, with their count, item and close functions.
     pub trait EnumCalls;
 
     /// `ClusterOpenEnum`: a snapshot of the cluster's objects of the kinds in `type_mask`
@@ -314,7 +430,7 @@ crate::calls::call::calls! {
                 .net_interfaces
                 .iter()
                 .filter_map(|&i| w.net_interfaces.get(i))
-                .map(|i| EnumItem { object_type: CLUSTER_NETWORK_ENUM_NETINTERFACES, name: i.name.clone() })
+                .map(|i| EnumItem { object_type: CLUSTER_NETWORK_ENUM_NETINTERFACES, name: i.name.clone(), ex: None })
                 .collect(),
             _ => Vec::new(),
         };
@@ -532,6 +648,152 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a value that is not a live resource enumeration.
     "ClusterResourceCloseEnum" [nofault]
     fn cluster_resource_close_enum(st, henum: HResEnum) -> () {
+        st.close_handle(henum)
+    }
+
+    /// `ClusterGroupOpenEnumEx`: a snapshot of the cluster's groups, in creation order, each
+    /// with its id, name, state, owner node and flags, and the common properties named in
+    /// `properties` and the read-only common properties named in `ro_properties`, with
+    /// their values (MS-CMRP 3.1.4.2.139, `ApiCreateGroupEnum`). `["*"]` asks for all of a
+    /// set (as `CLUSCTL_GROUP_GET_COMMON_PROPERTIES` / `_GET_RO_COMMON_PROPERTIES` give
+    /// them); `[]` for none. A name the set does not have is left out of the item's list
+    /// (ours: the protocol says nothing of it). Later calls read the snapshot only, as
+    /// Microsoft's page says (the data is gathered when the enumeration opens).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_INVALID_PARAMETER` (87) for `flags`
+    /// other than 0 (reserved); `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    ///
+    /// ```
+    /// use clusapi_sim::{ClusterGroupState, PropertyValue, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let e = sim.cluster_group_open_enum_ex(c, &["Priority"], &["GroupType"], 0)?;
+    /// assert_eq!(sim.cluster_group_get_enum_count_ex(e)?, 2);
+    /// let item = sim.cluster_group_enum_ex(e, 0)?;
+    /// assert_eq!((item.name.as_str(), item.owner_node.as_str()), ("Cluster Group", "NODE1"));
+    /// assert_eq!(item.state, ClusterGroupState::Online);
+    /// assert_eq!(item.properties.get("Priority"), Some(&PropertyValue::Dword(2000)));
+    /// assert_eq!(item.ro_properties.get("GroupType"), Some(&PropertyValue::Dword(1)));
+    /// assert_eq!(sim.cluster_group_enum_ex(e, 2).unwrap_err().code(), 259);
+    /// # sim.cluster_group_close_enum_ex(e)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    "ClusterGroupOpenEnumEx"
+    fn cluster_group_open_enum_ex(
+        st,
+        hcluster: HCluster,
+        properties: &[&str],
+        ro_properties: &[&str],
+        #[hex] flags: u32,
+    ) -> HGroupEnumEx {
+        st.open_enum_ex(hcluster, flags, |w, cluster| group_items_ex(w, cluster, properties, ro_properties))
+    }
+
+    /// `ClusterGroupGetEnumCountEx`: the number of groups in the snapshot.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle.
+    "ClusterGroupGetEnumCountEx"
+    fn cluster_group_get_enum_count_ex(st, henum: HGroupEnumEx) -> u32 {
+        st.enum_count(henum)
+    }
+
+    /// `ClusterGroupEnumEx`: group `index` (from 0) of the snapshot.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` (259) for an index at
+    /// or past the count.
+    "ClusterGroupEnumEx"
+    fn cluster_group_enum_ex(st, henum: HGroupEnumEx, index: u32) -> ClusterGroupEnumItem {
+        match st.enum_item_ex(henum, index)? {
+            EnumExItem::Group(item) => Ok(item),
+            EnumExItem::Resource(_) => Err(Error::InternalError(format!("{henum:?} holds resources"))),
+        }
+    }
+
+    /// `ClusterGroupCloseEnumEx`: closes the enumeration and frees its snapshot.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a value that is not a live `HGROUPENUMEX`.
+    "ClusterGroupCloseEnumEx" [nofault]
+    fn cluster_group_close_enum_ex(st, henum: HGroupEnumEx) -> () {
+        st.close_handle(henum)
+    }
+
+    /// `ClusterResourceOpenEnumEx`: a snapshot of the cluster's resources, in creation
+    /// order, each with its id, name, the name and id of its group, and the common
+    /// properties named in `properties` and `ro_properties` with their values (MS-CMRP
+    /// 3.1.4.2.140, `ApiCreateResourceEnum`), chosen as
+    /// [`cluster_group_open_enum_ex`](Self::cluster_group_open_enum_ex) chooses them.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_INVALID_PARAMETER` (87) for `flags`
+    /// other than 0 (reserved); `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    ///
+    /// ```
+    /// use clusapi_sim::{PropertyValue, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let e = sim.cluster_resource_open_enum_ex(c, &["*"], &[], 0)?;
+    /// assert_eq!(sim.cluster_resource_get_enum_count_ex(e)?, 2);
+    /// let item = sim.cluster_resource_enum_ex(e, 1)?;
+    /// assert_eq!(item.name, "Cluster IP Address");
+    /// assert_eq!(item.owner_group_name, "Cluster Group");
+    /// assert_eq!(item.properties.get("Type"), Some(&PropertyValue::Sz("IP Address".into())));
+    /// assert!(item.ro_properties.is_empty());
+    /// # sim.cluster_resource_close_enum_ex(e)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    "ClusterResourceOpenEnumEx"
+    fn cluster_resource_open_enum_ex(
+        st,
+        hcluster: HCluster,
+        properties: &[&str],
+        ro_properties: &[&str],
+        #[hex] flags: u32,
+    ) -> HResEnumEx {
+        st.open_enum_ex(hcluster, flags, |w, cluster| resource_items_ex(w, cluster, properties, ro_properties))
+    }
+
+    /// `ClusterResourceGetEnumCountEx`: the number of resources in the snapshot.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle.
+    "ClusterResourceGetEnumCountEx"
+    fn cluster_resource_get_enum_count_ex(st, henum: HResEnumEx) -> u32 {
+        st.enum_count(henum)
+    }
+
+    /// `ClusterResourceEnumEx`: resource `index` (from 0) of the snapshot.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` (259) for an index at
+    /// or past the count.
+    "ClusterResourceEnumEx"
+    fn cluster_resource_enum_ex(st, henum: HResEnumEx, index: u32) -> ClusterResourceEnumItem {
+        match st.enum_item_ex(henum, index)? {
+            EnumExItem::Resource(item) => Ok(item),
+            EnumExItem::Group(_) => Err(Error::InternalError(format!("{henum:?} holds groups"))),
+        }
+    }
+
+    /// `ClusterResourceCloseEnumEx`: closes the enumeration and frees its snapshot.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE` for a value that is not a live `HRESENUMEX`.
+    "ClusterResourceCloseEnumEx" [nofault]
+    fn cluster_resource_close_enum_ex(st, henum: HResEnumEx) -> () {
         st.close_handle(henum)
     }
 }

@@ -78,10 +78,11 @@ fn items_ex(world: &World, cluster: ClusterKey, type_mask: u32) -> Vec<EnumItem>
     let mut items = Vec::new();
     let mut add = |bit: u32, list: Vec<(String, String)>| {
         if type_mask & bit != 0 {
-            items.extend(
-                list.into_iter()
-                    .map(|(id, name)| EnumItem { object_type: bit, name: format!("{id}\0{name}") }),
-            );
+            items.extend(list.into_iter().map(|(id, name)| EnumItem {
+                object_type: bit,
+                name: format!("{id}\0{name}"),
+                ex: None,
+            }));
         }
     };
     add(

@@ -106,6 +106,7 @@ crate::calls::call::calls! {
             items.extend(c.nodes.iter().filter_map(|&n| w.nodes.get(n)).map(|n| EnumItem {
                 object_type: CLUSTER_RESOURCE_TYPE_ENUM_NODES,
                 name: n.name.clone(),
+                ex: None,
             }));
         }
         if type_mask & CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES != 0 {
@@ -117,6 +118,7 @@ crate::calls::call::calls! {
                     .map(|r| EnumItem {
                         object_type: CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES,
                         name: r.name.clone(),
+                        ex: None,
                     }),
             );
         }
