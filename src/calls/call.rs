@@ -209,11 +209,14 @@ impl Cx<'_> {
 }
 
 impl State {
-    /// Whether anything beyond the rule runs for a call: a fault plan, triggers or a
-    /// history.
+    /// Whether anything beyond the rule runs for a call: timed transitions to catch up on,
+    /// a fault plan, triggers or a history.
     #[inline]
     pub(crate) fn hooked(&self) -> bool {
-        self.history_limit != 0 || !self.faults.is_empty() || !self.triggers.is_empty()
+        self.history_limit != 0
+            || !self.faults.is_empty()
+            || !self.triggers.is_empty()
+            || self.world.timing.on()
     }
 
     /// Applies the fault plan to the call in progress (once per call: only the chokepoint
@@ -249,7 +252,7 @@ impl Simulator {
         args: impl FnOnce() -> String,
         op: impl FnOnce(&mut Cx<'_>) -> Result<T>,
     ) -> Result<T> {
-        let guard = if info.quiet { self.lock_quiet() } else { self.lock() };
+        let guard = self.lock_untimed(!info.quiet);
         let mut cx = Cx { guard, call: info.name, at };
         // Without a fault plan and a history, this one branch is all the pipeline costs.
         if !cx.hooked() {
@@ -269,6 +272,11 @@ impl Simulator {
         args: impl FnOnce() -> String,
         op: impl FnOnce(&mut Cx<'_>) -> Result<T>,
     ) -> Result<T> {
+        // Timed transitions due by now complete first: the call meets the cluster as it is
+        // at this simulated time.
+        if cx.world.timing.on() {
+            cx.guard.catch_up();
+        }
         // The subject (the object the call names) once, for the fault plan and triggers.
         let wants_subject = (info.faultable && !cx.faults.is_empty()) || !cx.triggers.is_empty();
         let subject = if wants_subject { subject(cx) } else { Subject::None };
