@@ -53,9 +53,12 @@ fn show(out: &Output) -> String {
     )
 }
 
-/// A scratch directory of this test binary's own.
+/// A scratch directory for one source's executable, in the target directory's scratch area
+/// (`CARGO_TARGET_TMPDIR`), under a fixed name: each run replaces the previous one's
+/// executables (some 40 MB each, a static `libclusapi.a` with debug info) instead of leaving
+/// a new set in the system's temporary directory, as per-process names in `/tmp` did.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("clusapi-sim-c-{}-{name}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c-clients").join(name);
     std::fs::create_dir_all(&dir).expect("scratch directory");
     dir
 }
