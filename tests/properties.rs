@@ -876,10 +876,12 @@ fn private_property_formats_follow_the_private_set() {
         CLUSCTL_RESOURCE_GET_COMMON_PROPERTY_FMTS,
     );
     assert_eq!(ty(CLUSCTL_RESOURCE_TYPE_GET_COMMON_RESOURCE_PROPERTY_FMTS), common);
-    // Objects without private properties: an empty list.
+    // The other objects' codes: Microsoft's pages say "not supported", ERROR_INVALID_FUNCTION.
     let node = sim.open_cluster_node(c, "NODE1").unwrap();
-    let out = sim.cluster_node_control(node, None, CLUSCTL_NODE_GET_PRIVATE_PROPERTY_FMTS, &[]).unwrap();
-    assert!(PropertyList::parse(&out).unwrap().is_empty());
+    let r = sim.cluster_node_control(node, None, CLUSCTL_NODE_GET_PRIVATE_PROPERTY_FMTS, &[]);
+    assert_eq!(r.unwrap_err().code(), clusapi_sim::codes::ERROR_INVALID_FUNCTION);
+    let r = sim.cluster_control(c, None, CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTY_FMTS, &[]);
+    assert_eq!(r.unwrap_err().code(), clusapi_sim::codes::ERROR_INVALID_FUNCTION);
 }
 
 #[test]
@@ -1000,7 +1002,7 @@ fn refused_and_storage_codes_are_invalid_functions() {
         }
         refused += 1;
     }
-    assert_eq!(refused, 75);
+    assert_eq!(refused, 80);
 }
 
 /// Every answered code gives the same answer (or refusal) through a read-only handle as

@@ -109,7 +109,8 @@ pub(crate) const OBJECTS: &[(&str, u32)] = &[
 
 /// Whether `clusapi.h` defines the code of `function` for `object` (the object-specific
 /// ones: the class info for resources and types, the resource type for resources, names,
-/// ids, characteristics and flags for everything but the cluster).
+/// ids, characteristics and flags for everything but the cluster, private property formats
+/// for resources and types).
 pub(crate) const fn applies(object: u32, function: u32) -> bool {
     match function {
         CLCTL_GET_CLASS_INFO => object == CLUS_OBJECT_RESOURCE || object == CLUS_OBJECT_RESOURCE_TYPE,
@@ -117,6 +118,11 @@ pub(crate) const fn applies(object: u32, function: u32) -> bool {
         CLCTL_GET_NAME | CLCTL_GET_ID => object != CLUS_OBJECT_CLUSTER && object != CLUS_OBJECT_RESOURCE_TYPE,
         CLCTL_GET_CHARACTERISTICS | CLCTL_GET_FLAGS => object != CLUS_OBJECT_CLUSTER,
         CLCTL_CHECK_VOTER_EVICT | CLCTL_CHECK_VOTER_DOWN | CLCTL_GET_FQDN => object == CLUS_OBJECT_CLUSTER,
+        // Microsoft's pages: the other objects' codes are "not supported and fail with
+        // ERROR_INVALID_FUNCTION" (they are in `specific`, refused).
+        CLCTL_GET_PRIVATE_PROPERTY_FMTS => {
+            object == CLUS_OBJECT_RESOURCE || object == CLUS_OBJECT_RESOURCE_TYPE
+        }
         _ => true,
     }
 }
@@ -359,16 +365,6 @@ codes! {
     CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTY_FMTS = CLUS_OBJECT_RESOURCE, CLCTL_GET_PRIVATE_PROPERTY_FMTS;
     /// `CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_PROPERTY_FMTS`.
     CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_PROPERTY_FMTS = CLUS_OBJECT_RESOURCE_TYPE, CLCTL_GET_PRIVATE_PROPERTY_FMTS;
-    /// `CLUSCTL_GROUP_GET_PRIVATE_PROPERTY_FMTS`.
-    CLUSCTL_GROUP_GET_PRIVATE_PROPERTY_FMTS = CLUS_OBJECT_GROUP, CLCTL_GET_PRIVATE_PROPERTY_FMTS;
-    /// `CLUSCTL_NODE_GET_PRIVATE_PROPERTY_FMTS`.
-    CLUSCTL_NODE_GET_PRIVATE_PROPERTY_FMTS = CLUS_OBJECT_NODE, CLCTL_GET_PRIVATE_PROPERTY_FMTS;
-    /// `CLUSCTL_NETWORK_GET_PRIVATE_PROPERTY_FMTS`.
-    CLUSCTL_NETWORK_GET_PRIVATE_PROPERTY_FMTS = CLUS_OBJECT_NETWORK, CLCTL_GET_PRIVATE_PROPERTY_FMTS;
-    /// `CLUSCTL_NETINTERFACE_GET_PRIVATE_PROPERTY_FMTS`.
-    CLUSCTL_NETINTERFACE_GET_PRIVATE_PROPERTY_FMTS = CLUS_OBJECT_NETINTERFACE, CLCTL_GET_PRIVATE_PROPERTY_FMTS;
-    /// `CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTY_FMTS`.
-    CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTY_FMTS = CLUS_OBJECT_CLUSTER, CLCTL_GET_PRIVATE_PROPERTY_FMTS;
 }
 
 /// How the simulator answers a code of [`specific`].
@@ -464,6 +460,17 @@ specific! {
         "no bytes (ours: the simulator keeps no checkpoints)";
     CLUSCTL_RESOURCE_TYPE_GET_CRYPTO_CHECKPOINTS = 0x0200_00b5, Answered,
         "no bytes (ours: the simulator keeps no checkpoints)";
+    // Refused: Microsoft's pages say these are not supported.
+    CLUSCTL_GROUP_GET_PRIVATE_PROPERTY_FMTS = 0x0300_008d, Refused,
+        "ERROR_INVALID_FUNCTION (Microsoft's page: not supported; the resource's and the type's are answered)";
+    CLUSCTL_NODE_GET_PRIVATE_PROPERTY_FMTS = 0x0400_008d, Refused,
+        "ERROR_INVALID_FUNCTION (Microsoft's page: not supported; the resource's and the type's are answered)";
+    CLUSCTL_NETWORK_GET_PRIVATE_PROPERTY_FMTS = 0x0500_008d, Refused,
+        "ERROR_INVALID_FUNCTION (Microsoft's page: not supported; the resource's and the type's are answered)";
+    CLUSCTL_NETINTERFACE_GET_PRIVATE_PROPERTY_FMTS = 0x0600_008d, Refused,
+        "ERROR_INVALID_FUNCTION (Microsoft's page: not supported; the resource's and the type's are answered)";
+    CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTY_FMTS = 0x0700_008d, Refused,
+        "ERROR_INVALID_FUNCTION (Microsoft's page: not supported; the resource's and the type's are answered)";
     // Refused: data the world does not keep, or reserved codes.
     CLUSCTL_RESOURCE_GET_STATE_CHANGE_TIME = 0x0100_2d5d, Refused,
         "ERROR_INVALID_FUNCTION, as a ClusAPI 2.0 server answers (MS-CMRP 3.1.4.3.1.60) (ours: the world keeps no state-change times to put in the FILETIME)";
@@ -596,11 +603,14 @@ mod tests {
     #[test]
     fn the_supported_list_matches_clusapi_h() {
         let all = supported();
-        // 18 functions for resources; 16 for the other objects but types (15: no name, no
-        // id, but the class info) and the cluster (15: no name, id, characteristics, flags;
-        // but the FQDN and the two voter checks).
-        assert_eq!(all.len(), 18 + 15 + 16 * 4 + 15);
-        assert!(all.iter().any(|(n, c)| n == "CLUSCTL_NODE_GET_PRIVATE_PROPERTY_FMTS" && *c == 0x0400_008d));
+        // 18 functions for resources; 15 for the other objects but types (15: no name, no
+        // id, but the class info and the private property formats) and the cluster (14: no
+        // name, id, characteristics, flags; but the FQDN and the two voter checks).
+        assert_eq!(all.len(), 18 + 15 + 15 * 4 + 14);
+        assert!(
+            all.iter().any(|(n, c)| n == "CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTY_FMTS" && *c == 0x0100_008d)
+        );
+        assert!(!all.iter().any(|(n, _)| n == "CLUSCTL_NODE_GET_PRIVATE_PROPERTY_FMTS"));
         assert!(all.iter().any(|(n, c)| n == "CLUSCTL_CLUSTER_CHECK_VOTER_DOWN" && *c == 0x0700_0049));
         assert!(!all.iter().any(|(n, _)| n == "CLUSCTL_NODE_CHECK_VOTER_DOWN"));
         assert!(all.iter().any(|(n, c)| n == "CLUSCTL_NODE_GET_ID" && *c == 0x0400_0039));
