@@ -530,3 +530,494 @@ fn group_types_come_from_the_topology_and_are_read_only() {
     assert_eq!(err.code(), 13, "{err}");
     assert!(err.message().contains("line 7"), "{err}");
 }
+
+/// Every read-only `CLUSCTL_*` code (access `CLUS_ACCESS_READ`, no modify bit) that
+/// windows-sys 0.61.2 defines for the object kinds the simulator has (resource, resource
+/// type, group, node, network, net interface, cluster), with its value. Taken from
+/// `windows-sys-0.61.2/src/Windows/Win32/Networking/Clustering/mod.rs` (generated from the
+/// Windows SDK's metadata): embedded so the test does not need that file.
+const WINDOWS_SYS_READ_ONLY: &[(&str, u32)] = &[
+    ("CLUSCTL_CLUSTER_BATCH_UNBLOCK_KEY", 0x07000241),
+    ("CLUSCTL_CLUSTER_CHECK_VOTER_DOWN", 0x07000049),
+    ("CLUSCTL_CLUSTER_CHECK_VOTER_DOWN_WITNESS", 0x07000071),
+    ("CLUSCTL_CLUSTER_CHECK_VOTER_EVICT", 0x07000045),
+    ("CLUSCTL_CLUSTER_CHECK_VOTER_EVICT_WITNESS", 0x0700006d),
+    ("CLUSCTL_CLUSTER_ENUM_AFFINITY_RULE_NAMES", 0x07002ddd),
+    ("CLUSCTL_CLUSTER_ENUM_COMMON_PROPERTIES", 0x07000051),
+    ("CLUSCTL_CLUSTER_ENUM_PRIVATE_PROPERTIES", 0x07000079),
+    ("CLUSCTL_CLUSTER_GET_CLMUSR_TOKEN", 0x0700016d),
+    ("CLUSCTL_CLUSTER_GET_CLUSDB_TIMESTAMP", 0x070002a9),
+    ("CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES", 0x07000059),
+    ("CLUSCTL_CLUSTER_GET_COMMON_PROPERTY_FMTS", 0x07000065),
+    ("CLUSCTL_CLUSTER_GET_FQDN", 0x0700003d),
+    ("CLUSCTL_CLUSTER_GET_GUM_LOCK_OWNER", 0x070002b9),
+    ("CLUSCTL_CLUSTER_GET_NODES_IN_FD", 0x07002de1),
+    ("CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTIES", 0x07000081),
+    ("CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTY_FMTS", 0x0700008d),
+    ("CLUSCTL_CLUSTER_GET_RO_COMMON_PROPERTIES", 0x07000055),
+    ("CLUSCTL_CLUSTER_GET_RO_PRIVATE_PROPERTIES", 0x0700007d),
+    ("CLUSCTL_CLUSTER_GET_SHARED_VOLUME_ID", 0x07000291),
+    ("CLUSCTL_CLUSTER_GET_STORAGE_CONFIGURATION", 0x070002e5),
+    ("CLUSCTL_CLUSTER_GET_STORAGE_CONFIG_ATTRIBUTES", 0x070002e9),
+    ("CLUSCTL_CLUSTER_SHUTDOWN", 0x0700004d),
+    ("CLUSCTL_CLUSTER_VALIDATE_COMMON_PROPERTIES", 0x07000061),
+    ("CLUSCTL_CLUSTER_VALIDATE_PRIVATE_PROPERTIES", 0x07000089),
+    ("CLUSCTL_GROUP_ENUM_COMMON_PROPERTIES", 0x03000051),
+    ("CLUSCTL_GROUP_ENUM_PRIVATE_PROPERTIES", 0x03000079),
+    ("CLUSCTL_GROUP_GET_CHARACTERISTICS", 0x03000005),
+    ("CLUSCTL_GROUP_GET_COMMON_PROPERTIES", 0x03000059),
+    ("CLUSCTL_GROUP_GET_COMMON_PROPERTY_FMTS", 0x03000065),
+    ("CLUSCTL_GROUP_GET_FAILURE_INFO", 0x03000019),
+    ("CLUSCTL_GROUP_GET_FLAGS", 0x03000009),
+    ("CLUSCTL_GROUP_GET_ID", 0x03000039),
+    ("CLUSCTL_GROUP_GET_LAST_MOVE_TIME", 0x030002d9),
+    ("CLUSCTL_GROUP_GET_NAME", 0x03000029),
+    ("CLUSCTL_GROUP_GET_PRIVATE_PROPERTIES", 0x03000081),
+    ("CLUSCTL_GROUP_GET_PRIVATE_PROPERTY_FMTS", 0x0300008d),
+    ("CLUSCTL_GROUP_GET_PROVIDER_GROUPS", 0x08002d7d),
+    ("CLUSCTL_GROUP_GET_PROVIDER_GROUPSETS", 0x08002d81),
+    ("CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES", 0x03000055),
+    ("CLUSCTL_GROUP_GET_RO_PRIVATE_PROPERTIES", 0x0300007d),
+    ("CLUSCTL_GROUP_QUERY_DELETE", 0x030001b9),
+    ("CLUSCTL_GROUP_VALIDATE_COMMON_PROPERTIES", 0x03000061),
+    ("CLUSCTL_GROUP_VALIDATE_PRIVATE_PROPERTIES", 0x03000089),
+    ("CLUSCTL_NETINTERFACE_ENUM_COMMON_PROPERTIES", 0x06000051),
+    ("CLUSCTL_NETINTERFACE_ENUM_PRIVATE_PROPERTIES", 0x06000079),
+    ("CLUSCTL_NETINTERFACE_GET_CHARACTERISTICS", 0x06000005),
+    ("CLUSCTL_NETINTERFACE_GET_COMMON_PROPERTIES", 0x06000059),
+    ("CLUSCTL_NETINTERFACE_GET_COMMON_PROPERTY_FMTS", 0x06000065),
+    ("CLUSCTL_NETINTERFACE_GET_FLAGS", 0x06000009),
+    ("CLUSCTL_NETINTERFACE_GET_ID", 0x06000039),
+    ("CLUSCTL_NETINTERFACE_GET_NAME", 0x06000029),
+    ("CLUSCTL_NETINTERFACE_GET_NETWORK", 0x06000035),
+    ("CLUSCTL_NETINTERFACE_GET_NODE", 0x06000031),
+    ("CLUSCTL_NETINTERFACE_GET_PRIVATE_PROPERTIES", 0x06000081),
+    ("CLUSCTL_NETINTERFACE_GET_PRIVATE_PROPERTY_FMTS", 0x0600008d),
+    ("CLUSCTL_NETINTERFACE_GET_RO_COMMON_PROPERTIES", 0x06000055),
+    ("CLUSCTL_NETINTERFACE_GET_RO_PRIVATE_PROPERTIES", 0x0600007d),
+    ("CLUSCTL_NETINTERFACE_VALIDATE_COMMON_PROPERTIES", 0x06000061),
+    ("CLUSCTL_NETINTERFACE_VALIDATE_PRIVATE_PROPERTIES", 0x06000089),
+    ("CLUSCTL_NETWORK_ENUM_COMMON_PROPERTIES", 0x05000051),
+    ("CLUSCTL_NETWORK_ENUM_PRIVATE_PROPERTIES", 0x05000079),
+    ("CLUSCTL_NETWORK_GET_CHARACTERISTICS", 0x05000005),
+    ("CLUSCTL_NETWORK_GET_COMMON_PROPERTIES", 0x05000059),
+    ("CLUSCTL_NETWORK_GET_COMMON_PROPERTY_FMTS", 0x05000065),
+    ("CLUSCTL_NETWORK_GET_FLAGS", 0x05000009),
+    ("CLUSCTL_NETWORK_GET_ID", 0x05000039),
+    ("CLUSCTL_NETWORK_GET_NAME", 0x05000029),
+    ("CLUSCTL_NETWORK_GET_PRIVATE_PROPERTIES", 0x05000081),
+    ("CLUSCTL_NETWORK_GET_PRIVATE_PROPERTY_FMTS", 0x0500008d),
+    ("CLUSCTL_NETWORK_GET_RO_COMMON_PROPERTIES", 0x05000055),
+    ("CLUSCTL_NETWORK_GET_RO_PRIVATE_PROPERTIES", 0x0500007d),
+    ("CLUSCTL_NETWORK_VALIDATE_COMMON_PROPERTIES", 0x05000061),
+    ("CLUSCTL_NETWORK_VALIDATE_PRIVATE_PROPERTIES", 0x05000089),
+    ("CLUSCTL_NODE_BLOCK_GEM_SEND_RECV", 0x040002cd),
+    ("CLUSCTL_NODE_ENUM_COMMON_PROPERTIES", 0x04000051),
+    ("CLUSCTL_NODE_ENUM_PRIVATE_PROPERTIES", 0x04000079),
+    ("CLUSCTL_NODE_GET_CHARACTERISTICS", 0x04000005),
+    ("CLUSCTL_NODE_GET_CLUSTER_SERVICE_ACCOUNT_NAME", 0x04000041),
+    ("CLUSCTL_NODE_GET_COMMON_PROPERTIES", 0x04000059),
+    ("CLUSCTL_NODE_GET_COMMON_PROPERTY_FMTS", 0x04000065),
+    ("CLUSCTL_NODE_GET_FLAGS", 0x04000009),
+    ("CLUSCTL_NODE_GET_GEMID_VECTOR", 0x040002d1),
+    ("CLUSCTL_NODE_GET_ID", 0x04000039),
+    ("CLUSCTL_NODE_GET_NAME", 0x04000029),
+    ("CLUSCTL_NODE_GET_PRIVATE_PROPERTIES", 0x04000081),
+    ("CLUSCTL_NODE_GET_PRIVATE_PROPERTY_FMTS", 0x0400008d),
+    ("CLUSCTL_NODE_GET_RO_COMMON_PROPERTIES", 0x04000055),
+    ("CLUSCTL_NODE_GET_RO_PRIVATE_PROPERTIES", 0x0400007d),
+    ("CLUSCTL_NODE_GET_STUCK_NODES", 0x040002bd),
+    ("CLUSCTL_NODE_INJECT_GEM_FAULT", 0x040002c1),
+    ("CLUSCTL_NODE_INTRODUCE_GEM_REPAIR_DELAY", 0x040002c5),
+    ("CLUSCTL_NODE_SEND_DUMMY_GEM_MESSAGES", 0x040002c9),
+    ("CLUSCTL_NODE_VALIDATE_COMMON_PROPERTIES", 0x04000061),
+    ("CLUSCTL_NODE_VALIDATE_PRIVATE_PROPERTIES", 0x04000089),
+    ("CLUSCTL_RESOURCE_CHECK_DRAIN_VETO", 0x0110212d),
+    ("CLUSCTL_RESOURCE_ENUM_COMMON_PROPERTIES", 0x01000051),
+    ("CLUSCTL_RESOURCE_ENUM_PRIVATE_PROPERTIES", 0x01000079),
+    ("CLUSCTL_RESOURCE_FSWITNESS_GET_EPOCH_INFO", 0x0110005d),
+    ("CLUSCTL_RESOURCE_GET_CHARACTERISTICS", 0x01000005),
+    ("CLUSCTL_RESOURCE_GET_CLASS_INFO", 0x0100000d),
+    ("CLUSCTL_RESOURCE_GET_COMMON_PROPERTIES", 0x01000059),
+    ("CLUSCTL_RESOURCE_GET_COMMON_PROPERTY_FMTS", 0x01000065),
+    ("CLUSCTL_RESOURCE_GET_CRYPTO_CHECKPOINTS", 0x010000b5),
+    ("CLUSCTL_RESOURCE_GET_DNS_NAME", 0x01000175),
+    ("CLUSCTL_RESOURCE_GET_FAILURE_INFO", 0x01000019),
+    ("CLUSCTL_RESOURCE_GET_FLAGS", 0x01000009),
+    ("CLUSCTL_RESOURCE_GET_ID", 0x01000039),
+    ("CLUSCTL_RESOURCE_GET_INFRASTRUCTURE_SOFS_BUFFER", 0x01002d89),
+    ("CLUSCTL_RESOURCE_GET_LOADBAL_PROCESS_LIST", 0x010000c9),
+    ("CLUSCTL_RESOURCE_GET_NAME", 0x01000029),
+    ("CLUSCTL_RESOURCE_GET_NETWORK_NAME", 0x01000169),
+    ("CLUSCTL_RESOURCE_GET_NODES_IN_FD", 0x01002de1),
+    ("CLUSCTL_RESOURCE_GET_OPERATION_CONTEXT", 0x011020e9),
+    ("CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTIES", 0x01000081),
+    ("CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTY_FMTS", 0x0100008d),
+    ("CLUSCTL_RESOURCE_GET_REGISTRY_CHECKPOINTS", 0x010000a9),
+    ("CLUSCTL_RESOURCE_GET_REQUIRED_DEPENDENCIES", 0x01000011),
+    ("CLUSCTL_RESOURCE_GET_RESOURCE_TYPE", 0x0100002d),
+    ("CLUSCTL_RESOURCE_GET_RO_COMMON_PROPERTIES", 0x01000055),
+    ("CLUSCTL_RESOURCE_GET_RO_PRIVATE_PROPERTIES", 0x0100007d),
+    ("CLUSCTL_RESOURCE_GET_STATE_CHANGE_TIME", 0x01002d5d),
+    ("CLUSCTL_RESOURCE_IS_QUORUM_BLOCKED", 0x010002b1),
+    ("CLUSCTL_RESOURCE_NETNAME_GET_VIRTUAL_SERVER_TOKEN", 0x0100016d),
+    ("CLUSCTL_RESOURCE_NETNAME_REPAIR_VCO", 0x0100018d),
+    ("CLUSCTL_RESOURCE_NETNAME_RESET_VCO", 0x01000185),
+    ("CLUSCTL_RESOURCE_NETNAME_VALIDATE_VCO", 0x01000181),
+    ("CLUSCTL_RESOURCE_NOTIFY_DRAIN_COMPLETE", 0x01102131),
+    ("CLUSCTL_RESOURCE_POOL_GET_DRIVE_INFO", 0x010002b5),
+    ("CLUSCTL_RESOURCE_QUERY_DELETE", 0x010001b9),
+    ("CLUSCTL_RESOURCE_QUERY_MAINTENANCE_MODE", 0x010001e1),
+    ("CLUSCTL_RESOURCE_RLUA_GET_VIRTUAL_SERVER_TOKEN", 0x0100016d),
+    ("CLUSCTL_RESOURCE_STORAGE_GET_DIRTY", 0x01000219),
+    ("CLUSCTL_RESOURCE_STORAGE_GET_DISKID", 0x01000205),
+    ("CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO", 0x01000191),
+    ("CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX", 0x010001f1),
+    ("CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX2", 0x010001f9),
+    ("CLUSCTL_RESOURCE_STORAGE_GET_DISK_NUMBER_INFO", 0x010001a1),
+    ("CLUSCTL_RESOURCE_STORAGE_GET_MOUNTPOINTS", 0x01000211),
+    ("CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO", 0x01000225),
+    ("CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_PARTITION_NAMES", 0x0100029d),
+    ("CLUSCTL_RESOURCE_STORAGE_IS_PATH_VALID", 0x01000199),
+    ("CLUSCTL_RESOURCE_STORAGE_IS_SHARED_VOLUME", 0x010002a5),
+    ("CLUSCTL_RESOURCE_TYPE_CHECK_DRAIN_VETO", 0x0210212d),
+    ("CLUSCTL_RESOURCE_TYPE_ENUM_COMMON_PROPERTIES", 0x02000051),
+    ("CLUSCTL_RESOURCE_TYPE_ENUM_PRIVATE_PROPERTIES", 0x02000079),
+    ("CLUSCTL_RESOURCE_TYPE_GEN_APP_VALIDATE_DIRECTORY", 0x02000239),
+    ("CLUSCTL_RESOURCE_TYPE_GEN_APP_VALIDATE_PATH", 0x02000231),
+    ("CLUSCTL_RESOURCE_TYPE_GEN_SCRIPT_VALIDATE_PATH", 0x02000231),
+    ("CLUSCTL_RESOURCE_TYPE_GET_ARB_TIMEOUT", 0x02000015),
+    ("CLUSCTL_RESOURCE_TYPE_GET_CHARACTERISTICS", 0x02000005),
+    ("CLUSCTL_RESOURCE_TYPE_GET_CLASS_INFO", 0x0200000d),
+    ("CLUSCTL_RESOURCE_TYPE_GET_COMMON_PROPERTIES", 0x02000059),
+    ("CLUSCTL_RESOURCE_TYPE_GET_COMMON_PROPERTY_FMTS", 0x02000065),
+    ("CLUSCTL_RESOURCE_TYPE_GET_COMMON_RESOURCE_PROPERTY_FMTS", 0x02000069),
+    ("CLUSCTL_RESOURCE_TYPE_GET_CRYPTO_CHECKPOINTS", 0x020000b5),
+    ("CLUSCTL_RESOURCE_TYPE_GET_FLAGS", 0x02000009),
+    ("CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_PROPERTIES", 0x02000081),
+    ("CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_PROPERTY_FMTS", 0x0200008d),
+    ("CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_RESOURCE_PROPERTY_FMTS", 0x02000091),
+    ("CLUSCTL_RESOURCE_TYPE_GET_REGISTRY_CHECKPOINTS", 0x020000a9),
+    ("CLUSCTL_RESOURCE_TYPE_GET_REQUIRED_DEPENDENCIES", 0x02000011),
+    ("CLUSCTL_RESOURCE_TYPE_GET_RO_COMMON_PROPERTIES", 0x02000055),
+    ("CLUSCTL_RESOURCE_TYPE_GET_RO_PRIVATE_PROPERTIES", 0x0200007d),
+    ("CLUSCTL_RESOURCE_TYPE_NETNAME_VALIDATE_NETNAME", 0x02000235),
+    ("CLUSCTL_RESOURCE_TYPE_NOTIFY_DRAIN_COMPLETE", 0x02102131),
+    ("CLUSCTL_RESOURCE_TYPE_NOTIFY_MONITOR_SHUTTING_DOWN", 0x02100081),
+    ("CLUSCTL_RESOURCE_TYPE_QUERY_DELETE", 0x020001b9),
+    ("CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_ELIGIBLE_LOGDISKS", 0x02002149),
+    ("CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_ELIGIBLE_SOURCE_DATADISKS", 0x02002151),
+    ("CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_ELIGIBLE_TARGET_DATADISKS", 0x0200214d),
+    ("CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_LOG_INFO", 0x02002145),
+    ("CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_LOG_VOLUME", 0x0200215d),
+    ("CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_REPLICATED_DISKS", 0x02002155),
+    ("CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_REPLICATED_PARTITION_INFO", 0x02002165),
+    ("CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_REPLICA_VOLUMES", 0x02002159),
+    ("CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_RESOURCE_GROUP", 0x02002161),
+    ("CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS", 0x02000195),
+    ("CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS_EX", 0x020001f5),
+    ("CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS_EX2_INT", 0x02001fe1),
+    ("CLUSCTL_RESOURCE_TYPE_STORAGE_GET_DISKID", 0x02000205),
+    ("CLUSCTL_RESOURCE_TYPE_STORAGE_GET_DRIVELETTERS", 0x020001ed),
+    ("CLUSCTL_RESOURCE_TYPE_STORAGE_GET_RESOURCEID", 0x0200022d),
+    ("CLUSCTL_RESOURCE_TYPE_STORAGE_IS_CLUSTERABLE", 0x02000209),
+    ("CLUSCTL_RESOURCE_TYPE_STORAGE_IS_CSV_FILE", 0x01000229),
+    ("CLUSCTL_RESOURCE_TYPE_STORAGE_REMAP_DRIVELETTER", 0x02000201),
+    ("CLUSCTL_RESOURCE_TYPE_VALIDATE_COMMON_PROPERTIES", 0x02000061),
+    ("CLUSCTL_RESOURCE_TYPE_VALIDATE_PRIVATE_PROPERTIES", 0x02000089),
+    ("CLUSCTL_RESOURCE_TYPE_WITNESS_VALIDATE_PATH", 0x02000231),
+    ("CLUSCTL_RESOURCE_VALIDATE_CHANGE_GROUP", 0x01102125),
+    ("CLUSCTL_RESOURCE_VALIDATE_COMMON_PROPERTIES", 0x01000061),
+    ("CLUSCTL_RESOURCE_VALIDATE_PRIVATE_PROPERTIES", 0x01000089),
+];
+
+#[test]
+fn the_catalog_knows_every_read_only_code_of_windows_sys() {
+    let generic = clusctl::supported();
+    let mut missing = Vec::new();
+    for &(name, value) in WINDOWS_SYS_READ_ONLY {
+        let known = generic.iter().any(|(n, v)| n == name && *v == value)
+            || clusctl::specific().iter().any(|k| k.name == name && k.code == value);
+        if !known {
+            missing.push(name);
+        }
+    }
+    assert!(missing.is_empty(), "codes the catalog does not know (by name and value): {missing:?}");
+    assert_eq!(WINDOWS_SYS_READ_ONLY.len(), 192);
+    // And the catalog's specific codes are all in the list: none invented.
+    for k in clusctl::specific() {
+        assert!(
+            WINDOWS_SYS_READ_ONLY.contains(&(k.name, k.code)),
+            "{} is not a read-only code of windows-sys",
+            k.name
+        );
+    }
+}
+
+fn wide(s: &str) -> Vec<u8> {
+    s.encode_utf16().chain([0]).flat_map(u16::to_le_bytes).collect()
+}
+
+fn text(bytes: &[u8]) -> String {
+    let units: Vec<u16> =
+        bytes.chunks(2).map(|b| u16::from_le_bytes([b[0], b[1]])).take_while(|&u| u != 0).collect();
+    String::from_utf16(&units).unwrap()
+}
+
+fn dwords(bytes: &[u8]) -> Vec<u32> {
+    bytes.chunks(4).map(|b| u32::from_le_bytes(b.try_into().unwrap())).collect()
+}
+
+#[test]
+fn net_interfaces_name_their_node_and_network() {
+    let sim = sim_with_service();
+    let c = sim.open_cluster(None).unwrap();
+    let i = sim.open_cluster_net_interface(c, "NODE2 - Cluster Network 2").unwrap();
+    let node = sim.cluster_net_interface_control(i, None, CLUSCTL_NETINTERFACE_GET_NODE, &[]).unwrap();
+    assert_eq!(node, wide("NODE2"), "MS-CMRP 3.1.4.3.6.5: the node's name, NUL-terminated");
+    let net = sim.cluster_net_interface_control(i, None, CLUSCTL_NETINTERFACE_GET_NETWORK, &[]).unwrap();
+    assert_eq!(net, wide("Cluster Network 2"));
+    // The same as the read-only common properties say.
+    let ro = PropertyList::parse(
+        &sim.cluster_net_interface_control(i, None, CLUSCTL_NETINTERFACE_GET_RO_COMMON_PROPERTIES, &[])
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(ro.get("Node"), Some(&PropertyValue::Sz("NODE2".into())));
+    // A code for interfaces through a network handle: another object's code.
+    let n = sim.open_cluster_network(c, "Cluster Network 2").unwrap();
+    assert_eq!(
+        sim.cluster_network_control(n, None, CLUSCTL_NETINTERFACE_GET_NODE, &[]).unwrap_err().code(),
+        clusapi_sim::codes::ERROR_INVALID_FUNCTION
+    );
+}
+
+#[test]
+fn network_names_answer_their_names_and_other_types_refuse() {
+    let sim = sim_with_service();
+    let c = sim.open_cluster(None).unwrap();
+    let name = sim.open_cluster_resource(c, "Cluster Name").unwrap();
+    let netbios = sim.cluster_resource_control(name, None, CLUSCTL_RESOURCE_GET_NETWORK_NAME, &[]).unwrap();
+    assert_eq!(text(&netbios), "SIMCLUSTER", "the Name private property: the cluster's name until set");
+    let fqdn = text(&sim.cluster_control(c, None, CLUSCTL_CLUSTER_GET_FQDN, &[]).unwrap());
+    let dns = sim.cluster_resource_control(name, None, CLUSCTL_RESOURCE_GET_DNS_NAME, &[]).unwrap();
+    assert_eq!(text(&dns), fqdn, "DnsName in the cluster's domain");
+    let private = PropertyList::parse(
+        &sim.cluster_resource_control(name, None, CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTIES, &[]).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(private.get("Name"), Some(&PropertyValue::Sz("SIMCLUSTER".into())));
+    // MS-CMRP 3.1.4.3.1.30: a type without an alternate computer name.
+    let svc = sim.open_cluster_resource(c, "App Service").unwrap();
+    for code in [CLUSCTL_RESOURCE_GET_NETWORK_NAME, CLUSCTL_RESOURCE_GET_DNS_NAME] {
+        assert_eq!(
+            sim.cluster_resource_control(svc, None, code, &[]).unwrap_err().code(),
+            clusapi_sim::codes::ERROR_INVALID_FUNCTION
+        );
+    }
+}
+
+#[test]
+fn required_dependencies_are_a_value_list() {
+    let sim = sim_with_service();
+    let c = sim.open_cluster(None).unwrap();
+    let name = sim.open_cluster_resource(c, "Cluster Name").unwrap();
+    let out =
+        sim.cluster_resource_control(name, None, CLUSCTL_RESOURCE_GET_REQUIRED_DEPENDENCIES, &[]).unwrap();
+    // CLUSPROP_SYNTAX_NAME, the length (22: "IP Address" and its NUL), the name (padded to
+    // 24), CLUSPROP_SYNTAX_ENDMARK.
+    let mut expected = vec![0x03, 0x00, 0x04, 0x00, 22, 0, 0, 0];
+    expected.extend(wide("IP Address"));
+    expected.extend([0, 0]);
+    expected.extend([0, 0, 0, 0]);
+    assert_eq!(out, expected);
+    let by_type = sim
+        .cluster_resource_type_control(
+            c,
+            "Network Name",
+            None,
+            CLUSCTL_RESOURCE_TYPE_GET_REQUIRED_DEPENDENCIES,
+            &[],
+        )
+        .unwrap();
+    assert_eq!(by_type, expected, "MS-CMRP 3.1.4.3.2.5: as the resource's");
+    let svc = sim.open_cluster_resource(c, "App Service").unwrap();
+    let none =
+        sim.cluster_resource_control(svc, None, CLUSCTL_RESOURCE_GET_REQUIRED_DEPENDENCIES, &[]).unwrap();
+    assert_eq!(none, vec![0, 0, 0, 0], "nothing required: the end mark alone");
+}
+
+#[test]
+fn private_property_formats_follow_the_private_set() {
+    let sim = sim_with_service();
+    let c = sim.open_cluster(None).unwrap();
+    let svc = sim.open_cluster_resource(c, "App Service").unwrap();
+    let fmts = PropertyList::parse(
+        &sim.cluster_resource_control(svc, None, CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTY_FMTS, &[]).unwrap(),
+    )
+    .unwrap();
+    let values = PropertyList::parse(
+        &sim.cluster_resource_control(svc, None, CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTIES, &[]).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(fmts.names(), values.names());
+    assert_eq!(fmts.get("ServiceName"), Some(&PropertyValue::Word(PropertyFormat::Sz.code())));
+    // The type's codes: the formats of its resources' common and private properties.
+    let ty = |code| {
+        PropertyList::parse(
+            &sim.cluster_resource_type_control(c, "Generic Service", None, code, &[]).unwrap(),
+        )
+        .unwrap()
+    };
+    assert_eq!(ty(CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_RESOURCE_PROPERTY_FMTS).names(), fmts.names());
+    let common = get(
+        &sim,
+        |code| sim.cluster_resource_control(svc, None, code, &[]),
+        CLUSCTL_RESOURCE_GET_COMMON_PROPERTY_FMTS,
+    );
+    assert_eq!(ty(CLUSCTL_RESOURCE_TYPE_GET_COMMON_RESOURCE_PROPERTY_FMTS), common);
+    // The other objects' codes: Microsoft's pages say "not supported", ERROR_INVALID_FUNCTION.
+    let node = sim.open_cluster_node(c, "NODE1").unwrap();
+    let r = sim.cluster_node_control(node, None, CLUSCTL_NODE_GET_PRIVATE_PROPERTY_FMTS, &[]);
+    assert_eq!(r.unwrap_err().code(), clusapi_sim::codes::ERROR_INVALID_FUNCTION);
+    let r = sim.cluster_control(c, None, CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTY_FMTS, &[]);
+    assert_eq!(r.unwrap_err().code(), clusapi_sim::codes::ERROR_INVALID_FUNCTION);
+}
+
+#[test]
+fn failure_info_counts_attempts_left() {
+    let sim = sim_with_service();
+    let c = sim.open_cluster(None).unwrap();
+    let g = sim.open_cluster_group(c, "App").unwrap();
+    let set = PropertyList::new()
+        .with("FailoverThreshold", PropertyValue::Dword(3))
+        .with("FailoverPeriod", PropertyValue::Dword(2));
+    sim.cluster_group_control(g, None, CLUSCTL_GROUP_SET_COMMON_PROPERTIES, &set.to_bytes()).unwrap();
+    let info = sim.cluster_group_control(g, None, CLUSCTL_GROUP_GET_FAILURE_INFO, &[]).unwrap();
+    assert_eq!(dwords(&info), [1, 3, 2], "GROUP_FAILURE_INFO_BUFFER: version, attempts left, hours left");
+    sim.online_cluster_group(g, None).unwrap();
+    sim.crash_node("NODE1").unwrap();
+    let info = sim.cluster_group_control(g, None, CLUSCTL_GROUP_GET_FAILURE_INFO, &[]).unwrap();
+    assert_eq!(dwords(&info), [1, 2, 2], "one failover counted");
+    let svc = sim.open_cluster_resource(c, "App Service").unwrap();
+    let info = sim.cluster_resource_control(svc, None, CLUSCTL_RESOURCE_GET_FAILURE_INFO, &[]).unwrap();
+    // RESOURCE_FAILURE_INFO_BUFFER: RestartThreshold attempts, RestartPeriod in seconds.
+    let common = get(
+        &sim,
+        |code| sim.cluster_resource_control(svc, None, code, &[]),
+        CLUSCTL_RESOURCE_GET_COMMON_PROPERTIES,
+    );
+    let dw = |n: &str| match common.get(n) {
+        Some(PropertyValue::Dword(v)) => *v,
+        other => panic!("{n}: {other:?}"),
+    };
+    assert_eq!(dwords(&info), [1, dw("RestartThreshold"), dw("RestartPeriod") / 1000]);
+}
+
+#[test]
+fn maintenance_mode_is_a_storage_code() {
+    let sim = sim_with_service();
+    let c = sim.open_cluster(None).unwrap();
+    let disk = sim.open_cluster_resource(c, "App Disk").unwrap();
+    let q = |r| sim.cluster_resource_control(r, None, CLUSCTL_RESOURCE_QUERY_MAINTENANCE_MODE, &[]);
+    assert_eq!(q(disk).unwrap_err().code(), clusapi_sim::codes::ERROR_INVALID_STATE, "an offline disk");
+    sim.online_cluster_resource(disk).unwrap();
+    assert_eq!(q(disk).unwrap(), vec![0, 0, 0, 0], "CLUS_MAINTENANCE_MODE_INFO: not in maintenance");
+    let svc = sim.open_cluster_resource(c, "App Service").unwrap();
+    assert_eq!(
+        q(svc).unwrap_err().code(),
+        clusapi_sim::codes::ERROR_INVALID_FUNCTION,
+        "MS-CMRP 3.1.4.3.1.42"
+    );
+}
+
+#[test]
+fn arbitration_timeout_only_for_quorum_capable_types() {
+    let sim = sim_with_service();
+    let c = sim.open_cluster(None).unwrap();
+    let arb = |t| sim.cluster_resource_type_control(c, t, None, CLUSCTL_RESOURCE_TYPE_GET_ARB_TIMEOUT, &[]);
+    assert_eq!(arb("Physical Disk").unwrap(), 60u32.to_le_bytes());
+    assert_eq!(arb("Generic Service").unwrap_err().code(), clusapi_sim::codes::ERROR_INVALID_FUNCTION);
+}
+
+#[test]
+fn witness_checks_count_the_witness_vote() {
+    let sim = sim_with_service();
+    let c = sim.open_cluster(None).unwrap();
+    let check = |code| sim.cluster_control(c, None, code, &[]).map(|o| dwords(&o)[0]);
+    assert_eq!(
+        check(CLUSCTL_CLUSTER_CHECK_VOTER_DOWN_WITNESS).unwrap_err().code(),
+        clusapi_sim::codes::ERROR_INVALID_PARAMETER,
+        "no witness"
+    );
+    let disk = sim.open_cluster_resource(c, "App Disk").unwrap();
+    sim.set_cluster_quorum_resource(disk, "", 0).unwrap();
+    sim.online_cluster_resource(disk).unwrap();
+    // Two nodes and the witness: three votes; without the witness 2 of 3 (kept), 2 of 2
+    // when it leaves the configuration.
+    assert_eq!(check(CLUSCTL_CLUSTER_CHECK_VOTER_DOWN_WITNESS).unwrap(), 0);
+    assert_eq!(check(CLUSCTL_CLUSTER_CHECK_VOTER_EVICT_WITNESS).unwrap(), 0);
+    sim.crash_node("NODE2").unwrap();
+    assert_eq!(check(CLUSCTL_CLUSTER_CHECK_VOTER_DOWN_WITNESS).unwrap(), 1, "1 of 3 left");
+    assert_eq!(check(CLUSCTL_CLUSTER_CHECK_VOTER_EVICT_WITNESS).unwrap(), 1, "1 of 2 left");
+}
+
+#[test]
+fn node_service_account_and_checkpoints() {
+    let sim = sim_with_service();
+    let c = sim.open_cluster(None).unwrap();
+    let node = sim.open_cluster_node(c, "NODE2").unwrap();
+    let account =
+        sim.cluster_node_control(node, None, CLUSCTL_NODE_GET_CLUSTER_SERVICE_ACCOUNT_NAME, &[]).unwrap();
+    assert_eq!(text(&account), "NT AUTHORITY\\SYSTEM");
+    let svc = sim.open_cluster_resource(c, "App Service").unwrap();
+    for code in [CLUSCTL_RESOURCE_GET_REGISTRY_CHECKPOINTS, CLUSCTL_RESOURCE_GET_CRYPTO_CHECKPOINTS] {
+        assert!(sim.cluster_resource_control(svc, None, code, &[]).unwrap().is_empty());
+    }
+}
+
+/// Every code the simulator refuses answers ERROR_INVALID_FUNCTION on the object it is
+/// for, through a read-only handle too; a resource code on a (simulated) disk too.
+#[test]
+fn refused_and_storage_codes_are_invalid_functions() {
+    let sim = sim_with_service();
+    let full = sim.open_cluster(None).unwrap();
+    let (read, _) = sim.open_cluster_ex(None, GENERIC_READ).unwrap();
+    let disk = sim.open_cluster_resource(full, "App Disk").unwrap();
+    sim.online_cluster_resource(disk).unwrap();
+    let mut refused = 0;
+    for k in clusctl::specific().iter().filter(|k| k.handling != clusctl::Handling::Answered) {
+        for c in [full, read] {
+            let r = run(&sim, c, k.code, &[]);
+            assert_eq!(r.unwrap_err().code(), clusapi_sim::codes::ERROR_INVALID_FUNCTION, "{}", k.name);
+        }
+        if k.code >> 24 == CLUS_OBJECT_RESOURCE {
+            let r = sim.cluster_resource_control(disk, None, k.code, &[]);
+            assert_eq!(
+                r.unwrap_err().code(),
+                clusapi_sim::codes::ERROR_INVALID_FUNCTION,
+                "{} on a disk",
+                k.name
+            );
+        }
+        refused += 1;
+    }
+    assert_eq!(refused, 80);
+}
+
+/// Every answered code gives the same answer (or refusal) through a read-only handle as
+/// through a full one: they only read.
+#[test]
+fn answered_codes_answer_through_read_only_handles() {
+    let sim = sim_with_service();
+    let full = sim.open_cluster(None).unwrap();
+    let (read, _) = sim.open_cluster_ex(None, GENERIC_READ).unwrap();
+    let mut answered = 0;
+    for k in clusctl::specific().iter().filter(|k| k.handling == clusctl::Handling::Answered) {
+        let a = run(&sim, full, k.code, &[]).map_err(|e| e.code());
+        let b = run(&sim, read, k.code, &[]).map_err(|e| e.code());
+        assert_eq!(a, b, "{}", k.name);
+        answered += 1;
+    }
+    assert_eq!(answered, 19);
+}

@@ -7,6 +7,9 @@ const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
 
 /// Replaces (bless) or checks the text between `<!-- {tag}:start -->` and `<!-- {tag}:end -->`.
 fn section(tag: &str, generated: &str) {
+    // The tests of this file run in parallel and rewrite the one file: one at a time.
+    static README_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = README_LOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let (start, end) = (format!("<!-- {tag}:start -->\n"), format!("<!-- {tag}:end -->"));
     let text = std::fs::read_to_string(README).expect("README");
     let a = text.find(&start).map(|i| i + start.len()).expect("start marker");
@@ -63,8 +66,34 @@ fn control_code_table_matches_the_code() {
         table.push('\n');
     }
     table.push_str(&format!(
-        "\n{} codes. Any other code, code 0, or a code for another object type: `ERROR_INVALID_FUNCTION` (1).\n",
+        "\n{} codes; the other read-only codes of `clusapi.h` for these objects are in the next table. \
+         Any other code, code 0, or a code for another object type: `ERROR_INVALID_FUNCTION` (1).\n",
         supported.len()
     ));
     section("control-codes", &table);
+}
+
+#[test]
+fn specific_control_code_table_matches_the_code() {
+    use clusctl::Handling;
+    let mut table = String::from("| `CLUSCTL_*` | value | answer |\n|---|---|---|\n");
+    let groups = [
+        (Handling::Answered, "answered"),
+        (Handling::Refused, "refused"),
+        (Handling::Storage, "left for storage"),
+    ];
+    for (handling, label) in groups {
+        for k in clusctl::specific().iter().filter(|k| k.handling == handling) {
+            table.push_str(&format!("| `{}` ({label}) | `{:#010x}` | {} |\n", k.name, k.code, k.answer));
+        }
+    }
+    let count = |h: Handling| clusctl::specific().iter().filter(|k| k.handling == h).count();
+    table.push_str(&format!(
+        "\n{} codes: {} answered, {} refused, {} left for the storage simulation.\n",
+        clusctl::specific().len(),
+        count(Handling::Answered),
+        count(Handling::Refused),
+        count(Handling::Storage)
+    ));
+    section("control-codes-specific", &table);
 }

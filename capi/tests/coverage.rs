@@ -196,3 +196,34 @@ fn compat_clusapi_h_declares_every_real_export_the_sdk_declares() {
         "compat/clusapi.h declares functions that are no real export of libclusapi: {strangers:?}"
     );
 }
+
+/// `compat/clusapi.h` defines every code of the Rust catalog's `clusctl::specific()` with
+/// the SDK's name and value (the literal `#define CLUSCTL_* 0x...` lines), and no such line
+/// names a code the catalog does not have, or gives another value.
+#[test]
+fn compat_clusapi_h_defines_the_specific_control_codes_with_their_values() {
+    let header = concat!(env!("CARGO_MANIFEST_DIR"), "/include/compat/clusapi.h");
+    let text = std::fs::read_to_string(header).expect("capi/include/compat/clusapi.h");
+    let mut defined = std::collections::BTreeMap::new();
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        let (Some("#define"), Some(name), Some(value), None) =
+            (words.next(), words.next(), words.next(), words.next())
+        else {
+            continue;
+        };
+        let Some(hex) = value.strip_prefix("0x") else { continue };
+        if name.starts_with("CLUSCTL_") {
+            defined.insert(name.to_owned(), u32::from_str_radix(hex, 16).expect("a hex value"));
+        }
+    }
+    for k in clusapi_sim::clusctl::specific() {
+        assert_eq!(defined.get(k.name), Some(&k.code), "{} in compat/clusapi.h", k.name);
+    }
+    for name in defined.keys() {
+        assert!(
+            clusapi_sim::clusctl::specific().iter().any(|k| k.name == name),
+            "compat/clusapi.h defines {name}, which the catalog does not know"
+        );
+    }
+}

@@ -65,6 +65,10 @@ fn dynamic(world: &World, target: Target, def: &PropDef) -> PropertyValue {
                 Target::Cluster(c) | Target::ResourceType(c, _) => {
                     world.clusters.get(c).map(|c| c.name.clone())
                 }
+                // A Network Name's Name and DnsName: its cluster's name until set.
+                Target::Resource(r) => {
+                    world.resources.get(r).and_then(|r| world.clusters.get(r.cluster)).map(|c| c.name.clone())
+                }
                 _ => None,
             }
             .unwrap_or_default(),
@@ -367,6 +371,15 @@ pub(crate) fn control(
         || Error::InvalidFunction(format!("control code {code:#010x} is not supported for this object"));
     let object = code >> CLUSCTL_OBJECT_SHIFT;
     let function = code & !(0xFF << CLUSCTL_OBJECT_SHIFT);
+    if let Some(known) = find_specific(code) {
+        if object != target.object_type() {
+            return Err(Error::InvalidFunction(format!(
+                "{} ({code:#010x}) is not a control code for this object",
+                known.name
+            )));
+        }
+        return specific(world, target, known);
+    }
     if code == 0 || object != target.object_type() || !FUNCTIONS.iter().any(|(_, f)| *f == function) {
         return Err(unknown());
     }
@@ -403,6 +416,9 @@ pub(crate) fn control(
         CLCTL_GET_COMMON_PROPERTIES => list(w, target, rw, false).to_bytes(),
         CLCTL_GET_RO_COMMON_PROPERTIES => list(w, target, ro, false).to_bytes(),
         CLCTL_GET_COMMON_PROPERTY_FMTS => list(w, target, rw, false).formats().to_bytes(),
+        // As the common formats: the read-write private set, with the values set outside the
+        // catalog (as CLCTL_GET_PRIVATE_PROPERTIES lists them).
+        CLCTL_GET_PRIVATE_PROPERTY_FMTS => list(w, target, prw, true).formats().to_bytes(),
         CLCTL_ENUM_PRIVATE_PROPERTIES => {
             let mut names: Vec<String> = prw.iter().map(|d| d.name.to_owned()).collect();
             names
@@ -462,6 +478,12 @@ fn quorum_check(world: &World, cluster: ClusterKey, input: &[u8], evict: bool) -
     // string at all.
     let id = crate::types::proplist::sz(input, "the voter's id").map_err(|e| bad(e.message().to_owned()))?;
     let id = id.split('\0').next().unwrap_or_default().to_owned();
+    quorum_check_of(world, cluster, &id, evict)
+}
+
+/// `quorum_check` for the voter whose id is `id`.
+fn quorum_check_of(world: &World, cluster: ClusterKey, id: &str, evict: bool) -> Result<u32> {
+    let bad = |why: String| Error::InvalidParameter(format!("voter check: {why}"));
     let c = world.clusters.get(cluster).ok_or_else(|| Error::InternalError("no cluster".into()))?;
     let node_active = |k: NodeKey| {
         world.nodes.get(k).is_some_and(|n| matches!(n.state, ClusterNodeState::Up | ClusterNodeState::Paused))
@@ -473,10 +495,10 @@ fn quorum_check(world: &World, cluster: ClusterKey, input: &[u8], evict: bool) -
     let active =
         c.nodes.iter().filter(|&&n| node_active(n)).count().saturating_add(usize::from(witness_active));
     // The voter named, and whether its vote is active now.
-    let node = c.nodes.iter().copied().find(|&n| world.nodes.get(n).is_some_and(|n| names_equal(&n.id, &id)));
+    let node = c.nodes.iter().copied().find(|&n| world.nodes.get(n).is_some_and(|n| names_equal(&n.id, id)));
     let voter_active = match (node, witness) {
         (Some(n), _) => node_active(n),
-        (None, Some(w)) if world.resources.get(w).is_some_and(|r| names_equal(&r.id, &id)) => witness_active,
+        (None, Some(w)) if world.resources.get(w).is_some_and(|r| names_equal(&r.id, id)) => witness_active,
         _ => return Err(bad(format!("{id:?} is neither a node of the cluster nor its quorum resource"))),
     };
     let active_after = active.saturating_sub(usize::from(voter_active));
@@ -530,4 +552,160 @@ fn class_info(world: &World, target: Target) -> (u32, u32) {
     } else {
         (0, 0)
     }
+}
+
+/// The value list of `CLUSCTL_*_GET_REQUIRED_DEPENDENCIES` (MS-CMRP 3.1.4.3.1.5): one
+/// `CLUSPROP_SYNTAX_NAME` entry per required resource type (its length, the NUL-terminated
+/// UTF-16 name, padded to 4 bytes), then `CLUSPROP_SYNTAX_ENDMARK`.
+fn required_dependencies(type_name: &str) -> Vec<u8> {
+    // Microsoft's docs: a Network Name requires an IP Address. No other requirement is
+    // documented for the types the simulator has (ours: none).
+    let required: &[&str] = if names_equal(type_name, "Network Name") { &["IP Address"] } else { &[] };
+    let mut out = Vec::new();
+    for name in required {
+        let data = sz_to_bytes(name);
+        out.extend_from_slice(&crate::types::proplist::CLUSPROP_SYNTAX_NAME.to_le_bytes());
+        out.extend_from_slice(&u32::try_from(data.len()).unwrap_or(u32::MAX).to_le_bytes());
+        out.extend_from_slice(&data);
+        out.resize(out.len().next_multiple_of(4), 0);
+    }
+    out.extend_from_slice(&crate::types::proplist::CLUSPROP_SYNTAX_ENDMARK.to_le_bytes());
+    out
+}
+
+/// The formats of `defs` (a property list of `WORD`s, as `*_GET_*_PROPERTY_FMTS` give them).
+fn formats_of(defs: &[PropDef]) -> Vec<u8> {
+    let mut out = PropertyList::new();
+    for def in defs {
+        out.push(def.name, PropertyValue::Word(def.format.code()));
+    }
+    out.to_bytes()
+}
+
+/// `CLUSTER_QUORUM_VALUE` of the witness checks: the quorum resource as the voter.
+fn witness_check(world: &World, cluster: ClusterKey, evict: bool) -> Result<u32> {
+    let id = world
+        .clusters
+        .get(cluster)
+        .and_then(|c| c.quorum.as_ref())
+        .and_then(|q| world.resources.get(q.resource))
+        .map(|r| r.id.clone())
+        .ok_or_else(|| Error::InvalidParameter("voter check: the cluster has no witness".into()))?;
+    quorum_check_of(world, cluster, &id, evict)
+}
+
+/// The answer to a code of `codes::specific` (its object already checked): from the world
+/// where it has the data, otherwise `ERROR_INVALID_FUNCTION` as the code's row says.
+fn specific(world: &World, target: Target, known: &KnownCode) -> Result<Vec<u8>> {
+    let refuse =
+        |why: &str| Err(Error::InvalidFunction(format!("{} ({:#010x}): {why}", known.name, known.code)));
+    if known.handling != Handling::Answered {
+        return refuse(known.answer);
+    }
+    let dword = |v: u32| v.to_le_bytes().to_vec();
+    let dwords = |v: &[u32]| v.iter().flat_map(|d| d.to_le_bytes()).collect::<Vec<u8>>();
+    let resource = |t: Target| match t {
+        Target::Resource(r) => world.resources.get(r),
+        _ => None,
+    };
+    let type_name = match target {
+        Target::Resource(r) => world.resources.get(r).map(|r| r.resource_type.clone()),
+        Target::ResourceType(c, i) => world.clusters.get(c).and_then(|c| c.resource_types.get(i)).cloned(),
+        _ => None,
+    }
+    .unwrap_or_default();
+    let is_network_name = names_equal(&type_name, "Network Name");
+    let private = |name: &str| -> Option<String> {
+        let (rw, ro) = target.private(world);
+        let def = rw.iter().chain(ro).find(|d| d.name == name)?;
+        match value_of(world, target, def) {
+            PropertyValue::Sz(s) => Some(s),
+            _ => None,
+        }
+    };
+    Ok(match (known.code, target) {
+        (CLUSCTL_NETINTERFACE_GET_NODE, Target::NetInterface(i)) => {
+            let iface =
+                world.net_interfaces.get(i).ok_or_else(|| Error::InternalError("no interface".into()))?;
+            sz_to_bytes(&world.nodes.get(iface.node).map(|n| n.name.clone()).unwrap_or_default())
+        }
+        (CLUSCTL_NETINTERFACE_GET_NETWORK, Target::NetInterface(i)) => {
+            let iface =
+                world.net_interfaces.get(i).ok_or_else(|| Error::InternalError("no interface".into()))?;
+            sz_to_bytes(&world.networks.get(iface.network).map(|n| n.name.clone()).unwrap_or_default())
+        }
+        (CLUSCTL_RESOURCE_GET_NETWORK_NAME, _) if is_network_name => {
+            sz_to_bytes(&private("Name").unwrap_or_default())
+        }
+        (CLUSCTL_RESOURCE_GET_DNS_NAME, _) if is_network_name => {
+            let domain = resource(target)
+                .and_then(|r| world.clusters.get(r.cluster))
+                .map(|c| c.domain.clone())
+                .unwrap_or_default();
+            sz_to_bytes(&format!("{}.{domain}", private("DnsName").unwrap_or_default()))
+        }
+        (CLUSCTL_RESOURCE_GET_NETWORK_NAME | CLUSCTL_RESOURCE_GET_DNS_NAME, _) => {
+            return refuse(&format!("a {type_name} resource has no alternate computer name (MS-CMRP)"));
+        }
+        (CLUSCTL_RESOURCE_GET_REQUIRED_DEPENDENCIES | CLUSCTL_RESOURCE_TYPE_GET_REQUIRED_DEPENDENCIES, _) => {
+            required_dependencies(&type_name)
+        }
+        (CLUSCTL_RESOURCE_TYPE_GET_COMMON_RESOURCE_PROPERTY_FMTS, _) => {
+            formats_of(crate::model::control::catalog::RESOURCE_COMMON)
+        }
+        (CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_RESOURCE_PROPERTY_FMTS, _) => {
+            formats_of(crate::model::control::private_of_type(&type_name).0)
+        }
+        // MS-CMRP 3.1.4.3.2.6: only a type that can be the quorum; Microsoft's page: 60 s.
+        (CLUSCTL_RESOURCE_TYPE_GET_ARB_TIMEOUT, _) => {
+            if characteristics(world, target) & CLUS_CHAR_QUORUM == 0 {
+                return refuse(&format!(
+                    "the type {type_name:?} lacks CLUS_CHAR_QUORUM (MS-CMRP 3.1.4.3.2.6)"
+                ));
+            }
+            dword(60)
+        }
+        // RESOURCE_FAILURE_INFO_BUFFER: the simulator restarts no resource and time does not
+        // run the period down, so every attempt and the whole period remain.
+        (CLUSCTL_RESOURCE_GET_FAILURE_INFO, _) => {
+            let threshold = dword_of(world, target, "RestartThreshold").unwrap_or(0);
+            let period_ms = dword_of(world, target, "RestartPeriod").unwrap_or(0);
+            dwords(&[1, threshold, period_ms.checked_div(1000).unwrap_or(0)])
+        }
+        // GROUP_FAILURE_INFO_BUFFER: the threshold less the failovers counted; FailoverPeriod
+        // is in hours, and time does not run it down.
+        (CLUSCTL_GROUP_GET_FAILURE_INFO, Target::Group(g)) => {
+            let threshold = dword_of(world, target, "FailoverThreshold").unwrap_or(0);
+            let period = dword_of(world, target, "FailoverPeriod").unwrap_or(0);
+            let failovers = world.groups.get(g).map_or(0, |g| g.failovers);
+            dwords(&[1, threshold.saturating_sub(failovers), period])
+        }
+        // MS-CMRP 3.1.4.3.1.42: storage-class types only; nothing puts a simulated disk in
+        // maintenance (the set is not simulated), so CLUS_MAINTENANCE_MODE_INFO is FALSE;
+        // Microsoft's page: ERROR_INVALID_STATE while the disk is offline.
+        (CLUSCTL_RESOURCE_QUERY_MAINTENANCE_MODE, _) => {
+            if class_info(world, target).0 != CLUS_RESCLASS_STORAGE {
+                return refuse(&format!(
+                    "a {type_name} resource is not of the storage class (MS-CMRP 3.1.4.3.1.42)"
+                ));
+            }
+            if !resource(target).is_some_and(|r| r.state == R::Online) {
+                return Err(Error::InvalidState(format!("{}: the disk resource is not online", known.name)));
+            }
+            dword(0)
+        }
+        (
+            CLUSCTL_CLUSTER_CHECK_VOTER_DOWN_WITNESS | CLUSCTL_CLUSTER_CHECK_VOTER_EVICT_WITNESS,
+            Target::Cluster(c),
+        ) => dword(witness_check(world, c, known.code == CLUSCTL_CLUSTER_CHECK_VOTER_EVICT_WITNESS)?),
+        (CLUSCTL_NODE_GET_CLUSTER_SERVICE_ACCOUNT_NAME, _) => sz_to_bytes("NT AUTHORITY\\SYSTEM"),
+        (
+            CLUSCTL_RESOURCE_GET_REGISTRY_CHECKPOINTS
+            | CLUSCTL_RESOURCE_GET_CRYPTO_CHECKPOINTS
+            | CLUSCTL_RESOURCE_TYPE_GET_REGISTRY_CHECKPOINTS
+            | CLUSCTL_RESOURCE_TYPE_GET_CRYPTO_CHECKPOINTS,
+            _,
+        ) => Vec::new(),
+        _ => return refuse("not answered for this object"),
+    })
 }

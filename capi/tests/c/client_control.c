@@ -109,6 +109,51 @@ int main(void) {
                            sizeof quorum, &qgot),
             ERROR_INVALID_PARAMETER);
 
+  /* The read-only codes beyond the properties: an interface's node and network, a Network
+     Name's NetBIOS name and requirement, failure info; internal and storage codes refused. */
+  HNETINTERFACE iface = OpenClusterNetInterface(cluster, L"NODE2 - Cluster Network 1");
+  CHECK(iface != NULL);
+  WCHAR text[64];
+  DWORD got = 0;
+  CHECK_ERR(ClusterNetInterfaceControl(iface, NULL, CLUSCTL_NETINTERFACE_GET_NODE, NULL, 0, text, sizeof text, &got),
+            ERROR_SUCCESS);
+  CHECK(weq(text, L"NODE2") && got == sizeof L"NODE2");
+  CHECK_ERR(ClusterNetInterfaceControl(iface, NULL, CLUSCTL_NETINTERFACE_GET_NETWORK, NULL, 0, text, 4, &got),
+            ERROR_MORE_DATA);
+  CHECK(got == sizeof L"Cluster Network 1");
+  CHECK(CloseClusterNetInterface(iface));
+  HRESOURCE cname = OpenClusterResource(cluster, L"Cluster Name");
+  CHECK(cname != NULL);
+  CHECK_ERR(ClusterResourceControl(cname, NULL, CLUSCTL_RESOURCE_GET_NETWORK_NAME, NULL, 0, text, sizeof text, &got),
+            ERROR_SUCCESS);
+  CHECK(weq(text, L"SIMCLUSTER"));
+  DWORD deps[16];
+  CHECK_ERR(ClusterResourceControl(cname, NULL, CLUSCTL_RESOURCE_GET_REQUIRED_DEPENDENCIES, NULL, 0, deps, sizeof deps,
+                                   &got),
+            ERROR_SUCCESS);
+  CHECK(deps[0] == CLUSPROP_SYNTAX_NAME && weq((const WCHAR *)&deps[2], L"IP Address"));
+  HRESOURCE cip = OpenClusterResource(cluster, L"Cluster IP Address");
+  CHECK(cip != NULL);
+  CHECK_ERR(ClusterResourceControl(cip, NULL, CLUSCTL_RESOURCE_GET_NETWORK_NAME, NULL, 0, text, sizeof text, &got),
+            ERROR_INVALID_FUNCTION); /* MS-CMRP: no alternate computer name */
+  CHECK(CloseClusterResource(cname));
+  HGROUP cgroup = OpenClusterGroup(cluster, L"Cluster Group");
+  CHECK(cgroup != NULL);
+  GROUP_FAILURE_INFO_BUFFER failure = {0};
+  CHECK_ERR(ClusterGroupControl(cgroup, NULL, CLUSCTL_GROUP_GET_FAILURE_INFO, NULL, 0, &failure, sizeof failure, &got),
+            ERROR_SUCCESS);
+  CHECK(got == sizeof failure && failure.dwVersion == GROUP_FAILURE_INFO_VERSION_1);
+  CHECK(CloseClusterGroup(cgroup));
+  BYTE out[512];
+  CHECK_ERR(ClusterResourceControl(cip, NULL, CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTY_FMTS, NULL, 0, out, sizeof out, &got),
+            ERROR_SUCCESS);
+  CHECK(got > 8 && *(const DWORD *)out > 0); /* the IP Address's private properties */
+  CHECK_ERR(ClusterResourceControl(cip, NULL, CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX, NULL, 0, out, sizeof out, &got),
+            ERROR_INVALID_FUNCTION);
+  CHECK(CloseClusterResource(cip));
+  CHECK_ERR(ClusterNodeControl(node2, NULL, CLUSCTL_NODE_INJECT_GEM_FAULT, NULL, 0, out, sizeof out, &got),
+            ERROR_INVALID_FUNCTION);
+
   /* A read-only connection may look but not touch. */
   HCLUSTER ro = OpenClusterEx(NULL, GENERIC_READ, NULL);
   HGROUP core = OpenClusterGroup(ro, L"Cluster Group");

@@ -92,6 +92,8 @@ functions! {
     /// `CLCTL_CHECK_VOTER_DOWN`: whether stopping a node (or taking the witness offline)
     /// loses quorum (cluster only).
     CLCTL_CHECK_VOTER_DOWN = (18, CLUS_ACCESS_READ, false);
+    /// `CLCTL_GET_PRIVATE_PROPERTY_FMTS`: the formats of the read-write private properties.
+    CLCTL_GET_PRIVATE_PROPERTY_FMTS = (35, CLUS_ACCESS_READ, false);
 }
 
 /// The object types, with the `CLUSCTL_<NAME>_` prefix each gives its codes.
@@ -107,7 +109,8 @@ pub(crate) const OBJECTS: &[(&str, u32)] = &[
 
 /// Whether `clusapi.h` defines the code of `function` for `object` (the object-specific
 /// ones: the class info for resources and types, the resource type for resources, names,
-/// ids, characteristics and flags for everything but the cluster).
+/// ids, characteristics and flags for everything but the cluster, private property formats
+/// for resources and types).
 pub(crate) const fn applies(object: u32, function: u32) -> bool {
     match function {
         CLCTL_GET_CLASS_INFO => object == CLUS_OBJECT_RESOURCE || object == CLUS_OBJECT_RESOURCE_TYPE,
@@ -115,11 +118,18 @@ pub(crate) const fn applies(object: u32, function: u32) -> bool {
         CLCTL_GET_NAME | CLCTL_GET_ID => object != CLUS_OBJECT_CLUSTER && object != CLUS_OBJECT_RESOURCE_TYPE,
         CLCTL_GET_CHARACTERISTICS | CLCTL_GET_FLAGS => object != CLUS_OBJECT_CLUSTER,
         CLCTL_CHECK_VOTER_EVICT | CLCTL_CHECK_VOTER_DOWN | CLCTL_GET_FQDN => object == CLUS_OBJECT_CLUSTER,
+        // Microsoft's pages: the other objects' codes are "not supported and fail with
+        // ERROR_INVALID_FUNCTION" (they are in `specific`, refused).
+        CLCTL_GET_PRIVATE_PROPERTY_FMTS => {
+            object == CLUS_OBJECT_RESOURCE || object == CLUS_OBJECT_RESOURCE_TYPE
+        }
         _ => true,
     }
 }
 
-/// Every supported control code: its `CLUSCTL_*` name, value, object type and function.
+/// Every control code of the generic functions (properties, names, ids, characteristics,
+/// ...), as `CLUSCTL_*` name and value, for each object type it applies to. The other
+/// read-only codes `clusapi.h` defines for these objects are [`specific`].
 #[must_use]
 pub fn supported() -> Vec<(String, u32)> {
     let mut out = Vec::new();
@@ -351,6 +361,222 @@ codes! {
     CLUSCTL_CLUSTER_CHECK_VOTER_EVICT = CLUS_OBJECT_CLUSTER, CLCTL_CHECK_VOTER_EVICT;
     /// `CLUSCTL_CLUSTER_CHECK_VOTER_DOWN`.
     CLUSCTL_CLUSTER_CHECK_VOTER_DOWN = CLUS_OBJECT_CLUSTER, CLCTL_CHECK_VOTER_DOWN;
+    /// `CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTY_FMTS`.
+    CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTY_FMTS = CLUS_OBJECT_RESOURCE, CLCTL_GET_PRIVATE_PROPERTY_FMTS;
+    /// `CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_PROPERTY_FMTS`.
+    CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_PROPERTY_FMTS = CLUS_OBJECT_RESOURCE_TYPE, CLCTL_GET_PRIVATE_PROPERTY_FMTS;
+}
+
+/// How the simulator answers a code of [`specific`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Handling {
+    /// Answered from the world (for some objects; others get the code a real server gives,
+    /// as the code's row says).
+    Answered,
+    /// A storage, shared-volume (CSV), storage-pool or replication code, left for the storage
+    /// simulation: refused as a real server refuses a code the resource's type does not
+    /// handle, `ERROR_INVALID_FUNCTION` (1).
+    Storage,
+    /// Refused with `ERROR_INVALID_FUNCTION` (1): an internal or diagnostic code, or one about
+    /// data or object kinds the simulator does not have (the row says which and why).
+    Refused,
+}
+
+/// A read-only `CLUSCTL_*` code of `clusapi.h` other than the generic functions of
+/// [`supported`], for an object kind the simulator has: its name, value, and what the
+/// simulator answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownCode {
+    /// The `CLUSCTL_*` name, as `clusapi.h` spells it.
+    pub name: &'static str,
+    /// The value (`clusapi.h`'s; two or three names share a value in a few cases).
+    pub code: u32,
+    /// How the simulator answers it.
+    pub handling: Handling,
+    /// What it answers, and the source (the README's table shows it).
+    pub answer: &'static str,
+}
+
+macro_rules! specific {
+    ($( $name:ident = $value:literal, $handling:ident, $answer:literal; )*) => {
+        $( #[doc = concat!("`", stringify!($name), "`: ", $answer)] pub const $name: u32 = $value; )*
+        /// Every code of [`specific`], in `clusapi.h`'s names.
+        const SPECIFIC: &[KnownCode] = &[$(
+            KnownCode { name: stringify!($name), code: $value, handling: Handling::$handling, answer: $answer }
+        ),*];
+    };
+}
+
+/// The read-only codes beyond the generic functions: each answered from the world or
+/// refused with the code a real server gives (see [`KnownCode::answer`]).
+#[must_use]
+pub fn specific() -> &'static [KnownCode] {
+    SPECIFIC
+}
+
+/// The code of [`specific`] with this value, if any.
+pub(crate) fn find_specific(code: u32) -> Option<&'static KnownCode> {
+    SPECIFIC.iter().find(|k| k.code == code)
+}
+
+specific! {
+    // Answered from the world.
+    CLUSCTL_NETINTERFACE_GET_NODE = 0x0600_0031, Answered,
+        "the name of the interface's node, a NUL-terminated string (MS-CMRP 3.1.4.3.6.5)";
+    CLUSCTL_NETINTERFACE_GET_NETWORK = 0x0600_0035, Answered,
+        "the name of the interface's network, a NUL-terminated string (MS-CMRP 3.1.4.3.6.6)";
+    CLUSCTL_RESOURCE_GET_NETWORK_NAME = 0x0100_0169, Answered,
+        "a Network Name's `Name` private property, a NUL-terminated string; another type: ERROR_INVALID_FUNCTION (MS-CMRP 3.1.4.3.1.30)";
+    CLUSCTL_RESOURCE_GET_DNS_NAME = 0x0100_0175, Answered,
+        "a Network Name's FQDN (`DnsName` private property, a dot, the cluster's domain), a NUL-terminated string; another type: ERROR_INVALID_FUNCTION (MS-CMRP 3.1.4.3.1 GET_DNS_NAME)";
+    CLUSCTL_RESOURCE_GET_REQUIRED_DEPENDENCIES = 0x0100_0011, Answered,
+        "a value list of the resource types and classes the resource's type requires, ended by CLUSPROP_SYNTAX_ENDMARK: `IP Address` (CLUSPROP_SYNTAX_NAME) for a Network Name, nothing for the other simulated types (ours: no other requirement is documented for them) (MS-CMRP 3.1.4.3.1.5)";
+    CLUSCTL_RESOURCE_TYPE_GET_REQUIRED_DEPENDENCIES = 0x0200_0011, Answered,
+        "as CLUSCTL_RESOURCE_GET_REQUIRED_DEPENDENCIES, for the type (MS-CMRP 3.1.4.3.2.5)";
+    CLUSCTL_RESOURCE_TYPE_GET_COMMON_RESOURCE_PROPERTY_FMTS = 0x0200_0069, Answered,
+        "the formats of a resource's read-write common properties, a property list of WORDs, as CLUSCTL_RESOURCE_GET_COMMON_PROPERTY_FMTS";
+    CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_RESOURCE_PROPERTY_FMTS = 0x0200_0091, Answered,
+        "the formats of the read-write private properties of the type's resources (the catalog's), a property list of WORDs";
+    CLUSCTL_RESOURCE_TYPE_GET_ARB_TIMEOUT = 0x0200_0015, Answered,
+        "a DWORD, 60 (seconds: the default Microsoft's page gives) for a type with CLUS_CHAR_QUORUM (Physical Disk); another type: ERROR_INVALID_FUNCTION (MS-CMRP 3.1.4.3.2.6)";
+    CLUSCTL_RESOURCE_GET_FAILURE_INFO = 0x0100_0019, Answered,
+        "RESOURCE_FAILURE_INFO_BUFFER: DWORDs version 1, restart attempts remaining (RestartThreshold: the simulator restarts no resource), restart period remaining in seconds (RestartPeriod: time does not run it down) (Microsoft's page and structure)";
+    CLUSCTL_GROUP_GET_FAILURE_INFO = 0x0300_0019, Answered,
+        "GROUP_FAILURE_INFO_BUFFER: DWORDs version 1, failover attempts remaining (FailoverThreshold less the group's failovers), failover period remaining in hours (FailoverPeriod: time does not run it down) (Microsoft's page and structure)";
+    CLUSCTL_RESOURCE_QUERY_MAINTENANCE_MODE = 0x0100_01e1, Answered,
+        "CLUS_MAINTENANCE_MODE_INFO, a BOOL: FALSE for a Physical Disk (nothing can put one in maintenance), ERROR_INVALID_STATE (5023; the page prints 1369 beside the name) while it is not online; a nonstorage type: ERROR_INVALID_FUNCTION (MS-CMRP 3.1.4.3.1.42)";
+    CLUSCTL_CLUSTER_CHECK_VOTER_DOWN_WITNESS = 0x0700_0071, Answered,
+        "CLUSTER_QUORUM_VALUE, a DWORD: whether taking the witness (the quorum resource) offline loses quorum, counted as CLUSCTL_CLUSTER_CHECK_VOTER_DOWN counts; no witness: ERROR_INVALID_PARAMETER (ours: no page describes it; the input is ignored)";
+    CLUSCTL_CLUSTER_CHECK_VOTER_EVICT_WITNESS = 0x0700_006d, Answered,
+        "CLUSTER_QUORUM_VALUE, a DWORD: whether removing the witness from the quorum configuration loses quorum, counted as CLUSCTL_CLUSTER_CHECK_VOTER_EVICT counts; no witness: ERROR_INVALID_PARAMETER (ours: no page describes it; the input is ignored)";
+    CLUSCTL_NODE_GET_CLUSTER_SERVICE_ACCOUNT_NAME = 0x0400_0041, Answered,
+        "`NT AUTHORITY\\SYSTEM`, a NUL-terminated string (ours: the cluster service runs as LocalSystem since Windows Server 2008) (MS-CMRP 3.1.4.3.4.6)";
+    CLUSCTL_RESOURCE_GET_REGISTRY_CHECKPOINTS = 0x0100_00a9, Answered,
+        "no bytes (ours: the simulator keeps no checkpoints, so the list of checkpointed keys is empty)";
+    CLUSCTL_RESOURCE_GET_CRYPTO_CHECKPOINTS = 0x0100_00b5, Answered,
+        "no bytes (ours: the simulator keeps no checkpoints)";
+    CLUSCTL_RESOURCE_TYPE_GET_REGISTRY_CHECKPOINTS = 0x0200_00a9, Answered,
+        "no bytes (ours: the simulator keeps no checkpoints)";
+    CLUSCTL_RESOURCE_TYPE_GET_CRYPTO_CHECKPOINTS = 0x0200_00b5, Answered,
+        "no bytes (ours: the simulator keeps no checkpoints)";
+    // Refused: Microsoft's pages say these are not supported.
+    CLUSCTL_GROUP_GET_PRIVATE_PROPERTY_FMTS = 0x0300_008d, Refused,
+        "ERROR_INVALID_FUNCTION (Microsoft's page: not supported; the resource's and the type's are answered)";
+    CLUSCTL_NODE_GET_PRIVATE_PROPERTY_FMTS = 0x0400_008d, Refused,
+        "ERROR_INVALID_FUNCTION (Microsoft's page: not supported; the resource's and the type's are answered)";
+    CLUSCTL_NETWORK_GET_PRIVATE_PROPERTY_FMTS = 0x0500_008d, Refused,
+        "ERROR_INVALID_FUNCTION (Microsoft's page: not supported; the resource's and the type's are answered)";
+    CLUSCTL_NETINTERFACE_GET_PRIVATE_PROPERTY_FMTS = 0x0600_008d, Refused,
+        "ERROR_INVALID_FUNCTION (Microsoft's page: not supported; the resource's and the type's are answered)";
+    CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTY_FMTS = 0x0700_008d, Refused,
+        "ERROR_INVALID_FUNCTION (Microsoft's page: not supported; the resource's and the type's are answered)";
+    // Refused: data the world does not keep, or reserved codes.
+    CLUSCTL_RESOURCE_GET_STATE_CHANGE_TIME = 0x0100_2d5d, Refused,
+        "ERROR_INVALID_FUNCTION, as a ClusAPI 2.0 server answers (MS-CMRP 3.1.4.3.1.60) (ours: the world keeps no state-change times to put in the FILETIME)";
+    CLUSCTL_GROUP_GET_LAST_MOVE_TIME = 0x0300_02d9, Refused,
+        "ERROR_INVALID_FUNCTION (ours: the world keeps no move times for CLUSCTL_GROUP_GET_LAST_MOVE_TIME_OUTPUT)";
+    CLUSCTL_CLUSTER_GET_CLUSDB_TIMESTAMP = 0x0700_02a9, Refused,
+        "ERROR_INVALID_FUNCTION (ours: the simulator has no cluster database to time-stamp)";
+    CLUSCTL_RESOURCE_IS_QUORUM_BLOCKED = 0x0100_02b1, Refused,
+        "ERROR_INVALID_FUNCTION (ours: Microsoft's page gives no output format)";
+    CLUSCTL_RESOURCE_QUERY_DELETE = 0x0100_01b9, Refused,
+        "ERROR_INVALID_FUNCTION (ours: undocumented; the group's and the type's forms are reserved or unsupported)";
+    CLUSCTL_GROUP_QUERY_DELETE = 0x0300_01b9, Refused,
+        "ERROR_INVALID_FUNCTION (Microsoft's page: reserved for future use)";
+    CLUSCTL_RESOURCE_TYPE_QUERY_DELETE = 0x0200_01b9, Refused,
+        "ERROR_INVALID_FUNCTION (Microsoft's page: not supported)";
+    CLUSCTL_GROUP_GET_PROVIDER_GROUPS = 0x0800_2d7d, Refused,
+        "ERROR_INVALID_FUNCTION: its object bits are CLUS_OBJECT_GROUPSET (8), not a group's, and the simulator has no group sets";
+    CLUSCTL_GROUP_GET_PROVIDER_GROUPSETS = 0x0800_2d81, Refused,
+        "ERROR_INVALID_FUNCTION: its object bits are CLUS_OBJECT_GROUPSET (8), and the simulator has no group sets";
+    CLUSCTL_CLUSTER_ENUM_AFFINITY_RULE_NAMES = 0x0700_2ddd, Refused,
+        "ERROR_INVALID_FUNCTION (ours: the simulator has no affinity rules)";
+    CLUSCTL_CLUSTER_GET_NODES_IN_FD = 0x0700_2de1, Refused,
+        "ERROR_INVALID_FUNCTION (ours: the simulator has no fault domains)";
+    CLUSCTL_RESOURCE_GET_NODES_IN_FD = 0x0100_2de1, Refused,
+        "ERROR_INVALID_FUNCTION (ours: the simulator has no fault domains)";
+    CLUSCTL_RESOURCE_GET_LOADBAL_PROCESS_LIST = 0x0100_00c9, Refused,
+        "ERROR_INVALID_FUNCTION: no simulated resource type handles it (MS-CMRP: a type that does not support a code)";
+    CLUSCTL_RESOURCE_GET_INFRASTRUCTURE_SOFS_BUFFER = 0x0100_2d89, Refused,
+        "ERROR_INVALID_FUNCTION: no simulated resource type (no Scale-Out File Server) handles it";
+    CLUSCTL_RESOURCE_TYPE_GEN_APP_VALIDATE_PATH = 0x0200_0231, Refused,
+        "ERROR_INVALID_FUNCTION (ours: the simulator has no file system to check a path against)";
+    CLUSCTL_RESOURCE_TYPE_GEN_SCRIPT_VALIDATE_PATH = 0x0200_0231, Refused,
+        "ERROR_INVALID_FUNCTION (ours: no file system; same value as GEN_APP_VALIDATE_PATH)";
+    CLUSCTL_RESOURCE_TYPE_WITNESS_VALIDATE_PATH = 0x0200_0231, Refused,
+        "ERROR_INVALID_FUNCTION (ours: no file system; same value as GEN_APP_VALIDATE_PATH)";
+    CLUSCTL_RESOURCE_TYPE_GEN_APP_VALIDATE_DIRECTORY = 0x0200_0239, Refused,
+        "ERROR_INVALID_FUNCTION (ours: no file system)";
+    CLUSCTL_RESOURCE_TYPE_NETNAME_VALIDATE_NETNAME = 0x0200_0235, Refused,
+        "ERROR_INVALID_FUNCTION (ours: no DNS or directory to validate a name against)";
+    // Refused: internal and diagnostic codes.
+    CLUSCTL_CLUSTER_BATCH_UNBLOCK_KEY = 0x0700_0241, Refused,
+        "ERROR_INVALID_FUNCTION (ours: internal, of the batch-update machinery)";
+    CLUSCTL_CLUSTER_GET_CLMUSR_TOKEN = 0x0700_016d, Refused,
+        "ERROR_INVALID_FUNCTION (ours: internal, a token of the cluster's CLIUSR account)";
+    CLUSCTL_CLUSTER_GET_GUM_LOCK_OWNER = 0x0700_02b9, Refused,
+        "ERROR_INVALID_FUNCTION (ours: diagnostic, the global update manager's lock)";
+    CLUSCTL_CLUSTER_SHUTDOWN = 0x0700_004d, Refused,
+        "ERROR_INVALID_FUNCTION (ours: internal; the simulator's levers stop a cluster service)";
+    CLUSCTL_NODE_BLOCK_GEM_SEND_RECV = 0x0400_02cd, Refused, "ERROR_INVALID_FUNCTION (ours: diagnostic, GEM messaging)";
+    CLUSCTL_NODE_GET_GEMID_VECTOR = 0x0400_02d1, Refused, "ERROR_INVALID_FUNCTION (ours: diagnostic, GEM messaging)";
+    CLUSCTL_NODE_GET_STUCK_NODES = 0x0400_02bd, Refused, "ERROR_INVALID_FUNCTION (ours: diagnostic)";
+    CLUSCTL_NODE_INJECT_GEM_FAULT = 0x0400_02c1, Refused, "ERROR_INVALID_FUNCTION (ours: fault injection; the simulator's fault plans do that)";
+    CLUSCTL_NODE_INTRODUCE_GEM_REPAIR_DELAY = 0x0400_02c5, Refused, "ERROR_INVALID_FUNCTION (ours: fault injection)";
+    CLUSCTL_NODE_SEND_DUMMY_GEM_MESSAGES = 0x0400_02c9, Refused, "ERROR_INVALID_FUNCTION (ours: diagnostic, GEM messaging)";
+    CLUSCTL_RESOURCE_NETNAME_GET_VIRTUAL_SERVER_TOKEN = 0x0100_016d, Refused,
+        "ERROR_INVALID_FUNCTION (ours: the simulator has no security tokens)";
+    CLUSCTL_RESOURCE_RLUA_GET_VIRTUAL_SERVER_TOKEN = 0x0100_016d, Refused,
+        "ERROR_INVALID_FUNCTION (ours: no security tokens; same value as NETNAME_GET_VIRTUAL_SERVER_TOKEN)";
+    CLUSCTL_RESOURCE_NETNAME_REPAIR_VCO = 0x0100_018d, Refused, "ERROR_INVALID_FUNCTION (ours: no directory computer objects)";
+    CLUSCTL_RESOURCE_NETNAME_RESET_VCO = 0x0100_0185, Refused, "ERROR_INVALID_FUNCTION (ours: no directory computer objects)";
+    CLUSCTL_RESOURCE_NETNAME_VALIDATE_VCO = 0x0100_0181, Refused, "ERROR_INVALID_FUNCTION (ours: no directory computer objects)";
+    CLUSCTL_RESOURCE_CHECK_DRAIN_VETO = 0x0110_212d, Refused,
+        "ERROR_INVALID_FUNCTION (ours: internal, bit 20; Microsoft's pages: applications cannot use internal codes)";
+    CLUSCTL_RESOURCE_NOTIFY_DRAIN_COMPLETE = 0x0110_2131, Refused, "ERROR_INVALID_FUNCTION (ours: internal, bit 20)";
+    CLUSCTL_RESOURCE_VALIDATE_CHANGE_GROUP = 0x0110_2125, Refused, "ERROR_INVALID_FUNCTION (ours: internal, bit 20)";
+    CLUSCTL_RESOURCE_GET_OPERATION_CONTEXT = 0x0110_20e9, Refused,
+        "ERROR_INVALID_FUNCTION (ours: internal, bit 20; Microsoft's page: applications cannot use it)";
+    CLUSCTL_RESOURCE_FSWITNESS_GET_EPOCH_INFO = 0x0110_005d, Refused, "ERROR_INVALID_FUNCTION (ours: internal, bit 20)";
+    CLUSCTL_RESOURCE_TYPE_CHECK_DRAIN_VETO = 0x0210_212d, Refused, "ERROR_INVALID_FUNCTION (ours: internal, bit 20)";
+    CLUSCTL_RESOURCE_TYPE_NOTIFY_DRAIN_COMPLETE = 0x0210_2131, Refused, "ERROR_INVALID_FUNCTION (ours: internal, bit 20)";
+    CLUSCTL_RESOURCE_TYPE_NOTIFY_MONITOR_SHUTTING_DOWN = 0x0210_0081, Refused, "ERROR_INVALID_FUNCTION (ours: internal, bit 20)";
+    // Storage, shared volumes, pools and replication: the storage simulation's (issue 14).
+    CLUSCTL_CLUSTER_GET_SHARED_VOLUME_ID = 0x0700_0291, Storage, "ERROR_INVALID_FUNCTION: left for storage (ours: no shared volumes yet)";
+    CLUSCTL_CLUSTER_GET_STORAGE_CONFIGURATION = 0x0700_02e5, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_CLUSTER_GET_STORAGE_CONFIG_ATTRIBUTES = 0x0700_02e9, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_POOL_GET_DRIVE_INFO = 0x0100_02b5, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_GET_DIRTY = 0x0100_0219, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_GET_DISKID = 0x0100_0205, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO = 0x0100_0191, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX = 0x0100_01f1, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX2 = 0x0100_01f9, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_GET_DISK_NUMBER_INFO = 0x0100_01a1, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_GET_MOUNTPOINTS = 0x0100_0211, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO = 0x0100_0225, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_PARTITION_NAMES = 0x0100_029d, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_IS_PATH_VALID = 0x0100_0199, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_IS_SHARED_VOLUME = 0x0100_02a5, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_TYPE_STORAGE_IS_CSV_FILE = 0x0100_0229, Storage,
+        "ERROR_INVALID_FUNCTION: left for storage (its object bits are a resource's, as clusapi.h defines it)";
+    CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS = 0x0200_0195, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS_EX = 0x0200_01f5, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS_EX2_INT = 0x0200_1fe1, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_TYPE_STORAGE_GET_DISKID = 0x0200_0205, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_TYPE_STORAGE_GET_DRIVELETTERS = 0x0200_01ed, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_TYPE_STORAGE_GET_RESOURCEID = 0x0200_022d, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_TYPE_STORAGE_IS_CLUSTERABLE = 0x0200_0209, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_TYPE_STORAGE_REMAP_DRIVELETTER = 0x0200_0201, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_ELIGIBLE_LOGDISKS = 0x0200_2149, Storage, "ERROR_INVALID_FUNCTION: left for storage (Storage Replica)";
+    CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_ELIGIBLE_SOURCE_DATADISKS = 0x0200_2151, Storage, "ERROR_INVALID_FUNCTION: left for storage (Storage Replica)";
+    CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_ELIGIBLE_TARGET_DATADISKS = 0x0200_214d, Storage, "ERROR_INVALID_FUNCTION: left for storage (Storage Replica)";
+    CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_LOG_INFO = 0x0200_2145, Storage, "ERROR_INVALID_FUNCTION: left for storage (Storage Replica)";
+    CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_LOG_VOLUME = 0x0200_215d, Storage, "ERROR_INVALID_FUNCTION: left for storage (Storage Replica)";
+    CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_REPLICATED_DISKS = 0x0200_2155, Storage, "ERROR_INVALID_FUNCTION: left for storage (Storage Replica)";
+    CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_REPLICATED_PARTITION_INFO = 0x0200_2165, Storage, "ERROR_INVALID_FUNCTION: left for storage (Storage Replica)";
+    CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_REPLICA_VOLUMES = 0x0200_2159, Storage, "ERROR_INVALID_FUNCTION: left for storage (Storage Replica)";
+    CLUSCTL_RESOURCE_TYPE_REPLICATION_GET_RESOURCE_GROUP = 0x0200_2161, Storage, "ERROR_INVALID_FUNCTION: left for storage (Storage Replica)";
 }
 
 #[cfg(test)]
@@ -377,10 +603,14 @@ mod tests {
     #[test]
     fn the_supported_list_matches_clusapi_h() {
         let all = supported();
-        // 17 functions for resources; 15 for the other objects but types (14: no name, no
-        // id, but the class info) and the cluster (14: no name, id, characteristics, flags;
-        // but the FQDN and the two voter checks).
-        assert_eq!(all.len(), 17 + 14 + 15 * 4 + 14);
+        // 18 functions for resources; 15 for the other objects but types (15: no name, no
+        // id, but the class info and the private property formats) and the cluster (14: no
+        // name, id, characteristics, flags; but the FQDN and the two voter checks).
+        assert_eq!(all.len(), 18 + 15 + 15 * 4 + 14);
+        assert!(
+            all.iter().any(|(n, c)| n == "CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTY_FMTS" && *c == 0x0100_008d)
+        );
+        assert!(!all.iter().any(|(n, _)| n == "CLUSCTL_NODE_GET_PRIVATE_PROPERTY_FMTS"));
         assert!(all.iter().any(|(n, c)| n == "CLUSCTL_CLUSTER_CHECK_VOTER_DOWN" && *c == 0x0700_0049));
         assert!(!all.iter().any(|(n, _)| n == "CLUSCTL_NODE_CHECK_VOTER_DOWN"));
         assert!(all.iter().any(|(n, c)| n == "CLUSCTL_NODE_GET_ID" && *c == 0x0400_0039));
