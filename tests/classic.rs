@@ -134,19 +134,20 @@ fn failover_picks_the_first_node_that_is_a_possible_owner() {
 
 #[test]
 fn can_resource_be_dependent_follows_the_documented_rules() {
+    // MS-CMRP 3.1.4.2.22: every "no" is a failure with its reason.
     let sim = three_nodes();
     let c = sim.open_cluster(None).unwrap();
     let name = sim.open_cluster_resource(c, "App Name").unwrap();
     let svc = sim.open_cluster_resource(c, "App Svc").unwrap();
     let svc2 = sim.open_cluster_resource(c, "App Svc").unwrap();
     assert!(sim.can_resource_be_dependent(svc, name).unwrap());
-    assert!(!sim.can_resource_be_dependent(svc, svc).unwrap(), "not itself");
+    assert_eq!(code(sim.can_resource_be_dependent(svc, svc)), ERROR_INVALID_PARAMETER, "not itself");
     sim.add_cluster_resource_dependency(svc, name).unwrap();
-    assert!(sim.can_resource_be_dependent(svc, name).unwrap(), "an existing dependency is allowed");
-    assert!(!sim.can_resource_be_dependent(name, svc).unwrap(), "a cycle");
+    assert_eq!(code(sim.can_resource_be_dependent(svc, name)), ERROR_DEPENDENCY_ALREADY_EXISTS);
+    assert_eq!(code(sim.can_resource_be_dependent(name, svc)), ERROR_CIRCULAR_DEPENDENCY, "a cycle");
     let g = sim.create_cluster_group(c, "Other").unwrap();
     let lone = sim.create_cluster_resource(g, "Lone", "Generic Service", 0).unwrap();
-    assert!(!sim.can_resource_be_dependent(lone, name).unwrap(), "another group");
+    assert_eq!(code(sim.can_resource_be_dependent(lone, name)), ERROR_INVALID_PARAMETER, "another group");
     sim.close_cluster_resource(svc2).unwrap();
     assert_eq!(code(sim.can_resource_be_dependent(svc2, name)), ERROR_INVALID_HANDLE);
     sim.delete_cluster_resource(lone).unwrap();
@@ -154,38 +155,126 @@ fn can_resource_be_dependent_follows_the_documented_rules() {
 }
 
 #[test]
-fn change_cluster_resource_group_moves_a_lone_resource() {
+fn can_resource_be_dependent_refuses_the_two_online_cases() {
+    let sim = Simulator::builder()
+        .cluster("C")
+        .node("NODE1")
+        .group("G", "NODE1")
+        .resource("G", "A", "Generic Service")
+        .resource("G", "B", "Generic Service")
+        .build()
+        .unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let a = sim.open_cluster_resource(c, "A").unwrap();
+    let b = sim.open_cluster_resource(c, "B").unwrap();
+    // Online, its provider offline: it can.
+    sim.online_cluster_resource(a).unwrap();
+    assert!(sim.can_resource_be_dependent(a, b).unwrap());
+    // Online with its provider online: 5019.
+    sim.online_cluster_resource(b).unwrap();
+    assert_eq!(code(sim.can_resource_be_dependent(a, b)), ERROR_RESOURCE_ONLINE);
+    // Offline, its provider online: it can.
+    sim.offline_cluster_resource(a).unwrap();
+    assert!(sim.can_resource_be_dependent(a, b).unwrap());
+
+    // Online pending: 5019 whatever the provider's state.
+    let slow = Simulator::builder()
+        .cluster("C")
+        .node("NODE1")
+        .group("G", "NODE1")
+        .resource("G", "A", "Generic Service")
+        .resource("G", "B", "Generic Service")
+        .pending_transitions(2)
+        .build()
+        .unwrap();
+    let c = slow.open_cluster(None).unwrap();
+    let a = slow.open_cluster_resource(c, "A").unwrap();
+    let b = slow.open_cluster_resource(c, "B").unwrap();
+    assert_eq!(code(slow.online_cluster_resource(a)), ERROR_IO_PENDING);
+    assert_eq!(slow.inspect_resource("A").unwrap().state, ClusterResourceState::OnlinePending);
+    assert_eq!(code(slow.can_resource_be_dependent(a, b)), ERROR_RESOURCE_ONLINE);
+}
+
+#[test]
+fn change_cluster_resource_group_moves_the_dependency_tree() {
+    let sim = Simulator::builder()
+        .cluster("C")
+        .node("NODE1")
+        .node("NODE2")
+        .group("One", "NODE1")
+        // The page's example: A depends on B, B on X and Y; Z stands apart.
+        .resource("One", "A", "Generic Service")
+        .resource("One", "B", "Generic Service")
+        .resource("One", "X", "Generic Service")
+        .resource("One", "Y", "Generic Service")
+        .resource("One", "Z", "Generic Service")
+        .group("Two", "NODE1")
+        .group("Elsewhere", "NODE2")
+        .build()
+        .unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let [a, b, x, y, z] = ["A", "B", "X", "Y", "Z"].map(|n| sim.open_cluster_resource(c, n).unwrap());
+    sim.add_cluster_resource_dependency(a, b).unwrap();
+    sim.add_cluster_resource_dependency(b, x).unwrap();
+    sim.add_cluster_resource_dependency(b, y).unwrap();
+    let two = sim.open_cluster_group(c, "Two").unwrap();
+    let elsewhere = sim.open_cluster_group(c, "Elsewhere").unwrap();
+    sim.online_cluster_resource(x).unwrap();
+
+    // Groups of different owners: refused, whatever the state (offline Z too).
+    assert_eq!(code(sim.change_cluster_resource_group(z, elsewhere)), ERROR_HOST_NODE_NOT_GROUP_OWNER);
+    assert_eq!(code(sim.change_cluster_resource_group(b, elsewhere)), ERROR_HOST_NODE_NOT_GROUP_OWNER);
+    assert_eq!(sim.inspect_resource("B").unwrap().group, "One");
+
+    // Moving X (a provider at the bottom) takes the whole tree; states stay.
+    sim.change_cluster_resource_group(x, two).unwrap();
+    let group_of = |n: &str| sim.inspect_resource(n).unwrap().group;
+    assert_eq!(["A", "B", "X", "Y", "Z"].map(group_of), ["Two", "Two", "Two", "Two", "One"]);
+    assert_eq!(sim.inspect_group("Two").unwrap().resources, ["A", "B", "X", "Y"]);
+    assert_eq!(sim.inspect_group("One").unwrap().resources, ["Z"]);
+    assert_eq!(sim.inspect_resource("X").unwrap().state, ClusterResourceState::Online);
+    assert_eq!(sim.inspect_resource("A").unwrap().depends_on, ["B"]);
+    assert_eq!(sim.get_cluster_group_state(two).unwrap().state, ClusterGroupState::PartialOnline);
+
+    // Back again with the resource at the top, and a lone one moves alone.
+    let one = sim.open_cluster_group(c, "One").unwrap();
+    sim.change_cluster_resource_group(a, one).unwrap();
+    assert_eq!(sim.inspect_group("One").unwrap().resources, ["Z", "A", "B", "X", "Y"]);
+    sim.change_cluster_resource_group(z, two).unwrap();
+    assert_eq!(sim.inspect_group("Two").unwrap().resources, ["Z"]);
+    let _ = y;
+}
+
+#[test]
+fn change_cluster_resource_group_refuses_a_pending_tree() {
+    let sim = Simulator::builder()
+        .cluster("C")
+        .node("NODE1")
+        .group("One", "NODE1")
+        .resource("One", "A", "Generic Service")
+        .resource("One", "B", "Generic Service")
+        .group("Two", "NODE1")
+        .pending_transitions(2)
+        .build()
+        .unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let a = sim.open_cluster_resource(c, "A").unwrap();
+    let b = sim.open_cluster_resource(c, "B").unwrap();
+    let two = sim.open_cluster_group(c, "Two").unwrap();
+    sim.add_cluster_resource_dependency(a, b).unwrap();
+    assert_eq!(code(sim.online_cluster_resource(b)), ERROR_IO_PENDING);
+    // A is idle, but B of its tree is pending.
+    assert_eq!(code(sim.change_cluster_resource_group(a, two)), ERROR_INVALID_STATE);
+    assert_eq!(sim.inspect_resource("A").unwrap().group, "One");
+}
+
+#[test]
+fn change_cluster_resource_group_checks_its_groups() {
     let sim = three_nodes();
     let c = sim.open_cluster(None).unwrap();
     let app = sim.open_cluster_group(c, "App").unwrap();
-    let name = sim.open_cluster_resource(c, "App Name").unwrap();
     let svc = sim.open_cluster_resource(c, "App Svc").unwrap();
-    let same_owner = sim.create_cluster_group(c, "Same Owner").unwrap();
-    let elsewhere = sim.create_cluster_group(c, "Elsewhere").unwrap();
-    let n3 = sim.open_cluster_node(c, "NODE3").unwrap();
-    sim.move_cluster_group(elsewhere, Some(n3)).unwrap();
-
     assert_eq!(code(sim.change_cluster_resource_group(svc, app)), ERROR_ALREADY_EXISTS);
-    sim.add_cluster_resource_dependency(svc, name).unwrap();
-    assert_eq!(code(sim.change_cluster_resource_group(svc, same_owner)), ERROR_DEPENDENCY_NOT_ALLOWED);
-    assert_eq!(code(sim.change_cluster_resource_group(name, same_owner)), ERROR_DEPENDENCY_NOT_ALLOWED);
-    sim.remove_cluster_resource_dependency(svc, name).unwrap();
-
-    // Same owner: the state stays.
-    sim.online_cluster_resource(svc).unwrap();
-    sim.change_cluster_resource_group(svc, same_owner).unwrap();
-    let s = sim.get_cluster_resource_state(svc).unwrap();
-    assert_eq!((s.state, s.group.as_str()), (ClusterResourceState::Online, "Same Owner"));
-    assert_eq!(sim.get_cluster_group_state(same_owner).unwrap().state, ClusterGroupState::Online);
-    assert_eq!(sim.get_cluster_group_state(app).unwrap().state, ClusterGroupState::Offline);
-    // Another owner: offline.
-    sim.change_cluster_resource_group(svc, elsewhere).unwrap();
-    let s = sim.get_cluster_resource_state(svc).unwrap();
-    assert_eq!(
-        (s.state, s.group.as_str(), s.owner_node.as_str()),
-        (ClusterResourceState::Offline, "Elsewhere", "NODE3")
-    );
-    assert_eq!(code(sim.delete_cluster_group(elsewhere)), ERROR_DIR_NOT_EMPTY);
 
     // The core group's resources stay.
     let sim = Simulator::default();
@@ -265,8 +354,9 @@ fn renames_keep_the_name_indexes_and_raise_property_events() {
     let r = sim.create_cluster_resource(g, "Old Resource", "Generic Service", 0).unwrap();
     while sim.get_cluster_notify(port, 0).is_ok() {}
 
-    assert_eq!(code(sim.set_cluster_group_name(g, "available storage")), ERROR_OBJECT_ALREADY_EXISTS);
-    assert_eq!(code(sim.set_cluster_group_name(g, "")), ERROR_INVALID_PARAMETER);
+    // MS-CMRP 3.1.4.2.47 (in use: 183) and 3.1.4.1.47 (empty: 123).
+    assert_eq!(code(sim.set_cluster_group_name(g, "available storage")), ERROR_ALREADY_EXISTS);
+    assert_eq!(code(sim.set_cluster_group_name(g, "")), ERROR_INVALID_NAME);
     assert_eq!(code(sim.set_cluster_group_name(g, "A\0B")), ERROR_INVALID_PARAMETER);
     sim.set_cluster_group_name(g, "New Group").unwrap();
     let e = sim.get_cluster_notify(port, 0).unwrap();
@@ -279,7 +369,8 @@ fn renames_keep_the_name_indexes_and_raise_property_events() {
     assert_eq!(sim.get_cluster_resource_state(r).unwrap().group, "NEW GROUP");
 
     assert_eq!(code(sim.set_cluster_resource_name(r, "CLUSTER NAME")), ERROR_ALREADY_EXISTS);
-    assert_eq!(code(sim.set_cluster_resource_name(r, "")), ERROR_INVALID_PARAMETER);
+    assert_eq!(code(sim.set_cluster_resource_name(r, "")), ERROR_INVALID_NAME);
+    assert_eq!(code(sim.set_cluster_resource_name(r, "A\0B")), ERROR_INVALID_PARAMETER);
     sim.set_cluster_resource_name(r, "New Resource").unwrap();
     let e = sim.get_cluster_notify(port, 0).unwrap();
     assert_eq!((e.filter_type, e.name.as_str()), (change::RESOURCE_PROPERTY, "New Resource"));
@@ -300,8 +391,10 @@ fn set_cluster_name_renames_the_cluster_for_opens() {
     assert_eq!(code(sim.set_cluster_name(c, "second")), ERROR_OBJECT_ALREADY_EXISTS);
     assert_eq!(code(sim.set_cluster_name(c, "")), ERROR_INVALID_PARAMETER);
     assert_eq!(code(sim.set_cluster_name(c, &"N".repeat(64))), ERROR_INVALID_PARAMETER);
-    // Names `open_cluster` takes for another host, plain or fully qualified, are taken.
-    assert_eq!(code(sim.set_cluster_name(c, "a1")), ERROR_OBJECT_ALREADY_EXISTS, "its own node");
+    // Its own node's name, plain or fully qualified: ERROR_INVALID_NAME (MS-CMRP 3.1.4.2.3).
+    assert_eq!(code(sim.set_cluster_name(c, "a1")), ERROR_INVALID_NAME, "its own node");
+    assert_eq!(code(sim.set_cluster_name(c, "A1.sim.test")), ERROR_INVALID_NAME, "its own node");
+    // Names `open_cluster` takes for another simulated host, plain or fully qualified.
     assert_eq!(code(sim.set_cluster_name(c, "B1.sim.test")), ERROR_OBJECT_ALREADY_EXISTS);
     assert_eq!(code(sim.set_cluster_name(c, "Second.SIM.test")), ERROR_OBJECT_ALREADY_EXISTS);
     assert_eq!(code(sim.set_cluster_name(c, "localhost")), ERROR_INVALID_PARAMETER);

@@ -318,9 +318,14 @@ fn renaming_networks() {
     assert_eq!(sim.get_cluster_network_id(again).unwrap(), sim.get_cluster_network_id(n).unwrap());
     assert_eq!(
         sim.set_cluster_network_name(n, "Cluster Network 2").unwrap_err().code(),
-        ERROR_OBJECT_ALREADY_EXISTS
+        ERROR_ALREADY_EXISTS,
+        "MS-CMRP 3.1.4.2.84"
     );
-    assert_eq!(sim.set_cluster_network_name(n, "").unwrap_err().code(), ERROR_INVALID_PARAMETER);
+    assert_eq!(
+        sim.set_cluster_network_name(n, "").unwrap_err().code(),
+        ERROR_INVALID_NAME,
+        "MS-CMRP 3.1.4.1.84"
+    );
     sim.set_cluster_network_name(n, "PUBLIC").expect("a change of case is a rename");
     sim.open_cluster_net_interface(c, "NODE1 - Cluster Network 1").expect("interfaces keep their names");
 }

@@ -32,15 +32,17 @@ DWORD RemoveClusterResourceNode(HRESOURCE hResource, HNODE hNode);
 
 /*
  `CanResourceBeDependent`: `TRUE` if `hResource` can depend on `hResourceDependent`.
- `FALSE` otherwise: with the last error `ERROR_SUCCESS` when the answer is "no", the
- failure's code when the call failed (a bad handle, a deleted resource).
+ `FALSE` otherwise, with the reason as the last error: the failure MS-CMRP 3.1.4.2.22
+ gives (`ERROR_INVALID_PARAMETER`, `ERROR_DEPENDENCY_ALREADY_EXISTS`,
+ `ERROR_CIRCULAR_DEPENDENCY`, `ERROR_RESOURCE_ONLINE`), or the failure of the call (a
+ bad handle, a deleted resource).
  */
 BOOL CanResourceBeDependent(HRESOURCE hResource, HRESOURCE hResourceDependent);
 
 /*
- `ChangeClusterResourceGroup`: moves the resource to `hGroup` (`ERROR_ALREADY_EXISTS`
- if it is there, `ERROR_DEPENDENCY_NOT_ALLOWED` while it has dependencies or
- dependents).
+ `ChangeClusterResourceGroup`: moves the resource and its dependency tree to `hGroup`
+ (`ERROR_ALREADY_EXISTS` if it is there, `ERROR_HOST_NODE_NOT_GROUP_OWNER` when the
+ groups have different owner nodes).
  */
 DWORD ChangeClusterResourceGroup(HRESOURCE hResource, HGROUP hGroup);
 

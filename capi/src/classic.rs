@@ -34,8 +34,10 @@ pub extern "C" fn RemoveClusterResourceNode(hResource: HRESOURCE, hNode: HNODE) 
 }
 
 /// `CanResourceBeDependent`: `TRUE` if `hResource` can depend on `hResourceDependent`.
-/// `FALSE` otherwise: with the last error `ERROR_SUCCESS` when the answer is "no", the
-/// failure's code when the call failed (a bad handle, a deleted resource).
+/// `FALSE` otherwise, with the reason as the last error: the failure MS-CMRP 3.1.4.2.22
+/// gives (`ERROR_INVALID_PARAMETER`, `ERROR_DEPENDENCY_ALREADY_EXISTS`,
+/// `ERROR_CIRCULAR_DEPENDENCY`, `ERROR_RESOURCE_ONLINE`), or the failure of the call (a
+/// bad handle, a deleted resource).
 #[unsafe(no_mangle)]
 pub extern "C" fn CanResourceBeDependent(hResource: HRESOURCE, hResourceDependent: HRESOURCE) -> BOOL {
     guard(FALSE, || {
@@ -46,9 +48,9 @@ pub extern "C" fn CanResourceBeDependent(hResource: HRESOURCE, hResourceDependen
     })
 }
 
-/// `ChangeClusterResourceGroup`: moves the resource to `hGroup` (`ERROR_ALREADY_EXISTS`
-/// if it is there, `ERROR_DEPENDENCY_NOT_ALLOWED` while it has dependencies or
-/// dependents).
+/// `ChangeClusterResourceGroup`: moves the resource and its dependency tree to `hGroup`
+/// (`ERROR_ALREADY_EXISTS` if it is there, `ERROR_HOST_NODE_NOT_GROUP_OWNER` when the
+/// groups have different owner nodes).
 #[unsafe(no_mangle)]
 pub extern "C" fn ChangeClusterResourceGroup(hResource: HRESOURCE, hGroup: HGROUP) -> DWORD {
     status(|| on(hResource, |s| s.change_cluster_resource_group(from_c(hResource)?, from_c(hGroup)?)))

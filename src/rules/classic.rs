@@ -17,6 +17,20 @@ fn check_name(what: &str, name: &str) -> Result<()> {
     if name.is_empty() {
         return Err(Error::InvalidParameter(format!("a {what} name cannot be empty")));
     }
+    check_nul(what, name)
+}
+
+/// The renames of a group, a resource and a network: an empty name is
+/// `ERROR_INVALID_NAME` (MS-CMRP 3.1.4.1.14, 3.1.4.1.47, 3.1.4.1.84: the name "MUST
+/// contain at least one character"); one with a NUL character as [`check_name`].
+fn check_new_name(what: &str, name: &str) -> Result<()> {
+    if name.is_empty() {
+        return Err(Error::InvalidName(format!("a {what} name must contain at least one character")));
+    }
+    check_nul(what, name)
+}
+
+fn check_nul(what: &str, name: &str) -> Result<()> {
     if name.contains('\0') {
         return Err(Error::InvalidParameter(format!("{what} name {name:?} contains a NUL character")));
     }
@@ -110,17 +124,67 @@ impl World {
         Ok(())
     }
 
-    /// `CanResourceBeDependent`: whether `resource` can depend on `provider`: both of one
-    /// group, not the same resource, and `provider` does not depend on `resource` directly
-    /// or indirectly.
-    pub(crate) fn can_be_dependent(&self, resource: ResourceKey, provider: ResourceKey) -> Result<bool> {
+    /// `CanResourceBeDependent`: `Ok(())` if `resource` can depend on `provider`, else the
+    /// failure MS-CMRP 3.1.4.2.22 names: `ERROR_INVALID_PARAMETER` for the same resource or
+    /// another group, `ERROR_DEPENDENCY_ALREADY_EXISTS` for an existing dependency,
+    /// `ERROR_CIRCULAR_DEPENDENCY` when `provider` depends on `resource` (directly or not),
+    /// `ERROR_RESOURCE_ONLINE` when `resource` is online pending, or online with `provider`
+    /// online. The outer `Result` is for a deleted resource.
+    pub(crate) fn can_be_dependent(
+        &self,
+        resource: ResourceKey,
+        provider: ResourceKey,
+    ) -> Result<std::result::Result<(), Error>> {
         let (r, p) = (self.resource(resource)?, self.resource(provider)?);
-        Ok(resource != provider && r.group == p.group && !self.providers(provider).contains(&resource))
+        let no = if resource == provider {
+            Error::InvalidParameter(format!("\"{}\" is the same resource", r.name))
+        } else if r.group != p.group {
+            Error::InvalidParameter(format!("\"{}\" and \"{}\" are not in the same group", r.name, p.name))
+        } else if r.depends_on.contains(&provider) {
+            Error::DependencyAlreadyExists(format!("\"{}\" already depends on \"{}\"", r.name, p.name))
+        } else if self.providers(provider).contains(&resource) {
+            Error::CircularDependency(format!("\"{}\" depends on \"{}\": a cycle", p.name, r.name))
+        } else if r.state == R::OnlinePending || (r.state == R::Online && p.state == R::Online) {
+            Error::ResourceOnline(format!(
+                "\"{}\" is {:?} and \"{}\" is {:?}",
+                r.name, r.state, p.name, p.state
+            ))
+        } else {
+            return Ok(Ok(()));
+        };
+        Ok(Err(no))
     }
 
-    /// `ChangeClusterResourceGroup`: moves a resource without dependencies or dependents
-    /// to another group of its cluster. It keeps its state when both groups have one owner,
-    /// else it goes offline.
+    /// The dependency tree of `resource` (Microsoft's `ChangeClusterResourceGroup` page):
+    /// the resource and every resource of its group linked to it by dependencies, in either
+    /// direction and transitively (providers, dependents, the providers of its dependents,
+    /// ...), in the group's order.
+    pub(crate) fn dependency_tree(&self, resource: ResourceKey) -> Vec<ResourceKey> {
+        let Some(group) = self.resources.get(resource).map(|r| r.group) else { return Vec::new() };
+        let members = self.groups.get(group).map(|g| g.resources.clone()).unwrap_or_default();
+        let linked = |a: ResourceKey, b: ResourceKey| {
+            let on = |x: ResourceKey, y: ResourceKey| {
+                self.resources.get(x).is_some_and(|r| r.depends_on.contains(&y))
+            };
+            on(a, b) || on(b, a)
+        };
+        let mut found = vec![resource];
+        let mut i = 0;
+        while let Some(&current) = found.get(i) {
+            for &m in &members {
+                if !found.contains(&m) && linked(current, m) {
+                    found.push(m);
+                }
+            }
+            i = i.saturating_add(1);
+        }
+        members.into_iter().filter(|m| found.contains(m)).collect()
+    }
+
+    /// `ChangeClusterResourceGroup`: moves a resource and its dependency tree
+    /// ([`World::dependency_tree`]) to another group of its cluster, as Microsoft's page
+    /// and MS-CMRP 3.1.4.2.166 say. Both groups must be owned by the same node (the page:
+    /// "regardless of the resource's state"), so the resources keep their states.
     pub(crate) fn change_resource_group(
         &mut self,
         cluster: ClusterKey,
@@ -142,28 +206,37 @@ impl World {
         if self.is_core_group(r.group) {
             return Err(Error::CoreResource(format!("\"{}\" is a core resource of the cluster", r.name)));
         }
-        if matches!(r.state, R::Pending | R::OnlinePending | R::OfflinePending) {
-            return Err(Error::InvalidState(format!("resource \"{}\" has an operation pending", r.name)));
-        }
-        if !r.depends_on.is_empty() || !self.dependents(resource).is_empty() {
-            return Err(Error::DependencyNotAllowed(format!(
-                "resource \"{}\" has dependencies or dependents: remove them first",
-                r.name
+        let source = r.group;
+        let source_group = self.group(source)?;
+        if source_group.owner != target.owner {
+            return Err(Error::HostNodeNotGroupOwner(format!(
+                "group \"{}\" is owned by node \"{}\" and group \"{}\" by node \"{}\": both must have one owner",
+                source_group.name,
+                self.node_name(source_group.owner),
+                target.name,
+                self.node_name(target.owner)
             )));
         }
-        let source = r.group;
-        let same_owner = self.group(source)?.owner == target.owner;
+        let tree = self.dependency_tree(resource);
+        let pending = tree
+            .iter()
+            .filter_map(|&k| self.resources.get(k))
+            .find(|m| matches!(m.state, R::Pending | R::OnlinePending | R::OfflinePending));
+        if let Some(m) = pending {
+            return Err(Error::InvalidState(format!(
+                "resource \"{}\" (the dependency tree of \"{}\") has an operation pending",
+                m.name, r.name
+            )));
+        }
         if let Some(mut g) = self.groups.get_mut(source) {
-            g.resources.retain(|&k| k != resource);
+            g.resources.retain(|k| !tree.contains(k));
         }
         if let Some(mut g) = self.groups.get_mut(group) {
-            g.resources.push(resource);
+            g.resources.extend(tree.iter().copied());
         }
-        if let Some(mut r) = self.resources.get_mut(resource) {
-            r.group = group;
-            if !same_owner {
-                r.state = R::Offline;
-                r.pending = None;
+        for &k in &tree {
+            if let Some(mut m) = self.resources.get_mut(k) {
+                m.group = group;
             }
         }
         Ok(())
@@ -227,12 +300,13 @@ impl World {
 
     /// `SetClusterGroupName`.
     pub(crate) fn rename_group(&mut self, cluster: ClusterKey, group: GroupKey, name: &str) -> Result<()> {
-        check_name("group", name)?;
+        check_new_name("group", name)?;
         self.group(group)?;
         let c = self.cluster(cluster)?;
         if let Some(existing) = c.group_names.get(name).filter(|&k| k != group) {
             let other = self.groups.get(existing).map_or(name, |g| g.name.as_str());
-            return Err(Error::ObjectAlreadyExists(format!("a group named \"{other}\" exists")));
+            // MS-CMRP 3.1.4.2.47: ERROR_ALREADY_EXISTS.
+            return Err(Error::AlreadyExists(format!("a group named \"{other}\" exists")));
         }
         let Some(mut g) = self.groups.get_mut(group) else { return Ok(()) };
         let old = std::mem::replace(&mut g.name, name.to_owned());
@@ -251,7 +325,7 @@ impl World {
         resource: ResourceKey,
         name: &str,
     ) -> Result<()> {
-        check_name("resource", name)?;
+        check_new_name("resource", name)?;
         self.resource(resource)?;
         let c = self.cluster(cluster)?;
         if let Some(existing) = c.resource_names.get(name).filter(|&k| k != resource) {
@@ -268,8 +342,9 @@ impl World {
         Ok(())
     }
 
-    /// `SetClusterName`: at most 63 characters, not `"localhost"` or `"."`, and neither the
-    /// name nor the fully qualified name a name another host (a simulated cluster or node)
+    /// `SetClusterName`: at most 63 characters, not `"localhost"` or `"."`, not the name of
+    /// one of its nodes (`ERROR_INVALID_NAME`, MS-CMRP 3.1.4.2.3), and neither the name nor
+    /// the fully qualified name a name another simulated host (a cluster or its node)
     /// answers to. An accepted name (the current one too) is stored and answers
     /// `ERROR_RESOURCE_PROPERTIES_STORED` (5024), a success status.
     pub(crate) fn rename_cluster(&mut self, cluster: ClusterKey, name: &str) -> Result<()> {
@@ -291,6 +366,14 @@ impl World {
             self.find_host(Some(n)).filter(|h| h.cluster != cluster || h.node.is_some()).map(|h| (n, h))
         });
         if let Some((n, host)) = taken {
+            // MS-CMRP 3.1.4.2.3: a name already used by a node of the cluster is
+            // ERROR_INVALID_NAME. Another simulated host has no real counterpart: 5010.
+            if host.cluster == cluster {
+                let node = host.node.and_then(|k| self.nodes.get(k)).map_or("", |node| node.name.as_str());
+                return Err(Error::InvalidName(format!(
+                    "\"{n}\" is the name of node \"{node}\" of the cluster"
+                )));
+            }
             let holder = match host.node.and_then(|k| self.nodes.get(k)) {
                 Some(node) => format!("node \"{}\"", node.name),
                 None => {

@@ -786,8 +786,9 @@ impl World {
         network: crate::model::world::NetworkKey,
         name: &str,
     ) -> Result<()> {
+        // MS-CMRP 3.1.4.1.84: the name "MUST contain at least one character".
         if name.is_empty() {
-            return Err(Error::InvalidParameter("a network name cannot be empty".into()));
+            return Err(Error::InvalidName("a network name must contain at least one character".into()));
         }
         // A C caller could never name it again (its strings end at the NUL).
         if name.contains('\0') {
@@ -796,7 +797,8 @@ impl World {
         let c = self.cluster(cluster)?;
         if let Some(existing) = c.network_names.get(name) {
             if existing != network {
-                return Err(Error::ObjectAlreadyExists(format!("a network named \"{name}\" exists")));
+                // MS-CMRP 3.1.4.2.84: ERROR_ALREADY_EXISTS.
+                return Err(Error::AlreadyExists(format!("a network named \"{name}\" exists")));
             }
         }
         let mut net = self

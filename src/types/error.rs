@@ -36,6 +36,10 @@ pub mod codes {
         /// The data area passed to a system call is too small (`ClusterRegGetKeySecurity`,
         /// as `RegGetKeySecurity`).
         ERROR_INSUFFICIENT_BUFFER = 122;
+        /// The filename, directory name, or volume label syntax is incorrect: an empty
+        /// name, or a node's name for the cluster (the renames, MS-CMRP 3.1.4.2.3 and
+        /// 3.1.4.1.14 / .47 / .84).
+        ERROR_INVALID_NAME = 123;
         /// The dependency would make a cycle (`AddClusterResourceDependency`).
         ERROR_CIRCULAR_DEPENDENCY = 1059;
         /// The directory is not empty (deleting a group that still has resources).
@@ -84,6 +88,9 @@ pub mod codes {
         ERROR_GROUP_NOT_FOUND = 5013;
         /// The node is not a possible owner of the resource.
         ERROR_HOST_NODE_NOT_RESOURCE_OWNER = 5015;
+        /// The node is not the owner of the group (`ChangeClusterResourceGroup` between
+        /// groups of different owners).
+        ERROR_HOST_NODE_NOT_GROUP_OWNER = 5016;
         /// The cluster resource is online.
         ERROR_RESOURCE_ONLINE = 5019;
         /// The group or resource is not in the correct state (already pending).
@@ -221,6 +228,8 @@ win32_errors! {
     CallNotImplemented => ERROR_CALL_NOT_IMPLEMENTED;
     /// A security descriptor's buffer is too small (the required size is written back).
     InsufficientBuffer => ERROR_INSUFFICIENT_BUFFER;
+    /// An empty name for a rename, or a node's name for the cluster.
+    InvalidName => ERROR_INVALID_NAME;
     /// The group still contains resources.
     DirNotEmpty => ERROR_DIR_NOT_EMPTY;
     /// The name is already in use.
@@ -255,6 +264,8 @@ win32_errors! {
     HostNodeNotAvailable => ERROR_HOST_NODE_NOT_AVAILABLE;
     /// The node is not a possible owner of a resource of the group.
     HostNodeNotResourceOwner => ERROR_HOST_NODE_NOT_RESOURCE_OWNER;
+    /// The resource's group and the target group are owned by different nodes.
+    HostNodeNotGroupOwner => ERROR_HOST_NODE_NOT_GROUP_OWNER;
     /// The resource behind the handle was deleted.
     ResourceNotAvailable => ERROR_RESOURCE_NOT_AVAILABLE;
     /// No resource has that name.

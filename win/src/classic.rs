@@ -41,7 +41,8 @@ impl ClassicCalls for WinClusterApi {
         hresource: HResource,
         hresource_dependent: HResource,
     ) -> Result<bool> {
-        // `FALSE` is also the answer "no": a failure is told apart by its last error.
+        // `FALSE` is the answer "no" with its reason as the last error (MS-CMRP 3.1.4.2.22),
+        // which is the `Err`; a `FALSE` with no last error is a "no" without one.
         ffi::clear_last_error();
         // SAFETY: as `add_cluster_resource_node`.
         let can = unsafe { CanResourceBeDependent(raw(hresource), raw(hresource_dependent)) };

@@ -355,6 +355,7 @@ fn networks<A: ClusterApi>(api: &A, log: &mut Log, c: HCluster, inv: &Inventory)
         log.ok("set_cluster_network_name(\"Storage\")", api.set_cluster_network_name(n, "Storage"));
         log.val("get_cluster_network_id", api.get_cluster_network_id(n));
         log.ok("set_cluster_network_name(\"SAN\")", api.set_cluster_network_name(n, "SAN"));
+        log.ok("set_cluster_network_name(empty)", api.set_cluster_network_name(n, ""));
         log.ok("close_cluster_network", api.close_cluster_network(n));
     }
     for name in &inv.interfaces {
@@ -512,6 +513,7 @@ fn create_and_delete<A: ClusterApi>(api: &A, log: &mut Log, c: HCluster) {
         log.ok("add_cluster_resource_dependency", api.add_cluster_resource_dependency(svc, disk));
         log.ok("add_cluster_resource_dependency(again)", api.add_cluster_resource_dependency(svc, disk));
         log.val("can_resource_be_dependent(cycle)", api.can_resource_be_dependent(disk, svc));
+        log.val("can_resource_be_dependent(existing)", api.can_resource_be_dependent(svc, disk));
         log.val(
             "get_cluster_resource_dependency_expression",
             api.get_cluster_resource_dependency_expression(svc),
@@ -575,6 +577,7 @@ fn create_and_delete<A: ClusterApi>(api: &A, log: &mut Log, c: HCluster) {
         }
         log.ok("set_cluster_resource_name", api.set_cluster_resource_name(disk, "Agree Disk 2"));
         log.ok("set_cluster_resource_name(taken)", api.set_cluster_resource_name(disk, "SQL Disk"));
+        log.ok("set_cluster_resource_name(empty)", api.set_cluster_resource_name(disk, ""));
         if let Some(files) = log.ok("open_cluster_group(\"Files\")", api.open_cluster_group(c, "Files")) {
             log.ok("change_cluster_resource_group", api.change_cluster_resource_group(disk, files));
             log.ok("change_cluster_resource_group(back)", api.change_cluster_resource_group(disk, g));
@@ -589,6 +592,7 @@ fn create_and_delete<A: ClusterApi>(api: &A, log: &mut Log, c: HCluster) {
     }
     log.ok("set_cluster_group_name", api.set_cluster_group_name(g, "Agree 2"));
     log.ok("set_cluster_group_name(taken)", api.set_cluster_group_name(g, "SQL"));
+    log.ok("set_cluster_group_name(empty)", api.set_cluster_group_name(g, ""));
     log.ok("delete_cluster_group", api.delete_cluster_group(g));
     log.ok("get_cluster_group_state(deleted)", api.get_cluster_group_state(g));
     log.ok("close_cluster_group", api.close_cluster_group(g));

@@ -45,12 +45,14 @@ int main(void) {
 
   /* Dependencies and the network name. */
   CHECK(CanResourceBeDependent(svc, name) == TRUE);
-  CHECK(CanResourceBeDependent(svc, svc) == FALSE && GetLastError() == ERROR_SUCCESS);
+  /* A "no" gives its reason as the last error (MS-CMRP 3.1.4.2.22). */
+  CHECK(CanResourceBeDependent(svc, svc) == FALSE && GetLastError() == ERROR_INVALID_PARAMETER);
   CHECK(CanResourceBeDependent(svc, NULL) == FALSE && GetLastError() == ERROR_INVALID_HANDLE);
   CHECK(GetClusterResourceNetworkName(svc, owner, &(DWORD){32}) == FALSE);
   CHECK(GetLastError() == ERROR_DEPENDENCY_NOT_FOUND);
   CHECK_ERR(AddClusterResourceDependency(svc, name), ERROR_SUCCESS);
-  CHECK(CanResourceBeDependent(name, svc) == FALSE); /* a cycle */
+  CHECK(CanResourceBeDependent(name, svc) == FALSE && GetLastError() == ERROR_CIRCULAR_DEPENDENCY);
+  CHECK(CanResourceBeDependent(svc, name) == FALSE && GetLastError() == ERROR_DEPENDENCY_ALREADY_EXISTS);
   DWORD size = 3;
   WCHAR small[3] = {0x7777, 0x7777, 0x7777};
   CHECK(GetClusterResourceNetworkName(svc, small, &size) == FALSE);
@@ -78,15 +80,21 @@ int main(void) {
   /* ChangeClusterResourceGroup. */
   HGROUP other = CreateClusterGroup(cluster, L"Other");
   CHECK(other != NULL);
-  CHECK_ERR(ChangeClusterResourceGroup(svc, other), ERROR_DEPENDENCY_NOT_ALLOWED);
-  CHECK_ERR(RemoveClusterResourceDependency(svc, name), ERROR_SUCCESS);
+  /* Both groups must have one owner (App is on NODE2, Other on NODE1). */
+  CHECK_ERR(ChangeClusterResourceGroup(svc, other), ERROR_HOST_NODE_NOT_GROUP_OWNER);
+  CHECK_ERR(MoveClusterGroup(app, node1), ERROR_SUCCESS);
   CHECK_ERR(ChangeClusterResourceGroup(svc, app), ERROR_ALREADY_EXISTS);
   CHECK_ERR(ChangeClusterResourceGroup(core_ip, other), ERROR_CORE_RESOURCE);
+  /* The resource moves with its dependency tree: AppName, which it depends on, too. */
   CHECK_ERR(ChangeClusterResourceGroup(svc, other), ERROR_SUCCESS);
   WCHAR group_name[32];
   DWORD gcch = 32;
   CHECK(GetClusterResourceState(svc, NULL, NULL, group_name, &gcch) == ClusterResourceOffline);
   CHECK(weq(group_name, L"Other"));
+  gcch = 32;
+  CHECK(GetClusterResourceState(name, NULL, NULL, group_name, &gcch) == ClusterResourceOffline);
+  CHECK(weq(group_name, L"Other"));
+  CHECK_ERR(RemoveClusterResourceDependency(svc, name), ERROR_SUCCESS);
 
   /* The quorum resource, with the buffer protocol. */
   WCHAR qname[32], qdev[32];
@@ -107,20 +115,21 @@ int main(void) {
   CHECK_ERR(GetClusterQuorumResource(cluster, qname, &qn, qdev, &qd, NULL), ERROR_INVALID_PARAMETER);
 
   /* Renames: open by the new name, not by the old one. */
-  CHECK_ERR(SetClusterGroupName(other, L"APP"), ERROR_OBJECT_ALREADY_EXISTS);
-  CHECK_ERR(SetClusterGroupName(other, L""), ERROR_INVALID_PARAMETER);
+  CHECK_ERR(SetClusterGroupName(other, L"APP"), ERROR_ALREADY_EXISTS); /* MS-CMRP 3.1.4.2.47 */
+  CHECK_ERR(SetClusterGroupName(other, L""), ERROR_INVALID_NAME);
   CHECK_ERR(SetClusterGroupName(other, L"Renamed"), ERROR_SUCCESS);
   HGROUP renamed = OpenClusterGroup(cluster, L"renamed");
   CHECK(renamed != NULL && CloseClusterGroup(renamed));
   CHECK(OpenClusterGroup(cluster, L"Other") == NULL && GetLastError() == ERROR_GROUP_NOT_FOUND);
   CHECK_ERR(SetClusterResourceName(svc, L"appname"), ERROR_ALREADY_EXISTS);
+  CHECK_ERR(SetClusterResourceName(svc, L""), ERROR_INVALID_NAME);
   CHECK_ERR(SetClusterResourceName(svc, L"Service"), ERROR_SUCCESS);
   CHECK(OpenClusterResource(cluster, L"AppSvc") == NULL && GetLastError() == ERROR_RESOURCE_NOT_FOUND);
   /* SetClusterName answers ERROR_RESOURCE_PROPERTIES_STORED when it succeeds (Microsoft's
    * page: the core network name takes the name when it comes back online); the current
    * name is a rename too. A refused name changes nothing. */
   CHECK_ERR(SetClusterName(cluster, L"SIMCLUSTER"), ERROR_RESOURCE_PROPERTIES_STORED);
-  CHECK_ERR(SetClusterName(cluster, L"NODE2"), ERROR_OBJECT_ALREADY_EXISTS);
+  CHECK_ERR(SetClusterName(cluster, L"NODE2"), ERROR_INVALID_NAME); /* a node's: MS-CMRP 3.1.4.2.3 */
   CHECK_ERR(SetClusterName(cluster, L""), ERROR_INVALID_PARAMETER);
   CHECK_ERR(SetClusterName(cluster, L"NEWNAME"), ERROR_RESOURCE_PROPERTIES_STORED);
   CHECK(OpenCluster(L"SIMCLUSTER") == NULL && GetLastError() == RPC_S_SERVER_UNAVAILABLE);

@@ -97,6 +97,10 @@ int main(void) {
   CHECK(net != NULL);
   CHECK_ERR(SetClusterNetworkName(net, L"Backup"), ERROR_SUCCESS);
   CHECK_ERR(SetClusterNetworkName(net, NULL), ERROR_INVALID_PARAMETER);
+  /* MS-CMRP 3.1.4.2.84: a name in use is ERROR_ALREADY_EXISTS; 3.1.4.1.84: empty is
+     ERROR_INVALID_NAME. */
+  CHECK_ERR(SetClusterNetworkName(net, L"Cluster Network 1"), ERROR_ALREADY_EXISTS);
+  CHECK_ERR(SetClusterNetworkName(net, L""), ERROR_INVALID_NAME);
   CHECK(CloseClusterNetwork(net));
 
   /* Would stopping node 1 lose quorum? (MS-CMRP CLUSCTL_CLUSTER_CHECK_VOTER_DOWN) */

@@ -68,25 +68,44 @@ crate::calls::call::calls! {
 
     /// `CanResourceBeDependent`: whether `hresource` can depend on `hresource_dependent`
     /// (the documented meaning: `hresource_dependent` is the resource `hresource` may
-    /// depend on): both in one group, not the same resource, and `hresource_dependent` does
-    /// not depend on `hresource`, directly or not. An existing dependency answers `true`.
+    /// depend on). `Ok(true)` if it can; if it cannot, `Err` with the reason, the failure
+    /// MS-CMRP 3.1.4.2.22 gives (the C form answers `FALSE` with it as the last error):
+    ///
+    /// ```
+    /// use clusapi_sim::{codes, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let disk = sim.open_cluster_resource(c, "Cluster IP Address")?;
+    /// let same = sim.can_resource_be_dependent(disk, disk).unwrap_err();
+    /// assert_eq!(same.code(), codes::ERROR_INVALID_PARAMETER);
+    /// # sim.close_cluster_resource(disk)?;
+    /// # sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
     ///
     /// # Errors
     ///
-    /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_RESOURCE_NOT_AVAILABLE` if either
-    /// resource was deleted.
+    /// The reasons for a "no": `ERROR_INVALID_PARAMETER` (87) for the same resource or
+    /// resources of different groups; `ERROR_DEPENDENCY_ALREADY_EXISTS` (5003) if it
+    /// already depends on it; `ERROR_CIRCULAR_DEPENDENCY` (1059) if `hresource_dependent`
+    /// depends on `hresource`, directly or not; `ERROR_RESOURCE_ONLINE` (5019) if
+    /// `hresource` is online pending, or online while `hresource_dependent` is online.
+    /// And `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_RESOURCE_NOT_AVAILABLE` if
+    /// either resource was deleted.
     "CanResourceBeDependent"
     fn can_resource_be_dependent(st, hresource: HResource, hresource_dependent: HResource) -> bool {
         let (_, e) = st.resolve(hresource)?;
         let r = st.object(hresource, e.object)?;
         let (_, oe) = st.resolve(hresource_dependent)?;
         let o = st.object(hresource_dependent, oe.object)?;
-        st.world.can_be_dependent(r.into(), o.into())
+        st.world.can_be_dependent(r.into(), o.into())?.map(|()| true)
     }
 
-    /// `ChangeClusterResourceGroup`: moves the resource to another group of its cluster.
-    /// It keeps its state when the target group has the same owner node, else it goes
-    /// offline.
+    /// `ChangeClusterResourceGroup`: moves the resource, with its whole dependency tree
+    /// (every resource of its group linked to it by dependencies, either way and
+    /// transitively), to another group of its cluster, as Microsoft's page says. Both
+    /// groups must be owned by the same node; the resources keep their states.
     ///
     /// # Errors
     ///
@@ -95,8 +114,9 @@ crate::calls::call::calls! {
     /// `ERROR_GROUP_NOT_FOUND` (5013) for a group of another cluster;
     /// `ERROR_ALREADY_EXISTS` (183) if the resource is already in the group;
     /// `ERROR_CORE_RESOURCE` (5026) for a resource of the core group;
-    /// `ERROR_INVALID_STATE` (5023) while it has an operation pending;
-    /// `ERROR_DEPENDENCY_NOT_ALLOWED` (5069) while it has dependencies or dependents.
+    /// `ERROR_HOST_NODE_NOT_GROUP_OWNER` (5016) when the two groups have different owner
+    /// nodes; `ERROR_INVALID_STATE` (5023) while a resource of the tree has an operation
+    /// pending.
     "ChangeClusterResourceGroup"
     fn change_cluster_resource_group(st, hresource: HResource, hgroup: HGroup) -> () {
         let (r, cluster) = st.writable_object(hresource)?;
@@ -165,8 +185,9 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
-    /// `ERROR_OBJECT_ALREADY_EXISTS` (5010) for another group's name (any case);
-    /// `ERROR_INVALID_PARAMETER` for an empty name or one with a NUL character.
+    /// `ERROR_ALREADY_EXISTS` (183) for another group's name (any case; MS-CMRP
+    /// 3.1.4.2.47); `ERROR_INVALID_NAME` (123) for an empty name (MS-CMRP 3.1.4.1.47);
+    /// `ERROR_INVALID_PARAMETER` for one with a NUL character.
     "SetClusterGroupName"
     fn set_cluster_group_name(st, hgroup: HGroup, name: &str) -> () {
         let (g, cluster) = st.writable_object(hgroup)?;
@@ -178,8 +199,9 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
-    /// `ERROR_ALREADY_EXISTS` (183) for another resource's name (any case);
-    /// `ERROR_INVALID_PARAMETER` for an empty name or one with a NUL character.
+    /// `ERROR_ALREADY_EXISTS` (183) for another resource's name (any case; MS-CMRP
+    /// 3.1.4.1.14); `ERROR_INVALID_NAME` (123) for an empty name (MS-CMRP 3.1.4.1.14);
+    /// `ERROR_INVALID_PARAMETER` for one with a NUL character.
     "SetClusterResourceName"
     fn set_cluster_resource_name(st, hresource: HResource, name: &str) -> () {
         let (r, cluster) = st.writable_object(hresource)?;
@@ -212,8 +234,9 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a `GENERIC_READ` handle;
     /// `ERROR_INVALID_PARAMETER` for an empty name, one with a NUL character, one of more
     /// than 63 characters (`MAX_CLUSTERNAME_LENGTH`), `"localhost"` or `"."`;
+    /// `ERROR_INVALID_NAME` (123) for the name of one of its nodes (MS-CMRP 3.1.4.2.3);
     /// `ERROR_OBJECT_ALREADY_EXISTS` (5010) for a name that (plain or fully qualified)
-    /// reaches another simulated cluster or a node through `open_cluster`.
+    /// reaches another simulated cluster or its node through `open_cluster`.
     "SetClusterName"
     fn set_cluster_name(st, hcluster: HCluster, name: &str) -> () {
         let (call, at) = (st.call, st.at);

@@ -116,8 +116,9 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NETWORK_NOT_FOUND` if
-    /// it was deleted; `ERROR_OBJECT_ALREADY_EXISTS` (5010) for the name of another network;
-    /// `ERROR_INVALID_PARAMETER` for an empty name.
+    /// it was deleted; `ERROR_ALREADY_EXISTS` (183) for the name of another network
+    /// (MS-CMRP 3.1.4.2.84); `ERROR_INVALID_NAME` (123) for an empty name (MS-CMRP
+    /// 3.1.4.1.84); `ERROR_INVALID_PARAMETER` for one with a NUL character.
     "SetClusterNetworkName"
     fn set_cluster_network_name(st, hnetwork: HNetwork, name: &str) -> () {
         let (n, cluster) = st.writable_object(hnetwork)?;
