@@ -229,7 +229,7 @@ impl World {
         if let Some(mut g) = self.groups.get_mut(group) {
             g.owner = target;
             // An operator's action starts the failover count afresh.
-            g.failovers = 0;
+            g.failovers.clear();
             g.move_source = None;
         }
         Ok(self.set_resource_states(group, R::Online))
@@ -239,7 +239,7 @@ impl World {
     pub(crate) fn offline_group(&mut self, group: GroupKey) -> Result<bool> {
         self.check_not_pending(group)?;
         if let Some(mut g) = self.groups.get_mut(group) {
-            g.failovers = 0;
+            g.failovers.clear();
             g.move_source = None;
         }
         Ok(self.set_resource_states(group, R::Offline))
@@ -288,7 +288,7 @@ impl World {
         let Some(mut g) = self.groups.get_mut(group) else { return Ok(false) };
         let source = g.owner;
         g.owner = target;
-        g.failovers = 0;
+        g.failovers.clear();
         g.move_source = None;
         let members = g.resources.clone();
         drop(g);
@@ -367,7 +367,7 @@ impl World {
             preferred: Vec::new(),
             props,
             registry: crate::model::registry::RegKey::root(),
-            failovers: 0,
+            failovers: Vec::new(),
             move_source: None,
         });
         if let Some(mut c) = self.clusters.get_mut(cluster) {
