@@ -67,7 +67,10 @@ fn possible_owners_start_as_every_node_and_change() {
     sim.add_cluster_resource_node(svc, n2).unwrap();
     sim.online_cluster_resource(svc).unwrap();
     assert_eq!(code(sim.remove_cluster_resource_node(svc, n1)), ERROR_INVALID_STATE);
-    sim.offline_cluster_resource(svc).unwrap();
+    // A failed one's can (MS-CMRP 3.1.4.2.25 names Online, OnlinePending and
+    // OfflinePending only).
+    sim.fail_cluster_resource(svc).unwrap();
+    assert_eq!(sim.get_cluster_resource_state(svc).unwrap().state, clusapi_sim::ClusterResourceState::Failed);
     sim.remove_cluster_resource_node(svc, n1).unwrap();
     assert_eq!(possible_owners(&sim, svc), ["NODE2"]);
 

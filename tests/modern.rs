@@ -2,11 +2,12 @@
 //! drain and failback.
 
 use clusapi_sim::{
-    CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START, CLUSAPI_GROUP_MOVE_QUEUE_ENABLED,
-    CLUSAPI_GROUP_MOVE_RETURN_TO_SOURCE_NODE_ON_ERROR, CLUSAPI_GROUP_ONLINE_IGNORE_RESOURCE_STATUS,
-    CLUSTER_ENUM_ALL, CLUSTER_ENUM_GROUP, CLUSTER_ENUM_NODE, ClusterGroupState, ClusterNodeState,
-    ClusterResourceState, DO_NOT_FAILBACK_GROUPS, FAILBACK_GROUPS_IMMEDIATELY, FAILBACK_GROUPS_PER_POLICY,
-    HGroup, HNode, PropertyList, PropertyValue, Simulator, clusctl, codes,
+    CLUSAPI_GROUP_MOVE_HIGH_PRIORITY_START, CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS,
+    CLUSAPI_GROUP_MOVE_QUEUE_ENABLED, CLUSAPI_GROUP_MOVE_RETURN_TO_SOURCE_NODE_ON_ERROR,
+    CLUSAPI_GROUP_ONLINE_IGNORE_RESOURCE_STATUS, CLUSTER_ENUM_ALL, CLUSTER_ENUM_GROUP, CLUSTER_ENUM_NODE,
+    ClusterGroupState, ClusterNodeState, ClusterResourceState, DO_NOT_FAILBACK_GROUPS,
+    FAILBACK_GROUPS_IMMEDIATELY, FAILBACK_GROUPS_PER_POLICY, HGroup, HNode, PropertyList, PropertyValue,
+    Simulator, clusctl, codes,
 };
 
 /// Two nodes plus a third, two application groups on NODE1 and the core group.
@@ -102,6 +103,15 @@ fn ex_online_and_move_take_the_documented_flags() {
     let e = sim.move_cluster_group_ex(g, None, 0x100, &[]).unwrap_err();
     assert_eq!(e.code(), codes::ERROR_INVALID_PARAMETER);
     assert_eq!(owner(&sim, g), "NODE2");
+    // IGNORE_RESOURCE_STATUS with QUEUE_ENABLED: 87 (MS-CMRP 3.1.4.2.131), nothing moves;
+    // each alone is accepted.
+    let both = CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS | CLUSAPI_GROUP_MOVE_QUEUE_ENABLED;
+    let e = sim.move_cluster_group_ex(g, None, both, &[]).unwrap_err();
+    assert_eq!(e.code(), codes::ERROR_INVALID_PARAMETER);
+    assert_eq!(owner(&sim, g), "NODE2");
+    sim.move_cluster_group_ex(g, None, CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS, &[]).unwrap();
+    sim.move_cluster_group_ex(g, Some(n2), CLUSAPI_GROUP_MOVE_QUEUE_ENABLED, &[]).unwrap();
+    assert_eq!(owner(&sim, g), "NODE2");
     sim.offline_cluster_group(g).unwrap();
     assert_eq!(
         sim.online_cluster_group_ex(g, None, 0x80, &[1, 2, 3]).unwrap_err().code(),
@@ -125,7 +135,7 @@ fn ex_online_and_move_take_the_documented_flags() {
 }
 
 #[test]
-fn cancel_stops_a_pending_move_and_online() {
+fn cancel_stops_a_pending_move_only() {
     let sim = sim(Some(3));
     let c = sim.open_cluster(None).unwrap();
     let g = sim.open_cluster_group(c, "App1").unwrap();
@@ -151,17 +161,24 @@ fn cancel_stops_a_pending_move_and_online() {
     assert_eq!(sim.get_cluster_group_state(g).unwrap().state, ClusterGroupState::Online);
     sim.restore_node("NODE1").unwrap();
     sim.settle();
-    // A pending online is cancelled back to offline; a pending offline back to online.
+    // A pending online or offline is not a move: ERROR_INVALID_STATE, and it goes on
+    // (MS-CMRP 3.1.4.2.133: "The specified group is not moving").
     assert_eq!(sim.offline_cluster_group(g).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    assert_eq!(sim.cancel_cluster_group_operation(g, 0).unwrap_err().code(), codes::ERROR_INVALID_STATE);
+    assert_eq!(sim.get_cluster_resource_state(r).unwrap().state, ClusterResourceState::OfflinePending);
     sim.settle();
-    assert_eq!(sim.online_cluster_group_ex(g, None, 0, &[]).unwrap_err().code(), codes::ERROR_IO_PENDING);
-    sim.cancel_cluster_group_operation(g, 0).unwrap();
     assert_eq!(sim.get_cluster_group_state(g).unwrap().state, ClusterGroupState::Offline);
-    sim.online_cluster_group(g, None).unwrap_err();
+    assert_eq!(sim.online_cluster_group_ex(g, None, 0, &[]).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    assert_eq!(sim.cancel_cluster_group_operation(g, 0).unwrap_err().code(), codes::ERROR_INVALID_STATE);
+    assert_eq!(sim.get_cluster_resource_state(r).unwrap().state, ClusterResourceState::OnlinePending);
     sim.settle();
-    assert_eq!(sim.offline_cluster_group(g).unwrap_err().code(), codes::ERROR_IO_PENDING);
-    sim.cancel_cluster_group_operation(g, 0).unwrap();
     assert_eq!(sim.get_cluster_group_state(g).unwrap().state, ClusterGroupState::Online);
+    // A settled move is over: a resource's own pending offline afterwards is not a move.
+    assert_eq!(sim.move_cluster_group_ex(g, None, 0, &[]).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    sim.settle();
+    assert_eq!(sim.offline_cluster_resource(r).unwrap_err().code(), codes::ERROR_IO_PENDING);
+    assert_eq!(sim.cancel_cluster_group_operation(g, 0).unwrap_err().code(), codes::ERROR_INVALID_STATE);
+    sim.settle();
     sim.close_cluster_resource(r).unwrap();
     sim.close_cluster_group(g).unwrap();
     sim.close_cluster(c).unwrap();
@@ -245,21 +262,37 @@ fn failback_immediately_and_per_policy() {
         sim.pause_cluster_node_ex(n1, true, 8, None).unwrap_err().code(),
         codes::ERROR_INVALID_PARAMETER
     );
+    // Itself as target: ERROR_INVALID_TARGET_HANDLE (MS-CMRP 3.1.4.2.126).
     assert_eq!(
         sim.pause_cluster_node_ex(n1, true, 0, Some(n1)).unwrap_err().code(),
-        codes::ERROR_INVALID_PARAMETER
+        codes::ERROR_INVALID_TARGET_HANDLE
     );
+    assert_eq!(codes::ERROR_INVALID_TARGET_HANDLE, 114);
     sim.resume_cluster_node_ex(n1, 0, 0).unwrap();
     assert_eq!(
         sim.resume_cluster_node_ex(n1, 0, 0).unwrap_err().code(),
         codes::ERROR_CLUSTER_NODE_NOT_PAUSED
     );
-    // A drain whose group cannot move changes nothing: no other node up.
+    // A target that is not up: ERROR_HOST_NODE_NOT_AVAILABLE (MS-CMRP 3.1.4.2.126), also
+    // a paused one; nothing changes.
     let n2 = sim.open_cluster_node(c, "NODE2").unwrap();
-    sim.pause_cluster_node(n2).unwrap();
     sim.pause_cluster_node(n3).unwrap();
+    let e = sim.pause_cluster_node_ex(n1, true, 0, Some(n3)).unwrap_err();
+    assert_eq!(e.code(), codes::ERROR_HOST_NODE_NOT_AVAILABLE);
+    assert_eq!(sim.get_cluster_node_state(n1).unwrap(), ClusterNodeState::Up);
+    // A group that cannot move (no other up node is a possible owner): the move's code,
+    // and nothing changes.
+    let r2 = sim.open_cluster_resource(c, "App2 Service").unwrap();
+    sim.remove_cluster_resource_node(r2, n2).unwrap();
     let e = sim.pause_cluster_node_ex(n1, true, 0, None).unwrap_err();
     assert_eq!(e.code(), codes::ERROR_HOST_NODE_NOT_AVAILABLE);
+    assert_eq!(sim.get_cluster_node_state(n1).unwrap(), ClusterNodeState::Up);
+    sim.add_cluster_resource_node(r2, n2).unwrap();
+    sim.close_cluster_resource(r2).unwrap();
+    // No other node up: ERROR_CLUSTER_NODE_DOWN (MS-CMRP 3.1.4.2.125).
+    sim.pause_cluster_node(n2).unwrap();
+    let e = sim.pause_cluster_node_ex(n1, true, 0, None).unwrap_err();
+    assert_eq!(e.code(), codes::ERROR_CLUSTER_NODE_DOWN);
     assert_eq!(sim.get_cluster_node_state(n1).unwrap(), ClusterNodeState::Up);
     // Without drain it is a plain pause.
     sim.pause_cluster_node_ex(n1, false, 0, None).unwrap();
@@ -419,8 +452,8 @@ fn group_enum_ex_without_properties_lists_groups_as_the_single_calls_see_them() 
 }
 
 /// Named properties: each name the set has (case-insensitive, in the catalog's spelling),
-/// in the order asked, once; a name it does not have (or one of the other set) is left
-/// out. `"*"` alone: the whole set, as `CLUSCTL_*_GET_(RO_)COMMON_PROPERTIES` gives it.
+/// in the order asked, once; a read-only common name in the read-write list is left out; a
+/// name that is no group common property is refused. `"*"` alone: the whole set, as `CLUSCTL_*_GET_(RO_)COMMON_PROPERTIES` gives it.
 #[test]
 fn group_enum_ex_returns_the_named_properties_or_all_of_them() {
     let sim = sim(None);
@@ -428,13 +461,15 @@ fn group_enum_ex_returns_the_named_properties_or_all_of_them() {
     let app1 = sim.open_cluster_group(c, "App1").unwrap();
     let set = PropertyList::new().with("Priority", PropertyValue::Dword(3000)).to_bytes();
     sim.cluster_group_control(app1, None, clusctl::CLUSCTL_GROUP_SET_COMMON_PROPERTIES, &set).unwrap();
+    // A name that is no group common property, or no read-only one in the read-only list:
+    // 87 (MS-CMRP 3.1.4.2.139).
+    for (rw, ro) in [(&["Priority", "nosuch"][..], &[][..]), (&[][..], &["Priority"][..])] {
+        let e = sim.cluster_group_open_enum_ex(c, rw, ro, 0).unwrap_err();
+        assert_eq!(e.code(), codes::ERROR_INVALID_PARAMETER, "{rw:?} {ro:?}");
+    }
+    // A read-only common name in the read-write list is valid, and left out there.
     let e = sim
-        .cluster_group_open_enum_ex(
-            c,
-            &["priority", "GroupType", "nosuch", "Priority"],
-            &["GROUPTYPE", "Name"],
-            0,
-        )
+        .cluster_group_open_enum_ex(c, &["priority", "GroupType", "Priority"], &["GROUPTYPE", "Name"], 0)
         .unwrap();
     let item = sim.cluster_group_enum_ex(e, 1).unwrap();
     assert_eq!(item.name, "App1");

@@ -181,3 +181,32 @@ fn a_port_hears_its_own_cluster_only() {
     assert_eq!(drain(&sim, on_b), [s(change::NODE_STATE, "B1"), s(change::GROUP_STATE, "Cluster Group")]);
     sim.close_cluster_group(g).unwrap();
 }
+
+/// `CreateClusterNotifyPort` with `hCluster` = `INVALID_HANDLE_VALUE`: a port not associated
+/// with a cluster (Microsoft's page). It receives only what `RegisterClusterNotify` adds, and
+/// no cluster handle scopes it.
+#[test]
+fn a_port_without_a_cluster_receives_the_objects_registered_on_it() {
+    let sim = Simulator::default_builder().strict().build().unwrap();
+    let port = sim.create_cluster_notify_port_without_cluster(change::ALL, 1).unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let g = sim.open_cluster_group(c, "Available Storage").unwrap();
+    let n2 = sim.open_cluster_node(c, "NODE2").unwrap();
+    sim.pause_cluster_node(n2).unwrap();
+    sim.resume_cluster_node(n2).unwrap();
+    // Nothing registered: the cluster's events do not reach it.
+    assert_eq!(sim.get_cluster_notify(port, 0).unwrap_err().code(), WAIT_TIMEOUT);
+    sim.register_cluster_notify(port, change::GROUP_STATE, NotifyObject::Group(g), 5).unwrap();
+    sim.move_cluster_group(g, Some(n2)).unwrap();
+    let e = sim.get_cluster_notify(port, 0).unwrap();
+    assert_eq!((e.key, e.filter_type, e.name.as_str()), (5, change::GROUP_STATE, "Available Storage"));
+    assert_eq!(sim.get_cluster_notify(port, 0).unwrap_err().code(), WAIT_TIMEOUT);
+    // Closing the cluster handle does not invalidate it, even in strict mode.
+    sim.close_cluster_node(n2).unwrap();
+    sim.close_cluster_group(g).unwrap();
+    sim.close_cluster(c).unwrap();
+    assert_eq!(sim.get_cluster_notify(port, 0).unwrap_err().code(), WAIT_TIMEOUT);
+    sim.close_cluster_notify_port(port).unwrap();
+    assert_eq!(sim.get_cluster_notify(port, 0).unwrap_err().code(), ERROR_INVALID_HANDLE);
+    sim.assert_no_open_handles();
+}

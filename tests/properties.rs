@@ -286,6 +286,79 @@ fn failover_threshold_zero_keeps_a_group_from_failing_over() {
     }
 }
 
+/// `FailoverThreshold` failovers within any `FailoverPeriod` hours of simulated time; older
+/// ones no longer count (Microsoft's MSCS FailoverPeriod page).
+#[test]
+fn failovers_count_only_within_the_failover_period() {
+    let sim = Simulator::default_builder()
+        .manual_clock()
+        .online_group("App", "NODE1")
+        .resource("App", "App Service", "Generic Service")
+        .build()
+        .unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let g = sim.open_cluster_group(c, "App").unwrap();
+    let list = PropertyList::new()
+        .with("FailoverThreshold", PropertyValue::Dword(1))
+        .with("FailoverPeriod", PropertyValue::Dword(1));
+    sim.cluster_group_control(g, None, CLUSCTL_GROUP_SET_COMMON_PROPERTIES, &list.to_bytes()).unwrap();
+    let at = |sim: &Simulator| {
+        let s = sim.get_cluster_group_state(g).unwrap();
+        (s.owner_node, s.state)
+    };
+    sim.crash_node("NODE1").unwrap();
+    assert_eq!(at(&sim), ("NODE2".to_owned(), ClusterGroupState::Online));
+    sim.restore_node("NODE1").unwrap();
+    // An hour and a minute later the first failover is out of the period: another is allowed.
+    sim.advance_clock(std::time::Duration::from_secs(61 * 60));
+    sim.crash_node("NODE2").unwrap();
+    assert_eq!(at(&sim), ("NODE1".to_owned(), ClusterGroupState::Online));
+    sim.restore_node("NODE2").unwrap();
+    // A third within the hour of the second: over the threshold, the group is left failed.
+    sim.advance_clock(std::time::Duration::from_secs(59 * 60));
+    sim.crash_node("NODE1").unwrap();
+    assert_eq!(at(&sim), ("NODE1".to_owned(), ClusterGroupState::Failed));
+}
+
+/// `AutoFailbackType` 1: when the group's preferred owner comes back, the group fails back
+/// to it at once without a failback window; 0 (the default), or a window, keeps it where it
+/// failed over to (Microsoft's Group Common Properties page).
+#[test]
+fn a_group_that_allows_failback_returns_to_its_preferred_owner() {
+    for (props, back) in [
+        (vec![("AutoFailbackType", 1)], true),
+        (vec![], false),
+        (vec![("AutoFailbackType", 1), ("FailbackWindowStart", 2), ("FailbackWindowEnd", 4)], false),
+    ] {
+        let sim = Simulator::default_builder()
+            .online_group("App", "NODE1")
+            .resource("App", "App Service", "Generic Service")
+            .build()
+            .unwrap();
+        let c = sim.open_cluster(None).unwrap();
+        let g = sim.open_cluster_group(c, "App").unwrap();
+        let n1 = sim.open_cluster_node(c, "NODE1").unwrap();
+        sim.set_cluster_group_node_list(g, &[n1]).unwrap();
+        let mut list = PropertyList::new();
+        for (name, v) in &props {
+            list = list.with(*name, PropertyValue::Dword(*v));
+        }
+        if !props.is_empty() {
+            sim.cluster_group_control(g, None, CLUSCTL_GROUP_SET_COMMON_PROPERTIES, &list.to_bytes())
+                .unwrap();
+        }
+        sim.crash_node("NODE1").unwrap();
+        assert_eq!(sim.get_cluster_group_state(g).unwrap().owner_node, "NODE2");
+        sim.restore_node("NODE1").unwrap();
+        let s = sim.get_cluster_group_state(g).unwrap();
+        let expect = if back { "NODE1" } else { "NODE2" };
+        assert_eq!((s.owner_node.as_str(), s.state), (expect, ClusterGroupState::Online), "{props:?}");
+        // The core group has no preferred owner: it stays.
+        let core = sim.open_cluster_group(c, "Cluster Group").unwrap();
+        assert_eq!(sim.get_cluster_group_state(core).unwrap().owner_node, "NODE2");
+    }
+}
+
 #[test]
 fn restart_action_zero_leaves_a_resource_failed_after_failover() {
     let sim = Simulator::default_builder()

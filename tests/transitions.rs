@@ -193,7 +193,16 @@ mod timed {
         assert_eq!(sim.online_cluster_group(g, None).unwrap_err().code(), ERROR_IO_PENDING);
         sim.settle();
         assert_eq!(sim.get_cluster_group_state(g).unwrap().state, G::Online);
+        // A pending offline is no move: CancelClusterGroupOperation refuses it (MS-CMRP
+        // 3.1.4.2.133), and it completes on the clock.
         assert_eq!(sim.offline_cluster_group(g).unwrap_err().code(), ERROR_IO_PENDING);
+        assert_eq!(sim.cancel_cluster_group_operation(g, 0).unwrap_err().code(), ERROR_INVALID_STATE);
+        sim.advance_clock(SECOND);
+        assert_eq!(sim.get_cluster_group_state(g).unwrap().state, G::Offline);
+        sim.online_cluster_group(g, None).unwrap_err();
+        sim.settle();
+        // A pending move is cancelled.
+        assert_eq!(sim.move_cluster_group(g, None).unwrap_err().code(), ERROR_IO_PENDING);
         sim.cancel_cluster_group_operation(g, 0).expect("cancelled");
         sim.advance_clock(SECOND); // the old deadline passes: nothing left to complete
         assert_eq!(sim.get_cluster_group_state(g).unwrap().state, G::Online, "the cancel stands");

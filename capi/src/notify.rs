@@ -18,8 +18,11 @@ fn invalid_handle_value<T>(p: *mut T) -> bool {
 
 /// `CreateClusterNotifyPort`: with `hChange` = `INVALID_HANDLE_VALUE`, a new port; with a
 /// port, adds to it. Events of `hCluster`'s cluster matching `dwFilter` come with
-/// `dwNotifyKey`. NULL with the last error set on failure (`ERROR_INVALID_PARAMETER` for an
-/// `hCluster` of `INVALID_HANDLE_VALUE`: ports not tied to a cluster are not simulated).
+/// `dwNotifyKey`. Both `INVALID_HANDLE_VALUE`: a new port not associated with a cluster
+/// (Microsoft's page), on the thread's current simulator, that receives the events of the
+/// objects `RegisterClusterNotify` adds. NULL with the last error set on failure
+/// (`ERROR_INVALID_PARAMETER` for an `hCluster` of `INVALID_HANDLE_VALUE` with an existing
+/// port: the page says it "cannot be set to INVALID_HANDLE_VALUE" then).
 #[unsafe(no_mangle)]
 pub extern "C" fn CreateClusterNotifyPort(
     hChange: HCHANGE,
@@ -29,7 +32,13 @@ pub extern "C" fn CreateClusterNotifyPort(
 ) -> HCHANGE {
     guard(std::ptr::null_mut(), || {
         if invalid_handle_value(hCluster) {
-            return Err(Error::InvalidParameter("a port without a cluster is not simulated".into()));
+            if !invalid_handle_value(hChange) {
+                return Err(Error::InvalidParameter(
+                    "hCluster cannot be INVALID_HANDLE_VALUE when hChange is an existing port".into(),
+                ));
+            }
+            let sim = crate::route::current()?;
+            return Ok(to_c(sim.create_cluster_notify_port_without_cluster(dwFilter, dwNotifyKey)?));
         }
         let port = if invalid_handle_value(hChange) { None } else { Some(from_c(hChange)?) };
         Ok(to_c(on(hCluster, |s| {

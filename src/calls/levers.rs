@@ -38,8 +38,12 @@ crate::calls::call::calls! {
         st.apply_lever(&Lever::crash_node(node_name))
     }
 
-    /// Brings a crashed node back: up, with its interfaces up. Groups stay where they
-    /// failed over to (no failback). Restoring a node that is not down does nothing.
+    /// Brings a crashed node back: up, with its interfaces up. The groups whose first
+    /// preferred owner it is and whose `AutoFailbackType` is 1 fail back to it, at once when
+    /// they have no failback window (`FailbackWindowStart`/`End` -1, the default;
+    /// Microsoft's Group Common Properties page); the others stay where they failed over to
+    /// (a group with a failback window too: the simulator keeps no time of day). Restoring
+    /// a node that is not down does nothing.
     ///
     /// # Errors
     ///

@@ -91,7 +91,7 @@ impl World {
 
     /// `RemoveClusterResourceNode`: `node` is no longer a possible owner of `resource`.
     /// Refused for a node that is not one, for the last one, and for the owner of an online
-    /// (or pending, or failed) resource.
+    /// or pending resource (MS-CMRP 3.1.4.2.25).
     pub(crate) fn remove_resource_node(&mut self, resource: ResourceKey, node: NodeKey) -> Result<()> {
         let r = self.resource(resource)?;
         if !r.possible_owners.contains(&node) {
@@ -109,7 +109,9 @@ impl World {
             )));
         }
         let owner = self.group(r.group)?.owner;
-        if owner == node && r.state != R::Offline {
+        // MS-CMRP 3.1.4.2.25 names Online, OnlinePending and OfflinePending (Pending is the
+        // simulator's generic transition): a failed or offline resource may lose its owner.
+        if owner == node && matches!(r.state, R::Online | R::OnlinePending | R::OfflinePending | R::Pending) {
             return Err(Error::InvalidState(format!(
                 "resource \"{}\" is {:?} on node \"{}\": take it offline or move its group first",
                 r.name,

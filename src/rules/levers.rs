@@ -1,11 +1,20 @@
 //! The simulation's own levers, outside ClusAPI: what happens to the world when a node
 //! crashes or comes back.
 
+use std::time::Duration;
+
 use crate::model::world::{ClusterKey, GroupKey, NodeKey, ResourceKey, World};
 use crate::types::error::{Error, Result};
 use crate::types::state::{
     ClusterNetInterfaceState, ClusterNetworkState, ClusterNodeState, ClusterResourceState as R,
 };
+
+/// `FailoverPeriod`'s default (Microsoft's MSCS FailoverPeriod page: 6 hours).
+const DEFAULT_FAILOVER_PERIOD_HOURS: u32 = 6;
+/// `AutoFailbackType` `ClusterGroupAllowFailback`.
+const ALLOW_FAILBACK: u32 = 1;
+/// `FailbackWindowStart` / `FailbackWindowEnd` -1: no failback window.
+const NO_WINDOW: u32 = 0xFFFF_FFFF;
 
 impl World {
     /// The node of any cluster with this name, and its cluster.
@@ -56,7 +65,9 @@ impl World {
         Ok(())
     }
 
-    /// Moves a group off its (crashed) owner, as the cluster service does.
+    /// Moves a group off its (crashed) owner, as the cluster service does. Its failovers
+    /// count within the last `FailoverPeriod` hours of simulated time (`Timing::now`, which
+    /// the crash lever reads).
     fn fail_over(&mut self, cluster: ClusterKey, group: GroupKey) {
         let Some(g) = self.groups.get(group) else { return };
         let was_online: Vec<ResourceKey> = g
@@ -67,14 +78,25 @@ impl World {
                 self.resources.get(r).is_some_and(|r| matches!(r.state, R::Online | R::OnlinePending))
             })
             .collect();
-        // `FailoverThreshold`: how many failovers the group may make before the cluster
+        // `FailoverThreshold`: how many failovers the group may make within any
+        // `FailoverPeriod` hours (Microsoft's MSCS FailoverPeriod page) before the cluster
         // leaves it failed (0: never fails over). The count resets when an operator acts.
         let threshold = crate::rules::control::dword_of(
             self,
             crate::model::control::Target::Group(group),
             "FailoverThreshold",
         );
-        let allowed = threshold.is_none_or(|t| g.failovers < t);
+        let period = crate::rules::control::dword_of(
+            self,
+            crate::model::control::Target::Group(group),
+            "FailoverPeriod",
+        )
+        .unwrap_or(DEFAULT_FAILOVER_PERIOD_HOURS);
+        let window = Duration::from_secs(u64::from(period).saturating_mul(3600));
+        let now = self.timing.now;
+        let within = |t: &Duration| now.saturating_sub(*t) < window;
+        let recent = g.failovers.iter().filter(|t| within(t)).count();
+        let allowed = threshold.is_none_or(|t| recent < usize::try_from(t).unwrap_or(usize::MAX));
         let order =
             g.preferred.iter().chain(self.clusters.get(cluster).map(|c| c.nodes.as_slice()).unwrap_or(&[]));
         let target = order
@@ -111,7 +133,8 @@ impl World {
             if let Some(mut g) = self.groups.get_mut(group) {
                 g.owner = node;
                 g.move_source = None;
-                g.failovers = g.failovers.saturating_add(1);
+                g.failovers.retain(|t| now.saturating_sub(*t) < window);
+                g.failovers.push(now);
             }
         }
         for r in failed {
@@ -134,13 +157,52 @@ impl World {
         }
         n.state = ClusterNodeState::Up;
         let nics = n.net_interfaces.clone();
+        let cluster = n.cluster;
         drop(n);
         for i in nics {
             if let Some(mut i) = self.net_interfaces.get_mut(i) {
                 i.state = ClusterNetInterfaceState::Up;
             }
         }
+        self.fail_back(cluster, node);
         Ok(())
+    }
+
+    /// A node came back after a crash: the groups that allow failback
+    /// (`AutoFailbackType` 1) and whose preferred owner it is (the first of their preferred
+    /// owners) move back to it (Microsoft's Group Common Properties page and MSCS Failback). Failback happens
+    /// at once only without a failback window (`FailbackWindowStart` or
+    /// `FailbackWindowEnd` at its default, no window); a group with a window stays where it
+    /// is (ours: the simulator keeps no local cluster time of day). A group that cannot
+    /// come back (pending, or the node cannot host it) stays where it is.
+    fn fail_back(&mut self, cluster: ClusterKey, node: NodeKey) {
+        use crate::model::control::Target;
+        let dword =
+            |w: &World, g: GroupKey, name: &str| crate::rules::control::dword_of(w, Target::Group(g), name);
+        let groups: Vec<GroupKey> = self
+            .clusters
+            .get(cluster)
+            .map(|c| c.groups.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|&g| {
+                self.groups.get(g).is_some_and(|gr| gr.owner != node && gr.preferred.first() == Some(&node))
+                    && dword(self, g, "AutoFailbackType") == Some(ALLOW_FAILBACK)
+                    && (dword(self, g, "FailbackWindowStart") == Some(NO_WINDOW)
+                        || dword(self, g, "FailbackWindowEnd") == Some(NO_WINDOW))
+                    && !self.group_pending(g)
+                    && self.can_host_group(g, node)
+            })
+            .collect();
+        for g in groups {
+            // A failback is no operator's move: the failover count stays.
+            let failovers = self.groups.get(g).map(|gr| gr.failovers.clone()).unwrap_or_default();
+            // Each was checked; a refusal leaves the group where it is.
+            let _ = self.move_group(cluster, g, Some(node));
+            if let Some(mut gr) = self.groups.get_mut(g) {
+                gr.failovers = failovers;
+            }
+        }
     }
 }
 

@@ -206,6 +206,19 @@ impl World {
         completed
     }
 
+    /// Before a resource's own operation starts a transition: the move its group last made
+    /// is over if nothing of the group is pending, so `CancelClusterGroupOperation` must not
+    /// take the new transition for that move.
+    fn forget_finished_move(&mut self, resource: ResourceKey) {
+        let Some(group) = self.resources.get(resource).map(|r| r.group) else { return };
+        let moving = self.groups.get(group).is_some_and(|g| g.move_source.is_some());
+        if moving && !self.group_pending(group) {
+            if let Some(mut g) = self.groups.get_mut(group) {
+                g.move_source = None;
+            }
+        }
+    }
+
     /// `OnlineClusterGroup`: every resource online, on `node` (the owner when `None`).
     /// `Ok(true)`: the transition is pending.
     pub(crate) fn online_group(&mut self, group: GroupKey, node: Option<NodeKey>) -> Result<bool> {
@@ -216,7 +229,7 @@ impl World {
         if let Some(mut g) = self.groups.get_mut(group) {
             g.owner = target;
             // An operator's action starts the failover count afresh.
-            g.failovers = 0;
+            g.failovers.clear();
             g.move_source = None;
         }
         Ok(self.set_resource_states(group, R::Online))
@@ -226,7 +239,7 @@ impl World {
     pub(crate) fn offline_group(&mut self, group: GroupKey) -> Result<bool> {
         self.check_not_pending(group)?;
         if let Some(mut g) = self.groups.get_mut(group) {
-            g.failovers = 0;
+            g.failovers.clear();
             g.move_source = None;
         }
         Ok(self.set_resource_states(group, R::Offline))
@@ -275,7 +288,7 @@ impl World {
         let Some(mut g) = self.groups.get_mut(group) else { return Ok(false) };
         let source = g.owner;
         g.owner = target;
-        g.failovers = 0;
+        g.failovers.clear();
         g.move_source = None;
         let members = g.resources.clone();
         drop(g);
@@ -354,7 +367,7 @@ impl World {
             preferred: Vec::new(),
             props,
             registry: crate::model::registry::RegKey::root(),
-            failovers: 0,
+            failovers: Vec::new(),
             move_source: None,
         });
         if let Some(mut c) = self.clusters.get_mut(cluster) {
@@ -387,6 +400,7 @@ impl World {
     /// online (through `OnlinePending` with pending transitions: then `Ok(true)`).
     pub(crate) fn restart_resource(&mut self, resource: ResourceKey) -> Result<bool> {
         self.check_can_go_offline(resource)?;
+        self.forget_finished_move(resource);
         let online: Vec<ResourceKey> = std::iter::once(resource)
             .chain(self.dependents(resource))
             .filter(|&k| self.resources.get(k).is_some_and(|r| r.state == R::Online))
@@ -496,6 +510,7 @@ impl World {
         }
         let owner = self.group(r.group)?.owner;
         self.check_host(owner)?;
+        self.forget_finished_move(resource);
         if self.group_has_alternatives(resource) {
             let keys = self.online_plan(resource, owner)?;
             return Ok(self.transition_all(keys, R::Online));
@@ -515,6 +530,7 @@ impl World {
     /// `OfflineClusterResource`: its dependents first, then the resource. `Ok(true)`: pending.
     pub(crate) fn offline_resource(&mut self, resource: ResourceKey) -> Result<bool> {
         self.check_can_go_offline(resource)?;
+        self.forget_finished_move(resource);
         let dependents = if self.group_has_alternatives(resource) {
             self.offline_dependents(resource)
         } else {

@@ -4,7 +4,7 @@
 
 use crate::model::world::{ClusterKey, Drain, GroupKey, NodeKey, World};
 use crate::types::error::{Error, Result};
-use crate::types::state::ClusterResourceState as R;
+use crate::types::state::{ClusterNodeState, ClusterResourceState as R};
 
 /// `NodeDrainStatus` values (`CLUSTER_NODE_DRAIN_STATUS`).
 pub(crate) const DRAIN_NOT_INITIATED: u32 = 0;
@@ -73,24 +73,42 @@ impl World {
         self.check_not_draining(node)?;
         let n =
             self.nodes.get(node).ok_or_else(|| Error::ClusterNodeNotFound("the node was evicted".into()))?;
-        if !matches!(
-            n.state,
-            crate::types::state::ClusterNodeState::Up | crate::types::state::ClusterNodeState::Paused
-        ) {
+        if !matches!(n.state, ClusterNodeState::Up | ClusterNodeState::Paused) {
             return Err(Error::ClusterNodeDown(format!("node \"{}\" is down", n.name)));
         }
         if !drain {
             self.pause_node(node)?;
             return Ok(false);
         }
+        // MS-CMRP 3.1.4.2.126 (ApiPauseNodeWithDrainTarget): the node as its own target is
+        // ERROR_INVALID_TARGET_HANDLE; a target that is not up, ERROR_HOST_NODE_NOT_AVAILABLE.
         if target == Some(node) {
-            return Err(Error::InvalidParameter(format!(
+            return Err(Error::InvalidTargetHandle(format!(
                 "node \"{}\" cannot be the target of its own drain",
                 self.node_name(node)
             )));
         }
         if let Some(t) = target {
-            self.check_host(t)?;
+            let tn = self
+                .nodes
+                .get(t)
+                .ok_or_else(|| Error::ClusterNodeNotFound("the target node was evicted".into()))?;
+            if tn.state != ClusterNodeState::Up {
+                return Err(Error::HostNodeNotAvailable(format!("drain target \"{}\" is not up", tn.name)));
+            }
+        }
+        // MS-CMRP 3.1.4.2.125 (ApiPauseNodeEx): no node up but this one is
+        // ERROR_CLUSTER_NODE_DOWN.
+        let other_up = self
+            .cluster(cluster)?
+            .nodes
+            .iter()
+            .any(|&n| n != node && self.nodes.get(n).is_some_and(|n| n.state == ClusterNodeState::Up));
+        if !other_up {
+            return Err(Error::ClusterNodeDown(format!(
+                "no node other than \"{}\" is up to take its groups",
+                self.node_name(node)
+            )));
         }
         let owned: Vec<GroupKey> = self
             .cluster(cluster)?
@@ -165,27 +183,24 @@ impl World {
         Ok(any_pending)
     }
 
-    /// `CancelClusterGroupOperation`: the pending operation stops and the group returns to
-    /// its persistent state (Microsoft's page). A pending move: the resources that were
-    /// online before it are online again, on the node the move left when that node can
-    /// still host the group (up, a possible owner), else where they are. A pending online
-    /// or offline: each pending resource stops where its transition started
-    /// (`OnlinePending` back to Offline, `OfflinePending` back to Online).
+    /// `CancelClusterGroupOperation`: the pending move stops and the group returns to its
+    /// persistent state (Microsoft's page): the resources that were online before it are
+    /// online again, on the node the move left when that node can still host the group (up,
+    /// a possible owner), else where they are. A group that is not moving (nothing pending,
+    /// or a pending online or offline) is refused with `ERROR_INVALID_STATE` and nothing is
+    /// cancelled (MS-CMRP 3.1.4.2.133: "The specified group is not moving").
     pub(crate) fn cancel_group_operation(&mut self, group: GroupKey) -> Result<()> {
         let g = self.group(group)?;
-        if !self.group_pending(group) {
-            return Err(Error::InvalidState(format!("group \"{}\" has no operation pending", g.name)));
+        if !self.group_pending(group) || g.move_source.is_none() {
+            return Err(Error::InvalidState(format!("group \"{}\" is not moving", g.name)));
         }
         let members = g.resources.clone();
         let source = g.move_source;
         for r in members {
             if let Some(mut r) = self.resources.get_mut(r) {
-                match r.state {
-                    // A move restarts only the resources that were online.
-                    R::OnlinePending if source.is_some() => r.state = R::Online,
-                    R::OnlinePending => r.state = R::Offline,
-                    R::OfflinePending | R::Pending => r.state = R::Online,
-                    _ => {}
+                // A move restarts only the resources that were online.
+                if pending(r.state) {
+                    r.state = R::Online;
                 }
                 r.pending = None;
             }

@@ -3,8 +3,9 @@
 //! when the simulator was built); a manual clock (`SimulatorBuilder::manual_clock`) stands
 //! still. Either way `advance` moves it forward, so a test decides when a deadline passes.
 //!
-//! The clock is read only while timing is on (`World::timing`): without timed transitions
-//! no call reads it, and the simulator stays as deterministic as before.
+//! The clock is read only while timing is on (`World::timing`), and when a node crashes (the
+//! failovers' `FailoverPeriod` window): without timed transitions no other call reads it,
+//! and a manual clock keeps the failover windows deterministic too.
 
 use std::time::{Duration, Instant};
 

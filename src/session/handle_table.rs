@@ -304,6 +304,32 @@ impl HandleTable {
         Ok(raw)
     }
 
+    /// Opens a handle of `kind` to `object` in a scope of its own with no connection: a
+    /// notification port created without a cluster (`CreateClusterNotifyPort` with
+    /// `hCluster` = `INVALID_HANDLE_VALUE`). No cluster handle closes it, so the scope rules
+    /// never refuse it, and no connection counts it.
+    pub(crate) fn open_detached(
+        &mut self,
+        kind: HandleKind,
+        object: KeyData,
+        access: Access,
+        at: &'static Location<'static>,
+    ) -> Result<usize> {
+        self.check_room()?;
+        let scope = self.scopes.insert(Scope {
+            connection: ConnectionKey::null(),
+            cluster_handle: 0,
+            cluster_handle_open: true,
+            handles: 0,
+        });
+        let site = self.sites.intern(at);
+        let opened = self.insert(Entry { object, scope, site, kind: Some(kind), access }, kind);
+        if opened.is_err() {
+            self.scopes.remove(scope);
+        }
+        opened
+    }
+
     /// Opens a handle of `kind` to `object` in `scope`.
     #[inline]
     pub(crate) fn open_in_scope(

@@ -3,7 +3,7 @@
 
 use std::panic::Location;
 
-use slotmap::KeyData;
+use slotmap::{Key as _, KeyData};
 
 use crate::model::world::{ClusterKey, GroupKey, NetInterfaceKey, NetworkKey, NodeKey, ResourceKey};
 use crate::session::diagnostics::{Diagnostic, DiagnosticKind};
@@ -34,6 +34,10 @@ impl State {
     /// Refuses calls to a cluster whose service is stopped.
     #[cold]
     fn check_service(&self, raw: usize, kind: HandleKind, entry: &Entry) -> Result<()> {
+        if self.handles.scope(entry.scope).is_some_and(|s| s.connection.is_null()) {
+            // A port created without a cluster: no cluster service behind it.
+            return Ok(());
+        }
         let cluster = self.cluster_of_entry(entry)?;
         if self.stopped.contains(&cluster) {
             let name = self.world.clusters.get(cluster).map_or("?", |c| c.name.as_str());

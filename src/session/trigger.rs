@@ -27,6 +27,9 @@ impl State {
         match lever {
             Lever::CrashNode(n) => {
                 let (cluster, node) = self.world.find_node(n)?;
+                // The failovers' `FailoverPeriod` counts in simulated time: the crash reads
+                // the clock (also with timing off; a manual clock keeps it deterministic).
+                self.world.timing.now = self.clock.now();
                 self.world.crash_node(cluster, node)
             }
             Lever::RestoreNode(n) => {

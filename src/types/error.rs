@@ -31,6 +31,9 @@ pub mod codes {
         ERROR_SHARING_PAUSED = 70;
         /// The parameter is incorrect.
         ERROR_INVALID_PARAMETER = 87;
+        /// The target internal file identifier is incorrect: a node as the target of its own
+        /// drain (`PauseClusterNodeEx`, MS-CMRP 3.1.4.2.126).
+        ERROR_INVALID_TARGET_HANDLE = 114;
         /// This function is not supported on this system.
         ERROR_CALL_NOT_IMPLEMENTED = 120;
         /// The data area passed to a system call is too small (`ClusterRegGetKeySecurity`,
@@ -224,6 +227,8 @@ win32_errors! {
     SharingPaused => ERROR_SHARING_PAUSED;
     /// A bad argument: an empty name, access bits that mean nothing, unknown enum bits.
     InvalidParameter => ERROR_INVALID_PARAMETER;
+    /// A node named as the target of its own drain.
+    InvalidTargetHandle => ERROR_INVALID_TARGET_HANDLE;
     /// The call is not implemented (as on modern servers).
     CallNotImplemented => ERROR_CALL_NOT_IMPLEMENTED;
     /// A security descriptor's buffer is too small (the required size is written back).

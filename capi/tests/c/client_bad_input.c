@@ -73,7 +73,9 @@
     CHECK_ERR(ClusterNodeCloseEnum((HNODEENUM)(h)), ERROR_INVALID_HANDLE);                            \
     CHECK_ERR(ClusterGroupCloseEnum((HGROUPENUM)(h)), ERROR_INVALID_HANDLE);                          \
     CHECK_ERR(ClusterResourceCloseEnum((HRESENUM)(h)), ERROR_INVALID_HANDLE);                         \
-    CHECK(CreateClusterNotifyPort((HCHANGE)INVALID_HANDLE_VALUE, (HCLUSTER)(h), 1, 0) == NULL);       \
+    /* hCluster = INVALID_HANDLE_VALUE is a valid port without a cluster (client_notify.c). */      \
+    if ((HANDLE)(h) != INVALID_HANDLE_VALUE)                                                          \
+      CHECK(CreateClusterNotifyPort((HCHANGE)INVALID_HANDLE_VALUE, (HCLUSTER)(h), 1, 0) == NULL);     \
     CHECK(!CloseClusterNotifyPort((HCHANGE)(h)) && GetLastError() == ERROR_INVALID_HANDLE);           \
     CHECK_ERR(RegisterClusterNotify((HCHANGE)(h), 1, (HANDLE)(h), 0), ERROR_INVALID_HANDLE);          \
   } while (0)

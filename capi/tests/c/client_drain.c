@@ -95,6 +95,9 @@ int main(void) {
 
   /* Drain. */
   CHECK(drain_status(prod1) == NodeDrainStatusNotInitiated);
+  /* The node as its own drain target (MS-CMRP 3.1.4.2.126): nothing changes. */
+  CHECK_ERR(PauseClusterNodeEx(prod1, TRUE, 0, prod1), ERROR_INVALID_TARGET_HANDLE);
+  CHECK(GetClusterNodeState(prod1) == ClusterNodeUp);
   DWORD rc = PauseClusterNodeEx(prod1, TRUE, 0, NULL);
   CHECK(rc == ERROR_SUCCESS || rc == ERROR_IO_PENDING);
   CHECK(GetClusterNodeState(prod1) == ClusterNodePaused);

@@ -56,13 +56,24 @@ static int inside(const void *p, const void *base, DWORD size) {
 }
 
 /* The property names: a MULTI_SZ, each name NUL-terminated, then the empty string. */
-static const WCHAR RW[] = L"Priority\0nosuch\0";
+static const WCHAR RW[] = L"Priority\0";
 static const WCHAR RO[] = L"GroupType\0";
+/* A name that is no group common property (MS-CMRP 3.1.4.2.139: 87 for groups; resources
+   leave it out). */
+static const WCHAR UNKNOWN[] = L"Priority\0nosuch\0";
 
 int main(void) {
   CHECK_ERR(ClusSimLoadTopology(TOPOLOGY), ERROR_SUCCESS);
   HCLUSTER cluster = OpenCluster(NULL);
   CHECK(cluster != NULL);
+
+  CHECK(ClusterGroupOpenEnumEx(cluster, UNKNOWN, sizeof UNKNOWN, RO, sizeof RO, 0) == NULL);
+  CHECK_ERR(GetLastError(), ERROR_INVALID_PARAMETER);
+  CHECK(ClusterGroupOpenEnumEx(cluster, NULL, 0, UNKNOWN, sizeof UNKNOWN, 0) == NULL);
+  CHECK_ERR(GetLastError(), ERROR_INVALID_PARAMETER);
+  HRESENUMEX unknown = ClusterResourceOpenEnumEx(cluster, UNKNOWN, sizeof UNKNOWN, NULL, 0, 0);
+  CHECK(unknown != NULL);
+  CHECK_ERR(ClusterResourceCloseEnumEx(unknown), ERROR_SUCCESS);
 
   HGROUPENUMEX e = ClusterGroupOpenEnumEx(cluster, RW, sizeof RW, RO, sizeof RO, 0);
   CHECK(e != NULL);
@@ -93,10 +104,9 @@ int main(void) {
     CHECK(item.dwFlags == (i == 0 ? 1u : 0u)); /* CLUS_FLAG_CORE for the core group */
     CHECK(inside(item.pProperties, buf, cb) && inside(item.pRoProperties, buf, cb));
     CHECK(find_dword(item.pProperties, item.cbProperties, L"Priority") == 2000);
-    CHECK(find_dword(item.pProperties, item.cbProperties, L"nosuch") == (DWORD)-1);
     DWORD count;
     memcpy(&count, item.pProperties, 4);
-    CHECK(count == 1); /* the unknown name is left out */
+    CHECK(count == 1);
     CHECK(find_dword(item.pRoProperties, item.cbRoProperties, L"GroupType") == types[i]);
     free(buf);
   }

@@ -13,11 +13,18 @@ int main(void) {
   HCHANGE port = CreateClusterNotifyPort((HCHANGE)INVALID_HANDLE_VALUE, cluster,
                                          CLUSTER_CHANGE_NODE_STATE | CLUSTER_CHANGE_GROUP_STATE, 42);
   CHECK(port != NULL);
-  CHECK(CreateClusterNotifyPort((HCHANGE)INVALID_HANDLE_VALUE, (HCLUSTER)INVALID_HANDLE_VALUE, 1, 0) == NULL);
+  /* A port not associated with a cluster (Microsoft's CreateClusterNotifyPort page): it
+     receives the events of the objects registered on it. An existing port cannot take
+     INVALID_HANDLE_VALUE for hCluster. */
+  HCHANGE loose = CreateClusterNotifyPort((HCHANGE)INVALID_HANDLE_VALUE, (HCLUSTER)INVALID_HANDLE_VALUE,
+                                          CLUSTER_CHANGE_ALL, 0);
+  CHECK(loose != NULL);
+  CHECK(CreateClusterNotifyPort(port, (HCLUSTER)INVALID_HANDLE_VALUE, 1, 0) == NULL);
   CHECK(GetLastError() == ERROR_INVALID_PARAMETER);
   HGROUP storage = OpenClusterGroup(cluster, L"Available Storage");
   CHECK(storage != NULL);
   CHECK_ERR(RegisterClusterNotify(port, CLUSTER_CHANGE_HANDLE_CLOSE, (HANDLE)storage, 99), ERROR_SUCCESS);
+  CHECK_ERR(RegisterClusterNotify(loose, CLUSTER_CHANGE_GROUP_STATE, (HANDLE)storage, 7), ERROR_SUCCESS);
   CHECK_ERR(RegisterClusterNotify(port, CLUSTER_CHANGE_HANDLE_CLOSE, (HANDLE)port, 1), ERROR_INVALID_HANDLE);
 
   DWORD_PTR key = 0;
@@ -55,6 +62,15 @@ int main(void) {
     CHECK(weq(buf, expected[i]) && type == types[i] && key == keys[i]);
   }
   free(buf);
+  {
+    WCHAR name[64];
+    cch = 64;
+    CHECK_ERR(GetClusterNotify(loose, &key, &type, name, &cch, 0), ERROR_SUCCESS);
+    CHECK(weq(name, L"Available Storage") && type == CLUSTER_CHANGE_GROUP_STATE && key == 7);
+    cch = 64;
+    CHECK_ERR(GetClusterNotify(loose, &key, &type, name, &cch, 0), WAIT_TIMEOUT);
+    CHECK(CloseClusterNotifyPort(loose));
+  }
   CHECK_ERR(GetClusterNotify(port, &key, &type, small, &cch, 10), WAIT_TIMEOUT);
   CHECK_ERR(GetClusterNotify(port, NULL, &type, small, &cch, 0), ERROR_INVALID_PARAMETER);
 

@@ -57,7 +57,7 @@ crate::calls::call::calls! {
     /// Those of [`add_cluster_resource_node`](Self::add_cluster_resource_node) but 5010;
     /// `ERROR_CLUSTER_NODE_NOT_FOUND` (5042) for a node that is not a possible owner;
     /// `ERROR_INVALID_STATE` (5023) for the last possible owner, or for the owner node of a
-    /// resource that is not offline.
+    /// resource that is online or pending (MS-CMRP 3.1.4.2.25; a failed one's owner may go).
     "RemoveClusterResourceNode"
     fn remove_cluster_resource_node(st, hresource: HResource, hnode: HNode) -> () {
         let (call, at) = (st.call, st.at);

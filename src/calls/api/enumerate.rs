@@ -138,6 +138,34 @@ impl crate::calls::call::CallArg for &[&str] {
     }
 }
 
+/// `ClusterGroupOpenEnumEx`'s names (MS-CMRP 3.1.4.2.139): each of `properties` must be a
+/// group common property (read-write or read-only), each of `ro_properties` a read-only
+/// common one (the set Microsoft's page names for `lpszRoProperties`), else
+/// `ERROR_INVALID_PARAMETER`; `"*"` (all of a set) is always valid.
+fn check_group_names(call: &str, properties: &[&str], ro_properties: &[&str]) -> Result<()> {
+    use crate::model::control::catalog::{GROUP_COMMON, GROUP_RO_COMMON};
+    use crate::types::names::names_equal;
+    let known = |defs: &[&[crate::model::control::catalog::PropDef]], name: &str| {
+        name == "*" || defs.iter().flat_map(|d| d.iter()).any(|d| names_equal(d.name, name))
+    };
+    let bad = properties
+        .iter()
+        .find(|n| !known(&[GROUP_COMMON, GROUP_RO_COMMON], n))
+        .map(|n| (n, "pProperties", "a group common"))
+        .or_else(|| {
+            ro_properties
+                .iter()
+                .find(|n| !known(&[GROUP_RO_COMMON], n))
+                .map(|n| (n, "pRoProperties", "a group read-only common"))
+        });
+    match bad {
+        Some((name, list, what)) => Err(Error::InvalidParameter(format!(
+            "{call}: {list} names \"{name}\", which is not {what} property"
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// The groups of `cluster` as `ClusterGroupOpenEnumEx` lists them, in creation order, each
 /// with the common properties `properties` and `ro_properties` name (see
 /// `rules::control::selected_common`). Each group's pending transitions are polled first,
@@ -303,6 +331,7 @@ impl crate::calls::call::Cx<'_> {
         &mut self,
         hcluster: HCluster,
         flags: u32,
+        names: Result<()>,
         items: impl FnOnce(&mut World, ClusterKey) -> Vec<EnumItem>,
     ) -> Result<E> {
         let at = self.at;
@@ -313,6 +342,7 @@ impl crate::calls::call::Cx<'_> {
                 self.call
             )));
         }
+        names?;
         let cluster = ClusterKey::from(e.object);
         if !self.world.clusters.contains_key(cluster) {
             return Err(Error::RpcServerUnavailable("the cluster is gone".into()));
@@ -656,14 +686,17 @@ crate::calls::call::calls! {
     /// `properties` and the read-only common properties named in `ro_properties`, with
     /// their values (MS-CMRP 3.1.4.2.139, `ApiCreateGroupEnum`). `["*"]` asks for all of a
     /// set (as `CLUSCTL_GROUP_GET_COMMON_PROPERTIES` / `_GET_RO_COMMON_PROPERTIES` give
-    /// them); `[]` for none. A name the set does not have is left out of the item's list
-    /// (ours: the protocol says nothing of it). Later calls read the snapshot only, as
-    /// Microsoft's page says (the data is gathered when the enumeration opens).
+    /// them); `[]` for none. A read-only common name in `properties` is valid but left out
+    /// of the item's list (the list holds the read-write ones). Later calls read the
+    /// snapshot only, as Microsoft's page says (the data is gathered when the enumeration
+    /// opens).
     ///
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_INVALID_PARAMETER` (87) for `flags`
-    /// other than 0 (reserved); `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    /// other than 0 (reserved), or a name in `properties` that is not a group common
+    /// property or in `ro_properties` that is not a read-only common one (MS-CMRP
+    /// 3.1.4.2.139); `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
     ///
     /// ```
     /// use clusapi_sim::{ClusterGroupState, PropertyValue, Simulator};
@@ -689,7 +722,8 @@ crate::calls::call::calls! {
         ro_properties: &[&str],
         #[hex] flags: u32,
     ) -> HGroupEnumEx {
-        st.open_enum_ex(hcluster, flags, |w, cluster| group_items_ex(w, cluster, properties, ro_properties))
+        let names = check_group_names(st.call, properties, ro_properties);
+        st.open_enum_ex(hcluster, flags, names, |w, cluster| group_items_ex(w, cluster, properties, ro_properties))
     }
 
     /// `ClusterGroupGetEnumCountEx`: the number of groups in the snapshot.
@@ -760,7 +794,7 @@ crate::calls::call::calls! {
         ro_properties: &[&str],
         #[hex] flags: u32,
     ) -> HResEnumEx {
-        st.open_enum_ex(hcluster, flags, |w, cluster| resource_items_ex(w, cluster, properties, ro_properties))
+        st.open_enum_ex(hcluster, flags, Ok(()), |w, cluster| resource_items_ex(w, cluster, properties, ro_properties))
     }
 
     /// `ClusterResourceGetEnumCountEx`: the number of resources in the snapshot.

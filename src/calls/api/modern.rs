@@ -157,6 +157,14 @@ impl crate::calls::call::Cx<'_> {
         let (g, cluster) = self.writable(hgroup, call, at)?;
         let node = node.map(|n| self.node_of(n, cluster, call, at)).transpose()?;
         check_flags(call, "flags", flags, known)?;
+        const BOTH: u32 = CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS | CLUSAPI_GROUP_MOVE_QUEUE_ENABLED;
+        if !online && flags & BOTH == BOTH {
+            // MS-CMRP 3.1.4.2.131: the two flags together are refused.
+            return Err(Error::InvalidParameter(format!(
+                "{call}: dwMoveFlags {flags:#x} has both CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS \
+                 (0x1) and CLUSAPI_GROUP_MOVE_QUEUE_ENABLED (0x4)"
+            )));
+        }
         let pending = if online {
             self.world.online_group(GroupKey::from(g), node)?
         } else {
@@ -295,25 +303,37 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// Those of `move_cluster_group` (`ERROR_IO_PENDING` with pending transitions), and
-    /// `ERROR_INVALID_PARAMETER` (87) for other flag bits.
+    /// `ERROR_INVALID_PARAMETER` (87) for other flag bits or for
+    /// `CLUSAPI_GROUP_MOVE_IGNORE_RESOURCE_STATUS` (0x1) together with
+    /// `CLUSAPI_GROUP_MOVE_QUEUE_ENABLED` (0x4) (MS-CMRP 3.1.4.2.131).
+    ///
+    /// ```
+    /// use clusapi_sim::Simulator;
+    ///
+    /// let sim = Simulator::default();
+    /// let c = sim.open_cluster(None)?;
+    /// let g = sim.open_cluster_group(c, "Available Storage")?;
+    /// assert_eq!(sim.move_cluster_group_ex(g, None, 0x5, &[]).unwrap_err().code(), 87);
+    /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
     "MoveClusterGroupEx"
     fn move_cluster_group_ex(st, hgroup: HGroup, node: Option<HNode>, flags: u32, in_buffer: &[u8]) -> () {
         st.group_op_ex(hgroup, node, flags, MOVE_FLAGS, false)
     }
 
-    /// `CancelClusterGroupOperation`: stops the group's pending online, offline or move
-    /// (pending transitions). A cancelled move returns the group to its persistent state
-    /// (Microsoft's page): the resources that were online are online again, on the node the
-    /// move left if it can still host the group. A cancelled online or offline: each pending
-    /// resource stops where its transition started (`OnlinePending` becomes Offline,
-    /// `OfflinePending` Online). Answers `Ok` (`ERROR_SUCCESS`): the cancellation is
-    /// complete at once, never `ERROR_IO_PENDING`.
+    /// `CancelClusterGroupOperation`: stops the group's pending move (pending transitions).
+    /// A cancelled move returns the group to its persistent state (Microsoft's page): the
+    /// resources that were online are online again, on the node the move left if it can
+    /// still host the group. Answers `Ok` (`ERROR_SUCCESS`): the cancellation is complete
+    /// at once, never `ERROR_IO_PENDING`.
     ///
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
     /// `ERROR_INVALID_PARAMETER` (87) for `cancel_flags` other than 0 (reserved);
-    /// `ERROR_INVALID_STATE` (5023) when nothing is pending.
+    /// `ERROR_INVALID_STATE` (5023) when the group is not moving (MS-CMRP 3.1.4.2.133): nothing
+    /// pending, or a pending online or offline, which goes on uncancelled.
     extern CancelClusterGroupOperation
     fn cancel_cluster_group_operation(st, hgroup: HGroup, cancel_flags: u32) -> () {
         let (g, _) = st.writable_object(hgroup)?;
@@ -446,11 +466,14 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NODE_NOT_FOUND`;
-    /// `ERROR_CLUSTER_NODE_DOWN` (5050); `ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS` (5962)
+    /// `ERROR_CLUSTER_NODE_DOWN` (5050) for a node that is down, or a drain with no other
+    /// node up (MS-CMRP 3.1.4.2.125); `ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS` (5962)
     /// while a drain of the node is in progress; `ERROR_INVALID_PARAMETER` (87) for other
-    /// flag bits or the node as its own target; for a group that cannot move, the code
-    /// `move_cluster_group` gives (`ERROR_SHARING_PAUSED`, `ERROR_HOST_NODE_NOT_AVAILABLE`,
-    /// `ERROR_INVALID_STATE` for a pending group, ...), and then nothing changes.
+    /// flag bits; `ERROR_INVALID_TARGET_HANDLE` (114) for the node as its own target and
+    /// `ERROR_HOST_NODE_NOT_AVAILABLE` (5005) for a target that is not up, paused included
+    /// (MS-CMRP 3.1.4.2.126); for a group that cannot move, the code `move_cluster_group`
+    /// gives (`ERROR_HOST_NODE_NOT_AVAILABLE`, `ERROR_INVALID_STATE` for a pending group,
+    /// ...), and then nothing changes.
     "PauseClusterNodeEx"
     fn pause_cluster_node_ex(st, hnode: HNode, drain: bool, flags: u32, drain_target: Option<HNode>) -> () {
         let (call, at) = (st.call, st.at);

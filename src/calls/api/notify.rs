@@ -115,6 +115,48 @@ crate::calls::call::calls! {
         st.create_notify_port(port, hcluster, filter, key).map(|(handle, _, _)| handle)
     }
 
+    /// `CreateClusterNotifyPort` with `hCluster` = `INVALID_HANDLE_VALUE` (and `hChange` =
+    /// `INVALID_HANDLE_VALUE`): a new port "not associated with a cluster" (Microsoft's
+    /// page). It receives nothing until [`register_cluster_notify`](Self::register_cluster_notify)
+    /// adds objects to it (of any cluster of this simulator); `filter` and `key` name no
+    /// cluster's events, so they take no effect (the history keeps them). No cluster handle
+    /// scopes it: closing one never invalidates the port, and a stopped cluster service
+    /// does not refuse it. Not in the [`NotifyCalls`] trait (adding a method would break
+    /// its implementations); the C ABI's `CreateClusterNotifyPort` routes here.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
+    ///
+    /// ```
+    /// use clusapi_sim::{change, NotifyObject, Simulator};
+    ///
+    /// let sim = Simulator::default();
+    /// let port = sim.create_cluster_notify_port_without_cluster(change::ALL, 0)?;
+    /// assert_eq!(sim.get_cluster_notify(port, 0).unwrap_err().code(), 258); // nothing yet
+    /// let c = sim.open_cluster(None)?;
+    /// let g = sim.open_cluster_group(c, "Available Storage")?;
+    /// sim.register_cluster_notify(port, change::GROUP_STATE, NotifyObject::Group(g), 9)?;
+    /// let n = sim.open_cluster_node(c, "NODE2")?;
+    /// sim.move_cluster_group(g, Some(n))?;
+    /// assert_eq!(sim.get_cluster_notify(port, 0)?.key, 9);
+    /// # sim.close_cluster_notify_port(port)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    "CreateClusterNotifyPort" [quiet notrait]
+    fn create_cluster_notify_port_without_cluster(st, filter: u32, key: usize) -> HChange {
+        let at = st.at;
+        let port_key = st.ports.insert(Port::default());
+        let opened = st
+            .handles
+            .open_detached(HandleKind::Change, port_key.data(), crate::types::access::Access::All, at)
+            .and_then(|raw| HChange::from_raw(raw).ok_or_else(|| Error::InternalError("NULL handle".into())));
+        if opened.is_err() {
+            st.ports.remove(port_key);
+        }
+        opened
+    }
+
     /// `RegisterClusterNotify`: events about one object (through its handle) matching
     /// `filter` are queued in the port with `key`; with `CLUSTER_CHANGE_HANDLE_CLOSE` in the
     /// filter, closing that handle queues a `HANDLE_CLOSE` event.

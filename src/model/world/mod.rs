@@ -137,10 +137,11 @@ pub(crate) struct Group {
     pub props: Props,
     /// The object's registry key (`GetCluster*Key`).
     pub registry: RegKey,
-    /// Failovers since an operator last brought the group online, took it offline or
-    /// moved it (the `FailoverThreshold` count; time is not simulated, so the
-    /// `FailoverPeriod` never expires them).
-    pub failovers: u32,
+    /// When (in simulated time, `Timing::now`) the group failed over since an operator last
+    /// brought it online, took it offline or moved it: those within the last
+    /// `FailoverPeriod` hours count against `FailoverThreshold`; older ones are dropped at
+    /// the next failover.
+    pub failovers: Vec<Duration>,
     /// While a move is pending, the node it left: where `CancelClusterGroupOperation`
     /// brings the group back to.
     pub move_source: Option<NodeKey>,
@@ -529,7 +530,7 @@ impl World {
                 preferred: Vec::new(),
                 props,
                 registry: RegKey::root(),
-                failovers: 0,
+                failovers: Vec::new(),
                 move_source: None,
             });
             let _ = c.group_names.insert(&g.name, key);
