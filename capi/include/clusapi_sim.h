@@ -963,8 +963,11 @@ DWORD ResumeClusterNodeEx(HNODE hNode, CLUSTER_NODE_RESUME_FAILBACK_TYPE eResume
 /*
  `CreateClusterNotifyPort`: with `hChange` = `INVALID_HANDLE_VALUE`, a new port; with a
  port, adds to it. Events of `hCluster`'s cluster matching `dwFilter` come with
- `dwNotifyKey`. NULL with the last error set on failure (`ERROR_INVALID_PARAMETER` for an
- `hCluster` of `INVALID_HANDLE_VALUE`: ports not tied to a cluster are not simulated).
+ `dwNotifyKey`. Both `INVALID_HANDLE_VALUE`: a new port not associated with a cluster
+ (Microsoft's page), on the thread's current simulator, that receives the events of the
+ objects `RegisterClusterNotify` adds. NULL with the last error set on failure
+ (`ERROR_INVALID_PARAMETER` for an `hCluster` of `INVALID_HANDLE_VALUE` with an existing
+ port: the page says it "cannot be set to INVALID_HANDLE_VALUE" then).
  */
 HCHANGE CreateClusterNotifyPort(HCHANGE hChange, HCLUSTER hCluster, DWORD dwFilter, size_t dwNotifyKey);
 

@@ -672,13 +672,19 @@ fn specific(world: &World, target: Target, known: &KnownCode) -> Result<Vec<u8>>
             let period_ms = dword_of(world, target, "RestartPeriod").unwrap_or(0);
             dwords(&[1, threshold, period_ms.checked_div(1000).unwrap_or(0)])
         }
-        // GROUP_FAILURE_INFO_BUFFER: the threshold less the failovers counted; FailoverPeriod
-        // is in hours, and time does not run it down.
+        // GROUP_FAILURE_INFO_BUFFER: the threshold less the failovers within the last
+        // FailoverPeriod hours (as the failover lever counts them, at the simulated time the
+        // session last read), and the period in hours.
         (CLUSCTL_GROUP_GET_FAILURE_INFO, Target::Group(g)) => {
             let threshold = dword_of(world, target, "FailoverThreshold").unwrap_or(0);
             let period = dword_of(world, target, "FailoverPeriod").unwrap_or(0);
-            let failovers = world.groups.get(g).map_or(0, |g| g.failovers);
-            dwords(&[1, threshold.saturating_sub(failovers), period])
+            let window = std::time::Duration::from_secs(u64::from(period).saturating_mul(3600));
+            let now = world.timing.now;
+            let recent = world
+                .groups
+                .get(g)
+                .map_or(0, |g| g.failovers.iter().filter(|t| now.saturating_sub(**t) < window).count());
+            dwords(&[1, threshold.saturating_sub(u32::try_from(recent).unwrap_or(u32::MAX)), period])
         }
         // MS-CMRP 3.1.4.3.1.42: storage-class types only; nothing puts a simulated disk in
         // maintenance (the set is not simulated), so CLUS_MAINTENANCE_MODE_INFO is FALSE;
