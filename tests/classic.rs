@@ -497,3 +497,28 @@ fn calls_modern_servers_no_longer_implement() {
     assert!(history.iter().any(|h| h.call == "set_cluster_service_account_password"));
     assert!(history.iter().all(|h| !h.args.contains("hunter2")), "the password is not recorded");
 }
+
+/// Microsoft's SetClusterName page: the rename "is not effective until the Network Name
+/// resource is brought back online": the cluster's name changes at once, the name the
+/// network answers to when the core network name comes online again.
+#[test]
+fn a_renamed_cluster_answers_to_its_new_name_once_its_network_name_is_back_online() {
+    let sim = Simulator::default();
+    let c = sim.open_cluster(None).unwrap();
+    assert_eq!(code(sim.set_cluster_name(c, "NEWNAME")), ERROR_RESOURCE_PROPERTIES_STORED);
+    assert_eq!(sim.get_cluster_information(c).unwrap().name, "NEWNAME");
+    let old = sim.open_cluster(Some("SIMCLUSTER")).expect("the old name until the name resource restarts");
+    assert_eq!(code(sim.open_cluster(Some("newname"))), RPC_S_SERVER_UNAVAILABLE);
+    assert_eq!(sim.get_node_cluster_state(Some("NEWNAME")), clusapi_sim::NodeClusterState::NotInstalled);
+    let name = sim.open_cluster_resource(c, "Cluster Name").unwrap();
+    sim.offline_cluster_resource(name).unwrap();
+    assert_eq!(code(sim.open_cluster(Some("newname"))), RPC_S_SERVER_UNAVAILABLE, "offline is not enough");
+    sim.online_cluster_resource(name).unwrap();
+    let new = sim.open_cluster(Some("newname")).expect("the new name once it is back online");
+    assert_eq!(code(sim.open_cluster(Some("SIMCLUSTER"))), RPC_S_SERVER_UNAVAILABLE);
+    for h in [new, old, c] {
+        sim.close_cluster(h).unwrap();
+    }
+    sim.close_cluster_resource(name).unwrap();
+    sim.assert_no_open_handles();
+}

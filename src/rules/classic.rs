@@ -384,8 +384,19 @@ impl World {
             };
             return Err(Error::ObjectAlreadyExists(format!("\"{n}\" already reaches simulated {holder}")));
         }
+        // The network answers to the new name once the core network name comes online
+        // again (`came_online`); a cluster without one has nothing to wait for.
+        let has_name_resource = self.cluster(cluster)?.resources.iter().any(|&k| {
+            self.resources.get(k).is_some_and(|r| {
+                crate::types::names::names_equal(&r.resource_type, "Network Name")
+                    && self.is_core_group(r.group)
+            })
+        });
         if let Some(mut c) = self.clusters.get_mut(cluster) {
             name.clone_into(&mut c.name);
+            if !has_name_resource {
+                name.clone_into(&mut c.published_name);
+            }
             c.registry.set_value(
                 crate::model::world::CLUSTER_NAME_VALUE,
                 crate::model::registry::REG_SZ,

@@ -111,6 +111,10 @@ impl World {
             None => {
                 r.state = target;
                 r.pending = None;
+                drop(r);
+                if target == R::Online {
+                    self.came_online(key);
+                }
                 false
             }
             Some(t) => {
@@ -140,6 +144,10 @@ impl World {
                 Some(left) if left <= 1 => {
                     r.state = t.target;
                     r.pending = None;
+                    drop(r);
+                    if t.target == R::Online {
+                        self.came_online(key);
+                    }
                 }
                 Some(left) => r.pending = Some(Transition { polls_left: Some(left.saturating_sub(1)), ..t }),
                 None => {}
@@ -164,12 +172,37 @@ impl World {
 
     /// Completes every pending transition.
     pub(crate) fn settle(&mut self) {
+        let online: Vec<ResourceKey> = self
+            .resources
+            .iter()
+            .filter(|(_, r)| r.pending.is_some_and(|t| t.target == R::Online))
+            .map(|(k, _)| k)
+            .collect();
         self.resources.for_each_mut(|r| {
             if let Some(t) = r.pending.take() {
                 r.state = t.target;
             }
         });
         self.timing.next_due = None;
+        for k in online {
+            self.came_online(k);
+        }
+    }
+
+    /// A resource has just come online: when it is a cluster's core network name, the
+    /// network now answers to the cluster's current name (Microsoft's SetClusterName page:
+    /// a rename "is not effective until the Network Name resource is brought back online").
+    pub(crate) fn came_online(&mut self, key: ResourceKey) {
+        let Some(r) = self.resources.get(key) else { return };
+        if !names_equal(&r.resource_type, "Network Name") || !self.is_core_group(r.group) {
+            return;
+        }
+        let cluster = r.cluster;
+        if let Some(mut c) = self.clusters.get_mut(cluster) {
+            if c.published_name != c.name {
+                c.published_name = c.name.clone();
+            }
+        }
     }
 
     /// Simulated time is `now`: completes every transition due by then, in resource order,
@@ -195,11 +228,16 @@ impl World {
             })
             .collect();
         for k in due_now {
+            let mut online = false;
             if let Some(mut r) = self.resources.get_mut(k) {
                 if let Some(t) = r.pending.take() {
                     r.state = t.target;
                     completed = true;
+                    online = t.target == R::Online;
                 }
+            }
+            if online {
+                self.came_online(k);
             }
         }
         self.timing.next_due = next_due;

@@ -196,13 +196,18 @@ impl World {
         }
         let members = g.resources.clone();
         let source = g.move_source;
-        for r in members {
-            if let Some(mut r) = self.resources.get_mut(r) {
+        for k in members {
+            let mut back_online = false;
+            if let Some(mut r) = self.resources.get_mut(k) {
                 // A move restarts only the resources that were online.
-                if pending(r.state) {
+                back_online = pending(r.state);
+                if back_online {
                     r.state = R::Online;
                 }
                 r.pending = None;
+            }
+            if back_online {
+                self.came_online(k);
             }
         }
         if let Some(source) = source {

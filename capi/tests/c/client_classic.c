@@ -132,6 +132,16 @@ int main(void) {
   CHECK_ERR(SetClusterName(cluster, L"NODE2"), ERROR_INVALID_NAME); /* a node's: MS-CMRP 3.1.4.2.3 */
   CHECK_ERR(SetClusterName(cluster, L""), ERROR_INVALID_PARAMETER);
   CHECK_ERR(SetClusterName(cluster, L"NEWNAME"), ERROR_RESOURCE_PROPERTIES_STORED);
+  /* "Not effective until the Network Name resource is brought back online": until then
+   * the network still answers to the old name. */
+  HCLUSTER old_name = OpenCluster(L"SIMCLUSTER");
+  CHECK(old_name != NULL && CloseCluster(old_name));
+  CHECK(OpenCluster(L"newname") == NULL && GetLastError() == RPC_S_SERVER_UNAVAILABLE);
+  HRESOURCE name_resource = OpenClusterResource(cluster, L"Cluster Name");
+  CHECK(name_resource != NULL);
+  CHECK_ERR(OfflineClusterResource(name_resource), ERROR_SUCCESS);
+  CHECK_ERR(OnlineClusterResource(name_resource), ERROR_SUCCESS);
+  CHECK(CloseClusterResource(name_resource));
   CHECK(OpenCluster(L"SIMCLUSTER") == NULL && GetLastError() == RPC_S_SERVER_UNAVAILABLE);
   HCLUSTER renamed_cluster = OpenCluster(L"newname");
   CHECK(renamed_cluster != NULL);

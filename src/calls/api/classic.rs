@@ -208,8 +208,10 @@ crate::calls::call::calls! {
         st.world.rename_resource(cluster, r.into(), name)
     }
 
-    /// `SetClusterName`: renames the cluster; `open_cluster` then reaches it by the new
-    /// name, and no longer by the old one.
+    /// `SetClusterName`: renames the cluster. Its name changes at once; `open_cluster`
+    /// reaches it by the new name (and no longer by the old one) once the core network name
+    /// resource is next brought online, as Microsoft's page says the rename is "not
+    /// effective until the Network Name resource is brought back online".
     ///
     /// A rename that is made answers `Err` with `ERROR_RESOURCE_PROPERTIES_STORED` (5024),
     /// as Microsoft's SetClusterName page documents for success (the core network name

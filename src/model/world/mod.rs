@@ -54,6 +54,11 @@ new_key_type! {
 #[derive(Debug)]
 pub(crate) struct Cluster {
     pub name: String,
+    /// The name the network answers to (`open_cluster`, `GetNodeClusterState`): `name` as
+    /// it was when the core network name last came online. `SetClusterName` changes `name`
+    /// at once; this follows when that resource is next brought online (Microsoft's
+    /// SetClusterName page).
+    pub published_name: String,
     /// The DNS domain of the cluster and its nodes: `open_cluster` takes
     /// `"<name>.<domain>"` for the cluster or a node too.
     pub domain: String,
@@ -360,7 +365,7 @@ impl World {
         self.cluster_order.iter().copied().find_map(|k| {
             let c = self.clusters.get(k)?;
             [Some(name), host_in_domain(name, &c.domain)].into_iter().flatten().find_map(|n| {
-                if names_equal(&c.name, n) {
+                if names_equal(&c.published_name, n) {
                     Some(Host { cluster: k, node: None })
                 } else {
                     c.node_names.get(n).map(|node| Host { cluster: k, node: Some(node) })
@@ -420,6 +425,7 @@ impl World {
         let resource_types_len = resource_types.len();
         let cluster = self.clusters.insert(Cluster {
             name: spec.name.clone(),
+            published_name: spec.name.clone(),
             domain: spec.domain().to_owned(),
             id: stable_guid(&["cluster", &spec.name]),
             local_node: NodeKey::default(),
