@@ -1,12 +1,30 @@
 /*
  * windows.h for clusapi-sim: the Win32 types, constants and calling-convention macros
  * that ClusAPI client code uses, defined for Linux (LP64) with the sizes they have on
- * Windows. With `-I capi/include/compat`, a source file that includes <windows.h> and
- * <clusapi.h> compiles unchanged and links with -lclusapi.
+ * Windows, and the few Win32 and MSVC CRT helpers that ClusAPI tools call besides ClusAPI
+ * (TCHAR, HRESULT, SAL annotations, Sleep, LocalAlloc, HeapAlloc, wcscpy_s, swprintf_s, the
+ * wide printf family with MSVC's format rules, wmain). With `-I capi/include/compat`, a
+ * source file that includes <windows.h> (or <Windows.h>) and <clusapi.h> compiles
+ * unchanged.
+ *
+ * Which library: the compiler's wchar_t decides, no macro has to be set.
+ *   - wchar_t of 4 bytes (the Linux default): WCHAR is wchar_t, L"..." literals and the C
+ *     and C++ libraries' wide functions (wcslen, std::wstring, std::wcout) work; link
+ *     -lclusapi_native, whose strings are UTF-32 wchar_t.
+ *   - -fshort-wchar (wchar_t of 2 bytes): WCHAR is wchar_t, UTF-16 as on Windows; link
+ *     -lclusapi. glibc's and libstdc++'s wide functions still assume 4 bytes and must not
+ *     be used on these strings.
+ *   - CLUSAPI_SIM_UTF16_WCHAR defined before the first include: WCHAR is uint16_t (UTF-16)
+ *     whatever wchar_t is, for code that builds its strings itself; link -lclusapi.
+ * A program linked with the other library aborts at start-up with a message saying which
+ * one to link (see clusapi_sim_abi_check below).
  *
  * Sizes: DWORD, LONG and BOOL are 32 bits (on LP64 Linux `long` is 64 bits, so they are
- * not `long` here); WCHAR is 16 bits. To write L"..." literals for ClusAPI strings,
- * compile with -fshort-wchar (then wchar_t is 16 bits and WCHAR is wchar_t).
+ * not `long` here).
+ *
+ * UNICODE and _UNICODE are defined unless the file defines _MBCS (ClusAPI is wide-only, and
+ * Visual Studio projects define UNICODE by default), so TCHAR is WCHAR and TEXT("x") is
+ * L"x".
  *
  * Only what ClusAPI and its callers need is here; this is not a general Windows SDK.
  */
@@ -15,8 +33,17 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+#if !defined(UNICODE) && !defined(_MBCS)
+#define UNICODE
+#endif
+#if !defined(_UNICODE) && !defined(_MBCS)
+#define _UNICODE
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -44,6 +71,8 @@ extern "C" {
 #define __C89_NAMELESSSTRUCTNAME
 #define DUMMYUNIONNAME
 #define DUMMYSTRUCTNAME
+/* mingw-w64 writes 32-bit long constants with it: long is 32 bits on Windows, not here. */
+#define __MSABI_LONG(x) x
 #ifndef FAR
 #define FAR
 #endif
@@ -76,10 +105,23 @@ typedef DWORD LCID;
 typedef char CHAR, *PCHAR, *LPSTR, *PSTR;
 typedef const char *LPCSTR, *PCSTR;
 
-#if defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
-typedef wchar_t WCHAR;
-#else
+/* WCHAR, and which library the program links (see the top of this file).
+ * CLUSAPI_SIM_WCHAR_SIZE is sizeof(WCHAR) for the preprocessor; CLUSAPI_SIM_NATIVE_WCHAR is
+ * 1 when WCHAR is a 4-byte wchar_t, so that the C library's wide functions apply to it. */
+#if defined(CLUSAPI_SIM_UTF16_WCHAR)
 typedef uint16_t WCHAR;
+#define CLUSAPI_SIM_WCHAR_SIZE 2
+#define CLUSAPI_SIM_NATIVE_WCHAR 0
+#elif defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
+typedef wchar_t WCHAR;
+#define CLUSAPI_SIM_WCHAR_SIZE 2
+#define CLUSAPI_SIM_NATIVE_WCHAR 0
+#elif defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 4
+typedef wchar_t WCHAR;
+#define CLUSAPI_SIM_WCHAR_SIZE 4
+#define CLUSAPI_SIM_NATIVE_WCHAR 1
+#else
+#error "clusapi-sim: wchar_t must be 2 bytes (-fshort-wchar, -lclusapi) or 4 bytes (-lclusapi_native)"
 #endif
 typedef WCHAR *PWCHAR, *LPWCH, *PWCH, *LPWSTR, *PWSTR;
 typedef const WCHAR *LPCWCH, *PCWCH, *LPCWSTR, *PCWSTR;
@@ -156,8 +198,6 @@ typedef const GUID *LPCGUID, *REFGUID;
 #define MAX_COMPUTERNAME_LENGTH 15
 #define INFINITE 0xFFFFFFFF
 #define ANYSIZE_ARRAY 1
-#define TEXT(s) L##s
-#define _T(s) L##s
 #define UNREFERENCED_PARAMETER(p) ((void)(p))
 #define ZeroMemory(p, n) memset((p), 0, (n))
 #define RtlZeroMemory(p, n) memset((p), 0, (n))
@@ -251,12 +291,375 @@ typedef const GUID *LPCGUID, *REFGUID;
 #define ERROR_DEPENDENCY_NOT_ALLOWED 5069L
 #define ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND 5078L
 
-/* The thread's last error, as the simulator's exports set it. */
+/* The thread's last error, as the simulator's exports set it: declared with the helpers below. */
+
+/* TCHAR: WCHAR under UNICODE (the default here), char under _MBCS. */
+#ifdef UNICODE
+typedef WCHAR TCHAR, *PTCHAR, TBYTE, *PTBYTE;
+#define __TEXT(quote) L##quote
+#else
+typedef char TCHAR, *PTCHAR;
+typedef unsigned char TBYTE, *PTBYTE;
+#define __TEXT(quote) quote
+#endif
+typedef TCHAR *LPTSTR, *PTSTR, *LPTCH, *PTCH;
+typedef const TCHAR *LPCTSTR, *PCTSTR, *LPCTCH, *PCTCH;
+#define TEXT(quote) __TEXT(quote)
+#ifndef _T
+/* tchar.h's spelling; many files use it with only <windows.h> included. */
+#define _T(x) __TEXT(x)
+#endif
+
+/* HRESULT (winerror.h). */
+#define _HRESULT_TYPEDEF_(sc) ((HRESULT)(sc))
+#define S_OK ((HRESULT)0L)
+#define S_FALSE ((HRESULT)1L)
+#define E_NOTIMPL _HRESULT_TYPEDEF_(0x80004001L)
+#define E_NOINTERFACE _HRESULT_TYPEDEF_(0x80004002L)
+#define E_POINTER _HRESULT_TYPEDEF_(0x80004003L)
+#define E_ABORT _HRESULT_TYPEDEF_(0x80004004L)
+#define E_FAIL _HRESULT_TYPEDEF_(0x80004005L)
+#define E_UNEXPECTED _HRESULT_TYPEDEF_(0x8000FFFFL)
+#define E_ACCESSDENIED _HRESULT_TYPEDEF_(0x80070005L)
+#define E_HANDLE _HRESULT_TYPEDEF_(0x80070006L)
+#define E_OUTOFMEMORY _HRESULT_TYPEDEF_(0x8007000EL)
+#define E_INVALIDARG _HRESULT_TYPEDEF_(0x80070057L)
+#define SEVERITY_SUCCESS 0
+#define SEVERITY_ERROR 1
+#define FACILITY_NULL 0
+#define FACILITY_RPC 1
+#define FACILITY_WIN32 7
+#define SUCCEEDED(hr) (((HRESULT)(hr)) >= 0)
+#define FAILED(hr) (((HRESULT)(hr)) < 0)
+#define IS_ERROR(Status) (((unsigned long)(Status)) >> 31 == SEVERITY_ERROR)
+#define HRESULT_CODE(hr) ((hr) & 0xFFFF)
+#define SCODE_CODE(sc) ((sc) & 0xFFFF)
+#define HRESULT_FACILITY(hr) (((hr) >> 16) & 0x1fff)
+#define HRESULT_SEVERITY(hr) (((hr) >> 31) & 0x1)
+#define MAKE_HRESULT(sev, fac, code) \
+  ((HRESULT)(((unsigned long)(sev) << 31) | ((unsigned long)(fac) << 16) | ((unsigned long)(code))))
+#define __HRESULT_FROM_WIN32(x) \
+  ((HRESULT)(x) <= 0 ? ((HRESULT)(x)) : ((HRESULT)(((x) & 0x0000FFFF) | (FACILITY_WIN32 << 16) | 0x80000000)))
+#define HRESULT_FROM_WIN32(x) __HRESULT_FROM_WIN32(x)
+
+/* More winerror.h codes that cluster tools compare against. */
+#define ERROR_NOT_FOUND 1168L
+#define ERROR_NOT_SUPPORTED 50L
+#define ERROR_BAD_ARGUMENTS 160L
+#define ERROR_BUFFER_OVERFLOW 111L
+#define ERROR_CANCELLED 1223L
+#define ERROR_TIMEOUT 1460L
+#define ERROR_NODE_NOT_AVAILABLE 5036L
+#define ERROR_CLUSTER_INVALID_REQUEST 5048L
+#define ERROR_CLUSTER_GROUP_MOVING 5908L
+
+/* SAL annotations (sal.h, specstrings.h): empty, as for any compiler but MSVC's /analyze.
+ * The old object-like `__in` and `__out` only in C: libstdc++ uses both as parameter
+ * names, so in C++ they would break <string>, <ostream> and <algorithm>. */
+#ifndef __cplusplus
+#define __in
+#define __out
+#endif
+#define __inout
+#define __in_opt
+#define __out_opt
+#define __inout_opt
+#define __in_z
+#define __in_opt_z
+#define __out_z
+#define __in_ecount(size)
+#define __in_bcount(size)
+#define __in_ecount_opt(size)
+#define __in_bcount_opt(size)
+#define __out_ecount(size)
+#define __out_bcount(size)
+#define __out_ecount_opt(size)
+#define __out_bcount_opt(size)
+#define __out_ecount_part(size, length)
+#define __out_bcount_part(size, length)
+#define __out_ecount_part_opt(size, length)
+#define __out_bcount_part_opt(size, length)
+#define __out_ecount_z(size)
+#define __inout_ecount(size)
+#define __inout_bcount(size)
+#define __inout_ecount_z(size)
+#define __deref_out
+#define __deref_out_opt
+#define __deref_opt_out
+#define __deref_out_ecount(size)
+#define __deref_out_bcount(size)
+#define __reserved
+#define __checkReturn
+#define __success(expr)
+#define __nullterminated
+#define __nullnullterminated
+#define __notnull
+#define __maybenull
+#define __format_string
+#define __field_ecount(size)
+#define __field_bcount(size)
+#define __drv_allocatesMem(kind)
+#define __drv_freesMem(kind)
+#define _In_
+#define _In_opt_
+#define _In_z_
+#define _In_opt_z_
+#define _In_reads_(size)
+#define _In_reads_opt_(size)
+#define _In_reads_bytes_(size)
+#define _In_reads_bytes_opt_(size)
+#define _In_reads_z_(size)
+#define _In_reads_or_z_(size)
+#define _In_range_(lb, ub)
+#define _In_count_(size)
+#define _In_bytecount_(size)
+#define _In_defensive_(annotes)
+#define _Out_
+#define _Out_opt_
+#define _Out_z_cap_(size)
+#define _Out_cap_(size)
+#define _Out_bytecap_(size)
+#define _Out_writes_(size)
+#define _Out_writes_opt_(size)
+#define _Out_writes_z_(size)
+#define _Out_writes_opt_z_(size)
+#define _Out_writes_bytes_(size)
+#define _Out_writes_bytes_opt_(size)
+#define _Out_writes_to_(size, count)
+#define _Out_writes_to_opt_(size, count)
+#define _Out_writes_all_(size)
+#define _Out_writes_all_opt_(size)
+#define _Out_writes_bytes_to_(size, count)
+#define _Out_writes_bytes_to_opt_(size, count)
+#define _Out_writes_bytes_all_(size)
+#define _Out_writes_bytes_all_opt_(size)
+#define _Out_range_(lb, ub)
+#define _Inout_
+#define _Inout_opt_
+#define _Inout_z_
+#define _Inout_opt_z_
+#define _Inout_updates_(size)
+#define _Inout_updates_opt_(size)
+#define _Inout_updates_z_(size)
+#define _Inout_updates_bytes_(size)
+#define _Inout_updates_bytes_opt_(size)
+#define _Inout_updates_to_(size, count)
+#define _Inout_updates_bytes_to_(size, count)
+#define _Outptr_
+#define _Outptr_opt_
+#define _Outptr_result_maybenull_
+#define _Outptr_opt_result_maybenull_
+#define _Outptr_result_z_
+#define _Outptr_result_buffer_(size)
+#define _Outptr_result_bytebuffer_(size)
+#define _Outptr_result_nullonfailure_
+#define _Deref_out_
+#define _Deref_out_opt_
+#define _Deref_out_z_
+#define _Deref_out_range_(lb, ub)
+#define _Ret_
+#define _Ret_z_
+#define _Ret_maybenull_
+#define _Ret_notnull_
+#define _Ret_opt_
+#define _Ret_range_(lb, ub)
+#define _Ret_writes_(size)
+#define _Ret_writes_bytes_(size)
+#define _Ret_maybenull_z_
+#define _Success_(expr)
+#define _Return_type_success_(expr)
+#define _Check_return_
+#define _Must_inspect_result_
+#define _Use_decl_annotations_
+#define _Printf_format_string_
+#define _Scanf_format_string_
+#define _Null_terminated_
+#define _NullNull_terminated_
+#define _Field_size_(size)
+#define _Field_size_opt_(size)
+#define _Field_size_bytes_(size)
+#define _Field_size_bytes_opt_(size)
+#define _Field_size_part_(size, count)
+#define _Field_size_bytes_part_(size, count)
+#define _Field_z_
+#define _Field_range_(min, max)
+#define _Reserved_
+#define _Pre_
+#define _Post_
+#define _Pre_z_
+#define _Post_z_
+#define _Pre_notnull_
+#define _Pre_maybenull_
+#define _Pre_null_
+#define _Post_notnull_
+#define _Post_maybenull_
+#define _Post_null_
+#define _Post_invalid_
+#define _Post_valid_
+#define _Pre_valid_
+#define _Pre_readable_size_(size)
+#define _Pre_writable_size_(size)
+#define _Post_readable_size_(size)
+#define _Post_writable_size_(size)
+#define _Pre_satisfies_(expr)
+#define _Post_satisfies_(expr)
+#define _Frees_ptr_
+#define _Frees_ptr_opt_
+#define _Analysis_assume_(expr)
+#define _Analysis_mode_(mode)
+#define _When_(expr, annotes)
+#define _Always_(annotes)
+#define _At_(target, annotes)
+#define _At_buffer_(target, iter, bound, annotes)
+#define _On_failure_(annotes)
+#define _Group_(annotes)
+#define _Acquires_lock_(lock)
+#define _Releases_lock_(lock)
+#define _Requires_lock_held_(lock)
+#define _Guarded_by_(lock)
+#define _Interlocked_operand_
+#define _Strict_type_match_
+#define _Literal_
+#define _Notliteral_
+#define _Unchanged_(expr)
+#define _Maybechanged_(expr)
+#define _Callback_
+#define _Struct_size_bytes_(size)
+#define _Writable_elements_(size)
+#define _Writable_bytes_(size)
+#define _Readable_elements_(size)
+#define _Readable_bytes_(size)
+#define _Null_
+#define _Notnull_
+#define _Maybenull_
+#define _Valid_
+#define _Translates_Win32_to_HRESULT_(errorCode)
+
+/* Win32 memory and time helpers, mapped onto the C library. LMEM_ZEROINIT (LPTR),
+ * GMEM_ZEROINIT (GPTR) and HEAP_ZERO_MEMORY zero the block, as on Windows; a failed
+ * allocation is NULL with ERROR_NOT_ENOUGH_MEMORY as the last error. */
+typedef void *HLOCAL, *HGLOBAL;
+#define LMEM_FIXED 0x0000
+#define LMEM_MOVEABLE 0x0002
+#define LMEM_ZEROINIT 0x0040
+#define LPTR (LMEM_FIXED | LMEM_ZEROINIT)
+#define LHND (LMEM_MOVEABLE | LMEM_ZEROINIT)
+#define GMEM_FIXED 0x0000
+#define GMEM_MOVEABLE 0x0002
+#define GMEM_ZEROINIT 0x0040
+#define GPTR (GMEM_FIXED | GMEM_ZEROINIT)
+#define GHND (GMEM_MOVEABLE | GMEM_ZEROINIT)
+#define HEAP_NO_SERIALIZE 0x00000001
+#define HEAP_GENERATE_EXCEPTIONS 0x00000004
+#define HEAP_ZERO_MEMORY 0x00000008
+#define SecureZeroMemory(p, n) memset((p), 0, (n))
+#define FillMemory(d, n, f) memset((d), (f), (n))
+#define MoveMemory(d, s, n) memmove((d), (s), (n))
+#define RtlCopyMemory(d, s, n) memcpy((d), (s), (n))
+#define RtlMoveMemory(d, s, n) memmove((d), (s), (n))
+#define _countof(a) (sizeof(a) / sizeof((a)[0]))
+#define ARRAYSIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define RTL_NUMBER_OF(a) (sizeof(a) / sizeof((a)[0]))
+#if !defined(__cplusplus) && !defined(NOMINMAX)
+/* C only: in C++ these macros would break std::min, std::max and numeric_limits. */
+#ifndef min
+#define min(a, b) (((a) < (b)) ? (a) : (b))
+#endif
+#ifndef max
+#define max(a, b) (((a) > (b)) ? (a) : (b))
+#endif
+#endif
+
 DWORD WINAPI GetLastError(void);
 void WINAPI SetLastError(DWORD dwErrCode);
+
+static inline HLOCAL clusapi_sim_alloc(UINT zero, SIZE_T bytes) {
+  void *p = zero ? calloc(1, bytes ? bytes : 1) : malloc(bytes ? bytes : 1);
+  if (p == NULL) SetLastError((DWORD)ERROR_NOT_ENOUGH_MEMORY);
+  return p;
+}
+static inline HLOCAL LocalAlloc(UINT uFlags, SIZE_T uBytes) {
+  return clusapi_sim_alloc(uFlags & LMEM_ZEROINIT, uBytes);
+}
+static inline HLOCAL LocalFree(HLOCAL hMem) {
+  free(hMem);
+  return NULL;
+}
+static inline HGLOBAL GlobalAlloc(UINT uFlags, SIZE_T dwBytes) {
+  return clusapi_sim_alloc(uFlags & GMEM_ZEROINIT, dwBytes);
+}
+static inline HGLOBAL GlobalFree(HGLOBAL hMem) {
+  free(hMem);
+  return NULL;
+}
+/* One process heap; its handle is a token that HeapAlloc and HeapFree accept. */
+static inline HANDLE GetProcessHeap(void) {
+  return (HANDLE)(uintptr_t)0x48454150u;
+}
+static inline LPVOID HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwBytes) {
+  (void)hHeap;
+  return clusapi_sim_alloc(dwFlags & HEAP_ZERO_MEMORY, dwBytes);
+}
+static inline BOOL HeapFree(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem) {
+  (void)hHeap;
+  (void)dwFlags;
+  free(lpMem);
+  return TRUE;
+}
+
+/* Sleep and the tick counts, through the POSIX calls under private names (asm labels), so
+ * that this header needs neither <time.h>'s POSIX part nor <unistd.h> (whose names would
+ * collide with Windows code) and stays valid in strict C99. */
+struct clusapi_sim_timespec {
+  long tv_sec;
+  long tv_nsec;
+};
+extern int clusapi_sim_nanosleep(const struct clusapi_sim_timespec *req, struct clusapi_sim_timespec *rem)
+    __asm__("nanosleep");
+extern int clusapi_sim_clock_gettime(int clock, struct clusapi_sim_timespec *tp) __asm__("clock_gettime");
+static inline void Sleep(DWORD dwMilliseconds) {
+  struct clusapi_sim_timespec req, rem;
+  req.tv_sec = (long)(dwMilliseconds / 1000);
+  req.tv_nsec = (long)(dwMilliseconds % 1000) * 1000000L;
+  while (clusapi_sim_nanosleep(&req, &rem) != 0) req = rem; /* interrupted: sleep the rest */
+}
+static inline ULONGLONG GetTickCount64(void) {
+  struct clusapi_sim_timespec now;
+  clusapi_sim_clock_gettime(1 /* CLOCK_MONOTONIC */, &now);
+  return (ULONGLONG)now.tv_sec * 1000u + (ULONGLONG)now.tv_nsec / 1000000u;
+}
+static inline DWORD GetTickCount(void) {
+  return (DWORD)GetTickCount64();
+}
+
+/* The wchar_t ABI check. Both libraries export `const uint32_t ClusSimWcharSize`: 2 in
+ * libclusapi (UTF-16), 4 in libclusapi_native (wchar_t). A program whose WCHAR has the other
+ * size would pass strings the library misreads, so each translation unit that includes this
+ * header checks, before main, the library it was linked with, and aborts with what to link
+ * instead. The reference is weak: a program that links no library (dlopen) still links, and
+ * skips the check; so does a static link whose archive member with the symbol was not
+ * pulled in. */
+extern const uint32_t ClusSimWcharSize __attribute__((weak));
+__attribute__((constructor, used)) static void clusapi_sim_abi_check(void) {
+  const uint32_t *volatile linked = &ClusSimWcharSize;
+  if (linked != NULL && *linked != (uint32_t)sizeof(WCHAR)) {
+    fprintf(stderr,
+            "clusapi-sim: this program was compiled with a %u-byte WCHAR but is linked with the library "
+            "for %u-byte strings; link %s instead (%s)\n",
+            (unsigned)sizeof(WCHAR), (unsigned)*linked,
+            sizeof(WCHAR) == 4 ? "-lclusapi_native" : "-lclusapi",
+            sizeof(WCHAR) == 4 ? "wchar_t is 4 bytes: libclusapi_native takes wchar_t strings"
+                               : "WCHAR is UTF-16: libclusapi takes UTF-16 strings");
+    abort();
+  }
+}
 
 #ifdef __cplusplus
 }
 #endif
+
+/* The MSVC C runtime's wide functions that Windows code calls (swprintf_s, wcscpy_s,
+ * _wcsicmp, the wide printf family with MSVC's format rules, wmain). */
+#include "clusapi_sim_crt.h"
 
 #endif /* CLUSAPI_SIM_COMPAT_WINDOWS_H */

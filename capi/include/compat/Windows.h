@@ -1,0 +1,2 @@
+/* Windows.h for clusapi-sim: the spelling some sources use; the header is windows.h. */
+#include "windows.h"
