@@ -227,3 +227,145 @@ fn compat_clusapi_h_defines_the_specific_control_codes_with_their_values() {
         );
     }
 }
+
+/// Names of MinGW-w64's `clusapi.h` that the compat headers do not define, and why.
+const NOT_IN_THE_COMPAT_HEADERS: &[(&str, &str)] = &[
+    ("_CLUSTER_API_", "MinGW-w64's include guard (ours is CLUSAPI_SIM_COMPAT_CLUSAPI_H)"),
+    ("_CLUSTER_API_TYPES_", "MinGW-w64's marker that its types are defined; defining it would hide them"),
+];
+
+/// The names a C header declares: each function (`WINAPI Name(`), each `#define`d macro and
+/// each enum constant, with comments stripped. Text, not a compiler: MinGW-w64's header
+/// does not compile as a whole on Linux (it redeclares enums under `_WIN32_WINNT >= 0x0600`).
+fn header_names(text: &str) -> BTreeSet<String> {
+    fn ident(s: &str) -> String {
+        s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect()
+    }
+    // Comments out (block, then line).
+    let mut code = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("/*") {
+        code.push_str(&rest[..i]);
+        rest = rest[i + 2..].find("*/").map_or("", |j| &rest[i + 2 + j + 2..]);
+    }
+    code.push_str(rest);
+    let code: String = code.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
+
+    let mut out = BTreeSet::new();
+    for (i, _) in code.match_indices("WINAPI") {
+        let name = ident(code[i + "WINAPI".len()..].trim_start());
+        let after = code[i + "WINAPI".len()..].trim_start()[name.len()..].trim_start();
+        if name.starts_with(|c: char| c.is_ascii_alphabetic()) && after.starts_with('(') {
+            out.insert(name);
+        }
+    }
+    for line in code.lines() {
+        let line = line.trim_start();
+        if let Some(rest) = line.strip_prefix('#') {
+            if let Some(def) = rest.trim_start().strip_prefix("define") {
+                let name = ident(def.trim_start());
+                if !name.is_empty() {
+                    out.insert(name);
+                }
+            }
+        }
+    }
+    // Enum bodies: `enum [tag] { A = expr, B, ... }`, split at top-level commas.
+    let mut at = 0;
+    while let Some(i) = code[at..].find("enum") {
+        let start = at + i;
+        at = start + 4;
+        let before_ok = start == 0 || !code[..start].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+        let tail = &code[at..];
+        let after = tail.trim_start();
+        let after = after[ident(after).len()..].trim_start();
+        if !before_ok || !after.starts_with('{') {
+            continue;
+        }
+        let open = at + (tail.len() - after.len());
+        let Some(close) = code[open..].find('}') else { break };
+        let body = &code[open + 1..open + close];
+        let mut depth = 0i32;
+        let mut item = String::new();
+        for c in body.chars().chain(std::iter::once(',')) {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            if c == ',' && depth == 0 {
+                let kept: Vec<&str> = item.lines().filter(|l| !l.trim_start().starts_with('#')).collect();
+                let name = ident(kept.join("\n").trim_start());
+                if !name.is_empty() {
+                    out.insert(name);
+                }
+                item.clear();
+            } else {
+                item.push(c);
+            }
+        }
+        at = open + close;
+    }
+    out
+}
+
+/// Every function, `#define` and enum constant of MinGW-w64's `clusapi.h` (the public
+/// reference for the SDK's header) is defined by the compat headers, so that code written
+/// against the SDK finds each name it uses. The header comes from `CLUSAPI_SIM_MINGW_INCLUDE`
+/// (`.ci/run` downloads it), else `/usr/share/mingw-w64/include`; under CI a missing header
+/// fails the test, elsewhere the check is reported as skipped.
+#[test]
+fn compat_headers_define_every_name_of_mingw_clusapi_h() {
+    let dir = std::env::var_os("CLUSAPI_SIM_MINGW_INCLUDE")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "/usr/share/mingw-w64/include".into());
+    let header = dir.join("clusapi.h");
+    let Ok(mingw) = std::fs::read_to_string(&header) else {
+        let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
+        assert!(!in_ci, "no MinGW-w64 clusapi.h at {}: CI must check the names (see .ci/run)", header.display());
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "\nSKIPPED (not a pass): no MinGW-w64 clusapi.h at {}: names NOT checked (set CLUSAPI_SIM_MINGW_INCLUDE)",
+            header.display()
+        );
+        return;
+    };
+    let theirs = header_names(&mingw);
+    // A parse that found nothing would pass: MinGW-w64 10's header has 127 functions, 68
+    // defines and some 550 enum constants.
+    assert!(theirs.len() >= 600, "only {} names read from {}", theirs.len(), header.display());
+    assert!(theirs.contains("OfflineClusterGroupEx") || theirs.contains("ClusterRegSyncDatabase"));
+
+    let compat = concat!(env!("CARGO_MANIFEST_DIR"), "/include/compat");
+    let mut ours = BTreeSet::new();
+    for entry in std::fs::read_dir(compat).expect("capi/include/compat") {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().is_some_and(|e| e == "h" || e == "H") {
+            ours.extend(header_names(&std::fs::read_to_string(&path).expect("a compat header")));
+        }
+    }
+    let excused: BTreeSet<&str> = NOT_IN_THE_COMPAT_HEADERS.iter().map(|(n, _)| *n).collect();
+    let missing: Vec<&String> =
+        theirs.iter().filter(|n| !ours.contains(*n) && !excused.contains(n.as_str())).collect();
+    assert!(
+        missing.is_empty(),
+        "names of MinGW-w64's clusapi.h that the compat headers do not define ({}): {missing:?}",
+        missing.len()
+    );
+    for name in &excused {
+        assert!(theirs.contains(*name), "{name} is excused but MinGW-w64's clusapi.h has no such name");
+    }
+}
+
+/// The reader of `compat_headers_define_every_name_of_mingw_clusapi_h` finds functions,
+/// defines and enum constants (with initializers holding commas) and skips comments.
+#[test]
+fn header_names_reads_functions_defines_and_enum_constants() {
+    let names = header_names(
+        "/* enum Hidden { NOT_ME }; */\n#define ONE 1\n  # define TWO(x) (x)\n\
+         typedef enum E { A = F(1, 2), B, // C\n D } E;\nDWORD WINAPI Call (int x);\n",
+    );
+    let want: BTreeSet<String> = ["ONE", "TWO", "A", "B", "D", "Call"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(names, want);
+}
