@@ -1,0 +1,313 @@
+//! Builds the Windows-style ClusAPI client programs of `capi/tests/windows/` the way a new
+//! user on Linux would, with nothing but include paths and the library:
+//!
+//! ```text
+//! cc  -I capi/include -I capi/include/compat cluster_inventory.c -lclusapi_native -o cluster_inventory
+//! c++ -I capi/include -I capi/include/compat resource_props.cpp  -lclusapi_native -o resource_props
+//! ```
+//!
+//! (`LIBRARY_PATH` and `LD_LIBRARY_PATH` name the directory of `libclusapi_native.so`, so the
+//! command line stays that), runs each against `capi/tests/windows/cluster.toml`
+//! (`CLUSAPI_SIM_TOPOLOGY`), checks lines of its output that prove the strings crossed the
+//! wchar_t ABI whole (node, group and resource names, property values, error codes), and
+//! runs it again under valgrind (no invalid access, no definite leak, the same output).
+//!
+//! Environment: `CC` / `CXX` pick the compilers (default `cc` / `c++`). A missing compiler or
+//! valgrind skips what needs it, visibly, outside CI and fails the test under `CI`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn capi_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("capi/").to_path_buf()
+}
+
+fn sources_dir() -> PathBuf {
+    capi_dir().join("tests/windows")
+}
+
+fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// Says that a check did not run, on the process's standard error, which the test harness
+/// does not capture (a passing test's `eprintln!` would be swallowed).
+fn skipped(what: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "\nSKIPPED (not a pass): {what}");
+}
+
+fn show(out: &Output) -> String {
+    format!(
+        "status {}\nstdout:\n{}\nstderr:\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// The directory with `libclusapi_native.so` for this test run: beside the test binary in
+/// `target/<profile>/deps` (cargo builds the package's library for its tests), else
+/// `target/<profile>`.
+fn lib_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let deps = exe.parent().expect("target/<profile>/deps").to_path_buf();
+    let candidates = [deps.clone(), deps.parent().map(Path::to_path_buf).unwrap_or_default()];
+    candidates
+        .into_iter()
+        .find(|dir| dir.join("libclusapi_native.so").exists())
+        .unwrap_or_else(|| panic!("libclusapi_native.so not found in {} or its parent", deps.display()))
+}
+
+/// A tool's name if it runs (`--version`), else None after reporting the skip (a failure
+/// under CI).
+fn tool(var: &str, default: &str) -> Option<String> {
+    let name = std::env::var(var).unwrap_or_else(|_| default.into());
+    if Command::new(&name).arg("--version").output().is_ok_and(|o| o.status.success()) {
+        return Some(name);
+    }
+    assert!(!in_ci(), "{name} is not installed; CI needs it to build capi/tests/windows");
+    skipped(&format!("{name} is not installed: capi/tests/windows NOT built"));
+    None
+}
+
+/// Compiles `source` of `capi/tests/windows/` with exactly `-I capi/include -I
+/// capi/include/compat <source> -l<library>`, into the target directory's scratch area.
+fn compile(source: &str, library: &str) -> Option<PathBuf> {
+    let cpp = source.ends_with(".cpp");
+    let compiler = if cpp { tool("CXX", "c++")? } else { tool("CC", "cc")? };
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("windows-sources").join(library);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let exe = dir.join(source.replace('.', "_"));
+    let include = capi_dir().join("include");
+    let out = Command::new(&compiler)
+        .arg("-I")
+        .arg(&include)
+        .arg("-I")
+        .arg(include.join("compat"))
+        .arg(sources_dir().join(source))
+        .arg(format!("-l{library}"))
+        .arg("-o")
+        .arg(&exe)
+        .env("LIBRARY_PATH", lib_dir())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {compiler}: {e}"));
+    assert!(out.status.success(), "compiling {source} unchanged failed:\n{}", show(&out));
+    Some(exe)
+}
+
+/// The programs' environment: the library's directory and the topology. The locale
+/// variables are removed: the programs must print UTF-8 without one (and the test's locale
+/// must not change what they read or print).
+fn environment(cmd: &mut Command) -> &mut Command {
+    cmd.env("LD_LIBRARY_PATH", lib_dir())
+        .env("CLUSAPI_SIM_TOPOLOGY", sources_dir().join("cluster.toml"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
+        .env_remove("LANG")
+}
+
+/// Runs the program with `args`, expecting exit status `code`, then again under valgrind
+/// (same status, same output, no error, no definite leak). Returns its standard output.
+fn run(exe: &Path, args: &[&str], code: i32) -> String {
+    let out = environment(Command::new(exe).args(args)).output().expect("run the program");
+    assert_eq!(out.status.code(), Some(code), "{} {args:?}:\n{}", exe.display(), show(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("output is not UTF-8: {e}"));
+
+    if Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        let mut cmd = Command::new("valgrind");
+        cmd.args([
+            "--quiet",
+            "--error-exitcode=99",
+            "--leak-check=full",
+            "--errors-for-leak-kinds=definite",
+            "--show-leak-kinds=definite",
+        ])
+        .arg(exe)
+        .args(args);
+        let out = environment(&mut cmd).output().expect("run valgrind");
+        assert_eq!(out.status.code(), Some(code), "{} {args:?} under valgrind:\n{}", exe.display(), show(&out));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            stdout,
+            "{} prints something else under valgrind:\n{}",
+            exe.display(),
+            show(&out)
+        );
+    } else {
+        assert!(!in_ci(), "valgrind is not installed; CI needs it to check capi/tests/windows");
+        skipped(&format!("valgrind is not installed: {} ran without it", exe.display()));
+    }
+    stdout
+}
+
+/// Every line of `want` is a line of `output`.
+fn assert_lines(output: &str, want: &[&str]) {
+    let lines: Vec<&str> = output.lines().collect();
+    for line in want {
+        assert!(lines.contains(line), "no line {line:?} in the output:\n{output}");
+    }
+}
+
+#[test]
+fn the_crt_shims_follow_msvc() {
+    let Some(exe) = compile("crt_shims.c", "clusapi_native") else { return };
+    let out = run(&exe, &["Köln 💾"], 0);
+    // printf and wprintf share stdout in order, and the wide text arrives as UTF-8.
+    assert!(out.starts_with("narrow 1\nwide 2: Köln\nnarrow 3\n"), "{out}");
+    let checks = out.lines().last().expect("a summary line");
+    assert!(checks.starts_with("ok ") && checks.ends_with(" checks, 0 failed"), "{out}");
+    let n: u32 = checks["ok ".len()..].split(' ').next().and_then(|n| n.parse().ok()).expect("a count");
+    assert!(n >= 40, "only {n} checks ran");
+}
+
+#[test]
+fn cluster_inventory_c() {
+    let Some(exe) = compile("cluster_inventory.c", "clusapi_native") else { return };
+    let out = run(&exe, &[], 0);
+    assert_lines(
+        &out,
+        &[
+            "Cluster CONTOSO-CLU: Windows 10.0 build 20348, cluster version 11.20348",
+            "11 objects",
+            "Node HV-NODE1   id 1: Up",
+            "Node HV-NODE3   id 3: Up",
+            "Network 'Management': Up",
+            "Group 'Cluster Group': Online, owner HV-NODE1 *",
+            "    Resource 'Cluster IP Address' (18 chars): Online on HV-NODE1",
+            "Group 'SQL Server (MSSQLSERVER)': Online, owner HV-NODE1 *",
+            "    Resource 'SQL Network Name (SQLPROD)' (25 chars): Online on HV-NODE1",
+            "Group 'Dateiserver Köln': Online, owner HV-NODE2 *",
+            // 13 characters in UTF-16 (the floppy disk is a surrogate pair), 12 in UTF-32.
+            "    Resource 'Freigabe Ü 💾' (12 chars): Online on HV-NODE2",
+            "Group 'Available Storage': Offline, owner HV-NODE1 -",
+            "Total: 3 nodes, 2 networks, 4 groups, 6 resources",
+        ],
+    );
+}
+
+#[test]
+fn group_mover_c() {
+    let Some(exe) = compile("group_mover.c", "clusapi_native") else { return };
+    let out = run(&exe, &["Dateiserver Köln", "HV-NODE3"], 0);
+    assert_lines(
+        &out,
+        &[
+            "Group \"Dateiserver Köln\" is online on HV-NODE2",
+            "Moving \"Dateiserver Köln\" to HV-NODE3...",
+            "Owner is now HV-NODE3 (state 0)",
+            "Group \"Dateiserver Köln\" is online on HV-NODE3",
+        ],
+    );
+    // Each run starts from the topology again: the group is back on HV-NODE2.
+    let out = run(&exe, &["Dateiserver Köln", "HV-NODE9"], 1);
+    assert_lines(&out, &["GroupMover: 0x800713B2"]); // HRESULT_FROM_WIN32(ERROR_CLUSTER_NODE_NOT_FOUND)
+    let out = run(&exe, &["dateiserver köln", "hv-node2"], 0);
+    assert_lines(&out, &["Already on hv-node2: nothing to move"]);
+}
+
+#[test]
+fn registry_reader_c() {
+    let Some(exe) = compile("registry_reader.c", "clusapi_native") else { return };
+    let out = run(&exe, &["SQL Server"], 0);
+    assert_lines(
+        &out,
+        &[
+            "Resource SQL Server is of type \"Generic Service\" (from the cluster database)",
+            "[SQL Server\\Parameters]",
+            "  ServiceName          = REG_SZ \"MSSQLSERVER\"",
+            "  StartupParameters    = REG_SZ \"-T1222\"",
+            "NoSuchValue: error 2",
+        ],
+    );
+    let out = run(&exe, &["Freigabe Ü 💾"], 0);
+    assert_lines(&out, &["  ServiceName          = REG_SZ \"LanmanServer\""]);
+    let out = run(&exe, &["No Such Resource"], 3);
+    assert_lines(&out, &["OpenClusterResource(No Such Resource): error 5007"]);
+}
+
+#[test]
+fn resource_props_cpp() {
+    let Some(exe) = compile("resource_props.cpp", "clusapi_native") else { return };
+    let out = run(&exe, &["SQL Server (MSSQLSERVER)"], 0);
+    assert_lines(
+        &out,
+        &[
+            "Resource: SQL IP Address 1 (SQLPROD) (26 characters)",
+            "  Type: IP Address",
+            "    Address = \"10.0.0.50\"",
+            "    SubnetMask = \"255.255.255.0\"",
+            "    EnableNetBIOS = 1",
+            "Resource: SQL Server (10 characters)",
+            "  Type: Generic Service",
+            "    ServiceName = \"MSSQLSERVER\"",
+            "    StartupParameters = \"-T1222\"",
+        ],
+    );
+    let out = run(&exe, &["Dateiserver Köln"], 0);
+    assert_lines(&out, &["Resource: Freigabe Ü 💾 (12 characters)", "    ServiceName = \"LanmanServer\""]);
+    let out = run(&exe, &["No Such Group"], 1);
+    assert_lines(&out, &["error 5013 (HRESULT 0x80071395)"]);
+}
+
+#[test]
+fn notify_watch_cpp() {
+    let Some(exe) = compile("notify_watch.cpp", "clusapi_native") else { return };
+    let out = run(&exe, &["Dateiserver Köln"], 0);
+    assert_lines(
+        &out,
+        &[
+            "Taking \"Dateiserver Köln\" offline",
+            "  event GROUP_STATE key 24301: Dateiserver Köln",
+            "  event RESOURCE_STATE key 24301: Freigabe Ü 💾",
+            "Bringing \"Dateiserver Köln\" online",
+        ],
+    );
+    let counts: Vec<&str> = out.lines().filter(|l| l.ends_with(" events")).collect();
+    assert_eq!(counts.len(), 2, "{out}");
+    assert!(counts.iter().all(|c| *c != "0 events"), "{out}");
+    let out = run(&exe, &["No Such Group"], 3);
+    assert_lines(&out, &["OpenClusterGroup(No Such Group) failed: 5013"]);
+}
+
+#[test]
+fn clusprop_cpp() {
+    let Some(exe) = compile("clusprop.cpp", "clusapi_native") else { return };
+    let out = run(&exe, &["group", "Dateiserver Köln"], 0);
+    assert_lines(&out, &["Listing properties for 'Dateiserver Köln':"]);
+    let row = |t: &str, name: &str, value: &str| format!("{t:<3}{:<26} {name:<28} {value}", "Dateiserver Köln");
+    for want in [row("S", "Description", ""), row("D", "PersistentState", "1 (0x1)"), row("DR", "GroupType", "9999 (0x270f)")] {
+        assert!(out.lines().any(|l| l == want), "no line {want:?} in:\n{out}");
+    }
+    let out = run(&exe, &["RESOURCE", "SQL IP Address 1 (SQLPROD)", "/priv"], 0);
+    let row = |t: &str, name: &str, value: &str| {
+        format!("{t:<3}{:<26} {name:<28} {value}", "SQL IP Address 1 (SQLPROD)")
+    };
+    for want in [row("S", "Address", "10.0.0.50"), row("S", "SubnetMask", "255.255.255.0"), row("D", "EnableNetBIOS", "1 (0x1)")] {
+        assert!(out.lines().any(|l| l == want), "no line {want:?} in:\n{out}");
+    }
+    let out = run(&exe, &["node", "HV-NODE7"], 1);
+    assert_lines(&out, &["System error 5042 has occurred (0x000013b2)."]);
+}
+
+/// A program built for 4-byte wchar_t but linked with libclusapi (UTF-16) stops before
+/// main, saying what to link, instead of passing strings the library misreads.
+#[test]
+fn linking_the_utf16_library_with_4_byte_wchar_t_aborts_with_what_to_link() {
+    let dir = lib_dir();
+    if !dir.join("libclusapi.so").exists() {
+        assert!(!in_ci(), "libclusapi.so is not beside libclusapi_native.so in {}", dir.display());
+        skipped("libclusapi.so is not built (cargo test --workspace builds it): the ABI check NOT run");
+        return;
+    }
+    let Some(exe) = compile("cluster_inventory.c", "clusapi") else { return };
+    let out = environment(&mut Command::new(&exe)).output().expect("run the program");
+    assert!(!out.status.success(), "linked with the wrong library, it ran:\n{}", show(&out));
+    assert!(out.stdout.is_empty(), "it printed before the check:\n{}", show(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("compiled with a 4-byte WCHAR but is linked with the library for 2-byte strings; link -lclusapi_native"),
+        "{}",
+        show(&out)
+    );
+}
