@@ -57,6 +57,13 @@
 #include <stdlib.h>
 #include <wchar.h>
 #include <wctype.h>
+#ifdef __cplusplus
+/* <cwchar> #undefs wprintf, swprintf and the rest when it is first included, so a C++ file
+ * that includes <string> or <iostream> after <windows.h> would lose the macros below: it is
+ * included here, first, and its later inclusions change nothing. */
+#include <cstdio>
+#include <cwchar>
+#endif
 
 #ifdef __cplusplus
 extern "C" {

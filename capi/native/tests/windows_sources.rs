@@ -169,14 +169,14 @@ fn cluster_inventory_c() {
         &out,
         &[
             "Cluster CONTOSO-CLU: Windows 10.0 build 20348, cluster version 11.20348",
-            "11 objects",
+            "9 objects",
             "Node HV-NODE1   id 1: Up",
             "Node HV-NODE3   id 3: Up",
             "Network 'Management': Up",
             "Group 'Cluster Group': Online, owner HV-NODE1 *",
             "    Resource 'Cluster IP Address' (18 chars): Online on HV-NODE1",
             "Group 'SQL Server (MSSQLSERVER)': Online, owner HV-NODE1 *",
-            "    Resource 'SQL Network Name (SQLPROD)' (25 chars): Online on HV-NODE1",
+            "    Resource 'SQL Network Name (SQLPROD)' (26 chars): Online on HV-NODE1",
             "Group 'Dateiserver Köln': Online, owner HV-NODE2 *",
             // 13 characters in UTF-16 (the floppy disk is a surrogate pair), 12 in UTF-32.
             "    Resource 'Freigabe Ü 💾' (12 chars): Online on HV-NODE2",
@@ -213,7 +213,7 @@ fn registry_reader_c() {
     assert_lines(
         &out,
         &[
-            "Resource SQL Server is of type \"Generic Service\" (from the cluster database)",
+            "Resource SQL Server runs service \"MSSQLSERVER\" (from the cluster database)",
             "[SQL Server\\Parameters]",
             "  ServiceName          = REG_SZ \"MSSQLSERVER\"",
             "  StartupParameters    = REG_SZ \"-T1222\"",
@@ -221,7 +221,17 @@ fn registry_reader_c() {
         ],
     );
     let out = run(&exe, &["Freigabe Ü 💾"], 0);
-    assert_lines(&out, &["  ServiceName          = REG_SZ \"LanmanServer\""]);
+    assert_lines(
+        &out,
+        &[
+            "Resource Freigabe Ü 💾 runs service \"LanmanServer\" (from the cluster database)",
+            "[Freigabe Ü 💾\\Parameters]",
+            "  ServiceName          = REG_SZ \"LanmanServer\"",
+        ],
+    );
+    // An IP Address resource has no ServiceName: the error, and its other values.
+    let out = run(&exe, &["SQL IP Address 1 (SQLPROD)"], 0);
+    assert_lines(&out, &["ServiceName: error 2", "  Address              = REG_SZ \"10.0.0.50\""]);
     let out = run(&exe, &["No Such Resource"], 3);
     assert_lines(&out, &["OpenClusterResource(No Such Resource): error 5007"]);
 }
@@ -276,7 +286,12 @@ fn clusprop_cpp() {
     let out = run(&exe, &["group", "Dateiserver Köln"], 0);
     assert_lines(&out, &["Listing properties for 'Dateiserver Köln':"]);
     let row = |t: &str, name: &str, value: &str| format!("{t:<3}{:<26} {name:<28} {value}", "Dateiserver Köln");
-    for want in [row("S", "Description", ""), row("D", "PersistentState", "1 (0x1)"), row("DR", "GroupType", "9999 (0x270f)")] {
+    for want in [
+        row("D", "Priority", "2000 (0x7d0)"),
+        row("D", "FailoverThreshold", "4294967295 (0xffffffff)"), // %lu: a DWORD, 32 bits
+        row("SR", "Name", "Dateiserver Köln"),
+        row("DR", "GroupType", "9999 (0x270f)"),
+    ] {
         assert!(out.lines().any(|l| l == want), "no line {want:?} in:\n{out}");
     }
     let out = run(&exe, &["RESOURCE", "SQL IP Address 1 (SQLPROD)", "/priv"], 0);

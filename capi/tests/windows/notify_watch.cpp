@@ -4,11 +4,14 @@
 // Usage: NotifyWatch <group>
 //
 // Windows C++ style: a small RAII class per handle, std::wstring buffers grown on
-// ERROR_MORE_DATA, std::wcout output, WAIT_TIMEOUT ending the wait. On Windows:
+// ERROR_MORE_DATA, std::wcout output (after _setmode(_O_U16TEXT), without which the
+// console prints no character outside its code page), WAIT_TIMEOUT ending the wait. On Windows:
 // cl /EHsc /W4 NotifyWatch.cpp clusapi.lib
 
 #include <Windows.h>
 #include <ClusAPI.h>
+#include <fcntl.h>
+#include <io.h>
 #include <tchar.h>
 
 #include <iostream>
@@ -89,6 +92,7 @@ static int Drain(HCHANGE hChange, DWORD dwTimeout)
 
 int _tmain(int argc, _TCHAR *argv[])
 {
+    _setmode(_fileno(stdout), _O_U16TEXT);
     if (argc != 2) {
         std::wcerr << L"usage: NotifyWatch <group>" << std::endl;
         return 2;

@@ -124,7 +124,7 @@ int _tmain(int argc, _TCHAR *argv[])
     HRESOURCE hResource;
     HKEY hResKey = NULL, hParams = NULL;
     DWORD dwError;
-    LPWSTR pszType = NULL;
+    LPWSTR pszService = NULL;
     WCHAR szTitle[128];
     int cch;
 
@@ -152,18 +152,17 @@ int _tmain(int argc, _TCHAR *argv[])
         return 1;
     }
 
-    dwError = QueryString(hResKey, L"Type", &pszType);
-    if (dwError == ERROR_SUCCESS) {
-        // %S is a narrow string in a wide printf (MSVC), %hs too.
-        wprintf(L"%S %s is of type \"%s\" (%hs)\n", "Resource", argv[1], pszType, "from the cluster database");
-        LocalFree(pszType);
-    } else {
-        wprintf(L"Type: error %lu\n", dwError);
-    }
-
     cch = _snwprintf(szTitle, ARRAYSIZE(szTitle), L"%s\\%s", argv[1], L"Parameters");
     dwError = ClusterRegOpenKey(hResKey, L"Parameters", KEY_READ, &hParams);
     if (dwError == ERROR_SUCCESS) {
+        DWORD dwQuery = QueryString(hParams, L"ServiceName", &pszService);
+        if (dwQuery == ERROR_SUCCESS) {
+            // %S is a narrow string in a wide printf (MSVC), %hs too.
+            wprintf(L"%S %s runs service \"%s\" (%hs)\n", "Resource", argv[1], pszService, "from the cluster database");
+            LocalFree(pszService);
+        } else {
+            wprintf(L"ServiceName: error %lu\n", dwQuery);
+        }
         DWORD cSubKeys = 0, cValues = 0, cchMaxName = 0, cbMaxValue = 0;
         dwError = ClusterRegQueryInfoKey(hParams, &cSubKeys, NULL, &cValues, &cchMaxName, &cbMaxValue, NULL, NULL);
         if (dwError == ERROR_SUCCESS) {
