@@ -251,7 +251,8 @@ fn header_names(text: &str) -> BTreeSet<String> {
         rest = rest[i + 2..].find("*/").map_or("", |j| &rest[i + 2 + j + 2..]);
     }
     code.push_str(rest);
-    let code: String = code.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
+    let code: String =
+        code.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
 
     let mut out = BTreeSet::new();
     for (i, _) in code.match_indices("WINAPI") {
@@ -277,7 +278,8 @@ fn header_names(text: &str) -> BTreeSet<String> {
     while let Some(i) = code[at..].find("enum") {
         let start = at + i;
         at = start + 4;
-        let before_ok = start == 0 || !code[..start].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+        let before_ok =
+            start == 0 || !code[..start].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
         let tail = &code[at..];
         let after = tail.trim_start();
         let after = after[ident(after).len()..].trim_start();
@@ -324,7 +326,11 @@ fn compat_headers_define_every_name_of_mingw_clusapi_h() {
     let header = dir.join("clusapi.h");
     let Ok(mingw) = std::fs::read_to_string(&header) else {
         let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
-        assert!(!in_ci, "no MinGW-w64 clusapi.h at {}: CI must check the names (see .ci/run)", header.display());
+        assert!(
+            !in_ci,
+            "no MinGW-w64 clusapi.h at {}: CI must check the names (see .ci/run)",
+            header.display()
+        );
         use std::io::Write as _;
         let _ = writeln!(
             std::io::stderr().lock(),
@@ -337,7 +343,12 @@ fn compat_headers_define_every_name_of_mingw_clusapi_h() {
     // A parse that found nothing would pass: MinGW-w64 10's header has 127 functions, 68
     // defines and some 550 enum constants.
     assert!(theirs.len() >= 600, "only {} names read from {}", theirs.len(), header.display());
-    for name in ["OpenCluster", "CLUSPROP_SYNTAX_VALUE", "CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTIES", "ClusterGroupOnline"] {
+    for name in [
+        "OpenCluster",
+        "CLUSPROP_SYNTAX_VALUE",
+        "CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTIES",
+        "ClusterGroupOnline",
+    ] {
         assert!(theirs.contains(name), "the reader missed {name} in {}", header.display());
     }
 
@@ -370,6 +381,7 @@ fn header_names_reads_functions_defines_and_enum_constants() {
         "/* enum Hidden { NOT_ME }; */\n#define ONE 1\n  # define TWO(x) (x)\n\
          typedef enum E { A = F(1, 2), B, // C\n D } E;\nDWORD WINAPI Call (int x);\n",
     );
-    let want: BTreeSet<String> = ["ONE", "TWO", "A", "B", "D", "Call"].iter().map(|s| s.to_string()).collect();
+    let want: BTreeSet<String> =
+        ["ONE", "TWO", "A", "B", "D", "Call"].iter().map(|s| s.to_string()).collect();
     assert_eq!(names, want);
 }

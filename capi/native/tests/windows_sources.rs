@@ -126,7 +126,13 @@ fn run(exe: &Path, args: &[&str], code: i32) -> String {
         .arg(exe)
         .args(args);
         let out = environment(&mut cmd).output().expect("run valgrind");
-        assert_eq!(out.status.code(), Some(code), "{} {args:?} under valgrind:\n{}", exe.display(), show(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{} {args:?} under valgrind:\n{}",
+            exe.display(),
+            show(&out)
+        );
         assert_eq!(
             String::from_utf8_lossy(&out.stdout),
             stdout,
@@ -285,7 +291,8 @@ fn clusprop_cpp() {
     let Some(exe) = compile("clusprop.cpp", "clusapi_native") else { return };
     let out = run(&exe, &["group", "Dateiserver Köln"], 0);
     assert_lines(&out, &["Listing properties for 'Dateiserver Köln':"]);
-    let row = |t: &str, name: &str, value: &str| format!("{t:<3}{:<26} {name:<28} {value}", "Dateiserver Köln");
+    let row =
+        |t: &str, name: &str, value: &str| format!("{t:<3}{:<26} {name:<28} {value}", "Dateiserver Köln");
     for want in [
         row("D", "Priority", "2000 (0x7d0)"),
         row("D", "FailoverThreshold", "4294967295 (0xffffffff)"), // %lu: a DWORD, 32 bits
@@ -298,7 +305,11 @@ fn clusprop_cpp() {
     let row = |t: &str, name: &str, value: &str| {
         format!("{t:<3}{:<26} {name:<28} {value}", "SQL IP Address 1 (SQLPROD)")
     };
-    for want in [row("S", "Address", "10.0.0.50"), row("S", "SubnetMask", "255.255.255.0"), row("D", "EnableNetBIOS", "1 (0x1)")] {
+    for want in [
+        row("S", "Address", "10.0.0.50"),
+        row("S", "SubnetMask", "255.255.255.0"),
+        row("D", "EnableNetBIOS", "1 (0x1)"),
+    ] {
         assert!(out.lines().any(|l| l == want), "no line {want:?} in:\n{out}");
     }
     let out = run(&exe, &["node", "HV-NODE7"], 1);
