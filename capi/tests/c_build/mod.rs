@@ -217,6 +217,9 @@ macro_rules! every_client {
             cpp_client_with_raii: "client_raii.cpp", "-std=c++17";
             simulators_created_bound_and_destroyed_on_threads_in_c: "client_parallel.c";
             the_leak_report_names_the_c_caller: "client_leak_callers.c";
+            /// Names, property lists, MULTI_SZ and registry text beyond ASCII (a character
+            /// beyond U+FFFF: 2 WCHARs in UTF-16, 1 in UTF-32), counted in this build's WCHARs.
+            strings_beyond_ascii_in_this_build_s_wchar: "client_wide_strings.c";
         }
 
         #[test]
