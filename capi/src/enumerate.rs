@@ -6,6 +6,7 @@
 
 use std::ffi::c_void;
 
+use clusapi_sim::clusctl::BufferLayout;
 use clusapi_sim::{ClusterGroupEnumItem, ClusterResourceEnumItem, Error, PropertyList};
 
 use crate::ffi::{
@@ -15,6 +16,7 @@ use crate::ffi::{
 };
 use crate::route::{on, on_handle};
 use crate::strings;
+use crate::wide;
 
 /// Hands out one enumeration item: type to `*lpdwType`, name with the buffer protocol.
 ///
@@ -404,16 +406,15 @@ unsafe fn name_list(p: LPCWSTR, cb: DWORD, what: &str) -> Result<Vec<String>, Er
     if cb == 0 {
         return Ok(Vec::new());
     }
-    if p.is_null() || cb > MAX_NAME_LIST || cb & 1 != 0 {
+    if p.is_null() || cb > MAX_NAME_LIST || (cb as usize).checked_rem(size_of::<WCHAR>()) != Some(0) {
         return Err(Error::InvalidParameter(format!(
-            "{what} is NULL, or its size ({cb} bytes) is odd or above {MAX_NAME_LIST}"
+            "{what} is NULL, or its size ({cb} bytes) is not a whole number of WCHARs or is above {MAX_NAME_LIST}"
         )));
     }
-    // SAFETY: non-NULL, and the caller promises `cb` readable bytes (`cb / 2` units).
+    // SAFETY: non-NULL, and the caller promises `cb` readable bytes (whole `WCHAR`s).
     // Read as bytes: the caller's list may be unaligned.
     let bytes = unsafe { std::slice::from_raw_parts(p.cast::<u8>(), cb as usize) };
-    let units: Vec<u16> =
-        bytes.chunks_exact(2).filter_map(|b| <[u8; 2]>::try_from(b).ok()).map(u16::from_ne_bytes).collect();
+    let units = wide::units_of_bytes(bytes);
     let mut names = Vec::new();
     let mut rest = units.as_slice();
     while !rest.is_empty() {
@@ -426,10 +427,9 @@ unsafe fn name_list(p: LPCWSTR, cb: DWORD, what: &str) -> Result<Vec<String>, Er
         if name.is_empty() {
             break;
         }
-        names.push(
-            String::from_utf16(name)
-                .map_err(|_| Error::InvalidParameter(format!("{what}: a name is not valid UTF-16")))?,
-        );
+        names.push(wide::decode(name).ok_or_else(|| {
+            Error::InvalidParameter(format!("{what}: a name is not valid {}", wide::ENCODING))
+        })?);
         rest = after.get(1..).unwrap_or_default();
     }
     Ok(names)
@@ -440,11 +440,16 @@ struct Parts(Vec<Vec<u8>>);
 
 impl Parts {
     fn string(&mut self, s: &str) {
-        self.0.push(s.encode_utf16().chain([0]).flat_map(u16::to_ne_bytes).collect());
+        self.0.push(wide::bytes_of_units(&wide::encode_nul(s)));
     }
     /// An empty list is no bytes (written as a NULL pointer and a size of 0).
-    fn list(&mut self, l: &PropertyList) {
-        self.0.push(if l.is_empty() { Vec::new() } else { l.to_bytes() });
+    fn list(&mut self, l: &PropertyList) -> Result<(), Error> {
+        self.0.push(if l.is_empty() {
+            Vec::new()
+        } else {
+            wide::to_caller(BufferLayout::PropertyList, l.to_bytes())?
+        });
+        Ok(())
     }
 }
 
@@ -565,8 +570,8 @@ pub unsafe extern "C" fn ClusterGroupEnumEx(
         let item: ClusterGroupEnumItem =
             on(hGroupEnumEx, |s| s.cluster_group_enum_ex(from_c(hGroupEnumEx)?, dwIndex))?;
         let mut parts = Parts(Vec::with_capacity(5));
-        parts.list(&item.properties);
-        parts.list(&item.ro_properties);
+        parts.list(&item.properties)?;
+        parts.list(&item.ro_properties)?;
         parts.string(&item.id);
         parts.string(&item.name);
         parts.string(&item.owner_node);
@@ -658,8 +663,8 @@ pub unsafe extern "C" fn ClusterResourceEnumEx(
         let item: ClusterResourceEnumItem =
             on(hResourceEnumEx, |s| s.cluster_resource_enum_ex(from_c(hResourceEnumEx)?, dwIndex))?;
         let mut parts = Parts(Vec::with_capacity(6));
-        parts.list(&item.properties);
-        parts.list(&item.ro_properties);
+        parts.list(&item.properties)?;
+        parts.list(&item.ro_properties)?;
         parts.string(&item.id);
         parts.string(&item.name);
         parts.string(&item.owner_group_name);

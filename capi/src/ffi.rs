@@ -10,11 +10,16 @@ use clusapi_sim::{Error, Handle, codes};
 pub type DWORD = u32;
 /// `BOOL`: 32 bits signed; `TRUE` is 1.
 pub type BOOL = i32;
-/// `WCHAR`: one UTF-16 code unit.
+/// `WCHAR`: one UTF-16 code unit, as on Windows (`libclusapi`; see `wide.rs`).
+#[cfg(not(clusapi_native_wchar))]
 pub type WCHAR = u16;
-/// `LPCWSTR`: a NUL-terminated UTF-16 string.
+/// `WCHAR`: the platform's `wchar_t`, a UTF-32 code point on Linux (`libclusapi_native`;
+/// see `wide.rs`).
+#[cfg(clusapi_native_wchar)]
+pub type WCHAR = u32;
+/// `LPCWSTR`: a NUL-terminated string of `WCHAR`s.
 pub type LPCWSTR = *const WCHAR;
-/// `LPWSTR`: an output buffer of UTF-16 code units.
+/// `LPWSTR`: an output buffer of `WCHAR`s.
 pub type LPWSTR = *mut WCHAR;
 /// `LPDWORD`.
 pub type LPDWORD = *mut DWORD;

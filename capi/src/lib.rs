@@ -66,6 +66,7 @@ mod registry;
 mod route;
 mod strings;
 mod unsimulated;
+mod wide;
 
 pub use classic::*;
 /// The simulator library itself, for tests that drive the same world from Rust.

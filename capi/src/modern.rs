@@ -10,6 +10,7 @@ use crate::ffi::{
     BOOL, DWORD, FALSE, HCLUSTER, HGROUP, HNODE, HRESOURCE, LPDWORD, WCHAR, from_c, guard, put, status, to_c,
 };
 use crate::route::{on, on_handle};
+use crate::wide;
 
 // The exports of the `extern` calls (`RestartClusterResource`, `CancelClusterGroupOperation`).
 clusapi_sim::__clusapi_modern_externs!(crate::derive::exports);
@@ -118,10 +119,11 @@ pub unsafe extern "C" fn ClusterEnumEx(
         if cbItem.is_null() {
             return Err(Error::InvalidParameter("cbItem is NULL".into()));
         }
-        let id: Vec<u16> = item.id.encode_utf16().chain([0]).collect();
-        let name: Vec<u16> = item.name.encode_utf16().chain([0]).collect();
+        let id = wide::encode_nul(&item.id);
+        let name = wide::encode_nul(&item.name);
         let header = size_of::<CLUSTER_ENUM_ITEM>();
-        let (id_bytes, name_bytes) = (id.len().saturating_mul(2), name.len().saturating_mul(2));
+        let unit = size_of::<WCHAR>();
+        let (id_bytes, name_bytes) = (id.len().saturating_mul(unit), name.len().saturating_mul(unit));
         let needed = header.saturating_add(id_bytes).saturating_add(name_bytes);
         let needed_dw = DWORD::try_from(needed).unwrap_or(DWORD::MAX);
         // SAFETY: non-NULL, and the caller promises a readable DWORD.

@@ -8,6 +8,7 @@ use clusapi_sim::{Error, HandleKind, NotifyFilter, NotifyObject};
 use crate::ffi::{DWORD, HCHANGE, HCLUSTER, LPDWORD, LPWSTR, from_c, guard, put, status, to_c};
 use crate::route::{on, on_handle, sim};
 use crate::strings;
+use crate::wide;
 
 /// `NOTIFY_FILTER_AND_TYPE`: a `CLUSTER_OBJECT_TYPE` and its `CLUSTER_CHANGE_*_V2` flags.
 #[repr(C)]
@@ -126,6 +127,7 @@ pub unsafe extern "C" fn GetClusterNotifyV2(
         let port = from_c(hChange)?;
         let s = sim(hChange)?;
         let e = s.peek_cluster_notify_v2(port, dwMilliseconds)?;
+        let payload = wide::to_caller(e.payload_layout(), e.payload.clone())?;
         let strings_out = [
             (&e.object_id, lpszObjectId, lpcchObjectId),
             (&e.parent_id, lpszParentId, lpcchParentId),
@@ -134,20 +136,20 @@ pub unsafe extern "C" fn GetClusterNotifyV2(
         ];
         let payload_fits = lpbBufferSize.is_null()
             // SAFETY: non-NULL, valid for reads per the contract.
-            || (!buffer.is_null() && (unsafe { lpbBufferSize.read() } as usize) >= e.payload.len());
+            || (!buffer.is_null() && (unsafe { lpbBufferSize.read() } as usize) >= payload.len());
         // SAFETY: forwarded contract.
-        let all_fit = payload_fits
-            && strings_out.iter().all(|(v, b, n)| unsafe { fits(v.encode_utf16().count(), *b, *n) });
+        let all_fit =
+            payload_fits && strings_out.iter().all(|(v, b, n)| unsafe { fits(wide::unit_count(v), *b, *n) });
         if !all_fit {
             for (v, _, n) in &strings_out {
                 if !n.is_null() {
                     // SAFETY: non-NULL, valid for writes.
-                    unsafe { put(*n, DWORD::try_from(v.encode_utf16().count()).unwrap_or(DWORD::MAX)) };
+                    unsafe { put(*n, DWORD::try_from(wide::unit_count(v)).unwrap_or(DWORD::MAX)) };
                 }
             }
             if !lpbBufferSize.is_null() {
                 // SAFETY: non-NULL, valid for writes.
-                unsafe { put(lpbBufferSize, DWORD::try_from(e.payload.len()).unwrap_or(DWORD::MAX)) };
+                unsafe { put(lpbBufferSize, DWORD::try_from(payload.len()).unwrap_or(DWORD::MAX)) };
             }
             return Err(Error::MoreData("an output buffer of GetClusterNotifyV2 is too small".into()));
         }
@@ -164,10 +166,11 @@ pub unsafe extern "C" fn GetClusterNotifyV2(
             }
         }
         if !lpbBufferSize.is_null() {
-            // SAFETY: `buffer` holds at least `payload.len()` bytes (checked above).
+            // SAFETY: `buffer` holds at least `payload.len()` bytes (checked above; the
+            // event taken is the one peeked).
             unsafe {
-                std::ptr::copy_nonoverlapping(e.payload.as_ptr(), buffer, e.payload.len());
-                put(lpbBufferSize, DWORD::try_from(e.payload.len()).unwrap_or(DWORD::MAX));
+                std::ptr::copy_nonoverlapping(payload.as_ptr(), buffer, payload.len());
+                put(lpbBufferSize, DWORD::try_from(payload.len()).unwrap_or(DWORD::MAX));
             }
         }
         // SAFETY: NULL or valid for writes per the contract.

@@ -13,6 +13,7 @@ use crate::ffi::{
 };
 use crate::route::{on, on_handle};
 use crate::strings;
+use crate::wide;
 
 /// An optional host node: NULL is "any node".
 fn host(h: HNODE) -> Result<Option<HNode>, Error> {
@@ -67,6 +68,7 @@ unsafe fn output(data: &[u8], out: *mut c_void, size: DWORD, returned: LPDWORD) 
 ///
 /// As `input` and `output`.
 unsafe fn run(
+    dwControlCode: DWORD,
     lpInBuffer: *mut c_void,
     nInBufferSize: DWORD,
     lpOutBuffer: *mut c_void,
@@ -77,7 +79,9 @@ unsafe fn run(
     status(|| {
         // SAFETY: forwarded contract.
         let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
-        let out = call(data)?;
+        // The strings of the buffers are in this build's WCHAR (`wide.rs`).
+        let (in_layout, out_layout) = clusapi_sim::clusctl::buffer_layouts(dwControlCode);
+        let out = wide::to_caller(out_layout, call(&wide::from_caller(in_layout, data))?)?;
         // SAFETY: forwarded contract.
         unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }
     })
@@ -103,7 +107,7 @@ pub unsafe extern "C" fn ClusterControl(
 ) -> DWORD {
     // SAFETY: forwarded contract.
     unsafe {
-        run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
+        run(dwControlCode, lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
             on(hCluster, |s| s.cluster_control(from_c(hCluster)?, host(hHostNode)?, dwControlCode, data))
         })
     }
@@ -129,7 +133,7 @@ pub unsafe extern "C" fn ClusterNodeControl(
 ) -> DWORD {
     // SAFETY: forwarded contract.
     unsafe {
-        run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
+        run(dwControlCode, lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
             on(hNode, |s| s.cluster_node_control(from_c(hNode)?, host(hHostNode)?, dwControlCode, data))
         })
     }
@@ -155,7 +159,7 @@ pub unsafe extern "C" fn ClusterGroupControl(
 ) -> DWORD {
     // SAFETY: forwarded contract.
     unsafe {
-        run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
+        run(dwControlCode, lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
             on(hGroup, |s| s.cluster_group_control(from_c(hGroup)?, host(hHostNode)?, dwControlCode, data))
         })
     }
@@ -181,7 +185,7 @@ pub unsafe extern "C" fn ClusterResourceControl(
 ) -> DWORD {
     // SAFETY: forwarded contract.
     unsafe {
-        run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
+        run(dwControlCode, lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
             on(hResource, |s| {
                 s.cluster_resource_control(from_c(hResource)?, host(hHostNode)?, dwControlCode, data)
             })
@@ -209,7 +213,7 @@ pub unsafe extern "C" fn ClusterNetworkControl(
 ) -> DWORD {
     // SAFETY: forwarded contract.
     unsafe {
-        run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
+        run(dwControlCode, lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
             on(hNetwork, |s| {
                 s.cluster_network_control(from_c(hNetwork)?, host(hHostNode)?, dwControlCode, data)
             })
@@ -237,7 +241,7 @@ pub unsafe extern "C" fn ClusterNetInterfaceControl(
 ) -> DWORD {
     // SAFETY: forwarded contract.
     unsafe {
-        run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
+        run(dwControlCode, lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, |data| {
             on(hNetInterface, |s| {
                 s.cluster_net_interface_control(from_c(hNetInterface)?, host(hHostNode)?, dwControlCode, data)
             })
@@ -273,5 +277,7 @@ pub unsafe extern "C" fn ClusterResourceTypeControl(
         })
     };
     // SAFETY: forwarded contract.
-    unsafe { run(lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, call) }
+    unsafe {
+        run(dwControlCode, lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize, lpBytesReturned, call)
+    }
 }

@@ -18,6 +18,7 @@ use crate::ffi::{
 pub use crate::ffi::{HKEY, HKEY__};
 use crate::route::{on, on_handle};
 use crate::strings;
+use crate::wide;
 
 /// `LONG`: what the registry functions return (a Win32 code).
 pub type LONG = i32;
@@ -309,7 +310,7 @@ pub unsafe extern "C" fn ClusterRegEnumValue(
         unsafe {
             put(lpdwType, v.value_type);
             let name = strings::write(&v.name, lpszValueName, lpcchValueName);
-            let data = write_bytes(&v.data, lpData, lpcbData);
+            let data = write_bytes(&wide::value_to_caller(v.value_type, v.data), lpData, lpcbData);
             name.and(data)
         }
     })
@@ -342,7 +343,7 @@ pub unsafe extern "C" fn ClusterRegQueryValue(
         // SAFETY: per the contract.
         unsafe {
             put(lpdwValueType, v.value_type);
-            write_bytes(&v.data, lpData, lpcbData)
+            write_bytes(&wide::value_to_caller(v.value_type, v.data), lpData, lpcbData)
         }
     }))
 }
@@ -366,7 +367,7 @@ pub unsafe extern "C" fn ClusterRegSetValue(
         // SAFETY: per the contract.
         let name = unsafe { strings::read(lpszValueName, "lpszValueName") }?.unwrap_or_default();
         // SAFETY: per the contract.
-        let data = unsafe { read_bytes(lpData, cbData, "lpData") }?;
+        let data = wide::value_from_caller(dwType, unsafe { read_bytes(lpData, cbData, "lpData") }?)?;
         on_handle(h, |s| s.cluster_reg_set_value(h, &name, dwType, &data))
     })
 }
@@ -404,7 +405,19 @@ pub unsafe extern "C" fn ClusterRegQueryInfoKey(
     lpftLastWriteTime: PFILETIME,
 ) -> LONG {
     long(status(|| {
-        let i = on(hKey, |s| s.cluster_reg_query_info_key(from_c(hKey)?))?;
+        let h = from_c(hKey)?;
+        let mut i = on_handle(h, |s| s.cluster_reg_query_info_key(h))?;
+        if wide::NATIVE {
+            // The longest value as this build's caller reads it (text values take twice
+            // the bytes in UTF-32). The name lengths are UTF-16 units: as long as the
+            // UTF-32 ones, or longer (by one per character beyond U+FFFF).
+            let mut longest = 0;
+            for index in 0..i.values {
+                let v = on_handle(h, |s| s.cluster_reg_enum_value(h, index))?;
+                longest = longest.max(wide::value_to_caller(v.value_type, v.data).len());
+            }
+            i.max_value_len = DWORD::try_from(longest).unwrap_or(DWORD::MAX);
+        }
         // SAFETY: each is NULL (skipped) or valid for a write, per the contract.
         unsafe {
             put(lpcSubKeys, i.subkeys);

@@ -1,10 +1,13 @@
-//! Strings across the boundary: UTF-16 names in, and the ClusAPI buffer protocol out.
+//! Strings across the boundary: names in, and the ClusAPI buffer protocol out, in this
+//! build's `WCHAR` (`wide.rs`: UTF-16 in `libclusapi`, the platform's `wchar_t` in
+//! `libclusapi_native`).
 
 use std::mem::MaybeUninit;
 
 use clusapi_sim::Error;
 
-use crate::ffi::{DWORD, LPCWSTR, LPDWORD, LPWSTR};
+use crate::ffi::{DWORD, LPCWSTR, LPDWORD, LPWSTR, WCHAR};
+use crate::wide;
 
 /// The longest string read: 64K code units. A "string" with no NUL in them is refused
 /// rather than read further.
@@ -76,16 +79,17 @@ impl std::fmt::Display for Name {
     }
 }
 
-/// Reads a NUL-terminated UTF-16 string; `None` for NULL.
+/// Reads a NUL-terminated string of `WCHAR`s; `None` for NULL.
 ///
 /// # Errors
 ///
 /// `ERROR_INVALID_PARAMETER` for a string without a NUL in its first 64K units, or one
-/// that is not valid UTF-16 (an unpaired surrogate).
+/// that is not valid in this build's encoding (an unpaired surrogate in UTF-16, a value that
+/// is no Unicode scalar in UTF-32).
 ///
 /// # Safety
 ///
-/// `s` is NULL or points to readable UTF-16 units up to its first NUL or its 64Ki-th unit,
+/// `s` is NULL or points to readable `WCHAR` units up to its first NUL or its 64Ki-th unit,
 /// whichever comes first (the ClusAPI contract for `LPCWSTR`, bounded).
 pub(crate) unsafe fn read(s: LPCWSTR, what: &str) -> Result<Option<Name>, Error> {
     if s.is_null() {
@@ -125,9 +129,9 @@ pub(crate) unsafe fn read(s: LPCWSTR, what: &str) -> Result<Option<Name>, Error>
     }
     // SAFETY: the `len` units before the NUL were just read one by one.
     let units = unsafe { std::slice::from_raw_parts(s, len) };
-    String::from_utf16(units)
+    wide::decode(units)
         .map(|s| Some(Name::Heap(s)))
-        .map_err(|_| Error::InvalidParameter(format!("{what}: not valid UTF-16 (unpaired surrogate)")))
+        .ok_or_else(|| Error::InvalidParameter(format!("{what}: not valid {}", wide::ENCODING)))
 }
 
 /// Reads a name that must be present: NULL is `ERROR_INVALID_PARAMETER`.
@@ -157,7 +161,7 @@ pub(crate) unsafe fn write(value: &str, buf: LPWSTR, lpcch: LPDWORD) -> Result<(
     if lpcch.is_null() {
         return Err(Error::InvalidParameter("the length pointer (lpcch) is NULL".into()));
     }
-    let units: Vec<u16> = value.encode_utf16().collect();
+    let units: Vec<WCHAR> = wide::encode(value).collect();
     let len = DWORD::try_from(units.len()).unwrap_or(DWORD::MAX);
     // SAFETY: non-NULL and valid for reads per the contract.
     let capacity = unsafe { lpcch.read() } as usize;
@@ -179,10 +183,10 @@ pub(crate) unsafe fn write(value: &str, buf: LPWSTR, lpcch: LPDWORD) -> Result<(
 }
 
 /// Fills a fixed `WCHAR` array with as much of `value` as fits, NUL-terminated.
-pub(crate) fn fill_array(dest: &mut [u16], value: &str) {
+pub(crate) fn fill_array(dest: &mut [WCHAR], value: &str) {
     let room = dest.len().saturating_sub(1);
     let mut n = 0usize;
-    for (d, u) in dest.iter_mut().zip(value.encode_utf16().take(room)) {
+    for (d, u) in dest.iter_mut().zip(wide::encode(value).take(room)) {
         *d = u;
         n = n.saturating_add(1);
     }
@@ -200,8 +204,8 @@ mod tests {
         r.map_or_else(|e| e.code(), |()| codes::ERROR_SUCCESS)
     }
 
-    fn w(s: &str) -> Vec<u16> {
-        s.encode_utf16().chain([0]).collect()
+    fn w(s: &str) -> Vec<WCHAR> {
+        wide::encode_nul(s)
     }
 
     #[test]
@@ -219,11 +223,11 @@ mod tests {
         assert_eq!(unsafe { read(w(&ascii_long).as_ptr(), "name") }.unwrap().as_deref(), Some(&*ascii_long));
         // SAFETY: a NUL-terminated buffer.
         assert_eq!(unsafe { read(w("Grüße").as_ptr(), "name") }.unwrap().as_deref(), Some("Grüße"));
-        let unterminated = vec![b'a' as u16; MAX_STRING_UNITS + 1];
+        let unterminated = vec![WCHAR::from(b'a'); MAX_STRING_UNITS + 1];
         // SAFETY: readable for more than 64K units.
         let err = unsafe { read(unterminated.as_ptr(), "name") }.unwrap_err();
         assert_eq!(err.code(), codes::ERROR_INVALID_PARAMETER);
-        let lone_surrogate = [0xd800u16, 0];
+        let lone_surrogate: [WCHAR; 2] = [0xd800, 0];
         // SAFETY: NUL-terminated.
         let err = unsafe { read(lone_surrogate.as_ptr(), "name") }.unwrap_err();
         assert_eq!(err.code(), codes::ERROR_INVALID_PARAMETER);
@@ -235,7 +239,7 @@ mod tests {
         // SAFETY: NULL buffer with a valid length pointer.
         assert_eq!(code(unsafe { write("NODE1", std::ptr::null_mut(), &mut cch) }), codes::ERROR_MORE_DATA);
         assert_eq!(cch, 5);
-        let mut buf = [0xffffu16; 6];
+        let mut buf: [WCHAR; 6] = [0xffff; 6];
         cch = 5; // room for the characters but not the NUL
         // SAFETY: the buffer holds 6 units.
         assert_eq!(code(unsafe { write("NODE1", buf.as_mut_ptr(), &mut cch) }), codes::ERROR_MORE_DATA);
@@ -251,8 +255,8 @@ mod tests {
 
     #[test]
     fn arrays_are_truncated_and_terminated() {
-        let mut a = [1u16; 4];
+        let mut a: [WCHAR; 4] = [1; 4];
         fill_array(&mut a, "abcdef");
-        assert_eq!(a, [b'a' as u16, b'b' as u16, b'c' as u16, 0]);
+        assert_eq!(a, [b'a', b'b', b'c', 0].map(WCHAR::from));
     }
 }

@@ -294,6 +294,41 @@ pub struct NotificationV2 {
     pub object_type_name: String,
 }
 
+impl NotificationV2 {
+    /// What [`payload`](Self::payload) holds, as far as its wide strings go (what the C
+    /// ABI's native-`wchar_t` build re-encodes): the new owner's name of
+    /// `GROUP_OWNER_NODE` and `RESOURCE_OWNER_GROUP` is text; the payload of a
+    /// `*_COMMON_PROPERTY` or `*_PRIVATE_PROPERTY` event a property list; anything else (a
+    /// state `DWORD`, nothing) has no string.
+    #[must_use]
+    pub fn payload_layout(&self) -> crate::clusctl::BufferLayout {
+        use crate::clusctl::BufferLayout;
+        use change_v2 as v;
+        use object_type as t;
+        let NotifyFilter { object_type, flags } = self.filter;
+        let properties = [
+            (t::CLUSTER, v::CLUSTER_COMMON_PROPERTY, v::CLUSTER_PRIVATE_PROPERTY),
+            (t::NODE, v::NODE_COMMON_PROPERTY, v::NODE_PRIVATE_PROPERTY),
+            (t::GROUP, v::GROUP_COMMON_PROPERTY, v::GROUP_PRIVATE_PROPERTY),
+            (t::RESOURCE, v::RESOURCE_COMMON_PROPERTY, v::RESOURCE_PRIVATE_PROPERTY),
+            (t::NETWORK, v::NETWORK_COMMON_PROPERTY, v::NETWORK_PRIVATE_PROPERTY),
+            (t::NETWORK_INTERFACE, v::NETINTERFACE_COMMON_PROPERTY, v::NETINTERFACE_PRIVATE_PROPERTY),
+        ];
+        if (object_type, flags) == (t::GROUP, v::GROUP_OWNER_NODE)
+            || (object_type, flags) == (t::RESOURCE, v::RESOURCE_OWNER_GROUP)
+        {
+            BufferLayout::Text
+        } else if properties
+            .iter()
+            .any(|&(ty, common, private)| ty == object_type && (flags == common || flags == private))
+        {
+            BufferLayout::PropertyList
+        } else {
+            BufferLayout::Binary
+        }
+    }
+}
+
 /// What a V2 port listens to, and its queue.
 #[derive(Debug, Default)]
 pub(crate) struct V2Registrations {

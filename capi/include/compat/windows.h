@@ -76,7 +76,9 @@ typedef DWORD LCID;
 typedef char CHAR, *PCHAR, *LPSTR, *PSTR;
 typedef const char *LPCSTR, *PCSTR;
 
-#if defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
+/* WCHAR is the compiler's wchar_t: 4 bytes (UTF-32) by default on Linux, for which link
+ * -lclusapi_native; 2 bytes with -fshort-wchar, for which link -lclusapi. */
+#if defined(__SIZEOF_WCHAR_T__) && (__SIZEOF_WCHAR_T__ == 2 || __SIZEOF_WCHAR_T__ == 4)
 typedef wchar_t WCHAR;
 #else
 typedef uint16_t WCHAR;

@@ -617,3 +617,73 @@ mod tests {
         assert!(!all.iter().any(|(n, _)| n == "CLUSCTL_CLUSTER_GET_NAME"));
     }
 }
+
+/// What a control code's buffer holds, as far as its wide strings go: the C ABI's
+/// native-`wchar_t` build re-encodes the strings of a buffer (UTF-16 here, the platform's
+/// `wchar_t` there) by its layout, and leaves every other byte as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BufferLayout {
+    /// No string: `DWORD`s, a structure, or nothing.
+    Binary,
+    /// Wide characters only: a NUL-terminated string, or a `MULTI_SZ` list of them.
+    Text,
+    /// A property list: a `DWORD` count, then per property a `CLUSPROP_SYNTAX_NAME` value
+    /// and a value list (as [`BufferLayout::ValueList`]).
+    PropertyList,
+    /// A value list: `CLUSPROP_*` values (syntax, byte length, data padded to 4 bytes), up
+    /// to `CLUSPROP_SYNTAX_ENDMARK`.
+    ValueList,
+}
+
+/// The layouts of `code`'s input and output buffers, as (input, output): for the codes
+/// the simulator answers, what it reads and writes (every other code answers
+/// `ERROR_INVALID_FUNCTION` and is [`BufferLayout::Binary`] both ways).
+///
+/// ```
+/// use clusapi_sim::clusctl::{self, BufferLayout};
+///
+/// let get = clusctl::clusctl(clusctl::CLUS_OBJECT_GROUP, clusctl::CLCTL_GET_COMMON_PROPERTIES);
+/// assert_eq!(clusctl::buffer_layouts(get), (BufferLayout::Binary, BufferLayout::PropertyList));
+/// ```
+#[must_use]
+pub fn buffer_layouts(code: u32) -> (BufferLayout, BufferLayout) {
+    use BufferLayout::{Binary, PropertyList, Text, ValueList};
+    if let Some(known) = find_specific(code) {
+        let output = match known.code {
+            CLUSCTL_NETINTERFACE_GET_NODE
+            | CLUSCTL_NETINTERFACE_GET_NETWORK
+            | CLUSCTL_RESOURCE_GET_NETWORK_NAME
+            | CLUSCTL_RESOURCE_GET_DNS_NAME
+            | CLUSCTL_NODE_GET_CLUSTER_SERVICE_ACCOUNT_NAME
+            | CLUSCTL_RESOURCE_GET_REGISTRY_CHECKPOINTS
+            | CLUSCTL_RESOURCE_GET_CRYPTO_CHECKPOINTS
+            | CLUSCTL_RESOURCE_TYPE_GET_REGISTRY_CHECKPOINTS
+            | CLUSCTL_RESOURCE_TYPE_GET_CRYPTO_CHECKPOINTS => Text,
+            CLUSCTL_RESOURCE_GET_REQUIRED_DEPENDENCIES | CLUSCTL_RESOURCE_TYPE_GET_REQUIRED_DEPENDENCIES => {
+                ValueList
+            }
+            CLUSCTL_RESOURCE_TYPE_GET_COMMON_RESOURCE_PROPERTY_FMTS
+            | CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_RESOURCE_PROPERTY_FMTS => PropertyList,
+            _ => Binary,
+        };
+        return (Binary, output);
+    }
+    match code & !(0xFF << CLUSCTL_OBJECT_SHIFT) {
+        CLCTL_GET_NAME | CLCTL_GET_ID | CLCTL_GET_RESOURCE_TYPE | CLCTL_GET_FQDN => (Binary, Text),
+        CLCTL_ENUM_COMMON_PROPERTIES | CLCTL_ENUM_PRIVATE_PROPERTIES => (Binary, Text),
+        CLCTL_GET_COMMON_PROPERTIES
+        | CLCTL_GET_RO_COMMON_PROPERTIES
+        | CLCTL_GET_COMMON_PROPERTY_FMTS
+        | CLCTL_GET_PRIVATE_PROPERTIES
+        | CLCTL_GET_RO_PRIVATE_PROPERTIES
+        | CLCTL_GET_PRIVATE_PROPERTY_FMTS => (Binary, PropertyList),
+        CLCTL_SET_COMMON_PROPERTIES
+        | CLCTL_SET_PRIVATE_PROPERTIES
+        | CLCTL_VALIDATE_COMMON_PROPERTIES
+        | CLCTL_VALIDATE_PRIVATE_PROPERTIES => (PropertyList, Binary),
+        // The voter's id (MS-CMRP 3.1.4.3.7.3-4); the answer is a DWORD.
+        CLCTL_CHECK_VOTER_EVICT | CLCTL_CHECK_VOTER_DOWN => (Text, Binary),
+        _ => (Binary, Binary),
+    }
+}
