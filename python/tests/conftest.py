@@ -1,0 +1,83 @@
+"""Shared fixtures. ``clusapi_sim`` is imported first, as a Windows client's test would;
+the client itself is imported only once the library is known to be there, so that a
+missing build is one clear failure (under CI) or skip (elsewhere), not an import error."""
+
+import clusapi_sim  # noqa: F401 - first: the shims must be in place before the client
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["clusapi_sim.pytest_plugin"]
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent.parent
+# The client is a script, as it would be on Windows: importable by its own name.
+sys.path.insert(0, str(TESTS / "windows_client"))
+
+SQL_CLUSTER = """
+[[cluster]]
+name = "SQLCLUSTER"
+nodes = ["SQL1", "SQL2"]
+networks = ["Public", "Private"]
+
+[[cluster.group]]
+name = "Cluster Group"
+owner = "SQL1"
+resources = [
+    { name = "Cluster Name", type = "Network Name" },
+    { name = "Cluster IP Address", type = "IP Address" },
+]
+
+[[cluster.group]]
+name = "SQL Group"
+owner = "SQL1"
+online = true
+resources = [
+    { name = "SQL Network Name", type = "Network Name" },
+    { name = "SQL Server", type = "Generic Service" },
+]
+
+[[cluster.group]]
+name = "Reporting"
+owner = "SQL2"
+resources = [{ name = "Report Server", type = "Generic Service" }]
+"""
+
+
+def missing(what: str) -> None:
+    """A prerequisite is missing: a failure under CI (CI=true), where it must be there, a
+    visible skip elsewhere."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(what, pytrace=False)
+    pytest.skip(what)
+
+
+@pytest.fixture(scope="session")
+def native_library() -> Path:
+    """The path of libclusapi_native.so, as the package finds it."""
+    try:
+        return clusapi_sim.find_library()
+    except clusapi_sim.LibraryNotFoundError as e:
+        missing(str(e))
+
+
+@pytest.fixture(scope="session")
+def client(native_library):
+    """The Windows client module, imported after clusapi_sim."""
+    return importlib.import_module("cluster_inventory")
+
+
+@pytest.fixture
+def clusapi_topology():
+    return SQL_CLUSTER
+
+
+@pytest.fixture
+def sim(client, clusapi_simulator):
+    """The test's simulator (SQL_CLUSTER unless the test overrides ``clusapi_topology``),
+    bound to the test's thread, with the client loaded."""
+    return clusapi_simulator
