@@ -14,6 +14,7 @@ report), with the pytest fixtures of :mod:`clusapi_sim.pytest_plugin`.
 from . import _shims
 from ._errors import Win32Error
 from ._library import LIBRARY_ENV, LibraryNotFoundError, WrongLibraryError, find_library
+from ._library import loaded_path as library_path
 from .simulator import (
     Simulator,
     capture_callers,
@@ -35,13 +36,6 @@ __all__ = [
     "load_topology",
     "reset",
 ]
-
-
-def library_path():
-    """The path of the library in use (found and loaded on first use)."""
-    from ._library import loaded_path
-
-    return loaded_path()
 
 
 _shims.install()

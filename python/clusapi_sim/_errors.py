@@ -41,6 +41,10 @@ class Win32Error(OSError):
     def __str__(self) -> str:
         return f"[WinError {self.winerror}] {self.strerror}"
 
+    def __reduce__(self):
+        # OSError pickles its args, (errno, strerror): rebuild from the code instead.
+        return (type(self), (self.winerror, self.strerror))
+
 
 def GetLastError() -> int:
     """``ctypes.GetLastError`` (on Windows ``windll.kernel32.GetLastError``): the thread's

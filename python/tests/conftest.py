@@ -58,11 +58,22 @@ def missing(what: str) -> None:
 
 @pytest.fixture(scope="session")
 def native_library() -> Path:
-    """The path of libclusapi_native.so, as the package finds it."""
+    """The path of libclusapi_native.so, found and loaded as the package does.
+
+    A library that is missing is ``missing``; one that is there but of the wrong width
+    (CLUSAPI_SIM_LIBRARY naming the UTF-16 libclusapi.so, say) always fails: it is a
+    mistake to fix, not a prerequisite to build, and every test would otherwise fail on
+    names cut after their first character.
+    """
     try:
-        return clusapi_sim.find_library()
+        path = clusapi_sim.find_library()
     except clusapi_sim.LibraryNotFoundError as e:
         missing(str(e))
+    try:
+        return clusapi_sim.library_path()
+    except clusapi_sim.WrongLibraryError as e:
+        wrong = str(e)
+    pytest.fail(f"{wrong}\n(found as {path})", pytrace=False)  # outside: no chained trace
 
 
 @pytest.fixture(scope="session")
