@@ -27,7 +27,10 @@ CODES: dict[int, tuple[str, str]] = {
     114: ("ERROR_INVALID_TARGET_HANDLE", "The target internal file identifier is incorrect."),
     120: ("ERROR_CALL_NOT_IMPLEMENTED", "This function is not supported on this system."),
     122: ("ERROR_INSUFFICIENT_BUFFER", "The data area passed to a system call is too small."),
-    123: ("ERROR_INVALID_NAME", "The filename, directory name, or volume label syntax is incorrect."),
+    123: (
+        "ERROR_INVALID_NAME",
+        "The filename, directory name, or volume label syntax is incorrect.",
+    ),
     145: ("ERROR_DIR_NOT_EMPTY", "The directory is not empty."),
     183: ("ERROR_ALREADY_EXISTS", "Cannot create a file when that file already exists."),
     234: ("ERROR_MORE_DATA", "More data is available."),
@@ -51,7 +54,10 @@ CODES: dict[int, tuple[str, str]] = {
     5010: ("ERROR_OBJECT_ALREADY_EXISTS", "The object already exists."),
     5012: ("ERROR_GROUP_NOT_AVAILABLE", "The group is not available."),
     5013: ("ERROR_GROUP_NOT_FOUND", "The cluster group could not be found."),
-    5015: ("ERROR_HOST_NODE_NOT_RESOURCE_OWNER", "The node is not a possible owner of the resource."),
+    5015: (
+        "ERROR_HOST_NODE_NOT_RESOURCE_OWNER",
+        "The node is not a possible owner of the resource.",
+    ),
     5016: ("ERROR_HOST_NODE_NOT_GROUP_OWNER", "The node is not the owner of the group."),
     5019: ("ERROR_RESOURCE_ONLINE", "The cluster resource is online."),
     5023: ("ERROR_INVALID_STATE", "The group or resource is not in the correct state."),
@@ -67,7 +73,10 @@ CODES: dict[int, tuple[str, str]] = {
     5050: ("ERROR_CLUSTER_NODE_DOWN", "The cluster node is down."),
     5058: ("ERROR_CLUSTER_NODE_NOT_PAUSED", "The cluster node is not paused."),
     5069: ("ERROR_DEPENDENCY_NOT_ALLOWED", "The dependency cannot be made."),
-    5078: ("ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND", "The cluster resource type could not be found."),
+    5078: (
+        "ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND",
+        "The cluster resource type could not be found.",
+    ),
     5962: ("ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS", "A node drain is in progress."),
 }
 

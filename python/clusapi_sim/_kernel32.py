@@ -68,7 +68,8 @@ def _format_message_w(flags, _source, message_id, _language, buffer, size, _argu
             return len(text)
         if size < len(text) + 1:
             return _fail(ERROR_INSUFFICIENT_BUFFER)
-        ctypes.memmove(buffer, ctypes.create_unicode_buffer(text), (len(text) + 1) * ctypes.sizeof(ctypes.c_wchar))
+        wide = ctypes.create_unicode_buffer(text)
+        ctypes.memmove(buffer, wide, ctypes.sizeof(wide))
         return len(text)
     except Exception:  # noqa: BLE001 - see above
         return _fail(ERROR_INVALID_PARAMETER)

@@ -1,7 +1,6 @@
 """Finding libclusapi_native.so, and refusing a library whose WCHAR is not c_wchar."""
 
 import ctypes
-import os
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,8 @@ def no_search(monkeypatch, tmp_path):
     cwd = tmp_path / "work" / "sub"
     cwd.mkdir(parents=True)
     monkeypatch.chdir(cwd)
-    monkeypatch.setattr(_library, "__file__", str(tmp_path / "site" / "clusapi_sim" / "_library.py"))
+    installed = tmp_path / "site" / "clusapi_sim" / "_library.py"
+    monkeypatch.setattr(_library, "__file__", str(installed))
     return tmp_path
 
 
@@ -82,7 +82,8 @@ def test_the_environment_variable_wins_and_is_not_second_guessed(no_search, monk
 
 def test_the_loaded_library_has_the_platforms_wchar(native_library):
     lib = _library.load()
-    assert ctypes.c_uint32.in_dll(lib, "ClusSimWcharSize").value == ctypes.sizeof(ctypes.c_wchar) == 4
+    size = ctypes.c_uint32.in_dll(lib, "ClusSimWcharSize").value
+    assert size == ctypes.sizeof(ctypes.c_wchar) == 4
 
 
 @pytest.fixture
