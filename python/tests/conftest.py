@@ -5,6 +5,7 @@ missing build is one clear failure (under CI) or skip (elsewhere), not an import
 import clusapi_sim  # noqa: F401 - first: the shims must be in place before the client
 
 import importlib
+import importlib.abc
 import os
 import sys
 from pathlib import Path
@@ -50,10 +51,27 @@ resources = [{ name = "Report Server", type = "Generic Service" }]
 
 def missing(what: str) -> None:
     """A prerequisite is missing: a failure under CI (CI=true), where it must be there, a
-    visible skip elsewhere."""
+    visible skip elsewhere (of the whole module when called while importing one)."""
     if os.environ.get("CI") == "true":
         pytest.fail(what, pytrace=False)
-    pytest.skip(what)
+    pytest.skip(what, allow_module_level=True)
+
+
+class _ClientNeedsTheLibrary(importlib.abc.MetaPathFinder):
+    """The client loads clusapi when imported, as on Windows; a test module that imports it
+    at its top (test_readme_example.py, as a user's would) is then skipped or failed by
+    ``missing`` with the search's message, instead of erroring in collection."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "cluster_inventory":
+            try:
+                clusapi_sim.find_library()
+            except clusapi_sim.LibraryNotFoundError as e:
+                missing(str(e))
+        return None  # found the usual way
+
+
+sys.meta_path.insert(0, _ClientNeedsTheLibrary())
 
 
 @pytest.fixture(scope="session")
