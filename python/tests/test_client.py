@@ -8,7 +8,8 @@ import pytest
 
 import clusapi_sim
 
-from conftest import SQL_CLUSTER
+from conftest import REPO, SQL_CLUSTER, TESTS
+from test_shims import python
 
 
 def test_inventory_reports_the_topology(client, sim):
@@ -214,3 +215,19 @@ def test_a_forgotten_handle_is_in_the_leak_report(client, sim):
         sim.assert_no_open_handles()
     assert client.CloseCluster(h)
     assert sim.leak_report() == []
+
+
+def test_the_client_runs_as_a_script_under_python_m_clusapi_sim(native_library):
+    # As a user runs a Windows script on Linux: the process's simulator, from the
+    # environment's topology file.
+    script = TESTS / "windows_client" / "cluster_inventory.py"
+    result = python(
+        ["-m", "clusapi_sim", str(script)],
+        CLUSAPI_SIM_TOPOLOGY=str(REPO / "tests" / "sql-cluster.toml"),
+        CLUSAPI_SIM_LIBRARY=str(native_library),
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Cluster SQLCLUSTER"
+    assert "  group SQL Group: Online on SQL1" in lines
+    assert "  resource SQL Server (Generic Service)" in lines

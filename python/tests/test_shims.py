@@ -20,18 +20,23 @@ from clusapi_sim import _shims
 needs_library = pytest.mark.usefixtures("native_library")
 
 
-def run_python(code, **env):
-    """Runs ``code`` in a fresh interpreter (for what only a fresh process shows), with
+def python(args, **env):
+    """Runs a fresh interpreter with ``args`` (for what only a fresh process shows), with
     this clusapi_sim importable whether installed or not."""
     package_root = str(Path(clusapi_sim.__file__).resolve().parent.parent)
     path = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
     return subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, *args],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": path, **env},
         timeout=60,
     )
+
+
+def run_python(code, **env):
+    """Runs ``code`` in a fresh interpreter."""
+    return python(["-c", code], **env)
 
 
 # -- wintypes ------------------------------------------------------------------------
