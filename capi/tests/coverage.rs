@@ -37,7 +37,6 @@ const SIMULATOR_ONLY: &[(&str, &str)] = &[
     ("ClusSimNetworkDown", "test control: take a network down"),
     ("ClusSimPartitionNetwork", "test control: partition a network"),
     ("ClusSimRestoreNetwork", "test control: restore a network"),
-    ("ClusSimWcharSize", "the size of the library's WCHAR (2 or 4 bytes), checked at start-up"),
 ];
 
 /// The real exports that the Windows SDK's `clusapi.h` does not declare, and why:

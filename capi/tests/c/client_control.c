@@ -148,7 +148,7 @@ int main(void) {
             ERROR_SUCCESS);
   CHECK(got == sizeof failure && failure.dwVersion == GROUP_FAILURE_INFO_VERSION_1);
   CHECK(CloseClusterGroup(cgroup));
-  BYTE out[512];
+  BYTE out[2048]; /* property names take 4 bytes a character in libclusapi_native */
   CHECK_ERR(ClusterResourceControl(cip, NULL, CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTY_FMTS, NULL, 0, out, sizeof out, &got),
             ERROR_SUCCESS);
   CHECK(got > 8 && *(const DWORD *)out > 0); /* the IP Address's private properties */

@@ -88,7 +88,7 @@ int main(void) {
   CHECK(item != NULL);
   CHECK_ERR(ClusterEnumEx(e, 0, item, &cb), ERROR_SUCCESS);
   CHECK(item->dwVersion == CLUSTER_ENUM_ITEM_VERSION_1 && item->dwType == CLUSTER_ENUM_GROUP);
-  CHECK(weq(item->lpszName, L"Web") && item->cbName == 8 && item->cbId == 74); /* a GUID */
+  CHECK(weq(item->lpszName, L"Web") && item->cbName == 4 * sizeof(WCHAR) && item->cbId == 37 * sizeof(WCHAR)); /* a GUID */
   free(item);
   CHECK_ERR(ClusterEnumEx(e, 2, NULL, &cb), ERROR_NO_MORE_ITEMS);
   CHECK_ERR(ClusterCloseEnumEx(e), ERROR_SUCCESS);

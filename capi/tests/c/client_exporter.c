@@ -89,7 +89,7 @@ static void visit(HCLUSTER cluster, DWORD kind, const WCHAR *name) {
     WCHAR type[64];
     CHECK_ERR(ClusterResourceControl(h, NULL, CLUSCTL_RESOURCE_GET_RESOURCE_TYPE, NULL, 0, type, sizeof type, &got),
               ERROR_SUCCESS);
-    CHECK(got >= 2 && type[got / 2 - 1] == 0);
+    CHECK(got >= sizeof(WCHAR) && type[got / sizeof(WCHAR) - 1] == 0);
     CHECK(GetClusterResourceState(h, NULL, NULL, NULL, NULL) != ClusterResourceStateUnknown);
     /* Read-only: a set is refused. */
     BYTE list[64];

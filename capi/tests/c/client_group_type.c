@@ -99,12 +99,12 @@ int main(void) {
   CHECK(plain != NULL && group_type(plain) == ClusGroupTypeUnknown);
 
   /* GroupType is read-only: a set is refused and changes nothing. */
-  BYTE set[64];
-  DWORD n = 0, one = 1, syntax_name = CLUSPROP_SYNTAX_NAME, syntax_dword = CLUSPROP_SYNTAX_LIST_VALUE_DWORD, len = 20, four = 4, end = 0;
+  BYTE set[128];
+  DWORD n = 0, one = 1, syntax_name = CLUSPROP_SYNTAX_NAME, syntax_dword = CLUSPROP_SYNTAX_LIST_VALUE_DWORD, len = sizeof L"GroupType", four = 4, end = 0;
   memcpy(set + n, &one, 4); n += 4;
   memcpy(set + n, &syntax_name, 4); n += 4;
   memcpy(set + n, &len, 4); n += 4;
-  memcpy(set + n, L"GroupType", 20); n += 20;
+  memcpy(set + n, L"GroupType", len); n += len; /* a multiple of 4 bytes in both widths */
   memcpy(set + n, &syntax_dword, 4); n += 4;
   memcpy(set + n, &four, 4); n += 4;
   memcpy(set + n, &one, 4); n += 4;

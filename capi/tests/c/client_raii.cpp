@@ -31,11 +31,22 @@ using Cluster = Handle<HCLUSTER, CloseCluster>;
 using Network = Handle<HNETWORK, CloseClusterNetwork>;
 using Group = Handle<HGROUP, CloseClusterGroup>;
 
-static std::u16string owner_of(const Group &group) {
+/* The string type of WCHAR. With the compiler's 4-byte wchar_t (libclusapi_native) it is
+ * std::wstring, as Windows code writes it. With -fshort-wchar (libclusapi), libstdc++'s
+ * wchar_t traits still assume 4 bytes (its wcslen), so a 2-byte string is std::u16string. */
+#if __SIZEOF_WCHAR_T__ == 4
+using WString = std::wstring;
+#define W(s) L##s
+#else
+using WString = std::u16string;
+#define W(s) u##s
+#endif
+
+static WString owner_of(const Group &group) {
   DWORD len = 0;
   CHECK(GetClusterGroupState(group.get(), nullptr, &len) == ClusterGroupStateUnknown);
   CHECK(GetLastError() == ERROR_MORE_DATA);
-  std::u16string name(len + 1, u'\0');
+  WString name(len + 1, 0);
   DWORD cap = len + 1;
   CHECK(GetClusterGroupState(group.get(), reinterpret_cast<LPWSTR>(&name[0]), &cap) == ClusterGroupOnline);
   name.resize(cap);
@@ -52,7 +63,7 @@ int main() {
     CHECK(from_network);
     Group core(OpenClusterGroup(from_network.get(), L"Cluster Group"));
     CHECK(core);
-    CHECK(owner_of(core) == u"NODE1");
+    CHECK(owner_of(core) == W("NODE1"));
     CHECK(ClusSimOpenHandleCount() == 4);
   }
   CHECK(ClusSimOpenHandleCount() == 0);

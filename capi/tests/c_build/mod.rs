@@ -1,0 +1,236 @@
+//! Builds and runs the C and C++ client programs of `capi/tests/c/`, for two test crates:
+//! `capi/tests/c_clients.rs` links them with `libclusapi` (UTF-16 `WCHAR`, so they are
+//! compiled with `-fshort-wchar`), and `capi/native/tests/c_clients.rs` links the same
+//! programs, unchanged, with `libclusapi_native` (the compiler's own 4-byte `wchar_t`, no
+//! flag). Which one a crate gets follows from the package it belongs to. The programs are
+//! run, and run again under valgrind (no invalid access, no definite leak).
+//!
+//! Environment: `CC` / `CXX` pick the compilers (default `cc` / `c++`);
+//! `CLUSAPI_SIM_MINGW_INCLUDE` names a directory with MinGW-w64's `clusapi.h` for the
+//! conformance test (default `/usr/share/mingw-w64/include`). Under `CI`, a missing header
+//! or a missing valgrind fails the test instead of skipping that part.
+
+// Each test crate that includes this module uses a part of it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Whether this crate links `libclusapi_native` (the native package's tests) rather than
+/// `libclusapi`.
+pub fn native() -> bool {
+    env!("CARGO_PKG_NAME") == "clusapi-sim-capi-native"
+}
+
+/// The library's file name stem: `libclusapi` or `libclusapi_native`.
+pub fn lib_name() -> &'static str {
+    if native() { "libclusapi_native" } else { "libclusapi" }
+}
+
+/// `capi/`, whichever package includes this module.
+pub fn capi_dir() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    if native() { manifest.parent().expect("capi/native is in capi/").to_path_buf() } else { manifest }
+}
+
+/// Where cargo put the library's `.a` and `.so` for this test run: beside the test binary
+/// in `target/<profile>/deps` (cargo builds every crate type of the package's library for
+/// its tests), else `target/<profile>` after a `cargo build`.
+pub fn lib_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let deps = exe.parent().expect("target/<profile>/deps").to_path_buf();
+    let candidates = [deps.clone(), deps.parent().map(Path::to_path_buf).unwrap_or_default()];
+    let files = [format!("{}.a", lib_name()), format!("{}.so", lib_name())];
+    candidates.into_iter().find(|dir| files.iter().all(|lib| dir.join(lib).exists())).unwrap_or_else(|| {
+        panic!("{} / {} not found in {} or its parent", files[0], files[1], deps.display())
+    })
+}
+
+pub fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// Says that a check did not run, where the person running the tests sees it: straight to
+/// the process's standard error, which the test harness does not capture (`eprintln!` in a
+/// passing test would be swallowed, and the test would look like a check that ran).
+pub fn skipped(what: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "\nSKIPPED (not a pass): {what}");
+}
+
+pub fn show(out: &Output) -> String {
+    format!(
+        "status {}\nstdout:\n{}\nstderr:\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A scratch directory for one source's executable, in the target directory's scratch area
+/// (`CARGO_TARGET_TMPDIR`), under a fixed name: each run replaces the previous one's
+/// executables (some 40 MB each, a static library with debug info) instead of leaving a
+/// new set in the system's temporary directory, as per-process names in `/tmp` did.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c-clients").join(name);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+/// How a program is linked.
+pub enum Link {
+    /// The static library and the libraries a Rust static library needs.
+    Static,
+    /// Nothing but `-ldl`: the program loads the shared library itself.
+    Dlopen,
+}
+
+/// Compiles `source` of `capi/tests/c/` (C, or C++ for `.cpp`) and returns the executable.
+pub fn compile(source: &str, extra_include: Option<&Path>, flags: &[&str], link: Link) -> PathBuf {
+    compile_path(&capi_dir().join("tests/c").join(source), extra_include, flags, link)
+}
+
+/// Compiles the C (or, for `.cpp`, C++) file `src` and returns the executable.
+pub fn compile_path(src: &Path, extra_include: Option<&Path>, flags: &[&str], link: Link) -> PathBuf {
+    let source = src.file_name().and_then(|n| n.to_str()).expect("a source file name");
+    let cpp = source.ends_with(".cpp");
+    let compiler = if cpp {
+        std::env::var("CXX").unwrap_or_else(|_| "c++".into())
+    } else {
+        std::env::var("CC").unwrap_or_else(|_| "cc".into())
+    };
+    let exe = scratch(source).join(source.replace('.', "_"));
+    let mut cmd = Command::new(&compiler);
+    cmd.args(["-g", "-Wall", "-Wextra", "-Werror"]).args(flags);
+    if !native() {
+        // libclusapi's WCHAR is UTF-16: L"..." must be too.
+        cmd.arg("-fshort-wchar");
+    }
+    if let Some(dir) = extra_include {
+        cmd.arg("-I").arg(dir);
+    }
+    cmd.arg("-I").arg(capi_dir().join("include"));
+    cmd.arg("-I").arg(capi_dir().join("include/compat"));
+    cmd.arg(src).arg("-o").arg(&exe);
+    match link {
+        Link::Static => {
+            cmd.arg(lib_dir().join(format!("{}.a", lib_name()))).args(["-lpthread", "-ldl", "-lm"]);
+        }
+        Link::Dlopen => {
+            cmd.arg("-ldl");
+        }
+    }
+    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {compiler}: {e}"));
+    assert!(out.status.success(), "compiling {source} failed:\n{}", show(&out));
+    exe
+}
+
+/// Runs the program, then again under valgrind when it is installed.
+pub fn run(exe: &Path, args: &[&Path]) {
+    let out = Command::new(exe).args(args).output().expect("run the program");
+    assert!(out.status.success(), "{} failed:\n{}", exe.display(), show(&out));
+    let valgrind = Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !valgrind {
+        assert!(!in_ci(), "valgrind is not installed; CI needs it to check the C clients");
+        skipped(&format!("valgrind is not installed: {} ran without it", exe.display()));
+        return;
+    }
+    let out = Command::new("valgrind")
+        .args([
+            "--quiet",
+            "--error-exitcode=99",
+            "--leak-check=full",
+            "--errors-for-leak-kinds=definite",
+            "--show-leak-kinds=definite",
+        ])
+        .arg(exe)
+        .args(args)
+        .output()
+        .expect("run valgrind");
+    assert!(out.status.success(), "{} under valgrind:\n{}", exe.display(), show(&out));
+}
+
+/// The real MinGW-w64 `clusapi.h` (the public-domain copy of the Windows SDK's), alone in
+/// an include directory, compiles a client that links with the library and runs. Where the
+/// header is not installed: a failure under CI, a visible skip otherwise.
+pub fn mingw_conformance() {
+    let dir = std::env::var_os("CLUSAPI_SIM_MINGW_INCLUDE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/share/mingw-w64/include"));
+    let header = dir.join("clusapi.h");
+    if !header.exists() {
+        assert!(
+            !in_ci(),
+            "no MinGW-w64 clusapi.h at {}: CI must prove conformance (see .ci/run)",
+            header.display()
+        );
+        skipped(&format!(
+            "no MinGW-w64 clusapi.h at {}: conformance NOT checked (set CLUSAPI_SIM_MINGW_INCLUDE, see .ci/run)",
+            header.display()
+        ));
+        return;
+    }
+    // Only that one header: the rest of MinGW's tree is for Windows targets.
+    let include = scratch("mingw-include");
+    std::fs::copy(&header, include.join("clusapi.h")).expect("copy clusapi.h");
+    let exe = compile("client_mingw_conformance.c", Some(&include), &["-fms-extensions"], Link::Static);
+    run(&exe, &[]);
+}
+
+/// The tests of every client program, for the crate that expands it: each compiled, linked
+/// with this crate's library, and run (and run under valgrind).
+#[macro_export]
+macro_rules! client_tests {
+    ($( $(#[$doc:meta])* $test:ident: $source:literal $(, $flag:literal)*; )*) => {$(
+        $(#[$doc])*
+        #[test]
+        fn $test() {
+            c_build::run(&c_build::compile($source, None, &[$($flag),*], c_build::Link::Static), &[]);
+        }
+    )*};
+}
+
+/// The client programs, as (test, source [, compiler flags]).
+#[macro_export]
+macro_rules! every_client {
+    () => {
+        $crate::client_tests! {
+            seed_scenario_in_c: "client_seed.c";
+            every_function_in_c: "client_functions.c";
+            control_operations_in_c: "client_control.c";
+            machine_names_in_c: "client_names.c";
+            group_types_and_create_cluster_group_ex_in_c: "client_group_type.c";
+            dependency_expressions_in_c: "client_dependency.c";
+            group_and_resource_ex_enumerations_in_c: "client_enum_ex.c";
+            classic_calls_in_c: "client_classic.c";
+            polling_pending_transitions_in_c: "client_polling.c";
+            timed_pending_transitions_in_c: "client_timed.c";
+            drain_and_failback_in_c: "client_drain.c";
+            failover_levers_in_c: "client_failover.c";
+            notifications_in_c: "client_notify.c";
+            /// Version 2: owner changes on a move (`GROUP_OWNER_NODE_V2`, the nodes'
+            /// `GROUP_LOST_V2` / `GROUP_GAINED_V2`), and flags never raised refused.
+            notifications_v2_in_c: "client_notify_v2.c";
+            reads_configuration_through_the_cluster_registry: "client_registry.c";
+            bad_input_in_c: "client_bad_input.c";
+            c_monitoring_exporter_reads_every_property_list: "client_exporter.c";
+            cpp_client_with_raii: "client_raii.cpp", "-std=c++17";
+            simulators_created_bound_and_destroyed_on_threads_in_c: "client_parallel.c";
+            the_leak_report_names_the_c_caller: "client_leak_callers.c";
+            /// Names, property lists, MULTI_SZ and registry text beyond ASCII (a character
+            /// beyond U+FFFF: 2 WCHARs in UTF-16, 1 in UTF-32), counted in this build's WCHARs.
+            strings_beyond_ascii_in_this_build_s_wchar: "client_wide_strings.c";
+        }
+
+        #[test]
+        fn dlopen_and_the_pclusapi_types() {
+            let exe = c_build::compile("client_dlopen.c", None, &[], c_build::Link::Dlopen);
+            c_build::run(&exe, &[&c_build::lib_dir().join(format!("{}.so", c_build::lib_name()))]);
+        }
+
+        #[test]
+        fn the_real_mingw_clusapi_h_compiles_and_links() {
+            c_build::mingw_conformance();
+        }
+    };
+}
