@@ -6,8 +6,12 @@
  * and why). And PCLUSAPI_* function-pointer types for the classic calls, for code that loads
  * clusapi.dll at run time (here: dlopen("libclusapi.so") and dlsym).
  *
- * Build unchanged ClusAPI client code with `-I capi/include/compat -fshort-wchar` and link
- * with `-lclusapi`. Written for the simulator from the ClusAPI documentation; the
+ * Build unchanged ClusAPI client code with `-I capi/include -I capi/include/compat` and link
+ * with `-lclusapi_native` (wchar_t strings), or add `-fshort-wchar` and link with `-lclusapi`
+ * (UTF-16): <windows.h> explains the choice. Every function, #define and enum constant of
+ * the SDK's clusapi.h (as MinGW-w64's spells it) is here, and the property-list types
+ * (CLUSPROP_BUFFER_HELPER, ...); <ClusApi.h> and <ClusAPI.h> name this file. Written for
+ * the simulator from the ClusAPI documentation and MinGW-w64's public-domain header; the
  * simulator's own extras (ClusSim*) are in <clusapi_sim.h>.
  */
 #ifndef CLUSAPI_SIM_COMPAT_CLUSAPI_H
