@@ -73,6 +73,25 @@ extern "C" {
 #define DUMMYSTRUCTNAME
 /* mingw-w64 writes 32-bit long constants with it: long is 32 bits on Windows, not here. */
 #define __MSABI_LONG(x) x
+/* MSVC keywords that Windows sources use: GCC on Linux has none of them. */
+#ifndef __int64
+#define __int64 long long
+#endif
+#ifndef __int32
+#define __int32 int
+#endif
+#ifndef __int16
+#define __int16 short
+#endif
+#ifndef __int8
+#define __int8 char
+#endif
+#ifndef __forceinline
+#define __forceinline inline
+#endif
+#ifndef __declspec
+#define __declspec(x)
+#endif
 #ifndef FAR
 #define FAR
 #endif
@@ -102,6 +121,21 @@ typedef DWORD_PTR *PDWORD_PTR;
 typedef ULONG_PTR *PULONG_PTR;
 typedef int32_t HRESULT;
 typedef DWORD LCID;
+typedef int8_t INT8, *PINT8;
+typedef uint8_t UINT8, *PUINT8;
+typedef int16_t INT16, *PINT16;
+typedef uint16_t UINT16, *PUINT16;
+typedef int32_t INT32, *PINT32, LONG32;
+typedef uint32_t UINT32, *PUINT32, ULONG32, DWORD32;
+typedef int64_t INT64, *PINT64, LONG64, *PLONG64;
+typedef uint64_t UINT64, *PUINT64, ULONG64, *PULONG64;
+typedef SIZE_T *PSIZE_T;
+typedef intptr_t SSIZE_T;
+typedef float FLOAT;
+typedef double DOUBLE;
+typedef void *HWND;
+typedef UINT_PTR WPARAM;
+typedef LONG_PTR LPARAM, LRESULT;
 typedef char CHAR, *PCHAR, *LPSTR, *PSTR;
 typedef const char *LPCSTR, *PCSTR;
 
@@ -195,6 +229,7 @@ typedef const GUID *LPCGUID, *REFGUID;
 #endif
 #define INVALID_HANDLE_VALUE ((HANDLE)(LONG_PTR)-1)
 #define MAX_PATH 260
+#define _MAX_PATH 260
 #define MAX_COMPUTERNAME_LENGTH 15
 #define INFINITE 0xFFFFFFFF
 #define ANYSIZE_ARRAY 1
