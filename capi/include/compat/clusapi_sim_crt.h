@@ -49,6 +49,9 @@
 #ifndef CLUSAPI_SIM_COMPAT_CRT_H
 #define CLUSAPI_SIM_COMPAT_CRT_H
 
+/* WCHAR and the library choice first (a no-op when <windows.h> includes this file). */
+#include "windows.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>

@@ -337,3 +337,108 @@ fn linking_the_utf16_library_with_4_byte_wchar_t_aborts_with_what_to_link() {
         show(&out)
     );
 }
+
+/// `#include` lines for every header of `capi/include/compat` (each spelling), and the
+/// simulator's own header.
+fn every_compat_header() -> String {
+    let mut names: Vec<String> = std::fs::read_dir(capi_dir().join("include/compat"))
+        .expect("capi/include/compat")
+        .map(|e| e.expect("a directory entry").file_name().into_string().expect("a UTF-8 name"))
+        .filter(|n| n.ends_with(".h") || n.ends_with(".H"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "{names:?}");
+    let mut text: String = names.iter().map(|n| format!("#include <{n}>\n")).collect();
+    text.push_str("#include <clusapi_sim.h>\n");
+    text
+}
+
+/// Every compat header, in every spelling, compiles without a warning (`-Wall -Wextra
+/// -pedantic -Werror`) as C99, C11 and C++11 to C++20, with either wchar_t size; and two
+/// translation units that include them all link into one program (nothing is defined twice)
+/// that runs.
+#[test]
+fn the_compat_headers_are_clean_c_and_cpp_and_define_nothing_twice() {
+    let (Some(cc), Some(cxx)) = (tool("CC", "cc"), tool("CXX", "c++")) else { return };
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("windows-sources").join("headers");
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let first = dir.join("first_unit.c");
+    let second = dir.join("second_unit.c");
+    std::fs::write(
+        &first,
+        format!(
+            "{}\nint second_unit(void);\n\
+             int main(void) {{\n  HRESULT hr = StringCchCopyW((WCHAR[8]){{0}}, 8, L\"x\");\n\
+             return SUCCEEDED(hr) && second_unit() == 2 ? 0 : 1;\n}}\n",
+            every_compat_header()
+        ),
+    )
+    .expect("write the first unit");
+    std::fs::write(
+        &second,
+        format!(
+            "{}\n#ifdef __cplusplus\nextern \"C\"\n#endif\nint second_unit(void) {{\n  WCHAR name[16];\n  \
+             return wcscpy_s(name, ARRAYSIZE(name), L\"ab\") == 0 ? (int)clusapi_sim_wlen(name) : -1;\n}}\n",
+            every_compat_header()
+        ),
+    )
+    .expect("write the second unit");
+    let include = capi_dir().join("include");
+    let strict = ["-Wall", "-Wextra", "-pedantic", "-Werror", "-fsyntax-only"];
+    for (compiler, lang, stds) in [
+        (&cc, "c", &["-std=c99", "-std=c11", "-std=gnu17"][..]),
+        (&cxx, "c++", &["-std=c++11", "-std=c++17", "-std=c++20"][..]),
+    ] {
+        for std in stds {
+            for width in [None, Some("-fshort-wchar")] {
+                let mut cmd = Command::new(compiler);
+                cmd.args(["-x", lang]).arg(std).args(strict).args(width);
+                cmd.arg("-I").arg(&include).arg("-I").arg(include.join("compat")).arg(&second);
+                let out = cmd.output().expect("run the compiler");
+                assert!(out.status.success(), "{compiler} -x {lang} {std} {width:?}:\n{}", show(&out));
+            }
+        }
+    }
+    // The compound literal of the first unit is C only: it is linked as C, the second unit
+    // both as C and as C++.
+    for (compiler, lang) in [(&cc, "c"), (&cxx, "c++")] {
+        let exe = dir.join(format!("two_units_{}", lang.replace('+', "p")));
+        let mut cmd = Command::new(compiler);
+        cmd.arg("-I").arg(&include).arg("-I").arg(include.join("compat"));
+        cmd.args(["-x", "c"]).arg(&first).args(["-x", lang]).arg(&second);
+        cmd.args(["-x", "none", "-lclusapi_native", "-o"]).arg(&exe).env("LIBRARY_PATH", lib_dir());
+        let out = cmd.output().expect("run the compiler");
+        assert!(out.status.success(), "linking two units ({lang}):\n{}", show(&out));
+        let out = environment(&mut Command::new(&exe)).output().expect("run the program");
+        assert!(out.status.success(), "two units ({lang}):\n{}", show(&out));
+    }
+}
+
+/// With -fshort-wchar the C library cannot format WCHAR strings: a call to one of MSVC's
+/// wide printf names fails to compile, saying what to do, instead of printing garbage.
+#[test]
+fn msvc_wide_printf_names_refuse_to_compile_with_short_wchar() {
+    let Some(cc) = tool("CC", "cc") else { return };
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("windows-sources").join("headers");
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let src = dir.join("short_wchar_printf.c");
+    std::fs::write(
+        &src,
+        "#include <windows.h>\nint main(void) {\n  WCHAR buf[8];\n  return swprintf_s(buf, 8, L\"%s\", L\"x\");\n}\n",
+    )
+    .expect("write the source");
+    let include = capi_dir().join("include");
+    let out = Command::new(&cc)
+        .arg("-fshort-wchar")
+        .arg("-I")
+        .arg(include.join("compat"))
+        .arg("-c")
+        .arg(&src)
+        .arg("-o")
+        .arg(dir.join("short_wchar_printf.o"))
+        .output()
+        .expect("run the compiler");
+    assert!(!out.status.success(), "swprintf_s compiled with -fshort-wchar:\n{}", show(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("build without -fshort-wchar and link -lclusapi_native"), "{}", show(&out));
+}
