@@ -99,18 +99,39 @@ fn compile(source: &str, library: &str) -> Option<PathBuf> {
 /// The programs' environment: the library's directory and the topology. The locale
 /// variables are removed: the programs must print UTF-8 without one (and the test's locale
 /// must not change what they read or print).
-fn environment(cmd: &mut Command) -> &mut Command {
+fn environment<'a>(cmd: &'a mut Command, topology: &Path) -> &'a mut Command {
     cmd.env("LD_LIBRARY_PATH", lib_dir())
-        .env("CLUSAPI_SIM_TOPOLOGY", sources_dir().join("cluster.toml"))
+        .env("CLUSAPI_SIM_TOPOLOGY", topology)
         .env_remove("LC_ALL")
         .env_remove("LC_CTYPE")
         .env_remove("LANG")
 }
 
+fn topology() -> PathBuf {
+    sources_dir().join("cluster.toml")
+}
+
+/// The same cluster, where every group and resource operation answers ERROR_IO_PENDING and
+/// completes after `polls` state queries, as on a real cluster.
+fn pending_topology(polls: u32) -> PathBuf {
+    let text = std::fs::read_to_string(topology()).expect("cluster.toml");
+    let path =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("windows-sources/cluster-pending-{polls}.toml"));
+    std::fs::create_dir_all(path.parent().expect("a directory")).expect("scratch directory");
+    // Top-level keys come before the first table.
+    std::fs::write(&path, format!("pending_transitions = {polls}\n{text}")).expect("write the topology");
+    path
+}
+
 /// Runs the program with `args`, expecting exit status `code`, then again under valgrind
 /// (same status, same output, no error, no definite leak). Returns its standard output.
 fn run(exe: &Path, args: &[&str], code: i32) -> String {
-    let out = environment(Command::new(exe).args(args)).output().expect("run the program");
+    run_in(&topology(), exe, args, code)
+}
+
+/// `run` against another topology file.
+fn run_in(topology: &Path, exe: &Path, args: &[&str], code: i32) -> String {
+    let out = environment(Command::new(exe).args(args), topology).output().expect("run the program");
     assert_eq!(out.status.code(), Some(code), "{} {args:?}:\n{}", exe.display(), show(&out));
     let stdout = String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("output is not UTF-8: {e}"));
 
@@ -125,7 +146,7 @@ fn run(exe: &Path, args: &[&str], code: i32) -> String {
         ])
         .arg(exe)
         .args(args);
-        let out = environment(&mut cmd).output().expect("run valgrind");
+        let out = environment(&mut cmd, topology).output().expect("run valgrind");
         assert_eq!(
             out.status.code(),
             Some(code),
@@ -210,6 +231,16 @@ fn group_mover_c() {
     assert_lines(&out, &["GroupMover: 0x800713B2"]); // HRESULT_FROM_WIN32(ERROR_CLUSTER_NODE_NOT_FOUND)
     let out = run(&exe, &["dateiserver köln", "hv-node2"], 0);
     assert_lines(&out, &["Already on hv-node2: nothing to move"]);
+    // On a cluster whose operations take a few polls, as real ones do: the wait loop.
+    let out = run_in(&pending_topology(3), &exe, &["SQL Server (MSSQLSERVER)", "HV-NODE2"], 0);
+    assert_lines(
+        &out,
+        &[
+            "MoveClusterGroup returned ERROR_IO_PENDING (997): waiting",
+            "Owner is now HV-NODE2 (state 0)",
+            "Group \"SQL Server (MSSQLSERVER)\" is online on HV-NODE2",
+        ],
+    );
 }
 
 #[test]
@@ -327,7 +358,7 @@ fn linking_the_utf16_library_with_4_byte_wchar_t_aborts_with_what_to_link() {
         return;
     }
     let Some(exe) = compile("cluster_inventory.c", "clusapi") else { return };
-    let out = environment(&mut Command::new(&exe)).output().expect("run the program");
+    let out = environment(&mut Command::new(&exe), &topology()).output().expect("run the program");
     assert!(!out.status.success(), "linked with the wrong library, it ran:\n{}", show(&out));
     assert!(out.stdout.is_empty(), "it printed before the check:\n{}", show(&out));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -409,7 +440,7 @@ fn the_compat_headers_are_clean_c_and_cpp_and_define_nothing_twice() {
         cmd.args(["-x", "none", "-lclusapi_native", "-o"]).arg(&exe).env("LIBRARY_PATH", lib_dir());
         let out = cmd.output().expect("run the compiler");
         assert!(out.status.success(), "linking two units ({lang}):\n{}", show(&out));
-        let out = environment(&mut Command::new(&exe)).output().expect("run the program");
+        let out = environment(&mut Command::new(&exe), &topology()).output().expect("run the program");
         assert!(out.status.success(), "two units ({lang}):\n{}", show(&out));
     }
 }
