@@ -473,3 +473,57 @@ fn msvc_wide_printf_names_refuse_to_compile_with_short_wchar() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("build without -fshort-wchar and link -lclusapi_native"), "{}", show(&out));
 }
+
+/// Every function that `compat/clusapi.h` declares (`WINAPI Name(`) links with
+/// libclusapi_native: a program takes the address of each (`c_clients.rs` of capi does the
+/// same with libclusapi).
+#[test]
+fn every_function_compat_clusapi_h_declares_links_with_libclusapi_native() {
+    let Some(cc) = tool("CC", "cc") else { return };
+    let header =
+        std::fs::read_to_string(capi_dir().join("include/compat/clusapi.h")).expect("compat/clusapi.h");
+    let mut names = std::collections::BTreeSet::new();
+    for (i, _) in header.match_indices("WINAPI ") {
+        let rest = &header[i + "WINAPI ".len()..];
+        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        if name.starts_with(|c: char| c.is_ascii_alphabetic()) && rest[name.len()..].starts_with('(') {
+            names.insert(name);
+        }
+    }
+    assert!(names.len() >= 170, "compat/clusapi.h declares {} functions", names.len());
+    let entries: String = names.iter().map(|n| format!("  {{\"{n}\", (any_function){n}}},\n")).collect();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("windows-sources").join("headers");
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let src = dir.join("every_function.c");
+    std::fs::write(
+        &src,
+        format!(
+            "#include <windows.h>\n#include <clusapi.h>\n#include <clusapi_sim.h>\n\
+             typedef void (*any_function)(void);\n\
+             static const struct {{ const char *name; any_function address; }} declared[] = {{\n{entries}}};\n\
+             int main(void) {{\n  size_t i, n = 0;\n\
+             for (i = 0; i < sizeof declared / sizeof declared[0]; i++) n += declared[i].address != NULL;\n\
+             printf(\"%u of %u linked\\n\", (unsigned)n, (unsigned)(sizeof declared / sizeof declared[0]));\n\
+             return 0;\n}}\n"
+        ),
+    )
+    .expect("write the program");
+    let include = capi_dir().join("include");
+    let exe = dir.join("every_function");
+    let out = Command::new(&cc)
+        .args(["-Wall", "-Wextra", "-Werror"])
+        .arg("-I")
+        .arg(&include)
+        .arg("-I")
+        .arg(include.join("compat"))
+        .arg(&src)
+        .args(["-lclusapi_native", "-o"])
+        .arg(&exe)
+        .env("LIBRARY_PATH", lib_dir())
+        .output()
+        .expect("run the compiler");
+    assert!(out.status.success(), "linking every declared function:\n{}", show(&out));
+    let out = environment(&mut Command::new(&exe), &topology()).output().expect("run the program");
+    assert!(out.status.success(), "{}", show(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{0} of {0} linked\n", names.len()));
+}
