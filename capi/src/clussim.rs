@@ -32,14 +32,6 @@ fn created() -> std::sync::MutexGuard<'static, BTreeMap<usize, Simulator>> {
     CREATED.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// The size of this library's `WCHAR` in bytes: 2 in `libclusapi` (UTF-16, as on Windows),
-/// 4 in `libclusapi_native` (the platform's `wchar_t`, UTF-32 on Linux). The compatibility
-/// headers compare it with the `WCHAR` a program was compiled with, at start-up, so that a
-/// program linked with the other library stops with a message saying which to link,
-/// rather than misreading every string; Python's `clusapi_sim` checks it when loading.
-#[unsafe(no_mangle)]
-pub static ClusSimWcharSize: u32 = size_of::<crate::ffi::WCHAR>() as u32;
-
 /// Reads a NUL-terminated UTF-8 topology.
 ///
 /// # Safety

@@ -17,6 +17,16 @@ pub type WCHAR = u16;
 /// see `wide.rs`).
 #[cfg(clusapi_native_wchar)]
 pub type WCHAR = u32;
+/// The size of this library's `WCHAR` in bytes: 2 in `libclusapi` (UTF-16, as on Windows),
+/// 4 in `libclusapi_native` (the platform's `wchar_t`, UTF-32 on Linux). The compatibility
+/// headers compare it with the `WCHAR` a program was compiled with, at start-up, so that a
+/// program linked with the other library stops with a message saying which to link,
+/// rather than misreading every string; Python's `clusapi_sim` checks it when loading.
+/// Every export refers to it (see `run`), so a static link that pulls any export from
+/// `libclusapi.a` pulls it too, and the headers' weak reference finds it.
+#[unsafe(no_mangle)]
+pub static ClusSimWcharSize: u32 = size_of::<WCHAR>() as u32;
+
 /// `LPCWSTR`: a NUL-terminated string of `WCHAR`s.
 pub type LPCWSTR = *const WCHAR;
 /// `LPWSTR`: an output buffer of `WCHAR`s.
@@ -249,6 +259,9 @@ fn run<T>(body: impl FnOnce() -> Result<T, Error>) -> Result<T, DWORD> {
         Ok(Err(e)) => e,
         Err(_) => Error::InternalError("a panic was caught at the C boundary".to_owned()),
     };
+    // A reference from every export's object file (this function is inlined into each) to
+    // the ABI marker, on the failure path only, so that a static link pulls its definition.
+    std::hint::black_box(&ClusSimWcharSize);
     let code = error.code();
     record_failure(code, error);
     Err(code)

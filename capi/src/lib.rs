@@ -75,6 +75,7 @@ pub use clussim::*;
 pub use cluster::*;
 pub use control::*;
 pub use enumerate::*;
+pub use ffi::ClusSimWcharSize;
 pub use ffi::{
     _HCHANGE, _HCLUSENUM, _HCLUSTER, _HGROUP, _HGROUPENUM, _HNETINTERFACE, _HNETWORK, _HNETWORKENUM, _HNODE,
     _HNODEENUM, _HRESENUM, _HRESOURCE, _HRESTYPEENUM, BOOL, CLUSTER_GROUP_STATE, CLUSTER_NETINTERFACE_STATE,

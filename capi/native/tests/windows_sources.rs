@@ -369,6 +369,44 @@ fn linking_the_utf16_library_with_4_byte_wchar_t_aborts_with_what_to_link() {
     );
 }
 
+/// The same with the static `libclusapi.a`: the headers' weak reference to
+/// `ClusSimWcharSize` finds it because every export refers to it (`capi/src/ffi.rs`), so
+/// the archive member that defines it is pulled with the first export the program calls.
+#[test]
+fn linking_the_static_utf16_library_with_4_byte_wchar_t_aborts_too() {
+    let dir = lib_dir();
+    let archive = dir.join("libclusapi.a");
+    if !archive.exists() {
+        assert!(!in_ci(), "libclusapi.a is not beside libclusapi_native.so in {}", dir.display());
+        skipped("libclusapi.a is not built (cargo test --workspace builds it): the ABI check NOT run");
+        return;
+    }
+    let Some(compiler) = tool("CC", "cc") else { return };
+    let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("windows-sources").join("static-utf16");
+    std::fs::create_dir_all(&out_dir).expect("scratch directory");
+    let exe = out_dir.join("cluster_inventory");
+    let include = capi_dir().join("include");
+    let built = Command::new(&compiler)
+        .arg("-I")
+        .arg(&include)
+        .arg("-I")
+        .arg(include.join("compat"))
+        .arg(sources_dir().join("cluster_inventory.c"))
+        .arg(&archive)
+        .args(["-lpthread", "-ldl", "-lm", "-o"])
+        .arg(&exe)
+        .output()
+        .expect("run the compiler");
+    assert!(built.status.success(), "{}", show(&built));
+    let out = environment(&mut Command::new(&exe), &topology()).output().expect("run the program");
+    assert!(
+        !out.status.success() && out.stdout.is_empty(),
+        "linked statically with the wrong library, it ran:\n{}",
+        show(&out)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("link -lclusapi_native"), "{}", show(&out));
+}
+
 /// `#include` lines for every header of `capi/include/compat` (each spelling), and the
 /// simulator's own header.
 fn every_compat_header() -> String {
