@@ -76,55 +76,60 @@ fn every_answered_code_has_the_layout_it_declares() {
         codes.iter().copied().filter(move |code| code >> clusctl::CLUSCTL_OBJECT_SHIFT == object)
     };
     let mut seen = [0usize; 4];
-    for code in of(clusctl::CLUS_OBJECT_CLUSTER) {
-        if let Ok(out) = sim.cluster_control(c, None, code, &[]) {
-            check(code, &out, &mut seen);
-        }
-    }
-    for name in names(&sim, c, CLUSTER_ENUM_NODE) {
-        let h = sim.open_cluster_node(c, &name).unwrap();
-        for code in of(clusctl::CLUS_OBJECT_NODE) {
-            if let Ok(out) = sim.cluster_node_control(h, None, code, &[]) {
-                check(code, &out, &mut seen);
-            }
-        }
-    }
-    for name in names(&sim, c, clusapi_sim::CLUSTER_ENUM_GROUP) {
-        let h = sim.open_cluster_group(c, &name).unwrap();
-        for code in of(clusctl::CLUS_OBJECT_GROUP) {
-            if let Ok(out) = sim.cluster_group_control(h, None, code, &[]) {
-                check(code, &out, &mut seen);
-            }
-        }
-    }
-    for name in names(&sim, c, CLUSTER_ENUM_RESOURCE) {
-        let h = sim.open_cluster_resource(c, &name).unwrap();
-        for code in of(clusctl::CLUS_OBJECT_RESOURCE) {
-            if let Ok(out) = sim.cluster_resource_control(h, None, code, &[]) {
-                check(code, &out, &mut seen);
-            }
-        }
-    }
-    for name in names(&sim, c, CLUSTER_ENUM_NETWORK) {
-        let h = sim.open_cluster_network(c, &name).unwrap();
-        for code in of(clusctl::CLUS_OBJECT_NETWORK) {
-            if let Ok(out) = sim.cluster_network_control(h, None, code, &[]) {
-                check(code, &out, &mut seen);
-            }
-        }
-    }
-    for name in names(&sim, c, CLUSTER_ENUM_NETINTERFACE) {
-        let h = sim.open_cluster_net_interface(c, &name).unwrap();
-        for code in of(clusctl::CLUS_OBJECT_NETINTERFACE) {
-            if let Ok(out) = sim.cluster_net_interface_control(h, None, code, &[]) {
-                check(code, &out, &mut seen);
-            }
-        }
-    }
-    for name in names(&sim, c, CLUSTER_ENUM_RESTYPE) {
-        for code in of(clusctl::CLUS_OBJECT_RESOURCE_TYPE) {
-            if let Ok(out) = sim.cluster_resource_type_control(c, &name, None, code, &[]) {
-                check(code, &out, &mut seen);
+    // Each kind of object, by name, with its control call.
+    type Control<'a> = Box<dyn Fn(&str, u32) -> clusapi_sim::Result<Vec<u8>> + 'a>;
+    let kinds: Vec<(u32, Vec<String>, Control)> = vec![
+        (
+            clusctl::CLUS_OBJECT_CLUSTER,
+            vec![String::new()],
+            Box::new(|_, code| sim.cluster_control(c, None, code, &[])),
+        ),
+        (
+            clusctl::CLUS_OBJECT_NODE,
+            names(&sim, c, CLUSTER_ENUM_NODE),
+            Box::new(|name, code| sim.cluster_node_control(sim.open_cluster_node(c, name)?, None, code, &[])),
+        ),
+        (
+            clusctl::CLUS_OBJECT_GROUP,
+            names(&sim, c, clusapi_sim::CLUSTER_ENUM_GROUP),
+            Box::new(|name, code| {
+                sim.cluster_group_control(sim.open_cluster_group(c, name)?, None, code, &[])
+            }),
+        ),
+        (
+            clusctl::CLUS_OBJECT_RESOURCE,
+            names(&sim, c, CLUSTER_ENUM_RESOURCE),
+            Box::new(|name, code| {
+                sim.cluster_resource_control(sim.open_cluster_resource(c, name)?, None, code, &[])
+            }),
+        ),
+        (
+            clusctl::CLUS_OBJECT_NETWORK,
+            names(&sim, c, CLUSTER_ENUM_NETWORK),
+            Box::new(|name, code| {
+                sim.cluster_network_control(sim.open_cluster_network(c, name)?, None, code, &[])
+            }),
+        ),
+        (
+            clusctl::CLUS_OBJECT_NETINTERFACE,
+            names(&sim, c, CLUSTER_ENUM_NETINTERFACE),
+            Box::new(|name, code| {
+                sim.cluster_net_interface_control(sim.open_cluster_net_interface(c, name)?, None, code, &[])
+            }),
+        ),
+        (
+            clusctl::CLUS_OBJECT_RESOURCE_TYPE,
+            names(&sim, c, CLUSTER_ENUM_RESTYPE),
+            Box::new(|name, code| sim.cluster_resource_type_control(c, name, None, code, &[])),
+        ),
+    ];
+    for (object, names, control) in &kinds {
+        assert!(!names.is_empty(), "the default topology has objects of kind {object}");
+        for name in names {
+            for code in of(*object) {
+                if let Ok(out) = control(name, code) {
+                    check(code, &out, &mut seen);
+                }
             }
         }
     }

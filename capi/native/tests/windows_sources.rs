@@ -16,47 +16,15 @@
 //! valgrind skips what needs it, visibly, outside CI and fails the test under `CI`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn capi_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("capi/").to_path_buf()
-}
+// The helpers capi's C-client runners share (which library, where cargo put it, skips).
+#[path = "../../tests/c_build/mod.rs"]
+mod c_build;
+use c_build::{capi_dir, in_ci, lib_dir, show, skipped};
 
 fn sources_dir() -> PathBuf {
     capi_dir().join("tests/windows")
-}
-
-fn in_ci() -> bool {
-    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0")
-}
-
-/// Says that a check did not run, on the process's standard error, which the test harness
-/// does not capture (a passing test's `eprintln!` would be swallowed).
-fn skipped(what: &str) {
-    use std::io::Write as _;
-    let _ = writeln!(std::io::stderr().lock(), "\nSKIPPED (not a pass): {what}");
-}
-
-fn show(out: &Output) -> String {
-    format!(
-        "status {}\nstdout:\n{}\nstderr:\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
-/// The directory with `libclusapi_native.so` for this test run: beside the test binary in
-/// `target/<profile>/deps` (cargo builds the package's library for its tests), else
-/// `target/<profile>`.
-fn lib_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    let deps = exe.parent().expect("target/<profile>/deps").to_path_buf();
-    let candidates = [deps.clone(), deps.parent().map(Path::to_path_buf).unwrap_or_default()];
-    candidates
-        .into_iter()
-        .find(|dir| dir.join("libclusapi_native.so").exists())
-        .unwrap_or_else(|| panic!("libclusapi_native.so not found in {} or its parent", deps.display()))
 }
 
 /// A tool's name if it runs (`--version`), else None after reporting the skip (a failure
@@ -137,15 +105,7 @@ fn run_in(topology: &Path, exe: &Path, args: &[&str], code: i32) -> String {
 
     if Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success()) {
         let mut cmd = Command::new("valgrind");
-        cmd.args([
-            "--quiet",
-            "--error-exitcode=99",
-            "--leak-check=full",
-            "--errors-for-leak-kinds=definite",
-            "--show-leak-kinds=definite",
-        ])
-        .arg(exe)
-        .args(args);
+        cmd.args(c_build::VALGRIND_ARGS).arg(exe).args(args);
         let out = environment(&mut cmd, topology).output().expect("run valgrind");
         assert_eq!(
             out.status.code(),

@@ -125,6 +125,15 @@ pub fn compile_path(src: &Path, extra_include: Option<&Path>, flags: &[&str], li
     exe
 }
 
+/// How the client programs run under valgrind: any invalid access or definite leak fails.
+pub const VALGRIND_ARGS: &[&str] = &[
+    "--quiet",
+    "--error-exitcode=99",
+    "--leak-check=full",
+    "--errors-for-leak-kinds=definite",
+    "--show-leak-kinds=definite",
+];
+
 /// Runs the program, then again under valgrind when it is installed.
 pub fn run(exe: &Path, args: &[&Path]) {
     let out = Command::new(exe).args(args).output().expect("run the program");
@@ -135,18 +144,8 @@ pub fn run(exe: &Path, args: &[&Path]) {
         skipped(&format!("valgrind is not installed: {} ran without it", exe.display()));
         return;
     }
-    let out = Command::new("valgrind")
-        .args([
-            "--quiet",
-            "--error-exitcode=99",
-            "--leak-check=full",
-            "--errors-for-leak-kinds=definite",
-            "--show-leak-kinds=definite",
-        ])
-        .arg(exe)
-        .args(args)
-        .output()
-        .expect("run valgrind");
+    let out =
+        Command::new("valgrind").args(VALGRIND_ARGS).arg(exe).args(args).output().expect("run valgrind");
     assert!(out.status.success(), "{} under valgrind:\n{}", exe.display(), show(&out));
 }
 
