@@ -38,14 +38,6 @@ impl fmt::Display for WorldSummary {
     }
 }
 
-impl WorldSummary {
-    /// The summary as text (what `Display` prints).
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-}
-
 /// `items`, comma-separated, the first [`LIMIT`] of them, then how many more.
 fn list(out: &mut String, items: impl ExactSizeIterator<Item = String>) {
     let total = items.len();
