@@ -114,6 +114,7 @@ pub use calls::api::{
 pub use calls::builder::SimulatorBuilder;
 pub use calls::call::calls;
 pub use calls::inspect::{GroupView, NetInterfaceView, NetworkView, NodeView, ResourceView};
+pub use calls::summary::WorldSummary;
 /// `CLUSCTL_*` control codes and how they are composed.
 pub use model::control::codes as clusctl;
 pub use model::registry::{

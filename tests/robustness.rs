@@ -107,6 +107,7 @@ const NOT_CATALOGUED: &[(&str, &str)] = &[
     ("history", "no input"),
     ("dropped_history", "no input"),
     ("clear_history", "no input"),
+    ("world_summary", "no input"),
     (
         "create_cluster_notify_port_without_cluster",
         "takes no handle: a filter and a key, any value valid (tests/notifications.rs)",

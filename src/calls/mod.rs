@@ -1,6 +1,6 @@
 //! The calls: the pipeline every ClusAPI call runs through, every family's declarations and
-//! rules, the levers, inspection, the test's harness (faults, triggers, the leak report) and
-//! the builder. It knows nothing of the C ABI.
+//! rules, the levers, inspection and the world's summary, the test's harness (faults,
+//! triggers, the leak report) and the builder. It knows nothing of the C ABI.
 //!
 //! A module here may use this layer and the layers below it, never one above (ARCHITECTURE.md,
 //! checked by `tests/layers.rs`).
@@ -11,3 +11,4 @@ pub(crate) mod call;
 pub(crate) mod harness;
 pub(crate) mod inspect;
 pub(crate) mod levers;
+pub(crate) mod summary;

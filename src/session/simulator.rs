@@ -115,7 +115,9 @@ thread_local! {
 /// sim.assert_no_open_handles();
 /// # Ok::<(), clusapi_sim::Error>(())
 /// ```
-#[derive(Debug)]
+///
+/// `{:?}` prints a short summary (its identity, clusters, object counts and open
+/// handles), not the internals; [`Simulator::world_summary`] prints what the clusters hold.
 pub struct Simulator {
     inner: Arc<Inner>,
     /// Whether this value is one of the user's (see `Inner::users`): all are, but the one
@@ -331,6 +333,52 @@ impl WeakSimulator {
         }
         inner.users.fetch_add(1, Ordering::Relaxed);
         Some(Simulator { inner, counted: true })
+    }
+}
+
+/// A few lines, whatever the size of the world: the identity, the clusters, how many objects
+/// of each kind, the open handles and the options that change behaviour. Takes the lock
+/// without completing due transitions or publishing events, so printing changes nothing.
+///
+/// ```
+/// let sim = clusapi_sim::Simulator::default();
+/// let _c = sim.open_cluster(None)?;
+/// let debug = format!("{sim:?}");
+/// assert!(debug.starts_with("Simulator { id: "), "{debug}");
+/// assert!(debug.ends_with(
+///     r#"clusters: ["SIMCLUSTER"], nodes: 2, networks: 2, net_interfaces: 4, groups: 2, resources: 2, open_handles: 1, strict: false, .. }"#
+/// ), "{debug}");
+/// # Ok::<(), clusapi_sim::Error>(())
+/// ```
+impl fmt::Debug for Simulator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let st = self.lock_untimed(false);
+        let w = &st.world;
+        let clusters: Vec<&str> =
+            w.cluster_order.iter().filter_map(|&k| w.clusters.get(k).map(|c| c.name.as_str())).collect();
+        let mut d = f.debug_struct("Simulator");
+        d.field("id", &self.inner.id.get())
+            .field("clusters", &clusters)
+            .field("nodes", &w.nodes.len())
+            .field("networks", &w.networks.len())
+            .field("net_interfaces", &w.net_interfaces.len())
+            .field("groups", &w.groups.len())
+            .field("resources", &w.resources.len())
+            .field("open_handles", &st.handles.len())
+            .field("strict", &st.strict);
+        if let Some(polls) = w.transition_polls {
+            d.field("pending_transitions", &polls);
+        }
+        if let Some(duration) = w.timing.duration {
+            d.field("pending_duration", &duration);
+        }
+        if !st.stopped.is_empty() {
+            d.field("stopped_services", &st.stopped.len());
+        }
+        if !st.ports.is_empty() {
+            d.field("notification_ports", &st.ports.len());
+        }
+        d.finish_non_exhaustive()
     }
 }
 
