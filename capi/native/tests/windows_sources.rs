@@ -104,8 +104,8 @@ fn run_in(topology: &Path, exe: &Path, args: &[&str], code: i32) -> String {
     let stdout = String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("output is not UTF-8: {e}"));
 
     if Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success()) {
-        let mut cmd = Command::new("valgrind");
-        cmd.args(c_build::VALGRIND_ARGS).arg(exe).args(args);
+        let mut cmd = c_build::valgrind();
+        cmd.arg(exe).args(args);
         let out = environment(&mut cmd, topology).output().expect("run valgrind");
         assert_eq!(
             out.status.code(),
