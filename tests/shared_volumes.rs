@@ -467,3 +467,39 @@ fn backup_agent(api: &impl clusapi_sim::ClusterApi, files: &[&str]) -> clusapi_s
     api.close_cluster(c)?;
     Ok(Report { owner_before, owner_after, redirected_after })
 }
+
+/// A topology file's trigger pulls the shared-volume lever; a lever whose disk is no
+/// resource is refused when the simulator is built.
+#[cfg(feature = "topology-file")]
+#[test]
+fn a_topology_file_trigger_redirects_a_csv() {
+    let text = r#"
+[[cluster]]
+name = "C"
+nodes = ["N1", "N2"]
+
+[[cluster.group]]
+name = "Available Storage"
+owner = "N1"
+resources = [{ name = "D", type = "Physical Disk", disk = { signature = 7, size = 1024, partitions = [{ size = 1024 }] } }]
+
+[[trigger]]
+on = "IsFileOnClusterSharedVolume"
+before = "redirect_shared_volume"
+target = "D"
+"#;
+    let sim = Simulator::builder().topology_toml(text).build().unwrap();
+    let c = sim.open_cluster(None).unwrap();
+    let d = sim.open_cluster_resource(c, "D").unwrap();
+    sim.add_resource_to_cluster_shared_volumes(d).unwrap();
+    assert!(sim.is_file_on_cluster_shared_volume(r"C:\ClusterStorage\Volume1\x").unwrap());
+    let out = sim.cluster_resource_control(d, None, STATES, &[]).unwrap();
+    assert!(states(&out).iter().all(|s| s.2 == 3), "redirected by the trigger");
+    sim.close_cluster_resource(d).unwrap();
+    sim.close_cluster(c).unwrap();
+    let err = Simulator::builder()
+        .topology_toml(&text.replace("target = \"D\"", "target = \"E\""))
+        .build()
+        .unwrap_err();
+    assert_eq!(err.code(), codes::ERROR_INVALID_DATA, "{err}");
+}

@@ -1,7 +1,12 @@
 //! `ResourceCalls`: `OpenClusterResource(Ex)`, `CloseClusterResource`,
 //! `GetClusterFromResource`, `GetClusterResourceState`, `OnlineClusterResource`,
 //! `OfflineClusterResource`, `FailClusterResource`, `CreateClusterResource`,
-//! `DeleteClusterResource`, `AddClusterResourceDependency`, `RemoveClusterResourceDependency`.
+//! `DeleteClusterResource`, `AddClusterResourceDependency`, `RemoveClusterResourceDependency`,
+//! and the Cluster Shared Volume calls (`IsFileOnClusterSharedVolume`,
+//! `ClusterSharedVolumeSetSnapshotState`, and `resutils.dll`'s
+//! `ClusterPrepareSharedVolumeForBackup`, `ClusterClearBackupStateForSharedVolume`,
+//! `ClusterIsPathOnSharedVolume`, `ClusterGetVolumePathName`,
+//! `ClusterGetVolumeNameForVolumeMountPoint`; the two undocumented exports through them).
 
 use clusapi_sim::{HCluster, HGroup, HResource, ResourceCalls, ResourceStateInfo, Result};
 use windows_sys::Win32::Networking::Clustering::{
