@@ -132,6 +132,7 @@ pub use session::notify_v2::{NotificationV2, NotifyFilter, change_v2, object_typ
 pub use session::simulator::{Simulator, WeakSimulator};
 pub use types::access::{GENERIC_ALL, GENERIC_READ, MAXIMUM_ALLOWED};
 pub use types::call_info::CallInfo;
+pub use types::disk::{Disk, DiskId, Partition};
 pub use types::enum_ex::{
     CLUSTER_GROUP_ENUM_ITEM_VERSION_1, CLUSTER_RESOURCE_ENUM_ITEM_VERSION_1, ClusterGroupEnumItem,
     ClusterResourceEnumItem,

@@ -1075,7 +1075,8 @@ fn refused_and_storage_codes_are_invalid_functions() {
         }
         refused += 1;
     }
-    assert_eq!(refused, 80);
+    // 80 before storage; 13 storage codes are answered now (tests/storage.rs).
+    assert_eq!(refused, 67);
 }
 
 /// Every answered code gives the same answer (or refusal) through a read-only handle as
@@ -1092,5 +1093,6 @@ fn answered_codes_answer_through_read_only_handles() {
         assert_eq!(a, b, "{}", k.name);
         answered += 1;
     }
-    assert_eq!(answered, 19);
+    // 19, and 13 storage codes (tests/storage.rs).
+    assert_eq!(answered, 32);
 }

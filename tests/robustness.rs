@@ -1236,6 +1236,51 @@ fn rows() -> Vec<Row> {
             code(c.sim.partition_network(&c.name(0, "Cluster Network 2")))
         }),
         r("restore_network", None, &[Name], |c| code(c.sim.restore_network(&c.name(0, "Cluster Network 2")))),
+        r("redirect_shared_volume", None, &[Name], |c| {
+            code(c.sim.redirect_shared_volume(&c.name(0, "Cluster Name")))
+        }),
+        r("restore_shared_volume_access", None, &[Name], |c| {
+            code(c.sim.restore_shared_volume_access(&c.name(0, "Cluster Name")))
+        }),
+        // Cluster Shared Volumes and the resutils.dll helpers: a path each, no handle
+        // (tests/shared_volumes.rs); the default topology has no CSV, so a valid path is on none.
+        r("is_file_on_cluster_shared_volume", None, &[Name], |c| {
+            code(c.sim.is_file_on_cluster_shared_volume(&c.name(0, r"C:\ClusterStorage\Volume1\x")))
+        }),
+        r("get_cluster_shared_volume_name_for_file", None, &[Name], |c| {
+            code(c.sim.get_cluster_shared_volume_name_for_file(&c.name(0, r"C:\ClusterStorage\Volume1\x")))
+        }),
+        r("cluster_shared_volume_set_snapshot_state", None, &[Name, Name, Mask], |c| {
+            code(c.sim.cluster_shared_volume_set_snapshot_state(
+                &c.name(0, "{00000000-0000-0000-0000-000000000001}"),
+                &c.name(1, r"C:\ClusterStorage\Volume1\"),
+                c.mask(1),
+            ))
+        }),
+        r("cluster_shared_volume_clear_backup_state", None, &[Name], |c| {
+            code(c.sim.cluster_shared_volume_clear_backup_state(&c.name(0, r"C:\ClusterStorage\Volume1\")))
+        }),
+        r("cluster_prepare_shared_volume_for_backup", None, &[Name], |c| {
+            code(c.sim.cluster_prepare_shared_volume_for_backup(&c.name(0, r"C:\ClusterStorage\Volume1\x")))
+        }),
+        r("cluster_clear_backup_state_for_shared_volume", None, &[Name], |c| {
+            code(
+                c.sim.cluster_clear_backup_state_for_shared_volume(&c.name(0, r"C:\ClusterStorage\Volume1\")),
+            )
+        }),
+        r("cluster_is_path_on_shared_volume", None, &[Name], |c| {
+            u32::from(c.sim.cluster_is_path_on_shared_volume(&c.name(0, r"C:\ClusterStorage\Volume1\x")))
+        }),
+        r("cluster_get_volume_path_name", None, &[Name], |c| {
+            code(c.sim.cluster_get_volume_path_name(&c.name(0, r"C:\ClusterStorage\Volume1\x")))
+        }),
+        r("cluster_get_volume_name_for_volume_mount_point", None, &[Name], |c| {
+            code(
+                c.sim.cluster_get_volume_name_for_volume_mount_point(
+                    &c.name(0, r"C:\ClusterStorage\Volume1\"),
+                ),
+            )
+        }),
         r("stop_cluster_service", None, &[Opt], |c| {
             code(c.sim.stop_cluster_service(c.opt(0, "SIMCLUSTER").as_deref()))
         }),

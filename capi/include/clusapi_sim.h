@@ -397,6 +397,19 @@ DWORD ClusSimPartitionNetwork(LPCWSTR lpszNetworkName);
 DWORD ClusSimRestoreNetwork(LPCWSTR lpszNetworkName);
 
 /*
+ Forces redirected access to the Cluster Shared Volume whose disk resource is named
+ (`redirected` TRUE), or gives it direct access again (FALSE): the lever
+ `Simulator::redirect_shared_volume`. Returns `ERROR_SUCCESS`, `ERROR_RESOURCE_NOT_FOUND`,
+ `ERROR_CLUSTER_NOT_SHARED_VOLUME` (5945) for a resource that is no CSV, or
+ `ERROR_INVALID_PARAMETER` for NULL.
+
+ # Safety
+
+ `lpszResourceName` is NULL or a NUL-terminated string.
+ */
+DWORD ClusSimRedirectSharedVolume(LPCWSTR lpszResourceName, BOOL redirected);
+
+/*
  `GetLastError`: the calling thread's last error, as the failing ClusAPI call left it.
  */
 DWORD GetLastError(void);
@@ -1506,6 +1519,55 @@ LONG ClusterRegGetKeySecurity(HKEY hKey, SECURITY_INFORMATION RequestedInformati
  `pSecurityDescriptor` is NULL or a valid self-relative security descriptor.
  */
 LONG ClusterRegSetKeySecurity(HKEY hKey, SECURITY_INFORMATION SecurityInformation, PSECURITY_DESCRIPTOR pSecurityDescriptor);
+
+/*
+ `IsFileOnClusterSharedVolume`: `*pbFileIsOnSharedVolume` is `TRUE` when the path is on a
+ Cluster Shared Volume of the local cluster, `FALSE` otherwise; `ERROR_SUCCESS` either way.
+ A NULL path or NULL output: `ERROR_INVALID_PARAMETER`.
+
+ # Safety
+
+ `lpszPathName` is NULL or a NUL-terminated string; `pbFileIsOnSharedVolume` is NULL or
+ valid for a write.
+ */
+DWORD IsFileOnClusterSharedVolume(LPCWSTR lpszPathName, BOOL *pbFileIsOnSharedVolume);
+
+/*
+ `ClusterSharedVolumeSetSnapshotState`: the snapshot set is in `state` on the CSV
+ `lpszVolumeName` (its `\\?\Volume{GUID}\` or `C:\ClusterStorage\VolumeN\`).
+
+ # Safety
+
+ `lpszVolumeName` is NULL or a NUL-terminated string.
+ */
+DWORD ClusterSharedVolumeSetSnapshotState(GUID guidSnapshotSet, LPCWSTR lpszVolumeName, CLUSTER_SHARED_VOLUME_SNAPSHOT_STATE state);
+
+/*
+ `ClusterSharedVolumeClearBackupState` (undocumented; the export `resutils.dll`'s
+ `ClusterClearBackupStateForSharedVolume` calls): the CSV of the path is no longer being
+ backed up. Its prototype is **ours**, the resutils call's: one volume path, a `DWORD`
+ status.
+
+ # Safety
+
+ `lpszVolumePathName` is NULL or a NUL-terminated string.
+ */
+DWORD ClusterSharedVolumeClearBackupState(LPCWSTR lpszVolumePathName);
+
+/*
+ `GetClusterSharedVolumeNameForFile` (undocumented): `TRUE` with the volume name
+ (`\\?\Volume{GUID}\`) of the CSV the file is on, written NUL-terminated into the
+ `cchVolumeName` units of `lpszVolumeName`; `FALSE` with the last error otherwise
+ (`ERROR_CLUSTER_NOT_SHARED_VOLUME` off a CSV, `ERROR_MORE_DATA` when it does not fit,
+ as `GetVolumeNameForVolumeMountPoint`). The prototype is **ours**, that of
+ `GetVolumeNameForVolumeMountPoint`: no public header declares it.
+
+ # Safety
+
+ `lpszFileName` is NULL or a NUL-terminated string; `lpszVolumeName` is NULL or valid
+ for writes of `cchVolumeName` units.
+ */
+BOOL GetClusterSharedVolumeNameForFile(LPCWSTR lpszFileName, LPWSTR lpszVolumeName, DWORD cchVolumeName);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -469,3 +469,26 @@ pub unsafe extern "C" fn ClusSimRestoreNetwork(lpszNetworkName: LPCWSTR) -> DWOR
     // SAFETY: forwarded contract.
     unsafe { network_lever(lpszNetworkName, clusapi_sim::Simulator::restore_network) }
 }
+
+/// Forces redirected access to the Cluster Shared Volume whose disk resource is named
+/// (`redirected` TRUE), or gives it direct access again (FALSE): the lever
+/// `Simulator::redirect_shared_volume`. Returns `ERROR_SUCCESS`, `ERROR_RESOURCE_NOT_FOUND`,
+/// `ERROR_CLUSTER_NOT_SHARED_VOLUME` (5945) for a resource that is no CSV, or
+/// `ERROR_INVALID_PARAMETER` for NULL.
+///
+/// # Safety
+///
+/// `lpszResourceName` is NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ClusSimRedirectSharedVolume(lpszResourceName: LPCWSTR, redirected: BOOL) -> DWORD {
+    status(|| {
+        // SAFETY: forwarded contract.
+        let name = unsafe { strings::read_required(lpszResourceName, "lpszResourceName") }?;
+        let sim = current()?;
+        if redirected != 0 {
+            sim.redirect_shared_volume(&name)
+        } else {
+            sim.restore_shared_volume_access(&name)
+        }
+    })
+}

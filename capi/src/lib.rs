@@ -64,6 +64,7 @@ mod objects;
 mod properties;
 mod registry;
 mod route;
+mod storage;
 mod strings;
 mod unsimulated;
 mod wide;
@@ -91,6 +92,7 @@ pub use objects::*;
 pub use properties::*;
 pub use registry::*;
 pub use route::{Bound, TOPOLOGY_VARIABLE, bind, process_simulator, run_bound};
+pub use storage::*;
 pub use unsimulated::*;
 
 /// The exports derived from the Rust API's `extern` declarations (`capi/src/derive.rs`),

@@ -1,8 +1,8 @@
 //! Exports of the real `clusapi.dll` whose whole family the simulator leaves out: cluster
 //! setup (`AddClusterNode`, `CreateCluster`, `CreateClusterManagementPoint`,
-//! `DestroyCluster`) and the setup wizard's undocumented `CCHlp*` helpers, Cluster Shared
-//! Volumes, the undocumented multi-resource request channel (`ClusterSendReceiveMrr`),
-//! `ClusterStmFindDisk` and `ClusterFreeMemory`. Each is exported so that code calling it
+//! `DestroyCluster`) and the setup wizard's undocumented `CCHlp*` helpers, the undocumented
+//! multi-resource request channel (`ClusterSendReceiveMrr`), `ClusterStmFindDisk` and
+//! `ClusterFreeMemory`. Each is exported so that code calling it
 //! links, and answers as a call the server does not support (see
 //! `crate::ffi::not_simulated`); why each is left out is in its doc comment and in the
 //! README's coverage table.
@@ -43,16 +43,4 @@ not_simulated! {
     fn ClusterFreeMemory -> ERROR_CALL_NOT_IMPLEMENTED;
     /// an undocumented storage-management helper
     fn ClusterStmFindDisk -> ERROR_CALL_NOT_IMPLEMENTED;
-    /// Cluster Shared Volumes are not simulated
-    fn AddResourceToClusterSharedVolumes -> ERROR_CALL_NOT_IMPLEMENTED;
-    /// Cluster Shared Volumes are not simulated
-    fn RemoveResourceFromClusterSharedVolumes -> ERROR_CALL_NOT_IMPLEMENTED;
-    /// Cluster Shared Volumes are not simulated
-    fn ClusterSharedVolumeClearBackupState -> ERROR_CALL_NOT_IMPLEMENTED;
-    /// Cluster Shared Volumes are not simulated
-    fn ClusterSharedVolumeSetSnapshotState -> ERROR_CALL_NOT_IMPLEMENTED;
-    /// Cluster Shared Volumes are not simulated
-    fn IsFileOnClusterSharedVolume -> ERROR_CALL_NOT_IMPLEMENTED;
-    /// Cluster Shared Volumes are not simulated
-    fn GetClusterSharedVolumeNameForFile -> FALSE;
 }

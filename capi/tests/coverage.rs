@@ -37,6 +37,7 @@ const SIMULATOR_ONLY: &[(&str, &str)] = &[
     ("ClusSimNetworkDown", "test control: take a network down"),
     ("ClusSimPartitionNetwork", "test control: partition a network"),
     ("ClusSimRestoreNetwork", "test control: restore a network"),
+    ("ClusSimRedirectSharedVolume", "test control: force (or end) redirected access to a CSV"),
 ];
 
 /// The real exports that the Windows SDK's `clusapi.h` does not declare, and why:
@@ -65,6 +66,15 @@ const NOT_IN_THE_SDK_HEADER: &[(&str, &str)] = &[
     ("CreateClusterManagementPoint", "an undocumented setup call"),
     ("CreateClusterResourceWithId", "an undocumented variant of CreateClusterResource"),
     ("OpenClusterEx2", "an undocumented variant of OpenClusterEx"),
+];
+
+/// Declared calls that `resutils.dll` exports on Windows, not `clusapi.dll`.
+const RESUTILS: &[&str] = &[
+    "ClusterPrepareSharedVolumeForBackup",
+    "ClusterClearBackupStateForSharedVolume",
+    "ClusterIsPathOnSharedVolume",
+    "ClusterGetVolumePathName",
+    "ClusterGetVolumeNameForVolumeMountPoint",
 ];
 
 fn real_exports() -> BTreeSet<String> {
@@ -140,9 +150,6 @@ fn exports_that_are_not_simulated_say_so() {
     assert!(clusapi::CreateCluster().is_null());
     assert_eq!(clusapi::GetLastError(), 120);
     clusapi::SetLastError(0);
-    assert_eq!(clusapi::GetClusterSharedVolumeNameForFile(), 0);
-    assert_eq!(clusapi::GetLastError(), 120);
-    clusapi::SetLastError(0);
     assert_eq!(clusapi::ClusterNodeGetEnumCountEx(), 0);
     assert_eq!(clusapi::GetLastError(), 120);
     assert_eq!(clusapi::CCHlpConfigureNode(), 0x8000_4001);
@@ -154,8 +161,12 @@ fn exports_that_are_not_simulated_say_so() {
 #[test]
 fn every_declared_call_is_exported_and_every_simulated_export_is_declared() {
     let simulated = common::simulated();
-    let declared: BTreeSet<String> =
-        clusapi::clusapi_sim::calls().filter(|c| !c.lever).map(|c| c.win32.to_owned()).collect();
+    // The resutils.dll helpers are declared calls of the Rust API but no clusapi.dll
+    // exports: a libresutils beside libclusapi is to export them (not built yet).
+    let declared: BTreeSet<String> = clusapi::clusapi_sim::calls()
+        .filter(|c| !c.lever && !RESUTILS.contains(&c.win32))
+        .map(|c| c.win32.to_owned())
+        .collect();
     let not_exported: Vec<&String> = declared.difference(&simulated).collect();
     assert!(not_exported.is_empty(), "declared calls without a C export: {not_exported:?}");
     let undeclared: Vec<&String> = simulated

@@ -923,6 +923,30 @@ fn rows() -> Vec<Row> {
         r("GetNodeClusterState", None, &[Opt, Out], |c| {
             c.st(c!(GetNodeClusterState(c.wname(0, "NODE1"), c.out(1))))
         }),
+        // Cluster Shared Volumes: a path each, no handle; the default topology has no CSV
+        // (capi/tests/c/backup_agent.c and tests/shared_volumes.rs run them on one).
+        r("IsFileOnClusterSharedVolume", None, &[Name, Out], |c| {
+            c.st(c!(IsFileOnClusterSharedVolume(c.wname(0, r"C:\ClusterStorage\Volume1\x"), c.out(1).cast())))
+        }),
+        r("ClusterSharedVolumeSetSnapshotState", None, &[Name, Mask], |c| {
+            let set = GUID { data1: 1, data2: 2, data3: 3, data4: [4; 8] };
+            c.st(c!(ClusterSharedVolumeSetSnapshotState(
+                set,
+                c.wname(0, r"C:\ClusterStorage\Volume1\"),
+                c.mask(1)
+            )))
+        }),
+        r("ClusterSharedVolumeClearBackupState", None, &[Name], |c| {
+            c.st(c!(ClusterSharedVolumeClearBackupState(c.wname(0, r"C:\ClusterStorage\Volume1\"))))
+        }),
+        r("GetClusterSharedVolumeNameForFile", None, &[Name], |c| {
+            let mut name = [0u16; 64];
+            c.boolean(c!(GetClusterSharedVolumeNameForFile(
+                c.wname(0, r"C:\ClusterStorage\Volume1\x"),
+                name.as_mut_ptr(),
+                64
+            )))
+        }),
         r("GetClusterNetInterface", Some(K::Cluster), &[Name, Name, Buf], |c| {
             let (b, n) = c.buf(2);
             c.st(c!(GetClusterNetInterface(
@@ -1912,6 +1936,9 @@ fn rows() -> Vec<Row> {
             )))
         }),
         r("ClusSimClearFaults", None, &[], |_| 0),
+        r("ClusSimRedirectSharedVolume", None, &[Name], |c| {
+            c.st(c!(ClusSimRedirectSharedVolume(c.wname(0, "Cluster Name"), TRUE)))
+        }),
         r("ClusSimNetworkDown", None, &[Name], |c| {
             c.st(c!(ClusSimNetworkDown(c.wname(0, "Cluster Network 2"))))
         }),

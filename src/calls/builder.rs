@@ -237,8 +237,67 @@ impl SimulatorBuilder {
     ) -> Self {
         let (group, name, resource_type) = (group.into(), name.into(), resource_type.into());
         self.with_cluster(&format!(".resource({name:?})"), |c| {
-            c.resources.push(ResourceSpec { group, name, resource_type, private: Default::default() });
+            c.resources.push(ResourceSpec {
+                group,
+                name,
+                resource_type,
+                private: Default::default(),
+                disk: None,
+            });
         })
+    }
+
+    /// Adds a `Physical Disk` resource named `name` with this disk behind it, in the group
+    /// `"Available Storage"` (where a real cluster puts a disk it takes), offline. Its
+    /// private properties `DiskIdType` and `DiskSignature` or `DiskIdGuid` say which disk it
+    /// is; the storage control codes (`CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO`, ...) describe
+    /// its partitions and volumes. [`group_disk`](Self::group_disk) puts one in another
+    /// group.
+    ///
+    /// `build()` checks the disk: `ERROR_INVALID_PARAMETER` for a GPT id or volume GUID that
+    /// is not a GUID, partitions larger than the disk, free space larger than its partition,
+    /// a path that is not `X:\...`; `ERROR_OBJECT_ALREADY_EXISTS` for a disk id, volume GUID,
+    /// drive letter or mount point another disk of the cluster has.
+    ///
+    /// ```
+    /// use clusapi_sim::{clusctl, Disk, Partition, PropertyList, PropertyValue, Simulator};
+    ///
+    /// let sim = Simulator::default_builder()
+    ///     .disk("Cluster Disk 1", Disk::mbr(0x1a2b_3c4d, 10 << 30).partition(Partition::new(10 << 30).drive_letter('E')))
+    ///     .build()?;
+    /// let c = sim.open_cluster(None)?;
+    /// let disk = sim.open_cluster_resource(c, "Cluster Disk 1")?;
+    /// assert_eq!(sim.get_cluster_resource_state(disk)?.group, "Available Storage");
+    /// let out = sim.cluster_resource_control(disk, None, clusctl::CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTIES, &[])?;
+    /// assert_eq!(PropertyList::parse(&out)?.get("DiskSignature"), Some(&PropertyValue::Dword(0x1a2b_3c4d)));
+    /// # sim.close_cluster_resource(disk)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    pub fn disk(self, name: impl Into<String>, disk: crate::Disk) -> Self {
+        self.group_disk(crate::types::group_type::AVAILABLE_STORAGE, name, disk)
+    }
+
+    /// Adds a `Physical Disk` resource with this disk behind it to `group` (a group of this
+    /// cluster), as [`disk`](Self::disk) does to `"Available Storage"`.
+    pub fn group_disk(self, group: impl Into<String>, name: impl Into<String>, disk: crate::Disk) -> Self {
+        let (group, name) = (group.into(), name.into());
+        let resource_type = crate::model::world::storage::PHYSICAL_DISK.to_owned();
+        self.with_cluster(&format!(".disk({name:?})"), |c| {
+            c.resources.push(ResourceSpec {
+                group,
+                name,
+                resource_type,
+                private: Default::default(),
+                disk: Some(disk),
+            });
+        })
+    }
+
+    /// Adds a disk every node of this cluster sees that is not a resource yet: what
+    /// `CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS` lists for the `Physical Disk`
+    /// type (MS-CMRP 3.1.4.3.2.21: the disks that can be placed under cluster control).
+    pub fn available_disk(self, disk: crate::Disk) -> Self {
+        self.with_cluster(".available_disk(..)", |c| c.available_disks.push(disk))
     }
 
     /// Sets a private property of `resource` (a resource of this cluster added before),

@@ -85,6 +85,34 @@ crate::calls::call::calls! {
         st.apply_lever(&Lever::restore_network(network_name))
     }
 
+    /// Forces redirected access to the Cluster Shared Volume whose disk resource is
+    /// `resource_name` (of any simulated cluster): every node reaches its volumes through
+    /// the owner node (`SharedVolumeStateActiveRedirected` in
+    /// `CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES`, `VolumeStateNoDirectIO` in
+    /// `GET_SHARED_VOLUME_INFO`), as when a node loses its path to the storage or a backup
+    /// needs it. It lasts until [`restore_shared_volume_access`](Self::restore_shared_volume_access),
+    /// through failovers of the owner.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_RESOURCE_NOT_FOUND` for a name that is no simulated resource;
+    /// `ERROR_CLUSTER_NOT_SHARED_VOLUME` (5945) for one that is no CSV.
+    "redirect_shared_volume"
+    fn redirect_shared_volume(st, resource_name: &str) -> () {
+        st.apply_lever(&Lever::redirect_shared_volume(resource_name))
+    }
+
+    /// Direct access again to the Cluster Shared Volume whose disk resource is
+    /// `resource_name` (`SharedVolumeStateActive` on every node that is up).
+    ///
+    /// # Errors
+    ///
+    /// As [`redirect_shared_volume`](Self::redirect_shared_volume).
+    "restore_shared_volume_access"
+    fn restore_shared_volume_access(st, resource_name: &str) -> () {
+        st.apply_lever(&Lever::restore_shared_volume_access(resource_name))
+    }
+
     /// Stops the cluster service of a cluster (named as `open_cluster` takes it; `None`:
     /// the local one): until it starts
     /// again, `open_cluster` to it and every call through an existing handle answer

@@ -367,6 +367,22 @@ pub(crate) fn control(
     input: &[u8],
     writable: bool,
 ) -> Result<Vec<u8>> {
+    control_on(world, target, code, input, writable, None)
+}
+
+/// [`control`], run on `host` (the `hHostNode` of the call; `None`: the node that owns the
+/// object): only the shared-volume codes answer differently by node.
+pub(crate) fn control_on(
+    world: &mut World,
+    target: Target,
+    code: u32,
+    input: &[u8],
+    writable: bool,
+    host: Option<NodeKey>,
+) -> Result<Vec<u8>> {
+    if crate::rules::storage::answers_csv(code) {
+        return crate::rules::storage::answer_csv(world, target, code, input, writable, host);
+    }
     let unknown =
         || Error::InvalidFunction(format!("control code {code:#010x} is not supported for this object"));
     let object = code >> CLUSCTL_OBJECT_SHIFT;
@@ -377,6 +393,9 @@ pub(crate) fn control(
                 "{} ({code:#010x}) is not a control code for this object",
                 known.name
             )));
+        }
+        if crate::rules::storage::answers(code) {
+            return crate::rules::storage::answer(world, target, code, input);
         }
         return specific(world, target, known);
     }

@@ -649,6 +649,7 @@ impl World {
             props: crate::model::control::props::Props::default(),
             registry: crate::model::registry::RegKey::root(),
             possible_owners,
+            disk: None,
         });
         if let Some(mut g) = self.groups.get_mut(group) {
             g.resources.push(key);

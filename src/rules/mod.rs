@@ -13,3 +13,4 @@ pub(crate) mod dependency;
 pub(crate) mod levers;
 pub(crate) mod lifecycle;
 pub(crate) mod modern;
+pub(crate) mod storage;

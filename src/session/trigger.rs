@@ -69,6 +69,14 @@ impl State {
                 self.world.complete_due(now);
                 Ok(())
             }
+            Lever::RedirectSharedVolume(r) => {
+                let key = self.world.find_disk_resource(r)?;
+                self.world.set_csv_redirected(key, true)
+            }
+            Lever::RestoreSharedVolumeAccess(r) => {
+                let key = self.world.find_disk_resource(r)?;
+                self.world.set_csv_redirected(key, false)
+            }
         }
     }
 
@@ -98,6 +106,9 @@ impl State {
                 find_cluster(&self.world, c.as_deref()).map(drop)
             }
             Lever::Step | Lever::Settle | Lever::AdvanceClock(_) => Ok(()),
+            Lever::RedirectSharedVolume(r) | Lever::RestoreSharedVolumeAccess(r) => {
+                self.world.find_disk_resource(r).map(drop)
+            }
         }
     }
 

@@ -33,9 +33,23 @@ pub enum Lever {
     /// [`Simulator::advance_clock`](crate::Simulator::advance_clock): simulated time moves
     /// forward, and the timed transitions due by then complete.
     AdvanceClock(std::time::Duration),
+    /// [`Simulator::redirect_shared_volume`](crate::Simulator::redirect_shared_volume): every
+    /// node reaches the Cluster Shared Volume (the disk resource named) through its owner.
+    RedirectSharedVolume(String),
+    /// [`Simulator::restore_shared_volume_access`](crate::Simulator::restore_shared_volume_access):
+    /// direct access to the Cluster Shared Volume again.
+    RestoreSharedVolumeAccess(String),
 }
 
 impl Lever {
+    /// Force redirected access to a Cluster Shared Volume (its disk resource's name).
+    pub fn redirect_shared_volume(resource: impl Into<String>) -> Self {
+        Self::RedirectSharedVolume(resource.into())
+    }
+    /// Give a Cluster Shared Volume direct access again.
+    pub fn restore_shared_volume_access(resource: impl Into<String>) -> Self {
+        Self::RestoreSharedVolumeAccess(resource.into())
+    }
     /// Crash a node (its groups fail over).
     pub fn crash_node(node: impl Into<String>) -> Self {
         Self::CrashNode(node.into())
@@ -83,6 +97,8 @@ impl Lever {
             Self::Step => "step",
             Self::Settle => "settle",
             Self::AdvanceClock(_) => "advance_clock",
+            Self::RedirectSharedVolume(_) => "redirect_shared_volume",
+            Self::RestoreSharedVolumeAccess(_) => "restore_shared_volume_access",
         }
     }
 
@@ -93,7 +109,9 @@ impl Lever {
             | Self::RestoreNode(n)
             | Self::TakeNetworkDown(n)
             | Self::PartitionNetwork(n)
-            | Self::RestoreNetwork(n) => format!("{n:?}"),
+            | Self::RestoreNetwork(n)
+            | Self::RedirectSharedVolume(n)
+            | Self::RestoreSharedVolumeAccess(n) => format!("{n:?}"),
             Self::StopClusterService(c) | Self::StartClusterService(c) => format!("{:?}", c.as_deref()),
             Self::Step | Self::Settle => String::new(),
             Self::AdvanceClock(by) => format!("{by:?}"),
@@ -118,6 +136,8 @@ impl Lever {
             "restore_network" => Self::RestoreNetwork(needs("network")?),
             "stop_cluster_service" => Self::StopClusterService(target.map(str::to_owned)),
             "start_cluster_service" => Self::StartClusterService(target.map(str::to_owned)),
+            "redirect_shared_volume" => Self::RedirectSharedVolume(needs("disk resource")?),
+            "restore_shared_volume_access" => Self::RestoreSharedVolumeAccess(needs("disk resource")?),
             "step" => Self::Step,
             "settle" => Self::Settle,
             "advance_clock" => {
@@ -131,7 +151,7 @@ impl Lever {
             }
             other => {
                 return Err(Error::InvalidParameter(format!(
-                    "\"{other}\" is not a lever (crash_node, restore_node, take_network_down, partition_network, restore_network, stop_cluster_service, start_cluster_service, step, settle, advance_clock)"
+                    "\"{other}\" is not a lever (crash_node, restore_node, take_network_down, partition_network, restore_network, stop_cluster_service, start_cluster_service, step, settle, advance_clock, redirect_shared_volume, restore_shared_volume_access)"
                 )));
             }
         })

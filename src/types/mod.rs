@@ -6,6 +6,7 @@
 
 pub(crate) mod access;
 pub(crate) mod call_info;
+pub(crate) mod disk;
 pub(crate) mod enum_ex;
 pub(crate) mod error;
 pub mod group_type;

@@ -220,6 +220,9 @@ macro_rules! every_client {
             /// Names, property lists, MULTI_SZ and registry text beyond ASCII (a character
             /// beyond U+FFFF: 2 WCHARs in UTF-16, 1 in UTF-32), counted in this build's WCHARs.
             strings_beyond_ascii_in_this_build_s_wchar: "client_wide_strings.c";
+            /// Every disk's partitions through the size probe, printed; a backup agent on a
+            /// Cluster Shared Volume whose owner crashes mid-backup.
+            disks_and_a_backup_agent_on_a_csv_in_c: "client_storage.c";
         }
 
         #[test]

@@ -24,10 +24,11 @@ impl crate::calls::call::Cx<'_> {
         let (_, e) = self.resolve(handle)?;
         let object = self.object(handle, e.object)?;
         let cluster = self.cluster_of_entry(&e)?;
-        if let Some(n) = host_node {
-            self.node_of(n, cluster, call, at)?;
-        }
-        control::control(&mut self.world, target(object), code, input, e.access == Access::All)
+        let host = match host_node {
+            Some(n) => Some(self.node_of(n, cluster, call, at)?),
+            None => None,
+        };
+        control::control_on(&mut self.world, target(object), code, input, e.access == Access::All, host)
     }
 }
 

@@ -31,11 +31,11 @@ pub const CLUSTER_ENUM_GROUP: u32 = 0x8;
 pub const CLUSTER_ENUM_NETWORK: u32 = 0x10;
 /// `CLUSTER_ENUM_NETINTERFACE`: network interfaces.
 pub const CLUSTER_ENUM_NETINTERFACE: u32 = 0x20;
-/// `CLUSTER_ENUM_SHARED_VOLUME_GROUP`: groups of cluster shared volumes (the simulator
-/// has none).
+/// `CLUSTER_ENUM_SHARED_VOLUME_GROUP`: the groups of the Cluster Shared Volumes (which
+/// `CLUSTER_ENUM_GROUP` does not list).
 pub const CLUSTER_ENUM_SHARED_VOLUME_GROUP: u32 = 0x2000_0000;
-/// `CLUSTER_ENUM_SHARED_VOLUME_RESOURCE`: cluster shared volume resources; must be used
-/// alone (the simulator has none).
+/// `CLUSTER_ENUM_SHARED_VOLUME_RESOURCE`: the disk resources that are Cluster Shared
+/// Volumes; must be used alone.
 pub const CLUSTER_ENUM_SHARED_VOLUME_RESOURCE: u32 = 0x4000_0000;
 /// `CLUSTER_ENUM_INTERNAL_NETWORK`: networks in internal-use priority order; must be used
 /// alone.
@@ -84,15 +84,36 @@ fn cluster_items(world: &World, c: &Cluster, type_mask: u32) -> Vec<EnumItem> {
         CLUSTER_ENUM_RESOURCE,
         &mut c.resources.iter().filter_map(|&k| world.resources.get(k)).map(|o| o.name.as_str()),
     );
+    // A Cluster Shared Volume's group is listed by CLUSTER_ENUM_SHARED_VOLUME_GROUP only
+    // (ours: the CSV groups are the cluster's own, hidden from the list of roles).
+    let shared = |g: &&crate::model::world::Group| world.is_shared_volume_group(g);
     add(
         CLUSTER_ENUM_GROUP,
-        &mut c.groups.iter().filter_map(|&k| world.groups.get(k)).map(|o| o.name.as_str()),
+        &mut c
+            .groups
+            .iter()
+            .filter_map(|&k| world.groups.get(k))
+            .filter(|g| !shared(g))
+            .map(|o| o.name.as_str()),
     );
     let networks = || c.networks.iter().filter_map(|&k| world.networks.get(k)).map(|o| o.name.as_str());
     add(CLUSTER_ENUM_NETWORK, &mut networks());
     add(
         CLUSTER_ENUM_NETINTERFACE,
         &mut c.net_interfaces.iter().filter_map(|&k| world.net_interfaces.get(k)).map(|o| o.name.as_str()),
+    );
+    add(
+        CLUSTER_ENUM_SHARED_VOLUME_GROUP,
+        &mut c.groups.iter().filter_map(|&k| world.groups.get(k)).filter(shared).map(|o| o.name.as_str()),
+    );
+    add(
+        CLUSTER_ENUM_SHARED_VOLUME_RESOURCE,
+        &mut c
+            .resources
+            .iter()
+            .filter(|&&k| world.disk_of(k).is_some_and(|d| d.csv.is_some()))
+            .filter_map(|&k| world.resources.get(k))
+            .map(|o| o.name.as_str()),
     );
     // Every simulated network is used for cluster traffic, in the priority order
     // (`SetClusterNetworkPriorityOrder`; at first the topology's order).

@@ -98,14 +98,16 @@ fn items_ex(world: &World, cluster: ClusterKey, type_mask: u32) -> Vec<EnumItem>
             .map(|o| (o.id.clone(), o.name.clone()))
             .collect(),
     );
-    add(
-        crate::CLUSTER_ENUM_GROUP,
+    // As ClusterOpenEnum: a Cluster Shared Volume's group under CLUSTER_ENUM_SHARED_VOLUME_GROUP only.
+    let groups = |shared: bool| -> Vec<(String, String)> {
         c.groups
             .iter()
             .filter_map(|&k| world.groups.get(k))
+            .filter(|g| world.is_shared_volume_group(g) == shared)
             .map(|o| (o.id.clone(), o.name.clone()))
-            .collect(),
-    );
+            .collect()
+    };
+    add(crate::CLUSTER_ENUM_GROUP, groups(false));
     add(
         crate::CLUSTER_ENUM_NETWORK,
         c.networks
@@ -120,6 +122,16 @@ fn items_ex(world: &World, cluster: ClusterKey, type_mask: u32) -> Vec<EnumItem>
             .iter()
             .filter_map(|&k| world.net_interfaces.get(k))
             .map(|o| (crate::model::world::stable_guid(&["netinterface", &o.name]), o.name.clone()))
+            .collect(),
+    );
+    add(crate::CLUSTER_ENUM_SHARED_VOLUME_GROUP, groups(true));
+    add(
+        crate::CLUSTER_ENUM_SHARED_VOLUME_RESOURCE,
+        c.resources
+            .iter()
+            .filter(|&&k| world.disk_of(k).is_some_and(|d| d.csv.is_some()))
+            .filter_map(|&k| world.resources.get(k))
+            .map(|o| (o.id.clone(), o.name.clone()))
             .collect(),
     );
     add(

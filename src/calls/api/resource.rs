@@ -285,6 +285,217 @@ crate::calls::call::calls! {
         let r = st.object(hresource, e.object)?;
         st.world.dependency_expression(r.into())
     }
+
+    /// `AddResourceToClusterSharedVolumes`: makes a `Physical Disk` of `"Available
+    /// Storage"` a Cluster Shared Volume. The disk moves to a group of its own (named as the
+    /// resource, `GroupType` `ClusGroupTypeSharedVolume` 4, listed by
+    /// `CLUSTER_ENUM_SHARED_VOLUME_GROUP` and not by `CLUSTER_ENUM_GROUP`) on the node that
+    /// owned it, comes online there, and each of its volumes is reached on every node at
+    /// `C:\ClusterStorage\VolumeN\` (the lowest `N` free), no longer at its drive letter
+    /// or mount points.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a `GENERIC_READ` handle;
+    /// `ERROR_INVALID_PARAMETER` for a resource that is no `Physical Disk`,
+    /// `ERROR_NOT_FOUND` (1168) for one with no disk behind it, `ERROR_ALREADY_EXISTS`
+    /// for a disk that is a CSV already, `ERROR_INVALID_STATE` for a disk outside
+    /// `"Available Storage"` or with an operation pending, `ERROR_OBJECT_ALREADY_EXISTS`
+    /// when a group has the resource's name (all **ours**: Microsoft's page gives no codes).
+    ///
+    /// ```
+    /// use clusapi_sim::{Disk, Partition, Simulator};
+    ///
+    /// let sim = Simulator::default_builder()
+    ///     .disk("Cluster Disk 1", Disk::mbr(0x1234, 1 << 30).partition(Partition::new(1 << 30).drive_letter('E')))
+    ///     .build()?;
+    /// let c = sim.open_cluster(None)?;
+    /// let disk = sim.open_cluster_resource(c, "Cluster Disk 1")?;
+    /// sim.add_resource_to_cluster_shared_volumes(disk)?;
+    /// assert!(sim.is_file_on_cluster_shared_volume(r"C:\ClusterStorage\Volume1\VMs\a.vhdx")?);
+    /// assert!(!sim.is_file_on_cluster_shared_volume(r"E:\a.vhdx")?);
+    /// # sim.close_cluster_resource(disk)?; sim.close_cluster(c)?;
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
+    extern AddResourceToClusterSharedVolumes
+    fn add_resource_to_cluster_shared_volumes(st, hresource: HResource) -> () {
+        let (r, _) = st.writable_object(hresource)?;
+        st.world.add_to_shared_volumes(r.into())
+    }
+
+    /// `RemoveResourceFromClusterSharedVolumes`: the disk goes back to `"Available
+    /// Storage"` as it is (online or not), with its drive letters and mount points; its
+    /// group is deleted, its `C:\ClusterStorage` paths are gone.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NOT_SHARED_VOLUME`
+    /// (5945) for a resource that is no CSV (the code's meaning, MS-CMRP 3.1.4.3.2.31);
+    /// `ERROR_GROUP_NOT_FOUND` when the cluster has no `"Available Storage"`;
+    /// `ERROR_INVALID_STATE` with an operation pending.
+    extern RemoveResourceFromClusterSharedVolumes
+    fn remove_resource_from_cluster_shared_volumes(st, hresource: HResource) -> () {
+        let (r, _) = st.writable_object(hresource)?;
+        st.world.remove_from_shared_volumes(r.into())
+    }
+
+    /// `IsFileOnClusterSharedVolume`: whether `path` is on a Cluster Shared Volume of the
+    /// local cluster (the cluster of the node the caller runs on): under a CSV's
+    /// `C:\ClusterStorage\VolumeN\` or its volume name `\\?\Volume{GUID}\`, compared
+    /// without regard to case.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_INVALID_PARAMETER` for an empty path (ours); `RPC_S_SERVER_UNAVAILABLE`
+    /// when the topology has no cluster to ask.
+    "IsFileOnClusterSharedVolume" [object(path)]
+    fn is_file_on_cluster_shared_volume(st, path: &str) -> bool {
+        let cluster = local_cluster(st, path)?;
+        Ok(st.world.shared_volume(cluster, path).is_some())
+    }
+
+    /// `GetClusterSharedVolumeNameForFile` (an undocumented export): the name of the
+    /// Cluster Shared Volume `path` is on, `\\?\Volume{GUID}\` **(ours: the volume name,
+    /// the form `ClusterSharedVolumeSetSnapshotState` takes)**.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_CLUSTER_NOT_SHARED_VOLUME` (5945) for a path on no CSV; 87 for an empty path.
+    "GetClusterSharedVolumeNameForFile" [object(path)]
+    fn get_cluster_shared_volume_name_for_file(st, path: &str) -> String {
+        let cluster = local_cluster(st, path)?;
+        st.world.shared_volume(cluster, path).map(|v| v.name).ok_or_else(|| not_csv(path))
+    }
+
+    /// `ClusterSharedVolumeSetSnapshotState`: the VSS snapshot set `snapshot_set` (a GUID,
+    /// braces optional) is in `state` (`CLUSTER_SHARED_VOLUME_SNAPSHOT_STATE`: 0 unknown, 1
+    /// prepare for a hardware snapshot, 2 hardware snapshot completed, 3 prepare for
+    /// freeze) on the CSV `volume_name` (its `\\?\Volume{GUID}\` or its
+    /// `C:\ClusterStorage\VolumeN\`).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_CLUSTER_NOT_SHARED_VOLUME` for a volume that is no CSV;
+    /// `ERROR_INVALID_PARAMETER` for a state over 3 or a snapshot set that is no GUID.
+    "ClusterSharedVolumeSetSnapshotState" [object(volume_name)]
+    fn cluster_shared_volume_set_snapshot_state(st, snapshot_set: &str, volume_name: &str, state: u32) -> () {
+        let cluster = local_cluster(st, volume_name)?;
+        st.world.set_snapshot_state(cluster, snapshot_set, volume_name, state)
+    }
+
+    /// `ClusterSharedVolumeClearBackupState` (the export `resutils.dll`'s
+    /// `ClusterClearBackupStateForSharedVolume` calls): the CSV `volume` (a path on it, or
+    /// its name) is no longer being backed up (`VolumeBackupNone`), its snapshot state
+    /// unknown.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_CLUSTER_NOT_SHARED_VOLUME` for a path on no CSV.
+    "ClusterSharedVolumeClearBackupState" [object(volume)]
+    fn cluster_shared_volume_clear_backup_state(st, volume: &str) -> () {
+        let cluster = local_cluster(st, volume)?;
+        st.world.clear_backup_state(cluster, volume)
+    }
+
+    /// `ClusterPrepareSharedVolumeForBackup` (`resutils.dll`): marks the CSV that `file` is
+    /// on `VolumeBackupInProgress`, and returns its volume path (`C:\ClusterStorage\VolumeN\`)
+    /// and its volume name (`\\?\Volume{GUID}\`), in that order.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_CLUSTER_NOT_SHARED_VOLUME` (5945) for a file on no CSV; 87 for an empty path.
+    "ClusterPrepareSharedVolumeForBackup" [object(file)]
+    fn cluster_prepare_shared_volume_for_backup(st, file: &str) -> (String, String) {
+        let cluster = local_cluster(st, file)?;
+        st.world.prepare_for_backup(cluster, file).map(|v| (v.path, v.name))
+    }
+
+    /// `ClusterClearBackupStateForSharedVolume` (`resutils.dll`): as
+    /// [`cluster_shared_volume_clear_backup_state`](Self::cluster_shared_volume_clear_backup_state),
+    /// for the CSV's volume path.
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_CLUSTER_NOT_SHARED_VOLUME` for a path on no CSV.
+    "ClusterClearBackupStateForSharedVolume" [object(volume_path)]
+    fn cluster_clear_backup_state_for_shared_volume(st, volume_path: &str) -> () {
+        let cluster = local_cluster(st, volume_path)?;
+        st.world.clear_backup_state(cluster, volume_path)
+    }
+
+    /// `ClusterIsPathOnSharedVolume` (`resutils.dll`): as
+    /// [`is_file_on_cluster_shared_volume`](Self::is_file_on_cluster_shared_volume), `false`
+    /// for an empty path.
+    "ClusterIsPathOnSharedVolume" [object(path) infallible(false)]
+    fn cluster_is_path_on_shared_volume(st, path: &str) -> bool {
+        let cluster = local_cluster(st, path)?;
+        Ok(st.world.shared_volume(cluster, path).is_some())
+    }
+
+    /// `ClusterGetVolumePathName` (`resutils.dll`, `GetVolumePathName` that knows CSVs): the
+    /// root of the volume `file` is on: a CSV's `C:\ClusterStorage\VolumeN\`, or a
+    /// cluster disk's drive letter or mount point (the deepest that holds the file).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_FILE_NOT_FOUND` (2) for a path on no volume of the cluster's disks
+    /// **(ours: no local disks are simulated)**; 87 for an empty path.
+    "ClusterGetVolumePathName" [object(file)]
+    fn cluster_get_volume_path_name(st, file: &str) -> String {
+        let cluster = local_cluster(st, file)?;
+        match st.world.volume_for_path(cluster, file) {
+            Some(hit) if !hit.root.starts_with("\\\\?\\") => Ok(hit.root),
+            Some(hit) => st
+                .world
+                .partition_paths(hit.resource, hit.partition)
+                .into_iter()
+                .next()
+                .ok_or_else(|| Error::FileNotFound(format!("{file:?}: its volume has no path"))),
+            None => Err(Error::FileNotFound(format!("{file:?} is on no volume of the cluster's disks"))),
+        }
+    }
+
+    /// `ClusterGetVolumeNameForVolumeMountPoint` (`resutils.dll`): the volume name
+    /// `\\?\Volume{GUID}\` of the volume mounted at `mount_point` (a CSV's
+    /// `C:\ClusterStorage\VolumeN\`, a drive letter or a mount point, with or without the
+    /// final backslash).
+    ///
+    /// # Errors
+    ///
+    /// `ERROR_FILE_NOT_FOUND` for a path that is no volume's root; 87 for an empty path.
+    "ClusterGetVolumeNameForVolumeMountPoint" [object(mount_point)]
+    fn cluster_get_volume_name_for_volume_mount_point(st, mount_point: &str) -> String {
+        let cluster = local_cluster(st, mount_point)?;
+        let root = if mount_point.ends_with('\\') { mount_point.to_owned() } else { format!("{mount_point}\\") };
+        let hit = st
+            .world
+            .volume_for_path(cluster, &root)
+            .filter(|hit| hit.root.eq_ignore_ascii_case(&root))
+            .ok_or_else(|| Error::FileNotFound(format!("{mount_point:?} is no volume's mount point")))?;
+        let guid = st
+            .world
+            .disk_of(hit.resource)
+            .and_then(|d| d.disk.partitions.get(hit.partition))
+            .and_then(|p| p.volume_guid.clone())
+            .unwrap_or_default();
+        Ok(crate::model::world::storage::volume_name(&guid))
+    }
+}
+
+/// The local cluster, for the storage calls that take a path and no handle (they run on
+/// the caller's node); an empty path is `ERROR_INVALID_PARAMETER` **(ours)**.
+fn local_cluster(st: &crate::calls::call::Cx<'_>, path: &str) -> crate::Result<ClusterKey> {
+    if path.is_empty() {
+        return Err(Error::InvalidParameter("the path is empty".into()));
+    }
+    st.world.local_cluster().ok_or_else(|| Error::RpcServerUnavailable("the topology has no cluster".into()))
+}
+
+fn not_csv(path: &str) -> Error {
+    Error::with_message(
+        crate::rules::storage::ERROR_CLUSTER_NOT_SHARED_VOLUME,
+        format!("{path:?} is not on a Cluster Shared Volume"),
+    )
 }
 
 /// What `GetClusterResourceState` reports.

@@ -543,25 +543,37 @@ specific! {
     CLUSCTL_RESOURCE_TYPE_NOTIFY_DRAIN_COMPLETE = 0x0210_2131, Refused, "ERROR_INVALID_FUNCTION (ours: internal, bit 20)";
     CLUSCTL_RESOURCE_TYPE_NOTIFY_MONITOR_SHUTTING_DOWN = 0x0210_0081, Refused, "ERROR_INVALID_FUNCTION (ours: internal, bit 20)";
     // Storage, shared volumes, pools and replication: the storage simulation's (issue 14).
-    CLUSCTL_CLUSTER_GET_SHARED_VOLUME_ID = 0x0700_0291, Storage, "ERROR_INVALID_FUNCTION: left for storage (ours: no shared volumes yet)";
+    CLUSCTL_CLUSTER_GET_SHARED_VOLUME_ID = 0x0700_0291, Answered,
+        "a NUL-terminated path in; `<the CSV resource's id>:<the volume's byte offset, decimal>` out (Microsoft's page); a path on no Cluster Shared Volume: ERROR_CLUSTER_NOT_SHARED_VOLUME (5945)";
     CLUSCTL_CLUSTER_GET_STORAGE_CONFIGURATION = 0x0700_02e5, Storage, "ERROR_INVALID_FUNCTION: left for storage";
     CLUSCTL_CLUSTER_GET_STORAGE_CONFIG_ATTRIBUTES = 0x0700_02e9, Storage, "ERROR_INVALID_FUNCTION: left for storage";
     CLUSCTL_RESOURCE_POOL_GET_DRIVE_INFO = 0x0100_02b5, Storage, "ERROR_INVALID_FUNCTION: left for storage";
     CLUSCTL_RESOURCE_STORAGE_GET_DIRTY = 0x0100_0219, Storage, "ERROR_INVALID_FUNCTION: left for storage";
-    CLUSCTL_RESOURCE_STORAGE_GET_DISKID = 0x0100_0205, Storage, "ERROR_INVALID_FUNCTION: left for storage";
-    CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO = 0x0100_0191, Storage, "ERROR_INVALID_FUNCTION: left for storage";
-    CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX = 0x0100_01f1, Storage, "ERROR_INVALID_FUNCTION: left for storage";
-    CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX2 = 0x0100_01f9, Storage, "ERROR_INVALID_FUNCTION: left for storage";
-    CLUSCTL_RESOURCE_STORAGE_GET_DISK_NUMBER_INFO = 0x0100_01a1, Storage, "ERROR_INVALID_FUNCTION: left for storage";
-    CLUSCTL_RESOURCE_STORAGE_GET_MOUNTPOINTS = 0x0100_0211, Storage, "ERROR_INVALID_FUNCTION: left for storage";
-    CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO = 0x0100_0225, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_GET_DISKID = 0x0100_0205, Answered,
+        "CLUSDSK_DISKID: DiskIdType (DiskIdSignature 1, DiskIdGuid 2), then the signature or the GUID (MS-CMRP 2.2.3.33, 2.2.2.22); a nonstorage resource: ERROR_INVALID_FUNCTION";
+    CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO = 0x0100_0191, Answered,
+        "a value list: CLUSPROP_DISK_SIGNATURE (MBR) or CLUSPROP_SYNTAX_DISK_GUID (GPT), CLUSPROP_SCSI_ADDRESS, CLUSPROP_DISK_NUMBER, a CLUSPROP_PARTITION_INFO per partition, the end mark; a nonstorage resource: ERROR_INVALID_FUNCTION (MS-CMRP 3.1.4.3.1.38)";
+    CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX = 0x0100_01f1, Answered,
+        "as GET_DISK_INFO, with CLUSPROP_SYNTAX_DISK_SIZE after the disk number and a CLUSPROP_PARTITION_INFO_EX per partition (MS-CMRP 3.1.4.3.1.45)";
+    CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX2 = 0x0100_01f9, Answered,
+        "as GET_DISK_INFO_EX, with a CLUSPROP_PARTITION_INFO_EX2 (CLUS_PARTITION_INFO_EX then CLUS_PARTITION_INFO_EX2) per partition (MS-CMRP 3.1.4.3.1.61)";
+    CLUSCTL_RESOURCE_STORAGE_GET_DISK_NUMBER_INFO = 0x0100_01a1, Answered,
+        "CLUS_DISK_NUMBER_INFO: DWORDs disk number, bytes per sector (512, ours) (MS-CMRP 3.1.4.3.1.62)";
+    CLUSCTL_RESOURCE_STORAGE_GET_MOUNTPOINTS = 0x0100_0211, Answered,
+        "a DWORD partition number in; the volume's drive letter and mount points out, a MULTI_SZ (MS-CMRP 3.1.4.3.1.47); no such partition or no DWORD: ERROR_INVALID_PARAMETER (ours)";
+    CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO = 0x0100_0225, Answered,
+        "a value list, one CLUSPROP_SYNTAX_LIST_VALUE_BINARY CLUS_CSV_VOLUME_INFO per volume (FaultState VolumeStateNoDirectIO on the node asked while redirected); not a CSV: ERROR_INVALID_FUNCTION; not online: ERROR_RESOURCE_NOT_ONLINE (MS-CMRP, GET_SHARED_VOLUME_INFO)";
     CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_PARTITION_NAMES = 0x0100_029d, Storage, "ERROR_INVALID_FUNCTION: left for storage";
-    CLUSCTL_RESOURCE_STORAGE_IS_PATH_VALID = 0x0100_0199, Storage, "ERROR_INVALID_FUNCTION: left for storage";
-    CLUSCTL_RESOURCE_STORAGE_IS_SHARED_VOLUME = 0x0100_02a5, Storage, "ERROR_INVALID_FUNCTION: left for storage";
-    CLUSCTL_RESOURCE_TYPE_STORAGE_IS_CSV_FILE = 0x0100_0229, Storage,
-        "ERROR_INVALID_FUNCTION: left for storage (its object bits are a resource's, as clusapi.h defines it)";
-    CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS = 0x0200_0195, Storage, "ERROR_INVALID_FUNCTION: left for storage";
-    CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS_EX = 0x0200_01f5, Storage, "ERROR_INVALID_FUNCTION: left for storage";
+    CLUSCTL_RESOURCE_STORAGE_IS_PATH_VALID = 0x0100_0199, Answered,
+        "a NUL-terminated path in; success, no bytes, when it is on one of the disk's volumes (MS-CMRP 3.1.4.3.1.39), ERROR_FILE_NOT_FOUND otherwise (Microsoft's page)";
+    CLUSCTL_RESOURCE_STORAGE_IS_SHARED_VOLUME = 0x0100_02a5, Answered,
+        "a BOOL (DWORD): whether the disk is a Cluster Shared Volume (ours: the page gives no output format); a nonstorage resource: ERROR_INVALID_FUNCTION";
+    CLUSCTL_RESOURCE_TYPE_STORAGE_IS_CSV_FILE = 0x0100_0229, Answered,
+        "a NUL-terminated path in; success, no bytes, when it is on a Cluster Shared Volume, else ERROR_CLUSTER_NOT_SHARED_VOLUME (5945) (MS-CMRP 3.1.4.3.2.31; its object bits are a resource's, as clusapi.h defines it)";
+    CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS = 0x0200_0195, Answered,
+        "for Physical Disk: each available disk's GET_DISK_INFO entries, one after another, then one end mark (only the end mark: none) (MS-CMRP 3.1.4.3.2.21); another type: ERROR_INVALID_FUNCTION";
+    CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS_EX = 0x0200_01f5, Answered,
+        "as GET_AVAILABLE_DISKS, with GET_DISK_INFO_EX's entries (MS-CMRP, CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS_EX)";
     CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS_EX2_INT = 0x0200_1fe1, Storage, "ERROR_INVALID_FUNCTION: left for storage";
     CLUSCTL_RESOURCE_TYPE_STORAGE_GET_DISKID = 0x0200_0205, Storage, "ERROR_INVALID_FUNCTION: left for storage";
     CLUSCTL_RESOURCE_TYPE_STORAGE_GET_DRIVELETTERS = 0x0200_01ed, Storage, "ERROR_INVALID_FUNCTION: left for storage";
@@ -665,9 +677,24 @@ pub fn buffer_layouts(code: u32) -> (BufferLayout, BufferLayout) {
             }
             CLUSCTL_RESOURCE_TYPE_GET_COMMON_RESOURCE_PROPERTY_FMTS
             | CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_RESOURCE_PROPERTY_FMTS => PropertyList,
+            // The disk GUID is a string; the partition structures are binary here (their
+            // WCHAR arrays are fixed UTF-16 arrays of MAX_PATH units).
+            CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO
+            | CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX
+            | CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX2
+            | CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS
+            | CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS_EX => ValueList,
+            CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO => ValueList,
+            CLUSCTL_RESOURCE_STORAGE_GET_MOUNTPOINTS | CLUSCTL_CLUSTER_GET_SHARED_VOLUME_ID => Text,
             _ => Binary,
         };
-        return (Binary, output);
+        let input = match known.code {
+            CLUSCTL_RESOURCE_STORAGE_IS_PATH_VALID
+            | CLUSCTL_RESOURCE_TYPE_STORAGE_IS_CSV_FILE
+            | CLUSCTL_CLUSTER_GET_SHARED_VOLUME_ID => Text,
+            _ => Binary,
+        };
+        return (input, output);
     }
     match code & !(0xFF << CLUSCTL_OBJECT_SHIFT) {
         CLCTL_GET_NAME | CLCTL_GET_ID | CLCTL_GET_RESOURCE_TYPE | CLCTL_GET_FQDN => (Binary, Text),

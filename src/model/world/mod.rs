@@ -12,6 +12,7 @@
 mod object_kind;
 pub(crate) use object_kind::ObjectKind;
 mod observe;
+pub(crate) mod storage;
 mod topology;
 #[cfg(feature = "topology-file")]
 pub(crate) mod topology_file;
@@ -92,6 +93,9 @@ pub(crate) struct Cluster {
     /// The internal networks in priority order (`SetClusterNetworkPriorityOrder`); at first
     /// the topology's order.
     pub network_priority: Vec<NetworkKey>,
+    /// The disks every node sees that are not resources yet
+    /// (`CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS`).
+    pub available_disks: Vec<storage::DiskState>,
 }
 
 /// The quorum configuration `SetClusterQuorumResource` stores.
@@ -177,6 +181,9 @@ pub(crate) struct Resource {
     /// The nodes that may own the resource (`AddClusterResourceNode`), in the order they
     /// were added; at first every node of the cluster.
     pub possible_owners: Vec<NodeKey>,
+    /// A `Physical Disk`'s disk, as the topology described it (`None` for every other
+    /// resource, and for a disk resource created through the API: no disk is behind it).
+    pub disk: Option<Box<storage::DiskState>>,
 }
 
 /// A resource's transition under way (pending mode): the state it ends in, and what ends it
@@ -447,6 +454,7 @@ impl World {
             registry: RegKey::root(),
             quorum: None,
             network_priority: Vec::new(),
+            available_disks: Vec::new(),
         });
         self.cluster_order.push(cluster);
         // (Built before any port can be open: nothing is recorded.)
@@ -545,8 +553,16 @@ impl World {
                 online_groups.push(key);
             }
         }
+        // Disk numbers, where the topology gives none: the disks' order, from 1 (disk 0 is
+        // the nodes' boot disk), the resources' disks first.
+        let mut next_disk = 0u32;
+        let mut number = || {
+            next_disk = next_disk.saturating_add(1);
+            next_disk
+        };
         for r in &spec.resources {
             let group = c.group_names.get(&r.group).unwrap_or_default();
+            let disk = r.disk.clone().map(|d| Box::new(storage::DiskState::new(d, number(), &spec.name)));
             let key = self.resources.insert(Resource {
                 name: r.name.clone(),
                 cluster,
@@ -561,9 +577,10 @@ impl World {
                 depends_on: Vec::new(),
                 any_of: Vec::new(),
                 pending: None,
-                props: r.private.clone(),
+                props: disk.as_deref().map_or_else(|| r.private.clone(), |d| d.identify(&r.private)),
                 registry: RegKey::root(),
                 possible_owners: c.nodes.clone(),
+                disk,
             });
             if let Some(mut g) = self.groups.get_mut(group) {
                 g.resources.push(key);
@@ -571,6 +588,11 @@ impl World {
             let _ = c.resource_names.insert(&r.name, key);
             c.resources.push(key);
         }
+        c.available_disks = spec
+            .available_disks
+            .iter()
+            .map(|d| storage::DiskState::new(d.clone(), number(), &spec.name))
+            .collect();
     }
 }
 

@@ -47,6 +47,8 @@ pub(crate) struct ClusterSpec {
     /// The DNS domain of the cluster and its nodes (`"NODE1.<domain>"`);
     /// [`DEFAULT_DOMAIN`] when `None`.
     pub domain: Option<String>,
+    /// Disks the nodes see that are not resources (`CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS`).
+    pub available_disks: Vec<crate::types::disk::Disk>,
 }
 
 impl ClusterSpec {
@@ -76,6 +78,8 @@ pub(crate) struct ResourceSpec {
     pub resource_type: String,
     /// Private property values set by the builder or the topology file.
     pub private: crate::model::control::props::Props,
+    /// The disk behind a `Physical Disk` resource.
+    pub disk: Option<crate::types::disk::Disk>,
 }
 
 /// The name of the interface that connects `node` to `network`.
@@ -309,6 +313,86 @@ fn validate_cluster(
                 "resource \"{}\" in cluster \"{cl}\" has an empty or NUL-containing type name",
                 r.name
             ))));
+        }
+    }
+    let mut seen = DiskNames::default();
+    for (i, r) in c.resources.iter().enumerate() {
+        let Some(disk) = &r.disk else { continue };
+        let at = |e| (SpecRef::Resource(ci, i), e);
+        if !crate::types::names::names_equal(&r.resource_type, crate::model::world::storage::PHYSICAL_DISK) {
+            return Err(at(Error::InvalidParameter(format!(
+                "resource \"{}\" in cluster \"{cl}\" has a disk but is of type \"{}\", not \"Physical Disk\"",
+                r.name, r.resource_type
+            ))));
+        }
+        check_disk(disk, &format!("the disk of resource \"{}\" in cluster \"{cl}\"", r.name), &mut seen)
+            .map_err(at)?;
+    }
+    for disk in &c.available_disks {
+        check_disk(disk, &format!("an available disk of cluster \"{cl}\""), &mut seen)
+            .map_err(|e| (SpecRef::Cluster(ci), e))?;
+    }
+    Ok(())
+}
+
+/// What the disks of one cluster have claimed so far: their ids, volume GUIDs and paths.
+#[derive(Default)]
+struct DiskNames {
+    ids: Vec<String>,
+    volumes: Vec<String>,
+    paths: NameIndex<()>,
+}
+
+/// A disk's description: a GPT disk's GUID is a GUID; its partitions fit on it; each
+/// partition's free space fits in the partition, its volume GUID is a GUID, its paths are
+/// absolute (`X:\...`); no id, volume GUID, drive letter or mount point is another disk's.
+fn check_disk(disk: &crate::types::disk::Disk, what: &str, seen: &mut DiskNames) -> Result<()> {
+    use crate::types::disk::{DiskId, normalize_guid};
+    let bad = |why: String| Err(Error::InvalidParameter(format!("{what}: {why}")));
+    let id = match &disk.id {
+        DiskId::Signature(s) => format!("signature {s:#010X}"),
+        DiskId::Guid(g) => match normalize_guid(g) {
+            Some(g) => format!("GUID {g}"),
+            None => return bad(format!("{g:?} is not a GUID")),
+        },
+    };
+    if seen.ids.contains(&id) {
+        return Err(Error::ObjectAlreadyExists(format!("{what}: another disk of the cluster has the {id}")));
+    }
+    seen.ids.push(id);
+    let total = disk.partitions.iter().try_fold(0u64, |sum, p| sum.checked_add(p.size));
+    if total.is_none_or(|t| t > disk.size) {
+        return bad(format!("its partitions take more than its {} bytes", disk.size));
+    }
+    for (i, p) in disk.partitions.iter().enumerate() {
+        let n = i.saturating_add(1);
+        if p.free.is_some_and(|f| f > p.size) {
+            return bad(format!("partition {n} has more free space than its {} bytes", p.size));
+        }
+        if let Some(g) = &p.volume_guid {
+            let Some(g) = normalize_guid(g) else {
+                return bad(format!("partition {n}: {g:?} is not a GUID"));
+            };
+            if seen.volumes.contains(&g) {
+                return Err(Error::ObjectAlreadyExists(format!("{what}: volume {g} is another partition's")));
+            }
+            seen.volumes.push(g);
+        }
+        if p.file_system.is_empty() || p.file_system.contains('\0') || p.label.contains('\0') {
+            return bad(format!("partition {n} has an empty file system name or a NUL character"));
+        }
+        for path in &p.paths {
+            let absolute = matches!(path.as_bytes(), [l, b':', b'\\', ..] if l.is_ascii_alphabetic());
+            if !absolute || path.contains('\0') {
+                return bad(format!(
+                    "partition {n}: {path:?} is not a drive letter or an absolute folder path"
+                ));
+            }
+            if seen.paths.insert(path, ()).is_err() {
+                return Err(Error::ObjectAlreadyExists(format!(
+                    "{what}: partition {n}'s path {path} is already another volume's"
+                )));
+            }
         }
     }
     Ok(())

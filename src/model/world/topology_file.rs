@@ -28,6 +28,22 @@
 //!     { name = "Cluster IP Address", type = "IP Address" },
 //! ]
 //!
+//! [[cluster.group]]
+//! name = "Available Storage"
+//! owner = "NODE1"
+//! resources = [             # a Physical Disk with its disk: the builder's .disk(name, Disk)
+//!     { name = "Cluster Disk 1", type = "Physical Disk", disk = { signature = 0x1A2B3C4D,
+//!       size = 107374182400, partitions = [{ size = 107374182400, drive_letter = "E",
+//!       label = "Data", free = 53687091200 }] } },
+//! ]
+//! # a disk: signature (MBR) or guid (GPT), size (bytes); optional number, scsi_address =
+//! # [port, path, target, lun]; each partition: size, optional free, file_system ("NTFS"),
+//! # label, drive_letter, mount_points = ["C:\\Mounts\\X"], volume_guid, serial_number
+//!
+//! [[cluster.available_disk]] # optional: a disk that is no resource yet (.available_disk)
+//! guid = "{0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0}"
+//! size = 1073741824
+//!
 //! [[trigger]]               # optional: the builder's .trigger(...)
 //! on = "MoveClusterGroup"   # a ClusAPI call, Rust or Win32 name
 //! nth = 2                   # optional: every matching call by default
@@ -109,6 +125,9 @@ struct ClusterEntry {
     domain: Option<String>,
     #[serde(default)]
     group: Vec<GroupEntry>,
+    /// Disks the nodes see that are not resources.
+    #[serde(default)]
+    available_disk: Vec<Spanned<DiskEntry>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -132,6 +151,83 @@ struct ResourceEntry {
     resource_type: String,
     /// Private property values: strings, integers, booleans, arrays of strings.
     private: Option<Spanned<toml::Table>>,
+    /// A `Physical Disk`'s disk.
+    disk: Option<Spanned<DiskEntry>>,
+}
+
+/// A disk: `signature` (MBR) or `guid` (GPT), its size in bytes, its partitions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DiskEntry {
+    signature: Option<u32>,
+    guid: Option<String>,
+    size: u64,
+    number: Option<u32>,
+    scsi_address: Option<[u8; 4]>,
+    #[serde(default)]
+    partitions: Vec<PartitionEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartitionEntry {
+    size: u64,
+    free: Option<u64>,
+    file_system: Option<String>,
+    label: Option<String>,
+    drive_letter: Option<char>,
+    #[serde(default)]
+    mount_points: Vec<String>,
+    volume_guid: Option<String>,
+    serial_number: Option<u32>,
+}
+
+impl DiskEntry {
+    /// The disk it describes; exactly one of `signature` and `guid`.
+    fn into_disk(self, line: usize) -> Result<crate::types::disk::Disk> {
+        use crate::types::disk::{Disk, Partition};
+        let mut disk = match (self.signature, self.guid) {
+            (Some(s), None) => Disk::mbr(s, self.size),
+            (None, Some(g)) => Disk::gpt(g, self.size),
+            _ => {
+                return Err(Error::InvalidData(format!(
+                    "topology file, line {line}: a disk has exactly one of signature = n (MBR) and guid = \"...\" (GPT)"
+                )));
+            }
+        };
+        if let Some(n) = self.number {
+            disk = disk.number(n);
+        }
+        if let Some([port, path, target, lun]) = self.scsi_address {
+            disk = disk.scsi_address(port, path, target, lun);
+        }
+        for p in self.partitions {
+            let mut part = Partition::new(p.size);
+            if let Some(f) = p.free {
+                part = part.free(f);
+            }
+            if let Some(fs) = p.file_system {
+                part = part.file_system(fs);
+            }
+            if let Some(l) = p.label {
+                part = part.label(l);
+            }
+            if let Some(d) = p.drive_letter {
+                part = part.drive_letter(d);
+            }
+            for m in p.mount_points {
+                part = part.mount_point(m);
+            }
+            if let Some(g) = p.volume_guid {
+                part = part.volume_guid(g);
+            }
+            if let Some(n) = p.serial_number {
+                part = part.serial_number(n);
+            }
+            disk = disk.partition(part);
+        }
+        Ok(disk)
+    }
 }
 
 /// A TOML value as a property value, in the format the catalog gives the property (for a
@@ -276,14 +372,26 @@ pub(crate) fn parse(text: &str, topology: &mut Topology) -> Result<FileOptions> 
                         },
                     )?;
                 }
+                let disk = match r.disk {
+                    None => None,
+                    Some(d) => {
+                        let l = line(d.span());
+                        Some(d.into_inner().into_disk(l)?)
+                    }
+                };
                 spec.resources.push(ResourceSpec {
                     group: group.clone(),
                     name: r.name.into_inner(),
                     resource_type: r.resource_type,
                     private,
+                    disk,
                 });
             }
             spec.groups.push(GroupSpec { name: group, owner: g.owner, online: g.online, group_type });
+        }
+        for d in c.available_disk {
+            let l = line(d.span());
+            spec.available_disks.push(d.into_inner().into_disk(l)?);
         }
         topology.clusters.push(spec);
     }
