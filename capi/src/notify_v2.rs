@@ -126,8 +126,9 @@ pub unsafe extern "C" fn GetClusterNotifyV2(
     status(|| {
         let port = from_c(hChange)?;
         let s = sim(hChange)?;
-        let e = s.peek_cluster_notify_v2(port, dwMilliseconds)?;
-        let payload = wide::to_caller(e.payload_layout(), e.payload.clone())?;
+        let mut e = s.peek_cluster_notify_v2(port, dwMilliseconds)?;
+        let layout = e.payload_layout();
+        let payload = wide::to_caller(layout, std::mem::take(&mut e.payload))?;
         let strings_out = [
             (&e.object_id, lpszObjectId, lpcchObjectId),
             (&e.parent_id, lpszParentId, lpcchParentId),

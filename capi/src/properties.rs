@@ -80,7 +80,7 @@ unsafe fn run(
         // SAFETY: forwarded contract.
         let data = unsafe { input(lpInBuffer.cast_const(), nInBufferSize) }?;
         // The strings of the buffers are in this build's WCHAR (`wide.rs`).
-        let (in_layout, out_layout) = clusapi_sim::clusctl::buffer_layouts(dwControlCode);
+        let (in_layout, out_layout) = wide::control_layouts(dwControlCode);
         let out = wide::to_caller(out_layout, call(&wide::from_caller(in_layout, data))?)?;
         // SAFETY: forwarded contract.
         unsafe { output(&out, lpOutBuffer, nOutBufferSize, lpBytesReturned) }

@@ -76,6 +76,18 @@ pub(crate) fn bytes_of_units(units: &[WCHAR]) -> Vec<u8> {
     units.iter().flat_map(|u| u.to_ne_bytes()).collect()
 }
 
+/// The layouts of a control code's input and output buffers, as far as this build must
+/// re-encode them: `clusctl::buffer_layouts` in the native build; in the UTF-16 build every
+/// buffer goes through as it is, so the code is not looked up (every `Cluster*Control`
+/// call passes here).
+pub(crate) fn control_layouts(code: u32) -> (BufferLayout, BufferLayout) {
+    if NATIVE {
+        clusapi_sim::clusctl::buffer_layouts(code)
+    } else {
+        (BufferLayout::Binary, BufferLayout::Binary)
+    }
+}
+
 /// A buffer the simulator built (strings in UTF-16LE, laid out as `layout` says), as this
 /// build's caller reads it. The UTF-16 build hands it through.
 ///
