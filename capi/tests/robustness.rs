@@ -924,7 +924,7 @@ fn rows() -> Vec<Row> {
             c.st(c!(GetNodeClusterState(c.wname(0, "NODE1"), c.out(1))))
         }),
         // Cluster Shared Volumes: a path each, no handle; the default topology has no CSV
-        // (capi/tests/c/backup_agent.c and tests/shared_volumes.rs run them on one).
+        // (capi/tests/c/backup_agent.c and tests/suite/shared_volumes.rs run them on one).
         r("IsFileOnClusterSharedVolume", None, &[Name, Out], |c| {
             c.st(c!(IsFileOnClusterSharedVolume(c.wname(0, r"C:\ClusterStorage\Volume1\x"), c.out(1).cast())))
         }),

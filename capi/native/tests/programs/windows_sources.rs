@@ -19,8 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 // The helpers capi's C-client runners share (which library, where cargo put it, skips).
-#[path = "../../tests/c_build/mod.rs"]
-mod c_build;
+use crate::c_build;
 use c_build::{capi_dir, in_ci, lib_dir, show, skipped};
 
 fn sources_dir() -> PathBuf {
