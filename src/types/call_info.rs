@@ -86,16 +86,14 @@ pub(crate) mod fault_shapes {
         ERROR_ACCESS_DENIED,
         ERROR_NOT_ENOUGH_MEMORY,
     ];
-    /// An open by name (`OpenClusterGroup`, ...): as a connection, and the server paused
-    /// or starting (MS-CMRP `ApiOpenGroup`: `ERROR_SHARING_PAUSED`); the kind's not-found
-    /// code is the declaration's.
+    /// An open by name (`OpenClusterGroup`, ...): as a connection; the kind's not-found code
+    /// is the declaration's.
     pub(crate) const OPEN: &[u32] = &[
         RPC_S_SERVER_UNAVAILABLE,
         RPC_S_CALL_FAILED,
         RPC_S_CALL_FAILED_DNE,
         ERROR_ACCESS_DENIED,
         ERROR_NOT_ENOUGH_MEMORY,
-        ERROR_SHARING_PAUSED,
     ];
     /// A remote call that makes a new handle (the enumeration opens, a notification port).
     pub(crate) const NEW_HANDLE: &[u32] =

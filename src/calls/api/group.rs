@@ -62,7 +62,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
     /// handle is closed); `ERROR_GROUP_NOT_FOUND` (5013) for an unknown name;
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
-    "OpenClusterGroup" [faults(OPEN + ERROR_GROUP_NOT_FOUND) object(name)]
+    "OpenClusterGroup" [faults(OPEN + ERROR_GROUP_NOT_FOUND + ERROR_SHARING_PAUSED) object(name)]
     fn open_cluster_group(st, hcluster: HCluster, name: &str) -> HGroup {
         st.open_object(hcluster, name, None).map(|(h, _)| h)
     }
@@ -75,7 +75,7 @@ crate::calls::call::calls! {
     /// Those of `open_cluster_group`, and `ERROR_INVALID_PARAMETER` for a desired access
     /// of 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
     /// `GENERIC_READ` cluster handle.
-    "OpenClusterGroupEx" [faults(OPEN + ERROR_GROUP_NOT_FOUND) object(name)]
+    "OpenClusterGroupEx" [faults(OPEN + ERROR_GROUP_NOT_FOUND + ERROR_SHARING_PAUSED) object(name)]
     fn open_cluster_group_ex(st, hcluster: HCluster, name: &str, desired_access: u32) -> (HGroup, u32) {
         st.open_object(hcluster, name, Some(desired_access))
     }
