@@ -22,7 +22,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad cluster or port handle; `ERROR_INVALID_PARAMETER`
     /// for no filter, an unknown object type, or a flag the simulator never raises (a
     /// type's `*_ALL` mask, exactly, is accepted: see [`change_v2`](crate::change_v2)).
-    "CreateClusterNotifyPortV2" [quiet]
+    "CreateClusterNotifyPortV2" [faults(NEW_HANDLE) quiet]
     fn create_cluster_notify_port_v2(
         st,
         port: Option<HChange>,
@@ -47,7 +47,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad port or object handle; `ERROR_INVALID_PARAMETER` for
     /// an unknown object type, one that is not the object's, or a flag the simulator never
     /// raises (as for [`Simulator::create_cluster_notify_port_v2`]).
-    "RegisterClusterNotifyV2" [quiet]
+    "RegisterClusterNotifyV2" [faults(TRANSPORT) quiet]
     fn register_cluster_notify_v2(st, port: HChange, filter: NotifyFilter, object: NotifyObject, key: usize) -> () {
         check_filters(&[filter])?;
         let (call, at) = (st.call, st.at);
@@ -80,7 +80,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad port; `WAIT_TIMEOUT` when nothing arrives.
-    "GetClusterNotifyV2" [quiet]
+    "GetClusterNotifyV2" [faults(LOCAL + WAIT_TIMEOUT) quiet]
     fn get_cluster_notify_v2(st, port: HChange, timeout_ms: u32) -> NotificationV2 {
         st.wait_on_port(port, timeout_ms, |p| p.v2.queue.pop_front())
     }
@@ -91,7 +91,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// As [`Simulator::get_cluster_notify_v2`].
-    "GetClusterNotifyV2" [quiet notrait]
+    "GetClusterNotifyV2" [faults(LOCAL + WAIT_TIMEOUT) quiet notrait]
     fn peek_cluster_notify_v2(st, port: HChange, timeout_ms: u32) -> NotificationV2 {
         st.wait_on_port(port, timeout_ms, |p| p.v2.queue.front().cloned())
     }
@@ -104,7 +104,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad port.
-    "GetNotifyEventHandle" [quiet]
+    "GetNotifyEventHandle" [nofault quiet]
     fn get_notify_event_handle(st, port: HChange) -> usize {
         let (call, at) = (st.call, st.at);
         st.port(port, call, at)?;
