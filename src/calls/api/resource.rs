@@ -416,11 +416,18 @@ crate::calls::call::calls! {
     ///
     /// # Errors
     ///
-    /// `ERROR_CLUSTER_NOT_SHARED_VOLUME` for a path on no CSV.
-    "ClusterClearBackupStateForSharedVolume" [faults(LOCAL_SERVICE + ERROR_CLUSTER_NOT_SHARED_VOLUME) object(volume_path)]
+    /// `ERROR_INVALID_PARAMETER` (87) for a path on no CSV, as Microsoft's page says ("If
+    /// the path is not a CSV path, ClusterClearBackupStateForSharedVolume will return
+    /// ERROR_INVALID_PARAMETER"), and for an empty path.
+    "ClusterClearBackupStateForSharedVolume" [faults(LOCAL_SERVICE) object(volume_path)]
     fn cluster_clear_backup_state_for_shared_volume(st, volume_path: &str) -> () {
         let cluster = local_cluster(st, volume_path)?;
-        st.world.clear_backup_state(cluster, volume_path)
+        st.world.clear_backup_state(cluster, volume_path).map_err(|e| match e.code() {
+            crate::rules::storage::ERROR_CLUSTER_NOT_SHARED_VOLUME => {
+                Error::InvalidParameter(format!("{volume_path:?} is not on a Cluster Shared Volume"))
+            }
+            _ => e,
+        })
     }
 
     /// `ClusterIsPathOnSharedVolume` (`resutils.dll`): as

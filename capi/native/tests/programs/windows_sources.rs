@@ -376,6 +376,9 @@ fn every_compat_header() -> String {
         .collect();
     names.sort();
     assert!(names.len() >= 10, "{names:?}");
+    for spelling in ["clusapi.h", "ClusAPI.h", "resapi.h", "ResApi.h", "windows.h"] {
+        assert!(names.iter().any(|n| n == spelling), "no {spelling} among {names:?}");
+    }
     let mut text: String = names.iter().map(|n| format!("#include <{n}>\n")).collect();
     text.push_str("#include <clusapi_sim.h>\n");
     text
