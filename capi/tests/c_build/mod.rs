@@ -147,7 +147,11 @@ pub fn compile_path(src: &Path, extra_include: Option<&Path>, flags: &[&str], li
         Link::Shared => {
             let dir = lib_dir();
             let name = lib_name().strip_prefix("lib").expect("lib prefix");
-            cmd.arg("-L").arg(&dir).arg(format!("-l{name}")).arg(format!("-Wl,-rpath,{}", dir.display()));
+            // DT_RPATH, not DT_RUNPATH (`--disable-new-dtags`): the loader searches it
+            // before LD_LIBRARY_PATH, where `cargo test` puts `target/<profile>` ahead of
+            // `deps/`, and the `libclusapi.so` a `cargo build` left there may be stale.
+            cmd.arg("-L").arg(&dir).arg(format!("-l{name}"));
+            cmd.arg("-Wl,--disable-new-dtags").arg(format!("-Wl,-rpath,{}", dir.display()));
         }
         Link::Static => {
             cmd.arg(lib_dir().join(format!("{}.a", lib_name()))).args(["-lpthread", "-ldl", "-lm"]);
