@@ -162,3 +162,9 @@ pub use types::state::{
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// `docs/cookbook.md`'s Rust recipes, run as doctests so the cookbook never rots (the
+/// property-test recipe runs with the `proptest` feature).
+#[doc = include_str!("../docs/cookbook.md")]
+#[cfg(doctest)]
+pub struct CookbookDoctests;

@@ -325,6 +325,8 @@ macro_rules! every_client {
             /// Every disk's partitions through the size probe, printed; a backup agent on a
             /// Cluster Shared Volume whose owner crashes mid-backup.
             disks_and_a_backup_agent_on_a_csv_in_c: "client_storage.c";
+            /// docs/cookbook.md's C recipe: a simulator of its own, the size probe, the leak count.
+            cookbook_c_test_with_its_own_simulator: "cookbook_own_simulator.c";
         }
 
         /// The five `resutils.dll` helpers through `libresutils`, linked beside the library
