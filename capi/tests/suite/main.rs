@@ -11,6 +11,7 @@ mod c_build;
 mod common;
 
 mod c_clients;
+mod cookbook;
 mod parallel;
 mod readme_example;
 mod state_exports;
