@@ -123,6 +123,29 @@ static DWORD csv_state(HRESOURCE disk, const WCHAR *node) {
   return 0;
 }
 
+/* One V2 event of a shared-volume port: its flag, its name, its payload. */
+typedef struct {
+  DWORD_PTR key;
+  NOTIFY_FILTER_AND_TYPE filter;
+  BYTE payload[8192];
+  DWORD size;
+  WCHAR name[64];
+} csv_event;
+
+static DWORD next_event(HCHANGE port, csv_event *e) {
+  DWORD cch_name = 64;
+  e->size = sizeof e->payload;
+  return GetClusterNotifyV2(port, &e->key, &e->filter, e->payload, &e->size, NULL, NULL, NULL, NULL, e->name,
+                            &cch_name, NULL, NULL, 0);
+}
+
+/* Reads the next event: a CLUSTER_OBJECT_TYPE_SHARED_VOLUME one with this flag, about the disk. */
+static void expect_event(HCHANGE port, LONGLONG flag, csv_event *e) {
+  CHECK_ERR(next_event(port, e), ERROR_SUCCESS);
+  CHECK(e->filter.dwObjectType == CLUSTER_OBJECT_TYPE_SHARED_VOLUME && e->filter.FilterFlags == flag);
+  CHECK(weq(e->name, L"Cluster Disk 1"));
+}
+
 int main(void) {
   CHECK_ERR(ClusSimLoadTopology(TOPOLOGY), ERROR_SUCCESS);
   HCLUSTER cluster = OpenCluster(NULL);
@@ -158,7 +181,16 @@ int main(void) {
   /* The backup agent. The VM's storage becomes a CSV first. */
   HRESOURCE disk = OpenClusterResource(cluster, L"Cluster Disk 1");
   CHECK(disk != NULL);
+  NOTIFY_FILTER_AND_TYPE csv_filter = {CLUSTER_OBJECT_TYPE_SHARED_VOLUME, CLUSTER_CHANGE_SHARED_VOLUME_ALL_V2};
+  HCHANGE port = CreateClusterNotifyPortV2((HCHANGE)INVALID_HANDLE_VALUE, cluster, &csv_filter, 1, 3);
+  CHECK(port != NULL);
   CHECK_ERR(AddResourceToClusterSharedVolumes(disk), ERROR_SUCCESS);
+  csv_event ev;
+  expect_event(port, CLUSTER_CHANGE_SHARED_VOLUME_ADDED_V2, &ev);
+  CHECK(ev.size == 0 && ev.key == 3);
+  /* Each of its two volumes, on HV1, then on HV2. */
+  for (int i = 0; i < 4; i++) expect_event(port, CLUSTER_CHANGE_SHARED_VOLUME_STATE_V2, &ev);
+  CHECK_ERR(next_event(port, &ev), WAIT_TIMEOUT);
   const WCHAR *vhd = L"C:\\ClusterStorage\\Volume1\\VMs\\vm1\\vm1.vhdx";
   BOOL on = FALSE;
   CHECK_ERR(IsFileOnClusterSharedVolume(vhd, &on), ERROR_SUCCESS);
@@ -200,7 +232,12 @@ int main(void) {
   e = ClusterOpenEnum(cluster, CLUSTER_ENUM_SHARED_VOLUME_RESOURCE);
   CHECK(e != NULL && ClusterGetEnumCount(e) == 1);
   CHECK_ERR(ClusterCloseEnum(e), ERROR_SUCCESS);
+  while (next_event(port, &ev) == ERROR_SUCCESS) {
+  }
   CHECK_ERR(RemoveResourceFromClusterSharedVolumes(disk), ERROR_SUCCESS);
+  expect_event(port, CLUSTER_CHANGE_SHARED_VOLUME_REMOVED_V2, &ev);
+  CHECK_ERR(next_event(port, &ev), WAIT_TIMEOUT);
+  CHECK(CloseClusterNotifyPort(port));
   CHECK_ERR(RemoveResourceFromClusterSharedVolumes(disk), 5945);
   CHECK(CloseClusterResource(disk));
   CHECK(CloseCluster(cluster));
