@@ -606,10 +606,6 @@ impl World {
     }
 }
 
-/// `CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES` (a write-access code of
-/// `clusapi.h`: `CLCTL_EXTERNAL_CODE(168, CLUS_ACCESS_WRITE, CLUS_MODIFY)`).
-pub(crate) const CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES: u32 = 0x0140_02a2;
-
 /// The size of `CLUS_CSV_VOLUME_INFO`: `ULARGE_INTEGER`, three `DWORD`s, `WCHAR[260]`,
 /// `WCHAR[50]`.
 pub(crate) const CSV_VOLUME_INFO_SIZE: usize = 8 + 12 + 520 + 100;

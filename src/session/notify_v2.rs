@@ -315,8 +315,9 @@ impl NotificationV2 {
     /// What [`payload`](Self::payload) holds, as far as its wide strings go (what the C
     /// ABI's native-`wchar_t` build re-encodes): the new owner's name of
     /// `GROUP_OWNER_NODE` and `RESOURCE_OWNER_GROUP` is text; the payload of a
-    /// `*_COMMON_PROPERTY` or `*_PRIVATE_PROPERTY` event a property list; anything else (a
-    /// state `DWORD`, nothing) has no string.
+    /// `*_COMMON_PROPERTY` or `*_PRIVATE_PROPERTY` event a property list; a
+    /// `SHARED_VOLUME_STATE` event's a `CLUSTER_SHARED_VOLUME_STATE_INFO_EX`; anything else
+    /// (a state `DWORD`, nothing) has no string.
     #[must_use]
     pub fn payload_layout(&self) -> crate::clusctl::BufferLayout {
         use crate::clusctl::BufferLayout;
@@ -331,7 +332,9 @@ impl NotificationV2 {
             (t::NETWORK, v::NETWORK_COMMON_PROPERTY, v::NETWORK_PRIVATE_PROPERTY),
             (t::NETWORK_INTERFACE, v::NETINTERFACE_COMMON_PROPERTY, v::NETINTERFACE_PRIVATE_PROPERTY),
         ];
-        if (object_type, flags) == (t::GROUP, v::GROUP_OWNER_NODE)
+        if (object_type, flags) == (t::SHARED_VOLUME, v::SHARED_VOLUME_STATE) {
+            BufferLayout::Structures(&crate::clusctl::CLUSTER_SHARED_VOLUME_STATE_INFO_EX)
+        } else if (object_type, flags) == (t::GROUP, v::GROUP_OWNER_NODE)
             || (object_type, flags) == (t::RESOURCE, v::RESOURCE_OWNER_GROUP)
         {
             BufferLayout::Text

@@ -42,19 +42,6 @@ static uint64_t u64at(const BYTE *p) {
   return v;
 }
 
-/* The WCHAR arrays of CLUS_PARTITION_INFO are UTF-16 (MAX_PATH units) in both builds: read
- * them as such, ASCII only, for printing. */
-static void narrow(const BYTE *utf16, size_t units, char *out, size_t cap) {
-  size_t i = 0;
-  for (; i + 1 < cap && i < units; i++) {
-    uint16_t u;
-    memcpy(&u, utf16 + 2 * i, 2);
-    if (u == 0) break;
-    out[i] = u < 0x80 ? (char)u : '?';
-  }
-  out[i] = 0;
-}
-
 /* A WCHAR string of this build (UTF-16 or UTF-32), ASCII only, for printing. */
 static void narrow_w(const WCHAR *s, char *out, size_t cap) {
   size_t i = 0;
@@ -90,15 +77,18 @@ static int print_partitions(HRESOURCE disk, const WCHAR *name) {
       printf("%s: signature %08lX\n", text, (unsigned long)u32at(data));
     } else if (syntax == 0x000c0006) { /* CLUSPROP_SYNTAX_DISK_SIZE */
       printf("%s: %llu bytes\n", text, (unsigned long long)u64at(data));
-    } else if (syntax == 0x000d0001) { /* CLUSPROP_SYNTAX_PARTITION_INFO_EX */
-      CHECK(len == 1160); /* sizeof(CLUS_PARTITION_INFO_EX) */
+    } else if (syntax == CLUSPROP_SYNTAX_PARTITION_INFO_EX) {
+      /* The WCHAR arrays are this build's WCHARs: the structure is the header's. */
+      CHECK(len == sizeof(CLUS_PARTITION_INFO_EX));
+      CLUS_PARTITION_INFO_EX p;
+      memcpy(&p, data, sizeof p);
       char device[64], label[64], fs[32];
-      narrow(data + 4, 260, device, sizeof device);
-      narrow(data + 524, 260, label, sizeof label);
-      narrow(data + 1056, 32, fs, sizeof fs);
-      printf("  partition %lu: %s \"%s\" %s, %llu of %llu bytes free\n", (unsigned long)u32at(data + 1140), device,
-             label, fs, (unsigned long long)u64at(data + 1128), (unsigned long long)u64at(data + 1120));
-      CHECK(u32at(data + 1140) == (uint32_t)(partitions + 1));
+      narrow_w(p.szDeviceName, device, sizeof device);
+      narrow_w(p.szVolumeLabel, label, sizeof label);
+      narrow_w(p.szFileSystem, fs, sizeof fs);
+      printf("  partition %lu: %s \"%s\" %s, %llu of %llu bytes free\n", (unsigned long)p.PartitionNumber, device,
+             label, fs, (unsigned long long)p.FreeSizeInBytes.QuadPart, (unsigned long long)p.TotalSizeInBytes.QuadPart);
+      CHECK(p.PartitionNumber == (DWORD)(partitions + 1));
       partitions++;
     }
     at += 8 + ((len + 3) & ~3u);
@@ -107,17 +97,19 @@ static int print_partitions(HRESOURCE disk, const WCHAR *name) {
   return partitions;
 }
 
-/* The per-node states of a CSV: (node, CLUSTER_SHARED_VOLUME_STATE) of entry i. */
+/* The state of a CSV on a node: its CLUSTER_SHARED_VOLUME_STATE_INFO entries (szVolumeName,
+ * szNodeName: WCHAR[MAX_PATH] each, in this build's WCHARs; VolumeState). */
 static DWORD csv_state(HRESOURCE disk, const WCHAR *node) {
-  BYTE buf[4 * 1044];
+  enum { ENTRY = 2 * MAX_PATH * sizeof(WCHAR) + 4 };
+  BYTE buf[8 * ENTRY];
   DWORD got = 0;
   CHECK_ERR(ClusterResourceControl(disk, NULL, 0x014002a2 /* GET_SHARED_VOLUME_STATES */, NULL, 0, buf, sizeof buf, &got),
             ERROR_SUCCESS);
-  char want[32], have[32];
-  narrow_w(node, want, sizeof want);
-  for (DWORD at = 0; at + 1044 <= got; at += 1044) {
-    narrow(buf + at + 520, 260, have, sizeof have);
-    if (strcmp(want, have) == 0) return u32at(buf + at + 1040);
+  CHECK(got % ENTRY == 0);
+  for (DWORD at = 0; at + ENTRY <= got; at += ENTRY) {
+    WCHAR have[MAX_PATH];
+    memcpy(have, buf + at + MAX_PATH * sizeof(WCHAR), sizeof have);
+    if (weq(node, have)) return u32at(buf + at + 2 * MAX_PATH * sizeof(WCHAR));
   }
   CHECK(!"the node has a state");
   return 0;
