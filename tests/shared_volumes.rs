@@ -564,6 +564,11 @@ fn a_backup_agent_survives_the_owner_crashing_mid_backup() {
     )
     .unwrap();
 
+    // The test watches the CSV's V2 events meanwhile (its own handles).
+    let watch = sim.open_cluster(None).unwrap();
+    let all = NotifyFilter { object_type: object_type::SHARED_VOLUME, flags: change_v2::SHARED_VOLUME_ALL };
+    let port = sim.create_cluster_notify_port_v2(None, watch, &[all], 1).unwrap();
+
     let report = backup_agent(
         &sim,
         &[r"C:\ClusterStorage\Volume1\VMs\vm1\vm1.vhdx", r"C:\ClusterStorage\Volume1\VMs\vm1\vm1.vmcx"],
@@ -572,6 +577,24 @@ fn a_backup_agent_survives_the_owner_crashing_mid_backup() {
     assert_eq!(report.owner_before, "NODE1");
     assert_eq!(report.owner_after, "NODE2");
     assert!(report.redirected_after, "the agent saw redirected access after the crash");
+    // Prepare (the owner reports), the first snapshot state, then the second call: the crash
+    // (NODE1 unavailable; NODE2, the new owner, reports the volume as it then was), the
+    // redirect, the snapshot state; the clear.
+    let seen: Vec<_> = drain_v2(&sim, port).iter().map(csv_event).collect();
+    assert_eq!(
+        seen,
+        [
+            state("NODE1", 2, 0),
+            state("NODE1", 2, 0),
+            state("NODE1", 0, 0),
+            state("NODE2", 2, 0),
+            state("NODE2", 3, 1),
+            state("NODE2", 3, 1),
+            state("NODE2", 3, 1),
+        ]
+    );
+    sim.close_cluster_notify_port(port).unwrap();
+    sim.close_cluster(watch).unwrap();
     sim.assert_no_open_handles();
     // The history shows the agent's calls in order.
     let calls: Vec<&str> = sim.history().iter().map(|r| r.call).collect::<Vec<_>>();

@@ -549,7 +549,7 @@ fn raised(world: &World, changes: &[Change], change: &Change, e: Option<&Event>)
                 world.groups.get(*group).filter(|_| !made).map(|g| g.resources.clone()).unwrap_or_default();
             for disk in disks.into_iter().filter(|&d| world.disk_of(d).is_some_and(|d| d.csv.is_some())) {
                 let disk_name = name_of(world, changes, Object::Resource(disk));
-                let state = world.csv_state_on(disk, new.1);
+                let state = csv_state_at(world, changes, change, disk, new.1);
                 for partition in 0..partitions(world, disk) {
                     let payload = Payload::SharedVolume { partition, node: new.1, state };
                     let r = Object::Resource(disk);
@@ -588,7 +588,7 @@ fn raised(world: &World, changes: &[Change], change: &Change, e: Option<&Event>)
                         .and_then(|x| world.groups.get(x.group))
                         .map(|g| g.owner);
                     if let Some(owner) = owner {
-                        let state = world.csv_state_on(*resource, owner);
+                        let state = csv_state_at(world, changes, change, *resource, owner);
                         for partition in 0..partitions(world, *resource) {
                             let payload = Payload::SharedVolume { partition, node: owner, state };
                             push_to(*cluster, t::SHARED_VOLUME, v::SHARED_VOLUME_STATE, r, name, payload);
@@ -616,6 +616,32 @@ fn raised(world: &World, changes: &[Change], change: &Change, e: Option<&Event>)
         _ => {}
     }
     out
+}
+
+/// The state of the CSV disk `disk` on `node` when `change` (one of `changes`) was made:
+/// the last per-node state change before it, else the state the first one after it left,
+/// else the state now.
+fn csv_state_at(
+    world: &World,
+    changes: &[Change],
+    change: &Change,
+    disk: crate::model::world::ResourceKey,
+    node: crate::model::world::NodeKey,
+) -> u32 {
+    let at = changes.iter().position(|c| std::ptr::eq(c, change)).unwrap_or(changes.len());
+    let of = |c: &Change| match c {
+        Change::SharedVolumeState { resource, node: n, old, new, .. } if *resource == disk && *n == node => {
+            Some((*old, *new))
+        }
+        _ => None,
+    };
+    let (before, after) = changes.split_at(at);
+    before.iter().rev().find_map(of).map(|(_, new)| new).unwrap_or_else(|| {
+        after.iter().find_map(of).map_or_else(
+            || world.csv_state_on(disk, node),
+            |(old, _)| old.unwrap_or(crate::model::world::storage::SHARED_VOLUME_STATE_UNAVAILABLE),
+        )
+    })
 }
 
 /// How many volumes (partitions) the disk of `resource` has.
