@@ -51,7 +51,6 @@ use std::ops::RangeInclusive;
 use proptest::prelude::*;
 
 use crate::calls::builder::SimulatorBuilder;
-use crate::codes;
 use crate::session::fault::Fault;
 use crate::session::simulator::Simulator;
 use crate::types::error::{Error, Result};
@@ -669,34 +668,74 @@ pub fn cluster_events(
     prop::collection::vec(prop::strategy::Union::new_weighted(arms), len)
 }
 
-/// A fault plan of up to three rules on common operations, with codes real clusters return.
+/// The calls [`fault_plans`] makes fail: the common operations of cluster-management code.
+pub const FAULT_PLAN_CALLS: &[&str] = &[
+    "open_cluster",
+    "open_cluster_group",
+    "open_cluster_resource",
+    "get_cluster_group_state",
+    "get_cluster_resource_state",
+    "online_cluster_group",
+    "offline_cluster_group",
+    "move_cluster_group",
+    "online_cluster_resource",
+    "cluster_open_enum",
+];
+
+/// A fault plan of up to three rules on common operations ([`FAULT_PLAN_CALLS`]), each
+/// with a code a real cluster answers that call with (its
+/// [`CallInfo::fault_codes`](crate::CallInfo::fault_codes)).
 pub fn fault_plans() -> impl Strategy<Value = Vec<Fault>> {
-    let operation = prop::sample::select(vec![
-        "open_cluster",
-        "open_cluster_group",
-        "open_cluster_resource",
-        "get_cluster_group_state",
-        "get_cluster_resource_state",
-        "online_cluster_group",
-        "offline_cluster_group",
-        "move_cluster_group",
-        "online_cluster_resource",
-        "cluster_open_enum",
-    ]);
-    let code = prop::sample::select(vec![
-        codes::RPC_S_SERVER_UNAVAILABLE,
-        codes::RPC_S_CALL_FAILED,
-        codes::ERROR_INVALID_STATE,
-        codes::ERROR_HOST_NODE_NOT_AVAILABLE,
-        codes::ERROR_NOT_ENOUGH_MEMORY,
-    ]);
-    let rule = (operation, code, prop_oneof![(1u64..5).prop_map(Some), Just(None)], any::<u64>()).prop_map(
-        |(op, code, nth, seed)| match nth {
-            Some(n) => Fault::on(op).nth(n).code(code),
-            None => Fault::on(op).fraction(200_000, seed).code(code),
-        },
-    );
-    prop::collection::vec(rule, 0..=3)
+    fault_plans_on(FAULT_PLAN_CALLS)
+}
+
+/// A fault plan of up to three rules on the calls named (Rust or Win32 names, as
+/// [`Fault::on`] takes them), each with a code drawn from that call's
+/// [`CallInfo::fault_codes`](crate::CallInfo::fault_codes): the n-th matching call (1 to
+/// 4) or a fifth of them fails. Names of no faultable call are left out (none left: empty
+/// plans).
+///
+/// ```
+/// use clusapi_sim::strategies::fault_plans_on;
+/// use proptest::prelude::*;
+///
+/// proptest!(ProptestConfig::with_cases(16), |(plan in fault_plans_on(&["PauseClusterNodeEx", "move_cluster_group"]))| {
+///     prop_assert!(plan.len() <= 3);
+/// });
+/// ```
+pub fn fault_plans_on(calls: &[&str]) -> impl Strategy<Value = Vec<Fault>> + use<> {
+    // Each call with its codes, resolved once: the same names `Fault::on` matches.
+    let choices: Vec<(&'static str, &'static [u32])> = calls
+        .iter()
+        .filter_map(|name| {
+            crate::calls()
+                .find(|c| {
+                    c.faultable && !c.fault_codes().is_empty() && crate::session::fault::same_call(c, name)
+                })
+                .map(|c| (c.name, c.fault_codes()))
+        })
+        .collect();
+    let rule = if choices.is_empty() {
+        Just(None).boxed()
+    } else {
+        prop::sample::select(choices)
+            .prop_flat_map(|(op, codes)| {
+                (
+                    Just(op),
+                    prop::sample::select(codes),
+                    prop_oneof![(1u64..5).prop_map(Some), Just(None)],
+                    any::<u64>(),
+                )
+            })
+            .prop_map(|(op, code, nth, seed)| {
+                Some(match nth {
+                    Some(n) => Fault::on(op).nth(n).code(code),
+                    None => Fault::on(op).fraction(200_000, seed).code(code),
+                })
+            })
+            .boxed()
+    };
+    prop::collection::vec(rule, 0..=3).prop_map(|rules| rules.into_iter().flatten().collect())
 }
 
 /// A topology of the default shape, a fault plan and up to 20 events for it.

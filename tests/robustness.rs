@@ -90,7 +90,7 @@ const NOT_CATALOGUED: &[(&str, &str)] = &[
     ("upgrade", "a `WeakSimulator` method, no input"),
     ("add_fault", "takes a `Fault` value; its C twin `ClusSimInjectFault` is in the C table"),
     ("clear_faults", "no input"),
-    ("add_trigger", "takes a `Trigger` value (checked when added: tests/pipeline.rs)"),
+    ("add_trigger", "takes a `Trigger` value (checked when added: tests/suite/pipeline.rs)"),
     ("clear_triggers", "no input"),
     ("open_handles", "no input"),
     ("open_handle_count", "no input"),
@@ -110,7 +110,7 @@ const NOT_CATALOGUED: &[(&str, &str)] = &[
     ("world_summary", "no input"),
     (
         "create_cluster_notify_port_without_cluster",
-        "takes no handle: a filter and a key, any value valid (tests/notifications.rs)",
+        "takes no handle: a filter and a key, any value valid (tests/suite/notifications.rs)",
     ),
 ];
 
@@ -1243,7 +1243,7 @@ fn rows() -> Vec<Row> {
             code(c.sim.restore_shared_volume_access(&c.name(0, "Cluster Name")))
         }),
         // Cluster Shared Volumes and the resutils.dll helpers: a path each, no handle
-        // (tests/shared_volumes.rs); the default topology has no CSV, so a valid path is on none.
+        // (tests/suite/shared_volumes.rs); the default topology has no CSV, so a valid path is on none.
         r("is_file_on_cluster_shared_volume", None, &[Name], |c| {
             code(c.sim.is_file_on_cluster_shared_volume(&c.name(0, r"C:\ClusterStorage\Volume1\x")))
         }),

@@ -343,7 +343,11 @@ DWORD ClusSimStartService(LPCWSTR lpszClusterName);
  name such as `L"OnlineClusterGroup"`, case and underscores ignored), optionally only on
  the object named `lpszObject`, fail with `dwErrorCode` and change nothing. `dwNth` > 0:
  only the n-th matching call; else `dwPerMillion` > 0: that many calls in a million, drawn
- from `dwSeed`; else every matching call. Close functions are never faulted.
+ from `dwSeed`; else every matching call. Close functions and enumeration reads are never
+ faulted. Any code is injected, but one the call cannot answer on a real cluster (not in
+ its `CallInfo::fault_codes`, such as 5023 for `OpenCluster`) is marked: the failed
+ call's message (`ClusSimLastErrorMessage`) ends with "not a code OpenCluster can
+ answer", and its history entry has `unlisted_code` set.
 
  Returns `ERROR_SUCCESS`, or `ERROR_INVALID_PARAMETER` for a NULL or malformed operation.
 
@@ -1519,6 +1523,87 @@ LONG ClusterRegGetKeySecurity(HKEY hKey, SECURITY_INFORMATION RequestedInformati
  `pSecurityDescriptor` is NULL or a valid self-relative security descriptor.
  */
 LONG ClusterRegSetKeySecurity(HKEY hKey, SECURITY_INFORMATION SecurityInformation, PSECURITY_DESCRIPTOR pSecurityDescriptor);
+
+/*
+ `ClusterGetVolumePathName` (`resutils.dll`; `libresutils` exports it under that name):
+ `TRUE` with the root of the volume `lpszFileName` is on (a CSV's
+ `C:\ClusterStorage\VolumeN\`, or a cluster disk's drive letter or deepest mount point,
+ with the final backslash) in `lpszVolumePathName`; `FALSE` with the last error
+ otherwise: `ERROR_FILE_NOT_FOUND` for a path on no volume of the cluster's disks,
+ `ERROR_INVALID_PARAMETER` for a NULL path or buffer or a length of 0,
+ `ERROR_FILENAME_EXCED_RANGE` (206) for a buffer too small (untouched). An empty path
+ fails with the last error `ERROR_SUCCESS`, as the page says.
+
+ # Safety
+
+ `lpszFileName` is NULL or a NUL-terminated string; `lpszVolumePathName` is NULL or
+ valid for writes of `cchBufferLength` units.
+ */
+BOOL ClusSimResUtilsGetVolumePathName(LPCWSTR lpszFileName, LPWSTR lpszVolumePathName, DWORD cchBufferLength);
+
+/*
+ `ClusterGetVolumeNameForVolumeMountPoint` (`resutils.dll`; `libresutils` exports it
+ under that name): `TRUE` with the volume name `\\?\Volume{GUID}\` of the volume mounted at
+ `lpszVolumeMountPoint` (a CSV's `C:\ClusterStorage\VolumeN\`, a drive letter or a mount
+ point) in `lpszVolumeName`; `FALSE` with the last error otherwise: `ERROR_FILE_NOT_FOUND`
+ for a path that is no volume's root, `ERROR_INVALID_PARAMETER` for an empty or NULL path,
+ a NULL buffer or a length of 0, `ERROR_FILENAME_EXCED_RANGE` (206) for a buffer too
+ small (untouched; 50 units always do).
+
+ # Safety
+
+ `lpszVolumeMountPoint` is NULL or a NUL-terminated string; `lpszVolumeName` is NULL or
+ valid for writes of `cchBufferLength` units.
+ */
+BOOL ClusSimResUtilsGetVolumeNameForVolumeMountPoint(LPCWSTR lpszVolumeMountPoint, LPWSTR lpszVolumeName, DWORD cchBufferLength);
+
+/*
+ `ClusterIsPathOnSharedVolume` (`resutils.dll`; `libresutils` exports it under that
+ name): `TRUE` when `lpszPathName` is on a Cluster Shared Volume of the local cluster,
+ else `FALSE` (an empty path too). The last error is left alone, except for a path that
+ cannot be read (NULL, no NUL in 64K units, not valid in this build's encoding): `FALSE`
+ with `ERROR_INVALID_PARAMETER` **(ours: the page gives no error)**.
+
+ # Safety
+
+ `lpszPathName` is NULL or a NUL-terminated string.
+ */
+BOOL ClusSimResUtilsIsPathOnSharedVolume(LPCWSTR lpszPathName);
+
+/*
+ `ClusterPrepareSharedVolumeForBackup` (`resutils.dll`; `libresutils` exports it under
+ that name): marks the CSV that `lpszFileName` is on as being backed up
+ (`VolumeBackupInProgress`), and writes its volume path (`C:\ClusterStorage\VolumeN\`)
+ into `lpszVolumePathName` and its volume name (`\\?\Volume{GUID}\`) into
+ `lpszVolumeName`. Each length pointer holds, in, the buffer's size in `WCHAR`s (the NUL
+ included); out, the string's length (without it). When either buffer is NULL or too
+ small, neither is written, both lengths are set to what their strings need (without the
+ NUL, as the ClusAPI protocol counts) and the answer is `ERROR_MORE_DATA`; the volume is
+ marked all the same (a size probe marks it as the call that follows does).
+
+ Returns `ERROR_SUCCESS`, `ERROR_MORE_DATA`, `ERROR_CLUSTER_NOT_SHARED_VOLUME` (5945) for
+ a file on no CSV, or `ERROR_INVALID_PARAMETER` for a NULL or empty path or a NULL length
+ pointer.
+
+ # Safety
+
+ `lpszFileName` is NULL or a NUL-terminated string; each length pointer is NULL or valid
+ for a read and a write of a `DWORD`; each buffer is NULL or valid for writes of the
+ units its length says.
+ */
+DWORD ClusSimResUtilsPrepareSharedVolumeForBackup(LPCWSTR lpszFileName, LPWSTR lpszVolumePathName, LPDWORD lpcchVolumePathName, LPWSTR lpszVolumeName, LPDWORD lpcchVolumeName);
+
+/*
+ `ClusterClearBackupStateForSharedVolume` (`resutils.dll`; `libresutils` exports it
+ under that name): the CSV that `lpszVolumePathName` is on is no longer being backed up
+ (`VolumeBackupNone`). Returns `ERROR_SUCCESS`, or `ERROR_INVALID_PARAMETER` for a path
+ on no CSV (as the page says), or a NULL or empty one.
+
+ # Safety
+
+ `lpszVolumePathName` is NULL or a NUL-terminated string.
+ */
+DWORD ClusSimResUtilsClearBackupStateForSharedVolume(LPCWSTR lpszVolumePathName);
 
 /*
  `IsFileOnClusterSharedVolume`: `*pbFileIsOnSharedVolume` is `TRUE` when the path is on a

@@ -363,7 +363,11 @@ pub unsafe extern "C" fn ClusSimStartService(lpszClusterName: LPCWSTR) -> DWORD 
 /// name such as `L"OnlineClusterGroup"`, case and underscores ignored), optionally only on
 /// the object named `lpszObject`, fail with `dwErrorCode` and change nothing. `dwNth` > 0:
 /// only the n-th matching call; else `dwPerMillion` > 0: that many calls in a million, drawn
-/// from `dwSeed`; else every matching call. Close functions are never faulted.
+/// from `dwSeed`; else every matching call. Close functions and enumeration reads are never
+/// faulted. Any code is injected, but one the call cannot answer on a real cluster (not in
+/// its `CallInfo::fault_codes`, such as 5023 for `OpenCluster`) is marked: the failed
+/// call's message (`ClusSimLastErrorMessage`) ends with "not a code OpenCluster can
+/// answer", and its history entry has `unlisted_code` set.
 ///
 /// Returns `ERROR_SUCCESS`, or `ERROR_INVALID_PARAMETER` for a NULL or malformed operation.
 ///

@@ -38,6 +38,26 @@ const SIMULATOR_ONLY: &[(&str, &str)] = &[
     ("ClusSimPartitionNetwork", "test control: partition a network"),
     ("ClusSimRestoreNetwork", "test control: restore a network"),
     ("ClusSimRedirectSharedVolume", "test control: force (or end) redirected access to a CSV"),
+    (
+        "ClusSimResUtilsGetVolumePathName",
+        "libresutils's ClusterGetVolumePathName (resutils.dll's) forwards to it",
+    ),
+    (
+        "ClusSimResUtilsGetVolumeNameForVolumeMountPoint",
+        "libresutils's ClusterGetVolumeNameForVolumeMountPoint (resutils.dll's) forwards to it",
+    ),
+    (
+        "ClusSimResUtilsIsPathOnSharedVolume",
+        "libresutils's ClusterIsPathOnSharedVolume (resutils.dll's) forwards to it",
+    ),
+    (
+        "ClusSimResUtilsPrepareSharedVolumeForBackup",
+        "libresutils's ClusterPrepareSharedVolumeForBackup (resutils.dll's) forwards to it",
+    ),
+    (
+        "ClusSimResUtilsClearBackupStateForSharedVolume",
+        "libresutils's ClusterClearBackupStateForSharedVolume (resutils.dll's) forwards to it",
+    ),
 ];
 
 /// The real exports that the Windows SDK's `clusapi.h` does not declare, and why:
@@ -66,15 +86,6 @@ const NOT_IN_THE_SDK_HEADER: &[(&str, &str)] = &[
     ("CreateClusterManagementPoint", "an undocumented setup call"),
     ("CreateClusterResourceWithId", "an undocumented variant of CreateClusterResource"),
     ("OpenClusterEx2", "an undocumented variant of OpenClusterEx"),
-];
-
-/// Declared calls that `resutils.dll` exports on Windows, not `clusapi.dll`.
-const RESUTILS: &[&str] = &[
-    "ClusterPrepareSharedVolumeForBackup",
-    "ClusterClearBackupStateForSharedVolume",
-    "ClusterIsPathOnSharedVolume",
-    "ClusterGetVolumePathName",
-    "ClusterGetVolumeNameForVolumeMountPoint",
 ];
 
 fn real_exports() -> BTreeSet<String> {
@@ -156,17 +167,43 @@ fn exports_that_are_not_simulated_say_so() {
 }
 
 /// The C exports and the declared calls are one list: every ClusAPI call the simulator
-/// declares (`clusapi_sim::calls()`) is exported under its Win32 name, and every simulated
-/// export is a declared call, the kernel32 pair or a `ClusSim*` lever.
+/// declares (`clusapi_sim::calls()`) is exported under its Win32 name, by libclusapi or, for
+/// the five `resutils.dll` helpers, by libresutils (`capi/resutils`, each forwarding to a
+/// `ClusSimResUtils*` export here); and every simulated export is a declared call, the
+/// kernel32 pair or a `ClusSim*` export.
 #[test]
 fn every_declared_call_is_exported_and_every_simulated_export_is_declared() {
-    let simulated = common::simulated();
-    // The resutils.dll helpers are declared calls of the Rust API but no clusapi.dll
-    // exports: a libresutils beside libclusapi is to export them (not built yet).
-    let declared: BTreeSet<String> = clusapi::clusapi_sim::calls()
-        .filter(|c| !c.lever && !RESUTILS.contains(&c.win32))
-        .map(|c| c.win32.to_owned())
-        .collect();
+    let mut simulated = common::simulated();
+    let resutils = common::resutils_exports();
+    let names: BTreeSet<&str> = resutils.iter().map(|(win32, _)| win32.as_str()).collect();
+    assert_eq!(
+        names,
+        BTreeSet::from([
+            "ClusterClearBackupStateForSharedVolume",
+            "ClusterGetVolumeNameForVolumeMountPoint",
+            "ClusterGetVolumePathName",
+            "ClusterIsPathOnSharedVolume",
+            "ClusterPrepareSharedVolumeForBackup",
+        ]),
+        "libresutils's exports"
+    );
+    for (win32, target) in &resutils {
+        assert!(simulated.contains(target), "libresutils's {win32} forwards to {target}, which is no export");
+        assert_eq!(
+            Some(target.as_str()),
+            win32.strip_prefix("Cluster").map(|rest| format!("ClusSimResUtils{rest}")).as_deref()
+        );
+        assert!(
+            !simulated.contains(win32),
+            "libclusapi exports {win32} too: a program linking both finds it twice"
+        );
+        simulated.insert(win32.clone());
+    }
+    let declared: BTreeSet<String> =
+        clusapi::clusapi_sim::calls().filter(|c| !c.lever).map(|c| c.win32.to_owned()).collect();
+    for name in &names {
+        assert!(declared.contains(*name), "libresutils exports {name}, which is no declared call");
+    }
     let not_exported: Vec<&String> = declared.difference(&simulated).collect();
     assert!(not_exported.is_empty(), "declared calls without a C export: {not_exported:?}");
     let undeclared: Vec<&String> = simulated

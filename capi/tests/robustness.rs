@@ -141,6 +141,8 @@ enum P {
     CStr,
     /// A buffer and its length pointer (the ClusAPI buffer protocol).
     Buf,
+    /// A buffer and its length by value (`cchBufferLength`: resutils's fixed buffers).
+    Fixed,
     /// `CLUSTERVERSIONINFO *`, with its size inside.
     Info,
     /// A `DWORD *` out-pointer.
@@ -613,6 +615,23 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Fixed buffer parameter `i` and its `cchBufferLength` (256 units; 1 for a too-small
+    /// buffer, NULL with 256 for a NULL one).
+    fn fixed(&self, i: usize) -> (LPWSTR, DWORD) {
+        let units = BUF_UNITS as DWORD;
+        match self.bad {
+            Bad::Small(k) if k == i => {
+                self.used.set(true);
+                (self.buf_ptrs[i], 1)
+            }
+            Bad::NullBuf(k) if k == i => {
+                self.used.set(true);
+                (std::ptr::null_mut(), units)
+            }
+            _ => (self.buf_ptrs[i], units),
+        }
+    }
+
     /// `ClusterEnumEx`'s `pItem` and `cbItem` (parameter `i`): buffer `i`, its size in bytes
     /// in the length cell (1 for a too-small buffer).
     fn item_buf<T>(&self, i: usize) -> (*mut T, LPDWORD) {
@@ -924,7 +943,7 @@ fn rows() -> Vec<Row> {
             c.st(c!(GetNodeClusterState(c.wname(0, "NODE1"), c.out(1))))
         }),
         // Cluster Shared Volumes: a path each, no handle; the default topology has no CSV
-        // (capi/tests/c/backup_agent.c and tests/shared_volumes.rs run them on one).
+        // (capi/tests/c/backup_agent.c and tests/suite/shared_volumes.rs run them on one).
         r("IsFileOnClusterSharedVolume", None, &[Name, Out], |c| {
             c.st(c!(IsFileOnClusterSharedVolume(c.wname(0, r"C:\ClusterStorage\Volume1\x"), c.out(1).cast())))
         }),
@@ -946,6 +965,35 @@ fn rows() -> Vec<Row> {
                 name.as_mut_ptr(),
                 64
             )))
+        }),
+        // resutils.dll's helpers: called through libresutils (capi/resutils), whose exports
+        // forward to this library's `ClusSimResUtils*`; each row stands for both (the
+        // catalogue's coverage check maps one to the other).
+        r("ClusterGetVolumePathName", None, &[Name, Fixed], |c| {
+            let (b, n) = c.fixed(1);
+            let path = c.wname(0, r"C:\ClusterStorage\Volume1\x").cast();
+            // An empty path fails with the last error ERROR_SUCCESS, as Microsoft's page says:
+            // the cell shows that 0.
+            if c!(resutils::ClusterGetVolumePathName(path, b.cast(), n)) == TRUE { 0 } else { GetLastError() }
+        }),
+        r("ClusterGetVolumeNameForVolumeMountPoint", None, &[Name, Fixed], |c| {
+            let (b, n) = c.fixed(1);
+            let root = c.wname(0, r"C:\ClusterStorage\Volume1\").cast();
+            c.boolean(c!(resutils::ClusterGetVolumeNameForVolumeMountPoint(root, b.cast(), n)))
+        }),
+        r("ClusterIsPathOnSharedVolume", None, &[Name], |c| {
+            // A BOOL answer: the cell is the last error (87 for a path that cannot be read).
+            c!(resutils::ClusterIsPathOnSharedVolume(c.wname(0, r"C:\ClusterStorage\Volume1\x").cast()));
+            GetLastError()
+        }),
+        r("ClusterPrepareSharedVolumeForBackup", None, &[Name, Buf, Buf], |c| {
+            let ((p, pn), (v, vn)) = (c.buf(1), c.buf(2));
+            let file = c.wname(0, r"C:\ClusterStorage\Volume1\x").cast();
+            c.st(c!(resutils::ClusterPrepareSharedVolumeForBackup(file, p.cast(), pn, v.cast(), vn)))
+        }),
+        r("ClusterClearBackupStateForSharedVolume", None, &[Name], |c| {
+            let path = c.wname(0, r"C:\ClusterStorage\Volume1\").cast();
+            c.st(c!(resutils::ClusterClearBackupStateForSharedVolume(path)))
         }),
         r("GetClusterNetInterface", Some(K::Cluster), &[Name, Name, Buf], |c| {
             let (b, n) = c.buf(2);
@@ -2130,10 +2178,15 @@ fn variants(row: &Row, class: usize) -> Option<Vec<Bad>> {
         LONG_NAME => per_name(NameKind::Long),
         INTERIOR_NUL => per_name(NameKind::InteriorNul),
         BAD_UTF16 => per_name(NameKind::BadEncoding),
-        SMALL_BUF => Some(at(&|p| matches!(p, P::Buf | P::Info)).into_iter().map(Bad::Small).collect()),
-        NULL_BUF => {
-            Some(at(&|p| matches!(p, P::Buf | P::Info | P::List)).into_iter().map(Bad::NullBuf).collect())
+        SMALL_BUF => {
+            Some(at(&|p| matches!(p, P::Buf | P::Info | P::Fixed)).into_iter().map(Bad::Small).collect())
         }
+        NULL_BUF => Some(
+            at(&|p| matches!(p, P::Buf | P::Info | P::List | P::Fixed))
+                .into_iter()
+                .map(Bad::NullBuf)
+                .collect(),
+        ),
         NULL_OUT => {
             Some(at(&|p| matches!(p, P::Buf | P::Out | P::Key)).into_iter().map(Bad::NullOut).collect())
         }
@@ -2397,13 +2450,19 @@ fn every_export_against_every_bad_input() {
 
 /// The rows name every simulated export, each once: every `extern "C"` function written out
 /// in `capi/src` (`common::simulated`, the set `coverage.rs` ties to the declared calls and
-/// to the real `clusapi.dll`). The exports that are not simulated (`not_simulated!`
-/// entries, `clusapi::NOT_SIMULATED`) take no input: nothing to catalogue (`coverage.rs`
-/// checks what they answer).
+/// to the real `clusapi.dll`), where a `ClusSimResUtils*` export is named by the libresutils
+/// export that forwards to it (`common::resutils_exports`): its row calls it through
+/// libresutils. The exports that are not simulated (`not_simulated!` entries,
+/// `clusapi::NOT_SIMULATED`) take no input: nothing to catalogue (`coverage.rs` checks what
+/// they answer).
 #[test]
 fn the_catalogue_covers_every_export() {
     let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let simulated = common::simulated();
+    let mut simulated = common::simulated();
+    for (win32, target) in common::resutils_exports() {
+        assert!(simulated.remove(&target), "libresutils's {win32} forwards to {target}, which is no export");
+        simulated.insert(win32);
+    }
     let rows = rows();
     let listed: BTreeSet<String> =
         rows.iter().filter(|r| !r.name.contains(' ')).map(|r| r.name.to_owned()).collect();

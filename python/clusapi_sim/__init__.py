@@ -4,7 +4,8 @@
 Linux it gives ``ctypes`` the Windows names (``windll``, ``WinDLL``, ``WinError``,
 ``get_last_error``, ``HRESULT``, ...) and a ``ctypes.wintypes`` of Windows' sizes, and
 ``clusapi`` / ``kernel32`` load ``libclusapi_native.so``, the build of clusapi-sim's C ABI
-whose WCHAR is Python's ``c_wchar`` (see :mod:`clusapi_sim._shims`). On Windows the import
+whose WCHAR is Python's ``c_wchar``, and ``resutils`` loads ``libresutils.so`` beside it
+(see :mod:`clusapi_sim._shims`). On Windows the import
 changes nothing: the real DLLs are there.
 
 The test's side is :class:`Simulator` (a cluster of the test's own, its levers and its leak
@@ -13,7 +14,7 @@ report), with the pytest fixtures of :mod:`clusapi_sim.pytest_plugin`.
 
 from . import _shims
 from ._errors import Win32Error
-from ._library import LIBRARY_ENV, LibraryNotFoundError, WrongLibraryError, find_library
+from ._library import LIBRARY_ENV, LibraryNotFoundError, WrongLibraryError, find_library, find_resutils
 from ._library import loaded_path as library_path
 from .simulator import (
     Simulator,
@@ -31,6 +32,7 @@ __all__ = [
     "WrongLibraryError",
     "capture_callers",
     "find_library",
+    "find_resutils",
     "last_error_message",
     "library_path",
     "load_topology",

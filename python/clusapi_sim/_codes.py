@@ -43,6 +43,7 @@ CODES: dict[int, tuple[str, str]] = {
     1717: ("RPC_S_UNKNOWN_IF", "The interface is unknown."),
     1722: ("RPC_S_SERVER_UNAVAILABLE", "The RPC server is unavailable."),
     1726: ("RPC_S_CALL_FAILED", "The remote procedure call failed."),
+    1727: ("RPC_S_CALL_FAILED_DNE", "The remote procedure call failed and did not execute."),
     5001: ("ERROR_DEPENDENT_RESOURCE_EXISTS", "The cluster resource has dependents."),
     5002: ("ERROR_DEPENDENCY_NOT_FOUND", "The cluster resource dependency cannot be found."),
     5003: ("ERROR_DEPENDENCY_ALREADY_EXISTS", "The resource already depends on that resource."),
@@ -77,6 +78,7 @@ CODES: dict[int, tuple[str, str]] = {
         "ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND",
         "The cluster resource type could not be found.",
     ),
+    5945: ("ERROR_CLUSTER_NOT_SHARED_VOLUME", "The disk or path is not on a Cluster Shared Volume."),
     5962: ("ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS", "A node drain is in progress."),
 }
 

@@ -16,6 +16,9 @@ from pathlib import Path
 
 #: The file name the project's build gives the native-wchar_t library.
 LIBRARY_FILE = "libclusapi_native.so"
+#: The file name of ``libresutils`` (``resutils.dll``'s storage helpers, package
+#: ``clusapi-sim-resutils``), which forwards each call to the library above.
+RESUTILS_FILE = "libresutils.so"
 #: The environment variable that names the library's path, overriding the search.
 LIBRARY_ENV = "CLUSAPI_SIM_LIBRARY"
 #: Cargo profiles searched in each target directory, in this order.
@@ -131,3 +134,44 @@ def loaded_path() -> Path:
     """The path of the library :func:`load` returns (loading it if needed)."""
     return Path(load()._name)
 
+
+_resutils: ctypes.CDLL | None = None
+
+
+def find_resutils() -> Path:
+    """The path of ``libresutils.so``: beside the library :func:`load` loads, or would load
+    (cargo builds both into the same directory), else the first of :func:`candidates`'
+    directories that holds it. Loads nothing.
+
+    Raises :class:`LibraryNotFoundError` naming the places looked at (or the library's own
+    search, when that fails).
+    """
+    beside = Path(_loaded._name) if _loaded is not None else find_library()
+    searched = [beside.with_name(RESUTILS_FILE)]
+    searched += [p.with_name(RESUTILS_FILE) for p in candidates() if p.with_name(RESUTILS_FILE) not in searched]
+    for path in searched:
+        if path.is_file():
+            return path
+    listing = "\n  ".join(str(p) for p in searched)
+    raise LibraryNotFoundError(
+        f"cannot find {RESUTILS_FILE} (resutils.dll's helpers, which forward to {LIBRARY_FILE}).\n"
+        "Build it with `cargo build -p clusapi-sim-resutils` (or `cargo build --workspace`). "
+        f"Looked in:\n  {listing}"
+    )
+
+
+def load_resutils() -> ctypes.CDLL:
+    """``libresutils.so``, loaded once on first use, after the library of :func:`load`.
+
+    libresutils's exports forward to ``ClusSimResUtils*`` exports of that library, which
+    it leaves to the dynamic loader to find among the libraries loaded globally: the
+    library is made global first (``RTLD_NOLOAD | RTLD_GLOBAL`` opens the copy already
+    loaded again, with global scope), so both reach the one simulator of the process.
+    """
+    global _resutils
+    path = loaded_path()
+    with _lock:
+        if _resutils is None:
+            ctypes.CDLL(str(path), mode=os.RTLD_NOLOAD | os.RTLD_GLOBAL)
+            _resutils = ctypes.CDLL(str(find_resutils()))
+        return _resutils

@@ -3,9 +3,11 @@ Windows runs unchanged against the simulator.
 
 * ``WinDLL`` / ``OleDLL`` and the loaders ``windll`` / ``oledll``: ``clusapi`` and
   ``kernel32`` (any case, with or without ``.dll`` or a directory) are the simulator's
-  library, found by :mod:`clusapi_sim._library` when first loaded; any other name is
-  loaded as ``CDLL`` would. ``kernel32`` adds the Python functions of
-  :mod:`clusapi_sim._kernel32`. ``ctypes.util.find_library`` answers the same two names.
+  library, found by :mod:`clusapi_sim._library` when first loaded; ``resutils`` is
+  ``libresutils.so`` beside it, whose Cluster Shared Volume helpers forward to that same
+  library (so to the same simulator); any other name is loaded as ``CDLL`` would.
+  ``kernel32`` adds the Python functions of :mod:`clusapi_sim._kernel32`.
+  ``ctypes.util.find_library`` answers the same three names.
 * ``WINFUNCTYPE`` is ``CFUNCTYPE`` (x64 has one calling convention); ``HRESULT``,
   ``WinError``, ``FormatError``, ``GetLastError``, ``get_last_error``, ``set_last_error``
   from :mod:`clusapi_sim._errors`; ``WindowsError`` in builtins, as Windows has it.
@@ -30,13 +32,14 @@ import sys
 
 from . import _errors, _kernel32, _library, wintypes
 
-#: The DLL names that are the simulator's library.
-SIMULATED = ("clusapi", "kernel32")
+#: The DLL names that are the simulator's: its library, and ``resutils`` (libresutils).
+SIMULATED = ("clusapi", "kernel32", "resutils")
 
 
 def simulated_name(name) -> str | None:
-    """``"clusapi"`` or ``"kernel32"`` if ``name`` is one of them (``CLUSAPI.DLL``,
-    ``C:\\Windows\\System32\\clusapi.dll``, ...), else ``None``."""
+    """``"clusapi"``, ``"kernel32"`` or ``"resutils"`` if ``name`` is one of them
+    (``CLUSAPI.DLL``, ``C:\\Windows\\System32\\clusapi.dll``, ``ResUtils.dll``, ...),
+    else ``None``."""
     if not isinstance(name, str):
         return None
     base = ntpath.basename(name).lower()  # ntpath: splits on both / and \
@@ -46,14 +49,17 @@ def simulated_name(name) -> str | None:
 
 
 class WinDLL(ctypes.CDLL):
-    """``ctypes.WinDLL``: ``clusapi`` and ``kernel32`` are the simulator's library."""
+    """``ctypes.WinDLL``: ``clusapi`` and ``kernel32`` are the simulator's library,
+    ``resutils`` is libresutils (loaded after it)."""
 
     # Read by __getattr__, which runs before __init__ has set anything if loading fails.
     _clussim_dll: str | None = None
 
     def __init__(self, name, *args, **kwargs):
         dll = simulated_name(name)
-        if dll is not None:
+        if dll == "resutils":
+            name = _library.load_resutils()._name  # the simulator's library first, global
+        elif dll is not None:
             name = str(_library.loaded_path())  # finds, loads and checks it once
         self._clussim_dll = dll
         super().__init__(name, *args, **kwargs)
@@ -70,6 +76,11 @@ class WinDLL(ctypes.CDLL):
         except AttributeError as e:
             if self._clussim_dll is None:
                 raise
+            if self._clussim_dll == "resutils":
+                raise AttributeError(
+                    f"resutils.{name} is not simulated: {_library.RESUTILS_FILE} exports the "
+                    f"five Cluster Shared Volume helpers (ClusterGetVolumePathName, ...) ({e})"
+                ) from None
             raise AttributeError(
                 f"{self._clussim_dll}.{name} is not simulated: {_library.LIBRARY_FILE} "
                 f"exports the ClusAPI functions, GetLastError and SetLastError, and "
@@ -93,10 +104,12 @@ _find_library = ctypes.util.find_library
 
 def find_library(name):
     """``ctypes.util.find_library``: the simulator's library for ``clusapi`` and
-    ``kernel32`` (``None`` if it cannot be found, as for any missing library)."""
-    if simulated_name(name) is not None:
+    ``kernel32``, libresutils for ``resutils`` (``None`` if it cannot be found, as for any
+    missing library)."""
+    dll = simulated_name(name)
+    if dll is not None:
         try:
-            return str(_library.find_library())
+            return str(_library.find_resutils() if dll == "resutils" else _library.find_library())
         except _library.LibraryNotFoundError:
             return None
     return _find_library(name)

@@ -221,7 +221,11 @@ impl State {
 
     /// Applies the fault plan to the call in progress (once per call: only the chokepoint
     /// consults it).
-    pub(crate) fn consult_faults(&mut self, call: &CallInfo, object: Option<&str>) -> Option<(u32, String)> {
+    pub(crate) fn consult_faults(
+        &mut self,
+        call: &CallInfo,
+        object: Option<&str>,
+    ) -> Option<crate::session::fault::FaultHit> {
         self.faults.check(call, object)
     }
 }
@@ -292,12 +296,12 @@ impl Simulator {
         } else {
             None
         };
-        let result = match fault {
-            Some((code, message)) => Err(Error::with_message(code, message)),
+        let result = match &fault {
+            Some(hit) => Err(Error::with_message(hit.code, hit.message(info))),
             None => op(cx),
         };
         let at = cx.at;
-        cx.record_call(info.name, args, &result, at);
+        cx.record_call(info.name, args, &result, at, fault);
         if !cx.triggers.is_empty() {
             cx.pull_triggers(info, object, crate::types::lever::TriggerTiming::After);
         }
@@ -341,7 +345,10 @@ impl Cx<'_> {
 /// ```
 ///
 /// `#[hex]` before an argument makes the history print it in hex (control codes, access
-/// masks). Flags, in the brackets after the Win32 name, separated by spaces: `quiet` (the call
+/// masks). Flags, in the brackets after the Win32 name, separated by spaces: `faults(SHAPE +
+/// CODE + ...)` (the codes a real cluster can answer the call with, `CallInfo::fault_codes`:
+/// a shape of `types::call_info::fault_shapes` plus the call's own, named as in `codes`;
+/// every faultable call has one, `tests/faults.rs` checks it), `quiet` (the call
 /// changes nothing, so no events are published when it ends), `nofault` (a fault plan
 /// cannot name it: closes), `notrait` (not in the family trait: the simulator's own, with no
 /// Win32 function a production implementation could call), `args(expr)` (the history records `expr` as the arguments:
@@ -494,6 +501,7 @@ macro_rules! calls_macro {
             faultable: false,
             lever: true,
             quiet: $crate::calls::call::calls!(@has quiet [$($flag)*]),
+            fault_codes: &[],
         }
     };
     (@info $kind:tt $name:ident $win32:expr, [$($flag:tt)*]) => {
@@ -503,8 +511,20 @@ macro_rules! calls_macro {
             faultable: !$crate::calls::call::calls!(@has nofault [$($flag)*]),
             lever: false,
             quiet: $crate::calls::call::calls!(@has quiet [$($flag)*]),
+            fault_codes: $crate::calls::call::calls!(@faults [$($flag)*]),
         }
     };
+    // The codes a fault plan draws from (`CallInfo::fault_codes`): `faults(SHAPE + CODE +
+    // ...)`, a shape of `types::call_info::fault_shapes` and the call's own codes (names of
+    // `codes`), else none.
+    (@faults [faults($shape:ident $(+ $code:ident)*) $($r:tt)*]) => {{
+        const BASE: &[u32] = $crate::types::call_info::fault_shapes::$shape;
+        const EXTRA: &[u32] = &[$($crate::types::error::codes::$code),*];
+        const CODES: [u32; BASE.len() + EXTRA.len()] = $crate::types::call_info::fault_shapes::join(BASE, EXTRA);
+        &CODES
+    }};
+    (@faults [$other:tt $($r:tt)*]) => { $crate::calls::call::calls!(@faults [$($r)*]) };
+    (@faults []) => { &[] };
     // What the public method returns: the rule's `Result`, or for an `infallible(fallback)`
     // call (one the real API cannot fail) the value, with `fallback` if the rule failed.
     (@ret [infallible($fallback:expr) $($r:tt)*] $ret:ty) => { $ret };

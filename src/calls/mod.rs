@@ -3,7 +3,7 @@
 //! triggers, the leak report) and the builder. It knows nothing of the C ABI.
 //!
 //! A module here may use this layer and the layers below it, never one above (ARCHITECTURE.md,
-//! checked by `tests/layers.rs`).
+//! checked by `tests/suite/layers.rs`).
 
 pub(crate) mod api;
 pub(crate) mod builder;

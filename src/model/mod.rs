@@ -3,7 +3,7 @@
 //! nothing of handles, ports, faults, history or calls.
 //!
 //! A module here may use this layer and the layers below it, never one above (ARCHITECTURE.md,
-//! checked by `tests/layers.rs`).
+//! checked by `tests/suite/layers.rs`).
 
 pub(crate) mod control;
 pub(crate) mod journal;

@@ -5,7 +5,7 @@
 //! ports, faults, history or calls: they take and return the model's keys.
 //!
 //! A module here may use this layer and the layers below it, never one above (ARCHITECTURE.md,
-//! checked by `tests/layers.rs`).
+//! checked by `tests/suite/layers.rs`).
 
 pub(crate) mod classic;
 pub(crate) mod control;

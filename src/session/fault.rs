@@ -49,19 +49,16 @@ pub struct Fault {
     operation: String,
     object: Option<String>,
     when: FaultWhen,
-    code: u32,
+    /// `None`: the first of the call's [`CallInfo::fault_codes`].
+    code: Option<u32>,
 }
 
 impl Fault {
-    /// A rule for calls to `operation`; by default every call fails with
-    /// `ERROR_INTERNAL_ERROR`.
+    /// A rule for calls to `operation`; by default every call fails, with the first of the
+    /// call's [`fault_codes`](CallInfo::fault_codes) (`RPC_S_SERVER_UNAVAILABLE` for a
+    /// remote call).
     pub fn on(operation: impl Into<String>) -> Self {
-        Self {
-            operation: operation.into(),
-            object: None,
-            when: FaultWhen::Every,
-            code: crate::codes::ERROR_INTERNAL_ERROR,
-        }
+        Self { operation: operation.into(), object: None, when: FaultWhen::Every, code: None }
     }
 
     /// Only calls on the object of this name (the object the call's handle refers to, or
@@ -91,8 +88,30 @@ impl Fault {
     }
 
     /// The Win32 code the failing calls return.
+    ///
+    /// Any code is allowed, but a code that is not one of the call's
+    /// [`fault_codes`](CallInfo::fault_codes) (the codes a real cluster can answer it
+    /// with: `OpenCluster` never answers `ERROR_INVALID_STATE`) is marked as such: the
+    /// history entry of the failed call has [`CallRecord::unlisted_code`](crate::CallRecord::unlisted_code)
+    /// set and says so in its `Display`, and the error's message ends with
+    /// `"not a code OpenCluster can answer"`. The C fault export (`ClusSimInjectFault`)
+    /// behaves the same, and `ClusSimLastErrorMessage` reads the message.
+    ///
+    /// ```
+    /// use clusapi_sim::{codes, Fault, Simulator};
+    ///
+    /// let sim = Simulator::default_builder()
+    ///     .record_history(10)
+    ///     .fault(Fault::on("OpenCluster").nth(1).code(codes::ERROR_INVALID_STATE))
+    ///     .build()?;
+    /// let err = sim.open_cluster(None).unwrap_err();
+    /// assert_eq!(err.code(), codes::ERROR_INVALID_STATE); // injected all the same
+    /// assert!(err.message().ends_with("not a code OpenCluster can answer"), "{err}");
+    /// assert!(sim.history()[0].unlisted_code);
+    /// # Ok::<(), clusapi_sim::Error>(())
+    /// ```
     pub fn code(mut self, code: u32) -> Self {
-        self.code = code;
+        self.code = Some(code);
         self
     }
 }
@@ -103,7 +122,10 @@ impl fmt::Display for Fault {
         if let Some(o) = &self.object {
             write!(f, " on \"{o}\"")?;
         }
-        write!(f, " ({:?}) fails with {}", self.when, self.code)
+        match self.code {
+            Some(code) => write!(f, " ({:?}) fails with {code}", self.when),
+            None => write!(f, " ({:?}) fails with the call's first fault code", self.when),
+        }
     }
 }
 
@@ -118,6 +140,29 @@ pub(crate) fn same_call(call: &CallInfo, operation: &str) -> bool {
 /// `online_cluster_group` are one operation.
 fn canonical(name: &str) -> String {
     name.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
+}
+
+/// A fault that fired on a call: its code, the error's message, and the rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FaultHit {
+    /// The code the call fails with.
+    pub code: u32,
+    /// The rule and the count of the call (`"OpenCluster (Every) fails with 1722 (call 1)"`).
+    pub rule: String,
+    /// Whether the code is one of the call's `fault_codes`.
+    pub listed: bool,
+}
+
+impl FaultHit {
+    /// The message of the call's error: the rule, and whether a real cluster could answer
+    /// the code.
+    pub(crate) fn message(&self, call: &CallInfo) -> String {
+        if self.listed {
+            format!("injected fault: {}", self.rule)
+        } else {
+            format!("injected fault: {}: not a code {} can answer", self.rule, call.win32)
+        }
+    }
 }
 
 /// The active rules of one simulator: each with the declared calls it names (resolved
@@ -138,15 +183,21 @@ impl FaultPlan {
     pub(crate) fn add(&mut self, fault: Fault, calls: impl Iterator<Item = &'static CallInfo>) -> Result<()> {
         // A Win32 name can stand for two calls (`GetClusterNotify`: the take and the peek
         // the C ABI makes first): the rule names both.
-        let calls: Vec<&'static str> =
-            calls.filter(|c| c.faultable && same_call(c, &fault.operation)).map(|c| c.name).collect();
-        if calls.is_empty() {
+        let mut fault = fault;
+        let named: Vec<&'static CallInfo> =
+            calls.filter(|c| c.faultable && same_call(c, &fault.operation)).collect();
+        let Some(first) = named.first() else {
             return Err(Error::InvalidParameter(format!(
-                "fault plan: {:?} is not a ClusAPI call that can fail (name one as the Rust method or the C function; closes are never faulted)",
+                "fault plan: {:?} is not a ClusAPI call that can fail (name one as the Rust method or the C function; closes and enumeration reads are never faulted)",
                 fault.operation
             )));
+        };
+        // No code given: the call's first (calls one Win32 name stands for share their codes).
+        if fault.code.is_none() {
+            fault.code =
+                Some(first.fault_codes().first().copied().unwrap_or(crate::codes::RPC_S_CALL_FAILED));
         }
-        self.rules.push((fault, calls, 0));
+        self.rules.push((fault, named.iter().map(|c| c.name).collect(), 0));
         Ok(())
     }
 
@@ -156,7 +207,7 @@ impl FaultPlan {
 
     /// The code a call fails with on `object`, if a rule fires; counts the call for every
     /// rule it matches (a rule names the call by its Rust or its Win32 name).
-    pub(crate) fn check(&mut self, call: &CallInfo, object: Option<&str>) -> Option<(u32, String)> {
+    pub(crate) fn check(&mut self, call: &CallInfo, object: Option<&str>) -> Option<FaultHit> {
         let mut fired = None;
         for (fault, calls, count) in &mut self.rules {
             if !calls.contains(&call.name) {
@@ -176,7 +227,12 @@ impl FaultPlan {
                 }
             };
             if fires && fired.is_none() {
-                fired = Some((fault.code, format!("injected fault: {fault} (call {count})")));
+                let code = fault.code.unwrap_or(crate::codes::RPC_S_CALL_FAILED);
+                fired = Some(FaultHit {
+                    code,
+                    rule: format!("{fault} (call {count})"),
+                    listed: call.can_answer(code),
+                });
             }
         }
         fired
@@ -204,7 +260,7 @@ mod tests {
         let mut plan = FaultPlan::default();
         plan.add(Fault::on("OnlineClusterGroup").nth(2).code(5), crate::calls()).expect("a known call");
         assert_eq!(plan.check(call("online_cluster_group"), Some("G")), None);
-        assert_eq!(plan.check(call("online_cluster_group"), Some("G")).map(|f| f.0), Some(5));
+        assert_eq!(plan.check(call("online_cluster_group"), Some("G")).map(|f| f.code), Some(5));
         assert_eq!(plan.check(call("online_cluster_group"), Some("G")), None);
         assert_eq!(plan.check(call("offline_cluster_group"), Some("G")), None);
     }

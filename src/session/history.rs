@@ -23,6 +23,14 @@ pub struct CallRecord {
     /// For a lever a [`Trigger`](crate::Trigger) pulled: the trigger and the count of the
     /// call that fired it (`"trigger: crash_node(\"SQL2\") before MoveClusterGroup #2 (call 2)"`).
     pub trigger: Option<String>,
+    /// For a call a [`Fault`](crate::Fault) made fail: the rule and the count of the call
+    /// (`"OpenCluster (Nth(1)) fails with 1722 (call 1)"`).
+    pub fault: Option<String>,
+    /// Whether that fault's code is one the call cannot answer on a real cluster (not in
+    /// its [`CallInfo::fault_codes`](crate::CallInfo::fault_codes)): a failure only an
+    /// explicit [`Fault::code`](crate::Fault::code) gives, which `Display` marks
+    /// `unlisted code`.
+    pub unlisted_code: bool,
 }
 
 impl fmt::Display for CallRecord {
@@ -31,6 +39,10 @@ impl fmt::Display for CallRecord {
             Ok(v) => write!(f, "{}({}) -> Ok({v}) at {}", self.call, self.args, self.location),
             Err(code) => write!(f, "{}({}) -> Err({code}) at {}", self.call, self.args, self.location),
         }?;
+        if let Some(rule) = &self.fault {
+            let mark = if self.unlisted_code { "; unlisted code: no real cluster answers it" } else { "" };
+            write!(f, " [injected fault: {rule}{mark}]")?;
+        }
         match &self.trigger {
             Some(t) => write!(f, " [{t}]"),
             None => Ok(()),
@@ -54,6 +66,7 @@ impl crate::session::simulator::State {
         args: impl FnOnce() -> String,
         result: &Result<T>,
         location: &'static Location<'static>,
+        fault: Option<crate::session::fault::FaultHit>,
     ) {
         let limit = self.history_limit;
         if limit == 0 {
@@ -68,6 +81,8 @@ impl crate::session::simulator::State {
             },
             location,
             trigger: None,
+            unlisted_code: fault.as_ref().is_some_and(|f| !f.listed),
+            fault: fault.map(|f| f.rule),
         };
         self.push_record(record);
     }
@@ -92,6 +107,8 @@ impl crate::session::simulator::State {
             },
             location,
             trigger: Some(why),
+            fault: None,
+            unlisted_code: false,
         });
     }
 

@@ -4,7 +4,7 @@
 //! calls and their rules: the fault and trigger plans are handed `calls()` from above.
 //!
 //! A module here may use this layer and the layers below it, never one above (ARCHITECTURE.md,
-//! checked by `tests/layers.rs`).
+//! checked by `tests/suite/layers.rs`).
 
 pub(crate) mod caller;
 pub(crate) mod clock;

@@ -67,6 +67,9 @@ pub mod codes {
         RPC_S_SERVER_UNAVAILABLE = 1722;
         /// The remote procedure call failed.
         RPC_S_CALL_FAILED = 1726;
+        /// The remote procedure call failed and did not execute: the server was reached,
+        /// but the call never started there.
+        RPC_S_CALL_FAILED_DNE = 1727;
         /// The cluster resource has dependents.
         ERROR_DEPENDENT_RESOURCE_EXISTS = 5001;
         /// The cluster resource dependency cannot be found.
@@ -119,6 +122,8 @@ pub mod codes {
         ERROR_DEPENDENCY_NOT_ALLOWED = 5069;
         /// The cluster resource type could not be found.
         ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND = 5078;
+        /// The disk, or the path, is not on a Cluster Shared Volume.
+        ERROR_CLUSTER_NOT_SHARED_VOLUME = 5945;
         /// A node drain (`PauseClusterNodeEx` with drain) is in progress.
         ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS = 5962;
     }
@@ -257,6 +262,8 @@ win32_errors! {
     RpcServerUnavailable => RPC_S_SERVER_UNAVAILABLE;
     /// The remote procedure call failed.
     RpcCallFailed => RPC_S_CALL_FAILED;
+    /// The remote procedure call failed before it started on the server.
+    RpcCallFailedDne => RPC_S_CALL_FAILED_DNE;
     /// Other resources depend on this resource.
     DependentResourceExists => ERROR_DEPENDENT_RESOURCE_EXISTS;
     /// The dependency does not exist.
@@ -309,6 +316,8 @@ win32_errors! {
     CircularDependency => ERROR_CIRCULAR_DEPENDENCY;
     /// No resource type has that name.
     ClusterResourceTypeNotFound => ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND;
+    /// The disk or path is not on a Cluster Shared Volume.
+    ClusterNotSharedVolume => ERROR_CLUSTER_NOT_SHARED_VOLUME;
     /// The node is being drained: its groups are still moving off.
     ClusterNodeEvacuationInProgress => ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS;
 }

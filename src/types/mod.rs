@@ -2,7 +2,7 @@
 //! lock types and simulator identities. They know nothing of a world or a handle table.
 //!
 //! A module here may use this layer and the layers below it, never one above (ARCHITECTURE.md,
-//! checked by `tests/layers.rs`).
+//! checked by `tests/suite/layers.rs`).
 
 pub(crate) mod access;
 pub(crate) mod call_info;

@@ -3,6 +3,8 @@
 #include <clusapi.h>
 #include <clusapi_sim.h>
 
+#include <string.h>
+
 #include "check.h"
 
 int main(void) {
@@ -57,6 +59,24 @@ int main(void) {
   CHECK_ERR(ClusSimClearFaults(), ERROR_SUCCESS);
   CHECK(GetClusterGroupState(core, NULL, NULL) == ClusterGroupOnline);
   CHECK_ERR(ClusSimInjectFault(NULL, NULL, 0, 0, 0, 5), ERROR_INVALID_PARAMETER);
+
+  /* A code no real cluster answers OpenCluster with is injected all the same, and the
+   * message says so; a code it can answer is not marked. */
+  CHECK_ERR(ClusSimInjectFault(L"OpenCluster", NULL, 1, 0, 0, ERROR_INVALID_STATE), ERROR_SUCCESS);
+  CHECK(OpenCluster(NULL) == NULL && GetLastError() == ERROR_INVALID_STATE);
+  char message[512];
+  DWORD cb = sizeof message;
+  CHECK_ERR(ClusSimLastErrorMessage(message, &cb), ERROR_SUCCESS);
+  CHECK(strstr(message, "injected fault") != NULL && strstr(message, "not a code OpenCluster can answer") != NULL);
+  CHECK_ERR(ClusSimClearFaults(), ERROR_SUCCESS);
+  CHECK_ERR(ClusSimInjectFault(L"OpenCluster", NULL, 1, 0, 0, RPC_S_CALL_FAILED_DNE), ERROR_SUCCESS);
+  CHECK(OpenCluster(NULL) == NULL && GetLastError() == RPC_S_CALL_FAILED_DNE);
+  cb = sizeof message;
+  CHECK_ERR(ClusSimLastErrorMessage(message, &cb), ERROR_SUCCESS);
+  CHECK(strstr(message, "injected fault") != NULL && strstr(message, "not a code") == NULL);
+  CHECK_ERR(ClusSimClearFaults(), ERROR_SUCCESS);
+  /* Enumeration reads are never faulted: they read the snapshot the open took. */
+  CHECK_ERR(ClusSimInjectFault(L"ClusterEnum", NULL, 0, 0, 0, ERROR_NO_MORE_ITEMS), ERROR_INVALID_PARAMETER);
 
   CHECK(CloseClusterNode(node1) && CloseClusterGroup(core) && CloseCluster(cluster));
   CHECK(ClusSimOpenHandleCount() == 0);

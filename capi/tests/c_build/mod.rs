@@ -1,6 +1,6 @@
 //! Builds and runs the C and C++ client programs of `capi/tests/c/`, for two test crates:
-//! `capi/tests/c_clients.rs` links them with `libclusapi` (UTF-16 `WCHAR`, so they are
-//! compiled with `-fshort-wchar`), and `capi/native/tests/c_clients.rs` links the same
+//! `capi/tests/suite/c_clients.rs` links them with `libclusapi` (UTF-16 `WCHAR`, so they are
+//! compiled with `-fshort-wchar`), and `capi/native/tests/programs/c_clients.rs` links the same
 //! programs, unchanged, with `libclusapi_native` (the compiler's own 4-byte `wchar_t`, no
 //! flag). Which one a crate gets follows from the package it belongs to. The programs are
 //! run, and run again under valgrind (no invalid access, no definite leak).
@@ -69,8 +69,9 @@ pub fn show(out: &Output) -> String {
 
 /// A scratch directory for one source's executable, in the target directory's scratch area
 /// (`CARGO_TARGET_TMPDIR`), under a fixed name: each run replaces the previous one's
-/// executables (some 40 MB each, a static library with debug info) instead of leaving a
-/// new set in the system's temporary directory, as per-process names in `/tmp` did.
+/// executables (some 40 MB each when linked with the static library and its debug info)
+/// instead of leaving a new set in the system's temporary directory, as per-process names
+/// in `/tmp` did.
 pub fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c-clients").join(name);
     std::fs::create_dir_all(&dir).expect("scratch directory");
@@ -79,10 +80,40 @@ pub fn scratch(name: &str) -> PathBuf {
 
 /// How a program is linked.
 pub enum Link {
+    /// `-L <dir> -lclusapi` (or `-lclusapi_native`), as Windows code links the import library
+    /// `clusapi.lib`, with the directory as the executable's run path. The client programs
+    /// link so: a link takes a tenth of a second, where the 100 MB static library takes
+    /// three seconds a program.
+    Shared,
     /// The static library and the libraries a Rust static library needs.
     Static,
+    /// `libresutils.a`, then the static library: as a program that calls `resutils.dll`'s
+    /// helpers links `ResUtils.lib` beside `ClusAPI.lib` on Windows.
+    StaticWithResutils,
+    /// `-lresutils` and the library's `-l` name, as shared libraries found in
+    /// [`lib_dir`] (`-L`); run the program with [`run_in_lib_dir`].
+    SharedWithResutils,
     /// Nothing but `-ldl`: the program loads the shared library itself.
     Dlopen,
+}
+
+/// The library's `-l` name: `clusapi` or `clusapi_native`.
+pub fn link_name() -> &'static str {
+    lib_name().trim_start_matches("lib")
+}
+
+/// Where cargo put `libresutils.a` and `.so`: it is a dev-dependency of both test crates, so
+/// its library is built into the same `deps` directory as this crate's before the tests run.
+pub fn resutils_dir() -> PathBuf {
+    let dir = lib_dir();
+    for file in ["libresutils.a", "libresutils.so"] {
+        assert!(
+            dir.join(file).exists(),
+            "{file} not found in {} (capi/resutils, a dev-dependency)",
+            dir.display()
+        );
+    }
+    dir
 }
 
 /// Compiles `source` of `capi/tests/c/` (C, or C++ for `.cpp`) and returns the executable.
@@ -113,8 +144,20 @@ pub fn compile_path(src: &Path, extra_include: Option<&Path>, flags: &[&str], li
     cmd.arg("-I").arg(capi_dir().join("include/compat"));
     cmd.arg(src).arg("-o").arg(&exe);
     match link {
+        Link::Shared => {
+            let dir = lib_dir();
+            let name = lib_name().strip_prefix("lib").expect("lib prefix");
+            cmd.arg("-L").arg(&dir).arg(format!("-l{name}")).arg(format!("-Wl,-rpath,{}", dir.display()));
+        }
         Link::Static => {
             cmd.arg(lib_dir().join(format!("{}.a", lib_name()))).args(["-lpthread", "-ldl", "-lm"]);
+        }
+        Link::StaticWithResutils => {
+            cmd.arg(resutils_dir().join("libresutils.a"));
+            cmd.arg(lib_dir().join(format!("{}.a", lib_name()))).args(["-lpthread", "-ldl", "-lm"]);
+        }
+        Link::SharedWithResutils => {
+            cmd.arg("-L").arg(resutils_dir()).arg("-lresutils").arg(format!("-l{}", link_name()));
         }
         Link::Dlopen => {
             cmd.arg("-ldl");
@@ -127,18 +170,37 @@ pub fn compile_path(src: &Path, extra_include: Option<&Path>, flags: &[&str], li
 
 /// `valgrind` as the client programs run under it: any invalid access or definite leak
 /// fails (exit 99); the suppressions (`capi/tests/valgrind.supp`) are glibc's vectorised
-/// `wmemcmp` loads past a block's end, which decide nothing.
+/// `wmemcmp` loads past a block's end, which decide nothing. `--read-inline-info=no`: the
+/// library's inlining tables are most of what valgrind reads at start (a quarter of each
+/// run); a report then names the function a frame was inlined into, not the inlined one.
 pub fn valgrind() -> Command {
     let mut cmd = Command::new("valgrind");
     cmd.args(["--quiet", "--error-exitcode=99", "--leak-check=full", "--errors-for-leak-kinds=definite"])
-        .args(["--show-leak-kinds=definite"])
+        .args(["--show-leak-kinds=definite", "--read-inline-info=no"])
         .arg(format!("--suppressions={}", capi_dir().join("tests/valgrind.supp").display()));
     cmd
 }
 
 /// Runs the program, then again under valgrind when it is installed.
 pub fn run(exe: &Path, args: &[&Path]) {
-    let out = Command::new(exe).args(args).output().expect("run the program");
+    run_with(exe, args, None);
+}
+
+/// [`run`] for a program linked with [`Link::SharedWithResutils`]: the dynamic loader finds
+/// the libraries in [`lib_dir`] (`LD_LIBRARY_PATH`).
+pub fn run_in_lib_dir(exe: &Path) {
+    run_with(exe, &[], Some(&lib_dir()));
+}
+
+fn run_with(exe: &Path, args: &[&Path], library_path: Option<&Path>) {
+    let env = |cmd: &mut Command| {
+        if let Some(dir) = library_path {
+            cmd.env("LD_LIBRARY_PATH", dir);
+        }
+    };
+    let mut cmd = Command::new(exe);
+    env(&mut cmd);
+    let out = cmd.args(args).output().expect("run the program");
     assert!(out.status.success(), "{} failed:\n{}", exe.display(), show(&out));
     let installed = Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success());
     if !installed {
@@ -146,8 +208,44 @@ pub fn run(exe: &Path, args: &[&Path]) {
         skipped(&format!("valgrind is not installed: {} ran without it", exe.display()));
         return;
     }
-    let out = valgrind().arg(exe).args(args).output().expect("run valgrind");
+    let mut cmd = valgrind();
+    env(&mut cmd);
+    let out = cmd.arg(exe).args(args).output().expect("run valgrind");
     assert!(out.status.success(), "{} under valgrind:\n{}", exe.display(), show(&out));
+}
+
+/// `client_resutils.c` (`<ResApi.h>`, the five `resutils.dll` helpers) linked as Windows code
+/// links it, `libresutils` beside this crate's library: statically, then as shared libraries
+/// (`-lresutils -l<library>`, the command line a user types), each run and run under
+/// valgrind. And the link errors that keep a program from running without the other half:
+/// the helpers with `-l<library>` alone are undefined (as without `ResUtils.lib`), and
+/// `-lresutils` alone leaves the `ClusSimResUtils*` symbols it forwards to undefined.
+pub fn resutils_clients() {
+    run(&compile("client_resutils.c", None, &[], Link::StaticWithResutils), &[]);
+    let exe = compile("client_resutils.c", None, &[], Link::SharedWithResutils);
+    run_in_lib_dir(&exe);
+
+    let src = capi_dir().join("tests/c/client_resutils.c");
+    let half = |libs: &[String], missing: &str| {
+        let compiler = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+        let mut cmd = Command::new(&compiler);
+        if !native() {
+            cmd.arg("-fshort-wchar");
+        }
+        cmd.arg("-I").arg(capi_dir().join("include")).arg("-I").arg(capi_dir().join("include/compat"));
+        cmd.arg(&src)
+            .arg("-o")
+            .arg(scratch("resutils-half").join("client"))
+            .arg("-L")
+            .arg(lib_dir())
+            .args(libs);
+        let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {compiler}: {e}"));
+        assert!(!out.status.success(), "linked with {libs:?} only:\n{}", show(&out));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("undefined reference to `{missing}")), "{libs:?}:\n{}", show(&out));
+    };
+    half(&[format!("-l{}", link_name())], "ClusterPrepareSharedVolumeForBackup");
+    half(&["-lresutils".to_owned()], "ClusSimResUtilsPrepareSharedVolumeForBackup");
 }
 
 /// The real MinGW-w64 `clusapi.h` (the public-domain copy of the Windows SDK's), alone in
@@ -185,7 +283,7 @@ macro_rules! client_tests {
         $(#[$doc])*
         #[test]
         fn $test() {
-            c_build::run(&c_build::compile($source, None, &[$($flag),*], c_build::Link::Static), &[]);
+            c_build::run(&c_build::compile($source, None, &[$($flag),*], c_build::Link::Shared), &[]);
         }
     )*};
 }
@@ -223,6 +321,13 @@ macro_rules! every_client {
             /// Every disk's partitions through the size probe, printed; a backup agent on a
             /// Cluster Shared Volume whose owner crashes mid-backup.
             disks_and_a_backup_agent_on_a_csv_in_c: "client_storage.c";
+        }
+
+        /// The five `resutils.dll` helpers through `libresutils`, linked beside the library
+        /// statically and as shared libraries; and the link errors of either half alone.
+        #[test]
+        fn resutils_helpers_in_c_through_libresutils() {
+            c_build::resutils_clients();
         }
 
         #[test]

@@ -1,6 +1,6 @@
 //! This library's exports, as the coverage table (`coverage.rs`) and the robustness
-//! catalogue (`robustness.rs`) both count them, and the prototypes of `compat/clusapi.h`
-//! (`coverage.rs`, `c_clients.rs`).
+//! catalogue (`robustness.rs`) both count them, libresutils's, and the prototypes of
+//! `compat/clusapi.h` (`coverage.rs`, `c_clients.rs`).
 
 // Each test crate that includes this module uses a part of it.
 #![allow(dead_code)]
@@ -52,6 +52,28 @@ pub fn compat_prototypes() -> BTreeSet<String> {
         if name.starts_with(|c: char| c.is_ascii_alphabetic()) && rest[name.len()..].starts_with('(') {
             assert!(out.insert(name.clone()), "compat/clusapi.h declares {name} twice");
         }
+    }
+    out
+}
+
+/// libresutils's exports (`capi/resutils/src/lib.rs`), as (its Win32 name, the export of
+/// this library it forwards to): each `pub unsafe extern "C" fn` written out there, and the
+/// first `ClusSimResUtils*` name its body calls.
+pub fn resutils_exports() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/resutils/src/lib.rs"))
+        .expect("capi/resutils/src/lib.rs");
+    let ident =
+        |s: &str| -> String { s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect() };
+    let marker = "pub unsafe extern \"C\" fn ";
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices(marker) {
+        let rest = &text[i + marker.len()..];
+        let name = ident(rest);
+        let body = &rest[rest.find('{').expect("a body")..];
+        let at = body
+            .find("ClusSimResUtils")
+            .unwrap_or_else(|| panic!("{name} forwards to no ClusSimResUtils* export"));
+        out.push((name, ident(&body[at..])));
     }
     out
 }

@@ -42,7 +42,7 @@ crate::calls::call::calls! {
     /// through a `GENERIC_READ` handle; `ERROR_RESOURCE_NOT_AVAILABLE` if the resource was
     /// deleted; `ERROR_CLUSTER_NODE_NOT_FOUND` for a node of another cluster or an evicted
     /// one; `ERROR_OBJECT_ALREADY_EXISTS` (5010) if it is already a possible owner.
-    "AddClusterResourceNode"
+    "AddClusterResourceNode" [faults(RESOURCE_CHANGE + ERROR_CLUSTER_NODE_NOT_FOUND + ERROR_OBJECT_ALREADY_EXISTS)]
     fn add_cluster_resource_node(st, hresource: HResource, hnode: HNode) -> () {
         let (call, at) = (st.call, st.at);
         let (r, cluster) = st.writable_object(hresource)?;
@@ -58,7 +58,7 @@ crate::calls::call::calls! {
     /// `ERROR_CLUSTER_NODE_NOT_FOUND` (5042) for a node that is not a possible owner;
     /// `ERROR_INVALID_STATE` (5023) for the last possible owner, or for the owner node of a
     /// resource that is online or pending (MS-CMRP 3.1.4.2.25; a failed one's owner may go).
-    "RemoveClusterResourceNode"
+    "RemoveClusterResourceNode" [faults(RESOURCE_CHANGE + ERROR_CLUSTER_NODE_NOT_FOUND + ERROR_INVALID_STATE)]
     fn remove_cluster_resource_node(st, hresource: HResource, hnode: HNode) -> () {
         let (call, at) = (st.call, st.at);
         let (r, cluster) = st.writable_object(hresource)?;
@@ -93,7 +93,7 @@ crate::calls::call::calls! {
     /// `hresource` is online pending, or online while `hresource_dependent` is online.
     /// And `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_RESOURCE_NOT_AVAILABLE` if
     /// either resource was deleted.
-    "CanResourceBeDependent"
+    "CanResourceBeDependent" [faults(RESOURCE + ERROR_DEPENDENCY_ALREADY_EXISTS + ERROR_CIRCULAR_DEPENDENCY + ERROR_RESOURCE_ONLINE)]
     fn can_resource_be_dependent(st, hresource: HResource, hresource_dependent: HResource) -> bool {
         let (_, e) = st.resolve(hresource)?;
         let r = st.object(hresource, e.object)?;
@@ -117,7 +117,7 @@ crate::calls::call::calls! {
     /// `ERROR_HOST_NODE_NOT_GROUP_OWNER` (5016) when the two groups have different owner
     /// nodes; `ERROR_INVALID_STATE` (5023) while a resource of the tree has an operation
     /// pending.
-    "ChangeClusterResourceGroup"
+    "ChangeClusterResourceGroup" [faults(RESOURCE_CHANGE + ERROR_GROUP_NOT_AVAILABLE + ERROR_ALREADY_EXISTS + ERROR_HOST_NODE_NOT_GROUP_OWNER + ERROR_INVALID_STATE)]
     fn change_cluster_resource_group(st, hresource: HResource, hgroup: HGroup) -> () {
         let (r, cluster) = st.writable_object(hresource)?;
         let (_, ge) = st.resolve(hgroup)?;
@@ -132,7 +132,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    "GetClusterQuorumResource"
+    "GetClusterQuorumResource" [faults(TRANSPORT)]
     fn get_cluster_quorum_resource(st, hcluster: HCluster) -> QuorumInfo {
         let (call, at) = (st.call, st.at);
         let cluster = st.cluster_of(hcluster, call, at)?;
@@ -151,7 +151,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
     /// `ERROR_INVALID_PARAMETER` for a device name with a NUL character.
-    "SetClusterQuorumResource"
+    "SetClusterQuorumResource" [faults(RESOURCE_CHANGE)]
     fn set_cluster_quorum_resource(
         st,
         hresource: HResource,
@@ -171,7 +171,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_RESOURCE_NOT_AVAILABLE`;
     /// `ERROR_DEPENDENCY_NOT_FOUND` (5002) when it depends on no network name.
-    "GetClusterResourceNetworkName"
+    "GetClusterResourceNetworkName" [faults(RESOURCE + ERROR_DEPENDENCY_NOT_FOUND)]
     fn get_cluster_resource_network_name(st, hresource: HResource) -> String {
         let (_, e) = st.resolve(hresource)?;
         let r = st.object(hresource, e.object)?;
@@ -188,7 +188,7 @@ crate::calls::call::calls! {
     /// `ERROR_ALREADY_EXISTS` (183) for another group's name (any case; MS-CMRP
     /// 3.1.4.2.47); `ERROR_INVALID_NAME` (123) for an empty name (MS-CMRP 3.1.4.1.47);
     /// `ERROR_INVALID_PARAMETER` for one with a NUL character.
-    "SetClusterGroupName"
+    "SetClusterGroupName" [faults(GROUP_CHANGE + ERROR_ALREADY_EXISTS)]
     fn set_cluster_group_name(st, hgroup: HGroup, name: &str) -> () {
         let (g, cluster) = st.writable_object(hgroup)?;
         st.world.rename_group(cluster, g.into(), name)
@@ -202,7 +202,7 @@ crate::calls::call::calls! {
     /// `ERROR_ALREADY_EXISTS` (183) for another resource's name (any case; MS-CMRP
     /// 3.1.4.1.14); `ERROR_INVALID_NAME` (123) for an empty name (MS-CMRP 3.1.4.1.14);
     /// `ERROR_INVALID_PARAMETER` for one with a NUL character.
-    "SetClusterResourceName"
+    "SetClusterResourceName" [faults(RESOURCE_CHANGE + ERROR_ALREADY_EXISTS)]
     fn set_cluster_resource_name(st, hresource: HResource, name: &str) -> () {
         let (r, cluster) = st.writable_object(hresource)?;
         st.world.rename_resource(cluster, r.into(), name)
@@ -239,7 +239,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_NAME` (123) for the name of one of its nodes (MS-CMRP 3.1.4.2.3);
     /// `ERROR_OBJECT_ALREADY_EXISTS` (5010) for a name that (plain or fully qualified)
     /// reaches another simulated cluster or its node through `open_cluster`.
-    "SetClusterName"
+    "SetClusterName" [faults(CLUSTER_CHANGE + ERROR_OBJECT_ALREADY_EXISTS)]
     fn set_cluster_name(st, hcluster: HCluster, name: &str) -> () {
         let (call, at) = (st.call, st.at);
         let cluster = st.cluster_of(hcluster, call, at)?;
@@ -261,7 +261,7 @@ crate::calls::call::calls! {
     /// `ERROR_CLUSTER_NETWORK_NOT_FOUND` for a deleted network; `ERROR_INVALID_PARAMETER`
     /// (87) for a list that is not an order of all the cluster's internal networks, each
     /// once.
-    "SetClusterNetworkPriorityOrder"
+    "SetClusterNetworkPriorityOrder" [faults(CLUSTER_CHANGE + ERROR_CLUSTER_NETWORK_NOT_FOUND)]
     fn set_cluster_network_priority_order(st, hcluster: HCluster, networks: &[HNetwork]) -> () {
         let (call, at) = (st.call, st.at);
         let cluster = st.cluster_of(hcluster, call, at)?;
@@ -283,7 +283,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// Those of `evict_cluster_node`.
-    "EvictClusterNodeEx"
+    "EvictClusterNodeEx" [faults(NODE_CHANGE + ERROR_CANT_EVICT_ACTIVE_NODE)]
     fn evict_cluster_node_ex(st, hnode: HNode, timeout_ms: u32) -> i32 {
         let (n, cluster) = st.writable_object(hnode)?;
         st.world.evict_node(cluster, n.into())?;
@@ -296,7 +296,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; otherwise always
     /// `ERROR_CALL_NOT_IMPLEMENTED` (120).
-    "BackupClusterDatabase"
+    "BackupClusterDatabase" [faults(CLUSTER_CHANGE + ERROR_CALL_NOT_IMPLEMENTED)]
     fn backup_cluster_database(st, hcluster: HCluster, path: &str) -> () {
         let (call, at) = (st.call, st.at);
         st.cluster_of(hcluster, call, at)?;
@@ -308,7 +308,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// Always `ERROR_CALL_NOT_IMPLEMENTED` (120).
-    "RestoreClusterDatabase" [quiet]
+    "RestoreClusterDatabase" [faults(LOCAL + ERROR_CALL_NOT_IMPLEMENTED) quiet]
     fn restore_cluster_database(st, path: &str, force: bool, quorum_drive_letter: Option<&str>) -> () {
         let _ = st;
         Err(Error::CallNotImplemented("RestoreClusterDatabase is not implemented on modern servers".into()))
@@ -322,7 +322,7 @@ crate::calls::call::calls! {
     /// Always `ERROR_CALL_NOT_IMPLEMENTED` (120).
     // `args(...)`: what the history records as the arguments (the password as "***"),
     // instead of each argument's `Debug`.
-    "SetClusterServiceAccountPassword" [quiet args(format!("{cluster_name:?}, \"***\", {flags:?}"))]
+    "SetClusterServiceAccountPassword" [faults(TRANSPORT + ERROR_ACCESS_DENIED + ERROR_CALL_NOT_IMPLEMENTED) quiet args(format!("{cluster_name:?}, \"***\", {flags:?}"))]
     fn set_cluster_service_account_password(st, cluster_name: &str, new_password: &str, flags: u32) -> () {
         let _ = st;
         Err(Error::CallNotImplemented(

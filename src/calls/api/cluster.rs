@@ -134,7 +134,7 @@ crate::calls::call::calls! {
     /// }
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "OpenCluster" [object(name)]
+    "OpenCluster" [faults(CONNECT) object(name)]
     fn open_cluster(st, name: Option<&str>) -> HCluster {
         st.connect(name, Access::All)
     }
@@ -161,7 +161,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster(h)?; sim.close_cluster(r)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "OpenClusterEx" [object(name)]
+    "OpenClusterEx" [faults(CONNECT) object(name)]
     fn open_cluster_ex(st, name: Option<&str>, desired_access: u32) -> (HCluster, u32) {
         let what = || match name {
             Some(n) => format!("cluster \"{n}\""),
@@ -191,7 +191,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    "GetClusterInformation"
+    "GetClusterInformation" [faults(TRANSPORT)]
     fn get_cluster_information(st, hcluster: HCluster) -> ClusterInformation {
         let (call, at) = (st.call, st.at);
         let key = st.cluster_of(hcluster, call, at)?;
@@ -207,7 +207,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NODE_NOT_FOUND` (5042) for an
     /// unknown node (checked first); `ERROR_CLUSTER_NETWORK_NOT_FOUND` (5045) for an
     /// unknown network; `ERROR_CLUSTER_NETINTERFACE_NOT_FOUND` if the pair has no interface.
-    "GetClusterNetInterface"
+    "GetClusterNetInterface" [faults(TRANSPORT + ERROR_CLUSTER_NODE_NOT_FOUND + ERROR_CLUSTER_NETWORK_NOT_FOUND + ERROR_CLUSTER_NETINTERFACE_NOT_FOUND)]
     fn get_cluster_net_interface(st, hcluster: HCluster, node: &str, network: &str) -> String {
         let (call, at) = (st.call, st.at);
         let key = st.cluster_of(hcluster, call, at)?;

@@ -60,7 +60,7 @@ crate::calls::call::calls! {
     /// assert!(props.get("FailoverThreshold").is_some());
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "ClusterControl"
+    "ClusterControl" [faults(TRANSPORT)]
     fn cluster_control(st, hcluster: HCluster, host_node: Option<HNode>, #[hex] code: u32, input: &[u8]) -> Vec<u8> {
         let (call, at) = (st.call, st.at);
         let (_, e) = st.resolve(hcluster)?;
@@ -76,7 +76,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// As [`Simulator::cluster_control`]; `ERROR_CLUSTER_NODE_NOT_FOUND` for an evicted node.
-    "ClusterNodeControl"
+    "ClusterNodeControl" [faults(NODE)]
     fn cluster_node_control(st, hnode: HNode, host_node: Option<HNode>, #[hex] code: u32, input: &[u8]) -> Vec<u8> {
         st.object_control(hnode, host_node, code, input, |k| Target::Node(NodeKey::from(k)))
     }
@@ -86,7 +86,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// As [`Simulator::cluster_control`]; `ERROR_GROUP_NOT_AVAILABLE` for a deleted group.
-    "ClusterGroupControl"
+    "ClusterGroupControl" [faults(GROUP)]
     fn cluster_group_control(
         st,
         hgroup: HGroup,
@@ -104,7 +104,7 @@ crate::calls::call::calls! {
     ///
     /// As [`Simulator::cluster_control`]; `ERROR_RESOURCE_NOT_AVAILABLE` for a deleted
     /// resource.
-    "ClusterResourceControl"
+    "ClusterResourceControl" [faults(RESOURCE)]
     fn cluster_resource_control(
         st,
         hresource: HResource,
@@ -121,7 +121,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// As [`Simulator::cluster_control`].
-    "ClusterNetworkControl"
+    "ClusterNetworkControl" [faults(NETWORK)]
     fn cluster_network_control(
         st,
         hnetwork: HNetwork,
@@ -138,7 +138,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// As [`Simulator::cluster_control`].
-    "ClusterNetInterfaceControl"
+    "ClusterNetInterfaceControl" [faults(NET_INTERFACE)]
     fn cluster_net_interface_control(
         st,
         hinterface: HNetInterface,
@@ -158,7 +158,7 @@ crate::calls::call::calls! {
     ///
     /// As [`Simulator::cluster_control`]; `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` (5078)
     /// for a type the cluster does not have.
-    "ClusterResourceTypeControl"
+    "ClusterResourceTypeControl" [faults(TRANSPORT + ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND)]
     fn cluster_resource_type_control(
         st,
         hcluster: HCluster,

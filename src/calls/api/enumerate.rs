@@ -417,7 +417,7 @@ crate::calls::call::calls! {
     /// sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "ClusterOpenEnum"
+    "ClusterOpenEnum" [faults(NEW_HANDLE)]
     fn cluster_open_enum(st, hcluster: HCluster, type_mask: u32) -> HClusEnum {
         let at = st.at;
         let (_, e) = st.resolve(hcluster)?;
@@ -435,7 +435,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    "ClusterGetEnumCount"
+    "ClusterGetEnumCount" [nofault]
     fn cluster_get_enum_count(st, henum: HClusEnum) -> u32 {
         st.enum_count(henum)
     }
@@ -447,7 +447,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` (259) for an index at
     /// or past the count.
-    "ClusterEnum"
+    "ClusterEnum" [nofault]
     fn cluster_enum(st, henum: HClusEnum, index: u32) -> (u32, String) {
         st.enum_item(henum, index)
     }
@@ -470,7 +470,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NETWORK_NOT_FOUND` if the
     /// network was deleted.
-    "ClusterNetworkOpenEnum"
+    "ClusterNetworkOpenEnum" [faults(NEW_HANDLE + ERROR_CLUSTER_NETWORK_NOT_FOUND)]
     fn cluster_network_open_enum(st, hnetwork: HNetwork, type_mask: u32) -> HNetworkEnum {
         let at = st.at;
         let (_, e) = st.resolve(hnetwork)?;
@@ -493,7 +493,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    "ClusterNetworkGetEnumCount"
+    "ClusterNetworkGetEnumCount" [nofault]
     fn cluster_network_get_enum_count(st, henum: HNetworkEnum) -> u32 {
         st.enum_count(henum)
     }
@@ -504,7 +504,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` past the end.
-    "ClusterNetworkEnum"
+    "ClusterNetworkEnum" [nofault]
     fn cluster_network_enum(st, henum: HNetworkEnum, index: u32) -> (u32, String) {
         st.enum_item(henum, index)
     }
@@ -527,7 +527,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_CLUSTER_NODE_NOT_FOUND` if it was evicted.
-    "ClusterNodeOpenEnum"
+    "ClusterNodeOpenEnum" [faults(NEW_HANDLE + ERROR_CLUSTER_NODE_NOT_FOUND)]
     fn cluster_node_open_enum(st, hnode: HNode, type_mask: u32) -> HNodeEnum {
         st.open_child_enum(hnode, |w, cluster, object| {
             let node = NodeKey::from(object);
@@ -562,7 +562,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    "ClusterNodeGetEnumCount"
+    "ClusterNodeGetEnumCount" [nofault]
     fn cluster_node_get_enum_count(st, henum: HNodeEnum) -> u32 {
         st.enum_count(henum)
     }
@@ -572,7 +572,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
-    "ClusterNodeEnum"
+    "ClusterNodeEnum" [nofault]
     fn cluster_node_enum(st, henum: HNodeEnum, index: u32) -> (u32, String) {
         st.enum_item(henum, index)
     }
@@ -594,7 +594,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_GROUP_NOT_AVAILABLE` if it was deleted.
-    "ClusterGroupOpenEnum"
+    "ClusterGroupOpenEnum" [faults(NEW_HANDLE + ERROR_GROUP_NOT_AVAILABLE)]
     fn cluster_group_open_enum(st, hgroup: HGroup, type_mask: u32) -> HGroupEnum {
         st.open_child_enum(hgroup, |w, _, object| {
             let Some(g) = w.groups.get(GroupKey::from(object)) else { return Vec::new() };
@@ -614,7 +614,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    "ClusterGroupGetEnumCount"
+    "ClusterGroupGetEnumCount" [nofault]
     fn cluster_group_get_enum_count(st, henum: HGroupEnum) -> u32 {
         st.enum_count(henum)
     }
@@ -624,7 +624,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
-    "ClusterGroupEnum"
+    "ClusterGroupEnum" [nofault]
     fn cluster_group_enum(st, henum: HGroupEnum, index: u32) -> (u32, String) {
         st.enum_item(henum, index)
     }
@@ -647,7 +647,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_RESOURCE_NOT_AVAILABLE` if it was deleted.
-    "ClusterResourceOpenEnum"
+    "ClusterResourceOpenEnum" [faults(NEW_HANDLE + ERROR_RESOURCE_NOT_AVAILABLE)]
     fn cluster_resource_open_enum(st, hresource: HResource, type_mask: u32) -> HResEnum {
         st.open_child_enum(hresource, |w, cluster, object| {
             let key = ResourceKey::from(object);
@@ -677,7 +677,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    "ClusterResourceGetEnumCount"
+    "ClusterResourceGetEnumCount" [nofault]
     fn cluster_resource_get_enum_count(st, henum: HResEnum) -> u32 {
         st.enum_count(henum)
     }
@@ -687,7 +687,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
-    "ClusterResourceEnum"
+    "ClusterResourceEnum" [nofault]
     fn cluster_resource_enum(st, henum: HResEnum, index: u32) -> (u32, String) {
         st.enum_item(henum, index)
     }
@@ -735,7 +735,7 @@ crate::calls::call::calls! {
     /// # sim.cluster_group_close_enum_ex(e)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "ClusterGroupOpenEnumEx"
+    "ClusterGroupOpenEnumEx" [faults(NEW_HANDLE)]
     fn cluster_group_open_enum_ex(
         st,
         hcluster: HCluster,
@@ -752,7 +752,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    "ClusterGroupGetEnumCountEx"
+    "ClusterGroupGetEnumCountEx" [nofault]
     fn cluster_group_get_enum_count_ex(st, henum: HGroupEnumEx) -> u32 {
         st.enum_count(henum)
     }
@@ -763,7 +763,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` (259) for an index at
     /// or past the count.
-    "ClusterGroupEnumEx"
+    "ClusterGroupEnumEx" [nofault]
     fn cluster_group_enum_ex(st, henum: HGroupEnumEx, index: u32) -> ClusterGroupEnumItem {
         match st.enum_item_ex(henum, index)? {
             EnumExItem::Group(item) => Ok(item),
@@ -807,7 +807,7 @@ crate::calls::call::calls! {
     /// # sim.cluster_resource_close_enum_ex(e)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "ClusterResourceOpenEnumEx"
+    "ClusterResourceOpenEnumEx" [faults(NEW_HANDLE)]
     fn cluster_resource_open_enum_ex(
         st,
         hcluster: HCluster,
@@ -823,7 +823,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    "ClusterResourceGetEnumCountEx"
+    "ClusterResourceGetEnumCountEx" [nofault]
     fn cluster_resource_get_enum_count_ex(st, henum: HResEnumEx) -> u32 {
         st.enum_count(henum)
     }
@@ -834,7 +834,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` (259) for an index at
     /// or past the count.
-    "ClusterResourceEnumEx"
+    "ClusterResourceEnumEx" [nofault]
     fn cluster_resource_enum_ex(st, henum: HResEnumEx, index: u32) -> ClusterResourceEnumItem {
         match st.enum_item_ex(henum, index)? {
             EnumExItem::Resource(item) => Ok(item),

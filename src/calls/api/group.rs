@@ -62,7 +62,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
     /// handle is closed); `ERROR_GROUP_NOT_FOUND` (5013) for an unknown name;
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
-    "OpenClusterGroup" [object(name)]
+    "OpenClusterGroup" [faults(OPEN + ERROR_GROUP_NOT_FOUND + ERROR_SHARING_PAUSED) object(name)]
     fn open_cluster_group(st, hcluster: HCluster, name: &str) -> HGroup {
         st.open_object(hcluster, name, None).map(|(h, _)| h)
     }
@@ -75,7 +75,7 @@ crate::calls::call::calls! {
     /// Those of `open_cluster_group`, and `ERROR_INVALID_PARAMETER` for a desired access
     /// of 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
     /// `GENERIC_READ` cluster handle.
-    "OpenClusterGroupEx" [object(name)]
+    "OpenClusterGroupEx" [faults(OPEN + ERROR_GROUP_NOT_FOUND + ERROR_SHARING_PAUSED) object(name)]
     fn open_cluster_group_ex(st, hcluster: HCluster, name: &str, desired_access: u32) -> (HGroup, u32) {
         st.open_object(hcluster, name, Some(desired_access))
     }
@@ -100,7 +100,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NOT_ENOUGH_MEMORY` when the table
     /// is full.
-    "GetClusterFromGroup"
+    "GetClusterFromGroup" [faults(LOCAL + ERROR_NOT_ENOUGH_MEMORY)]
     fn get_cluster_from_group(st, handle: HGroup) -> HCluster {
         st.cluster_from(handle)
     }
@@ -123,7 +123,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_group(core)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "GetClusterGroupState"
+    "GetClusterGroupState" [faults(GROUP)]
     fn get_cluster_group_state(st, hgroup: HGroup) -> GroupStateInfo {
         let (_, e) = st.resolve(hgroup)?;
         let key = GroupKey::from(st.object(hgroup, e.object)?);
@@ -146,7 +146,7 @@ crate::calls::call::calls! {
     /// `ERROR_GROUP_NOT_AVAILABLE` if the group was deleted; `ERROR_SHARING_PAUSED` (70) for
     /// a paused node; `ERROR_HOST_NODE_NOT_AVAILABLE` (5005) for a node that is down;
     /// `ERROR_INVALID_STATE` (5023) while an operation is pending.
-    "OnlineClusterGroup"
+    "OnlineClusterGroup" [faults(GROUP_CHANGE + ERROR_SHARING_PAUSED + ERROR_HOST_NODE_NOT_AVAILABLE + ERROR_HOST_NODE_NOT_RESOURCE_OWNER + ERROR_INVALID_STATE)]
     fn online_cluster_group(st, hgroup: HGroup, node: Option<HNode>) -> () {
         let (call, at) = (st.call, st.at);
         let (g, cluster) = st.writable_object(hgroup)?;
@@ -161,7 +161,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
     /// `ERROR_INVALID_STATE` while an operation is pending.
-    "OfflineClusterGroup"
+    "OfflineClusterGroup" [faults(GROUP_CHANGE + ERROR_INVALID_STATE)]
     fn offline_cluster_group(st, hgroup: HGroup) -> () {
         let (g, _) = st.writable_object(hgroup)?;
         let pending = st.world.offline_group(g.into())?;
@@ -189,7 +189,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "MoveClusterGroup"
+    "MoveClusterGroup" [faults(GROUP_CHANGE + ERROR_SHARING_PAUSED + ERROR_HOST_NODE_NOT_AVAILABLE + ERROR_HOST_NODE_NOT_RESOURCE_OWNER + ERROR_INVALID_STATE)]
     fn move_cluster_group(st, hgroup: HGroup, node: Option<HNode>) -> () {
         let (call, at) = (st.call, st.at);
         let (g, cluster) = st.writable_object(hgroup)?;
@@ -207,7 +207,7 @@ crate::calls::call::calls! {
     /// handle; `ERROR_OBJECT_ALREADY_EXISTS` (5010) for a name in use (any case);
     /// `ERROR_INVALID_PARAMETER` for an empty name; `ERROR_NOT_ENOUGH_MEMORY` when the
     /// handle table is full (then no group is created).
-    "CreateClusterGroup"
+    "CreateClusterGroup" [faults(CLUSTER_CHANGE + ERROR_NOT_ENOUGH_MEMORY + ERROR_OBJECT_ALREADY_EXISTS)]
     fn create_cluster_group(st, hcluster: HCluster, name: &str) -> HGroup {
         st.new_group(hcluster, name, None)
     }
@@ -238,7 +238,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_group(vm)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "CreateClusterGroupEx"
+    "CreateClusterGroupEx" [faults(CLUSTER_CHANGE + ERROR_NOT_ENOUGH_MEMORY + ERROR_OBJECT_ALREADY_EXISTS)]
     fn create_cluster_group_ex(st, hcluster: HCluster, name: &str, group_info: Option<ClusterCreateGroupInfo>) -> HGroup {
         st.new_group(hcluster, name, group_info)
     }
@@ -250,7 +250,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_GROUP_NOT_AVAILABLE`;
     /// `ERROR_DIR_NOT_EMPTY` (145) for a group that still has resources.
-    "DeleteClusterGroup"
+    "DeleteClusterGroup" [faults(GROUP_CHANGE + ERROR_DIR_NOT_EMPTY)]
     fn delete_cluster_group(st, hgroup: HGroup) -> () {
         let (g, cluster) = st.writable_object(hgroup)?;
         st.world.delete_group(cluster, g.into())
@@ -264,7 +264,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad group or node handle; `ERROR_ACCESS_DENIED`;
     /// `ERROR_GROUP_NOT_AVAILABLE`; `ERROR_CLUSTER_NODE_NOT_FOUND` for a node of another
     /// cluster or an evicted one; `ERROR_INVALID_PARAMETER` for a node listed twice.
-    "SetClusterGroupNodeList"
+    "SetClusterGroupNodeList" [faults(GROUP_CHANGE + ERROR_CLUSTER_NODE_NOT_FOUND)]
     fn set_cluster_group_node_list(st, hgroup: HGroup, nodes: &[HNode]) -> () {
         let (call, at) = (st.call, st.at);
         let (g, cluster) = st.writable_object(hgroup)?;

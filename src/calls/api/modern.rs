@@ -215,7 +215,7 @@ crate::calls::call::calls! {
     /// # sim.cluster_close_enum_ex(e)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "ClusterOpenEnumEx"
+    "ClusterOpenEnumEx" [faults(NEW_HANDLE)]
     fn cluster_open_enum_ex(st, hcluster: HCluster, type_mask: u32) -> HClusEnumEx {
         let at = st.at;
         let (_, e) = st.resolve(hcluster)?;
@@ -233,7 +233,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    "ClusterGetEnumCountEx"
+    "ClusterGetEnumCountEx" [nofault]
     fn cluster_get_enum_count_ex(st, henum: HClusEnumEx) -> u32 {
         st.enum_count(henum)
     }
@@ -244,7 +244,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NO_MORE_ITEMS` (259) for an index at
     /// or past the count.
-    "ClusterEnumEx"
+    "ClusterEnumEx" [nofault]
     fn cluster_enum_ex(st, henum: HClusEnumEx, index: u32) -> ClusterEnumItem {
         st.enum_item(henum, index).map(|(object_type, text)| {
             let (id, name) = text.split_once('\0').unwrap_or(("", text.as_str()));
@@ -272,7 +272,7 @@ crate::calls::call::calls! {
     ///
     /// Those of `online_cluster_group` (`ERROR_IO_PENDING` with pending transitions), and
     /// `ERROR_INVALID_PARAMETER` (87) for other flag bits.
-    "OnlineClusterGroupEx"
+    "OnlineClusterGroupEx" [faults(GROUP_CHANGE + ERROR_SHARING_PAUSED + ERROR_HOST_NODE_NOT_AVAILABLE + ERROR_HOST_NODE_NOT_RESOURCE_OWNER + ERROR_INVALID_STATE)]
     fn online_cluster_group_ex(st, hgroup: HGroup, node: Option<HNode>, flags: u32, in_buffer: &[u8]) -> () {
         st.group_op_ex(hgroup, node, flags, ONLINE_FLAGS, true)
     }
@@ -299,7 +299,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "OfflineClusterGroupEx"
+    "OfflineClusterGroupEx" [faults(GROUP_CHANGE + ERROR_INVALID_STATE)]
     fn offline_cluster_group_ex(st, hgroup: HGroup, #[hex] flags: u32, in_buffer: &[u8]) -> () {
         let (g, _) = st.writable_object(hgroup)?;
         check_flags(st.call, "flags", flags, 0x1)?;
@@ -329,7 +329,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "MoveClusterGroupEx"
+    "MoveClusterGroupEx" [faults(GROUP_CHANGE + ERROR_SHARING_PAUSED + ERROR_HOST_NODE_NOT_AVAILABLE + ERROR_HOST_NODE_NOT_RESOURCE_OWNER + ERROR_INVALID_STATE)]
     fn move_cluster_group_ex(st, hgroup: HGroup, node: Option<HNode>, flags: u32, in_buffer: &[u8]) -> () {
         st.group_op_ex(hgroup, node, flags, MOVE_FLAGS, false)
     }
@@ -346,7 +346,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_PARAMETER` (87) for `cancel_flags` other than 0 (reserved);
     /// `ERROR_INVALID_STATE` (5023) when the group is not moving (MS-CMRP 3.1.4.2.133): nothing
     /// pending, or a pending online or offline, which goes on uncancelled.
-    extern CancelClusterGroupOperation
+    extern CancelClusterGroupOperation [faults(GROUP_CHANGE + ERROR_INVALID_STATE)]
     fn cancel_cluster_group_operation(st, hgroup: HGroup, cancel_flags: u32) -> () {
         let (g, _) = st.writable_object(hgroup)?;
         check_flags(st.call, "dwCancelFlags_RESERVED", cancel_flags, 0)?;
@@ -378,7 +378,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_resource(r)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "OnlineClusterResourceEx"
+    "OnlineClusterResourceEx" [faults(RESOURCE_CHANGE + ERROR_SHARING_PAUSED + ERROR_HOST_NODE_NOT_AVAILABLE + ERROR_HOST_NODE_NOT_RESOURCE_OWNER + ERROR_INVALID_STATE)]
     fn online_cluster_resource_ex(st, hresource: HResource, #[hex] flags: u32, in_buffer: &[u8]) -> () {
         let (r, _) = st.writable_object(hresource)?;
         check_flags(st.call, "flags", flags, RESOURCE_ONLINE_FLAGS)?;
@@ -395,7 +395,7 @@ crate::calls::call::calls! {
     ///
     /// Those of `offline_cluster_resource` (`ERROR_IO_PENDING` with pending transitions),
     /// and `ERROR_INVALID_PARAMETER` (87) for other flag bits.
-    "OfflineClusterResourceEx"
+    "OfflineClusterResourceEx" [faults(RESOURCE_CHANGE + ERROR_RESOURCE_FAILED + ERROR_INVALID_STATE)]
     fn offline_cluster_resource_ex(st, hresource: HResource, #[hex] flags: u32, in_buffer: &[u8]) -> () {
         let (r, _) = st.writable_object(hresource)?;
         check_flags(st.call, "flags", flags, RESOURCE_OFFLINE_FLAGS)?;
@@ -428,7 +428,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_resource(r)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    extern RestartClusterResource
+    extern RestartClusterResource [faults(RESOURCE_CHANGE + ERROR_INVALID_STATE + ERROR_RESOURCE_FAILED)]
     fn restart_cluster_resource(st, hresource: HResource, #[hex] flags: u32) -> () {
         let (r, _) = st.writable_object(hresource)?;
         let pending = st.world.restart_resource(r.into())?;
@@ -461,7 +461,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_resource(r)?; sim.close_cluster_group(g)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "DestroyClusterGroup"
+    "DestroyClusterGroup" [faults(GROUP_CHANGE + ERROR_INVALID_STATE)]
     fn destroy_cluster_group(st, hgroup: HGroup) -> () {
         let (g, cluster) = st.writable_object(hgroup)?;
         st.world.destroy_group(cluster, GroupKey::from(g))
@@ -486,7 +486,7 @@ crate::calls::call::calls! {
     /// (MS-CMRP 3.1.4.2.126); for a group that cannot move, the code `move_cluster_group`
     /// gives (`ERROR_HOST_NODE_NOT_AVAILABLE`, `ERROR_INVALID_STATE` for a pending group,
     /// ...), and then nothing changes.
-    "PauseClusterNodeEx"
+    "PauseClusterNodeEx" [faults(NODE_CHANGE + ERROR_CLUSTER_NODE_DOWN + ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS + ERROR_HOST_NODE_NOT_AVAILABLE)]
     fn pause_cluster_node_ex(st, hnode: HNode, drain: bool, flags: u32, drain_target: Option<HNode>) -> () {
         let (call, at) = (st.call, st.at);
         let (n, cluster) = st.writable(hnode, call, at)?;
@@ -510,7 +510,7 @@ crate::calls::call::calls! {
     /// `ERROR_CLUSTER_NODE_NOT_PAUSED` (5058); `ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS`
     /// (5962) while the node's drain is in progress; `ERROR_INVALID_PARAMETER` (87) for a
     /// failback type above 2 or reserved flags other than 0.
-    "ResumeClusterNodeEx"
+    "ResumeClusterNodeEx" [faults(NODE_CHANGE + ERROR_CLUSTER_NODE_NOT_PAUSED + ERROR_CLUSTER_NODE_EVACUATION_IN_PROGRESS)]
     fn resume_cluster_node_ex(st, hnode: HNode, failback_type: u32, resume_flags: u32) -> () {
         let call = st.call;
         let (n, cluster) = st.writable_object(hnode)?;

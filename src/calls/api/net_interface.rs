@@ -34,7 +34,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
     /// handle is closed); `ERROR_CLUSTER_NETINTERFACE_NOT_FOUND` (5047) for an unknown name;
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
-    "OpenClusterNetInterface" [object(name)]
+    "OpenClusterNetInterface" [faults(OPEN + ERROR_CLUSTER_NETINTERFACE_NOT_FOUND) object(name)]
     fn open_cluster_net_interface(st, hcluster: HCluster, name: &str) -> HNetInterface {
         st.open_object(hcluster, name, None).map(|(h, _)| h)
     }
@@ -47,7 +47,7 @@ crate::calls::call::calls! {
     /// Those of `open_cluster_net_interface`, and `ERROR_INVALID_PARAMETER` for a desired access
     /// of 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
     /// `GENERIC_READ` cluster handle.
-    "OpenClusterNetInterfaceEx" [object(name)]
+    "OpenClusterNetInterfaceEx" [faults(OPEN + ERROR_CLUSTER_NETINTERFACE_NOT_FOUND) object(name)]
     fn open_cluster_net_interface_ex(
         st,
         hcluster: HCluster,
@@ -77,7 +77,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NOT_ENOUGH_MEMORY` when the table
     /// is full.
-    "GetClusterFromNetInterface"
+    "GetClusterFromNetInterface" [faults(LOCAL + ERROR_NOT_ENOUGH_MEMORY)]
     fn get_cluster_from_net_interface(st, handle: HNetInterface) -> HCluster {
         st.cluster_from(handle)
     }
@@ -89,7 +89,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NETINTERFACE_NOT_FOUND` if
     /// the interface was deleted.
-    "GetClusterNetInterfaceState"
+    "GetClusterNetInterfaceState" [faults(NET_INTERFACE)]
     fn get_cluster_net_interface_state(st, handle: HNetInterface) -> ClusterNetInterfaceState {
         let (_, e) = st.resolve(handle)?;
         let key = st.object(handle, e.object)?;

@@ -34,7 +34,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
     /// handle is closed); `ERROR_CLUSTER_NETWORK_NOT_FOUND` (5045) for an unknown name;
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
-    "OpenClusterNetwork" [object(name)]
+    "OpenClusterNetwork" [faults(OPEN + ERROR_CLUSTER_NETWORK_NOT_FOUND) object(name)]
     fn open_cluster_network(st, hcluster: HCluster, name: &str) -> HNetwork {
         st.open_object(hcluster, name, None).map(|(h, _)| h)
     }
@@ -47,7 +47,7 @@ crate::calls::call::calls! {
     /// Those of `open_cluster_network`, and `ERROR_INVALID_PARAMETER` for a desired access
     /// of 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
     /// `GENERIC_READ` cluster handle.
-    "OpenClusterNetworkEx" [object(name)]
+    "OpenClusterNetworkEx" [faults(OPEN + ERROR_CLUSTER_NETWORK_NOT_FOUND) object(name)]
     fn open_cluster_network_ex(st, hcluster: HCluster, name: &str, desired_access: u32) -> (HNetwork, u32) {
         st.open_object(hcluster, name, Some(desired_access))
     }
@@ -72,7 +72,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NOT_ENOUGH_MEMORY` when the table
     /// is full.
-    "GetClusterFromNetwork"
+    "GetClusterFromNetwork" [faults(LOCAL + ERROR_NOT_ENOUGH_MEMORY)]
     fn get_cluster_from_network(st, handle: HNetwork) -> HCluster {
         st.cluster_from(handle)
     }
@@ -84,7 +84,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NETWORK_NOT_FOUND` if the
     /// network was deleted.
-    "GetClusterNetworkId"
+    "GetClusterNetworkId" [faults(NETWORK)]
     fn get_cluster_network_id(st, hnetwork: HNetwork) -> String {
         let (_, e) = st.resolve(hnetwork)?;
         let key = st.object(hnetwork, e.object)?;
@@ -99,7 +99,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_CLUSTER_NETWORK_NOT_FOUND` if the
     /// network was deleted.
-    "GetClusterNetworkState"
+    "GetClusterNetworkState" [faults(NETWORK)]
     fn get_cluster_network_state(st, hnetwork: HNetwork) -> ClusterNetworkState {
         let (_, e) = st.resolve(hnetwork)?;
         let key = st.object(hnetwork, e.object)?;
@@ -119,7 +119,7 @@ crate::calls::call::calls! {
     /// it was deleted; `ERROR_ALREADY_EXISTS` (183) for the name of another network
     /// (MS-CMRP 3.1.4.2.84); `ERROR_INVALID_NAME` (123) for an empty name (MS-CMRP
     /// 3.1.4.1.84); `ERROR_INVALID_PARAMETER` for one with a NUL character.
-    "SetClusterNetworkName"
+    "SetClusterNetworkName" [faults(NETWORK_CHANGE + ERROR_ALREADY_EXISTS)]
     fn set_cluster_network_name(st, hnetwork: HNetwork, name: &str) -> () {
         let (n, cluster) = st.writable_object(hnetwork)?;
         st.world.rename_network(cluster, n.into(), name)

@@ -35,7 +35,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
     /// handle is closed); `ERROR_CLUSTER_NODE_NOT_FOUND` (5042) for an unknown name;
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
-    "OpenClusterNode" [object(name)]
+    "OpenClusterNode" [faults(OPEN + ERROR_CLUSTER_NODE_NOT_FOUND) object(name)]
     fn open_cluster_node(st, hcluster: HCluster, name: &str) -> HNode {
         st.open_object(hcluster, name, None).map(|(h, _)| h)
     }
@@ -48,7 +48,7 @@ crate::calls::call::calls! {
     /// Those of `open_cluster_node`, and `ERROR_INVALID_PARAMETER` for a desired access of
     /// 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
     /// `GENERIC_READ` cluster handle.
-    "OpenClusterNodeEx" [object(name)]
+    "OpenClusterNodeEx" [faults(OPEN + ERROR_CLUSTER_NODE_NOT_FOUND) object(name)]
     fn open_cluster_node_ex(st, hcluster: HCluster, name: &str, desired_access: u32) -> (HNode, u32) {
         st.open_object(hcluster, name, Some(desired_access))
     }
@@ -72,7 +72,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad `hnode`; `ERROR_NOT_ENOUGH_MEMORY` when the table
     /// is full.
-    "GetClusterFromNode"
+    "GetClusterFromNode" [faults(LOCAL + ERROR_NOT_ENOUGH_MEMORY)]
     fn get_cluster_from_node(st, hnode: HNode) -> HCluster {
         st.cluster_from(hnode)
     }
@@ -97,7 +97,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_node(n)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "GetClusterNodeId"
+    "GetClusterNodeId" [faults(NODE)]
     fn get_cluster_node_id(st, hnode: Option<HNode>) -> String {
         let key = match hnode {
             Some(h) => {
@@ -134,7 +134,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_node(n)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "GetClusterNodeState"
+    "GetClusterNodeState" [faults(NODE)]
     fn get_cluster_node_state(st, hnode: HNode) -> ClusterNodeState {
         let (_, e) = st.resolve(hnode)?;
         let key = NodeKey::from(st.object(hnode, e.object)?);
@@ -148,7 +148,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NODE_NOT_FOUND` if it
     /// was evicted; `ERROR_CLUSTER_NODE_DOWN` (5050) for a node that is down.
-    "PauseClusterNode"
+    "PauseClusterNode" [faults(NODE_CHANGE + ERROR_CLUSTER_NODE_DOWN)]
     fn pause_cluster_node(st, hnode: HNode) -> () {
         let (n, _) = st.writable_object(hnode)?;
         st.world.pause_node(n.into())
@@ -160,7 +160,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NODE_NOT_FOUND`;
     /// `ERROR_CLUSTER_NODE_NOT_PAUSED` (5058) for a node that is not paused.
-    "ResumeClusterNode"
+    "ResumeClusterNode" [faults(NODE_CHANGE + ERROR_CLUSTER_NODE_NOT_PAUSED)]
     fn resume_cluster_node(st, hnode: HNode) -> () {
         let (n, _) = st.writable_object(hnode)?;
         st.world.resume_node(n.into())
@@ -174,7 +174,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_NODE_NOT_FOUND`;
     /// `ERROR_CANT_EVICT_ACTIVE_NODE` (5009) for a node that owns groups (move them first)
     /// or the last node of the cluster.
-    "EvictClusterNode"
+    "EvictClusterNode" [faults(NODE_CHANGE + ERROR_CANT_EVICT_ACTIVE_NODE)]
     fn evict_cluster_node(st, hnode: HNode) -> () {
         let (n, cluster) = st.writable_object(hnode)?;
         st.world.evict_node(cluster, n.into())

@@ -110,7 +110,7 @@ crate::calls::call::calls! {
     /// assert_eq!(sim.get_cluster_notify(port, 0).unwrap_err().code(), 258); // WAIT_TIMEOUT
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "CreateClusterNotifyPort" [quiet]
+    "CreateClusterNotifyPort" [faults(NEW_HANDLE) quiet]
     fn create_cluster_notify_port(st, port: Option<HChange>, hcluster: HCluster, filter: u32, key: usize) -> HChange {
         st.create_notify_port(port, hcluster, filter, key).map(|(handle, _, _)| handle)
     }
@@ -143,7 +143,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_notify_port(port)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "CreateClusterNotifyPort" [quiet notrait]
+    "CreateClusterNotifyPort" [faults(LOCAL + ERROR_NOT_ENOUGH_MEMORY) quiet notrait]
     fn create_cluster_notify_port_without_cluster(st, filter: u32, key: usize) -> HChange {
         let at = st.at;
         let port_key = st.ports.insert(Port::default());
@@ -165,7 +165,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad port or object handle; the object's "not available"
     /// code if it was deleted.
-    "RegisterClusterNotify" [quiet]
+    "RegisterClusterNotify" [faults(TRANSPORT) quiet]
     fn register_cluster_notify(st, port: HChange, filter: u32, object: NotifyObject, key: usize) -> () {
         let (call, at) = (st.call, st.at);
         let port_key = st.port(port, call, at)?;
@@ -202,7 +202,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad port (also when it is closed while waiting);
     /// `WAIT_TIMEOUT` (258) when nothing arrives in time.
-    "GetClusterNotify" [quiet]
+    "GetClusterNotify" [faults(LOCAL + WAIT_TIMEOUT) quiet]
     fn get_cluster_notify(st, port: HChange, timeout_ms: u32) -> Notification {
         st.wait_on_port(port, timeout_ms, |p| p.queue.pop_front())
     }
@@ -213,7 +213,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// As `get_cluster_notify`.
-    "GetClusterNotify" [quiet notrait]
+    "GetClusterNotify" [faults(LOCAL + WAIT_TIMEOUT) quiet notrait]
     fn peek_cluster_notify(st, port: HChange, timeout_ms: u32) -> Notification {
         st.wait_on_port(port, timeout_ms, |p| p.queue.front().cloned())
     }

@@ -22,7 +22,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad cluster or port handle; `ERROR_INVALID_PARAMETER`
     /// for no filter, an unknown object type, or a flag the simulator never raises (a
     /// type's `*_ALL` mask, exactly, is accepted: see [`change_v2`](crate::change_v2)).
-    "CreateClusterNotifyPortV2" [quiet]
+    "CreateClusterNotifyPortV2" [faults(NEW_HANDLE) quiet]
     fn create_cluster_notify_port_v2(
         st,
         port: Option<HChange>,
@@ -49,7 +49,7 @@ crate::calls::call::calls! {
     /// take `CLUSTER_OBJECT_TYPE_SHARED_VOLUME`: the events of its Cluster Shared Volume),
     /// or a flag the simulator never raises (as for
     /// [`Simulator::create_cluster_notify_port_v2`]).
-    "RegisterClusterNotifyV2" [quiet]
+    "RegisterClusterNotifyV2" [faults(TRANSPORT) quiet]
     fn register_cluster_notify_v2(st, port: HChange, filter: NotifyFilter, object: NotifyObject, key: usize) -> () {
         check_filters(&[filter])?;
         let (call, at) = (st.call, st.at);
@@ -85,7 +85,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad port; `WAIT_TIMEOUT` when nothing arrives.
-    "GetClusterNotifyV2" [quiet]
+    "GetClusterNotifyV2" [faults(LOCAL + WAIT_TIMEOUT) quiet]
     fn get_cluster_notify_v2(st, port: HChange, timeout_ms: u32) -> NotificationV2 {
         st.wait_on_port(port, timeout_ms, |p| p.v2.queue.pop_front())
     }
@@ -96,7 +96,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// As [`Simulator::get_cluster_notify_v2`].
-    "GetClusterNotifyV2" [quiet notrait]
+    "GetClusterNotifyV2" [faults(LOCAL + WAIT_TIMEOUT) quiet notrait]
     fn peek_cluster_notify_v2(st, port: HChange, timeout_ms: u32) -> NotificationV2 {
         st.wait_on_port(port, timeout_ms, |p| p.v2.queue.front().cloned())
     }
@@ -109,7 +109,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad port.
-    "GetNotifyEventHandle" [quiet]
+    "GetNotifyEventHandle" [nofault quiet]
     fn get_notify_event_handle(st, port: HChange) -> usize {
         let (call, at) = (st.call, st.at);
         st.port(port, call, at)?;

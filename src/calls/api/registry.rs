@@ -226,7 +226,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
     /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
     /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
-    "GetClusterNodeKey"
+    "GetClusterNodeKey" [faults(NODE_CHANGE + ERROR_NOT_ENOUGH_MEMORY)]
     fn get_cluster_node_key(st, hnode: HNode, #[hex] sam: u32) -> HKey {
         let (call, at) = (st.call, st.at);
         st.object_key(hnode, sam, |k, _| Target::Node(k.into()), call, at)
@@ -240,7 +240,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
     /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
     /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
-    "GetClusterGroupKey"
+    "GetClusterGroupKey" [faults(GROUP_CHANGE + ERROR_NOT_ENOUGH_MEMORY)]
     fn get_cluster_group_key(st, hgroup: HGroup, #[hex] sam: u32) -> HKey {
         let (call, at) = (st.call, st.at);
         st.object_key(hgroup, sam, |k, _| Target::Group(k.into()), call, at)
@@ -254,7 +254,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
     /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
     /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
-    "GetClusterResourceKey"
+    "GetClusterResourceKey" [faults(RESOURCE_CHANGE + ERROR_NOT_ENOUGH_MEMORY)]
     fn get_cluster_resource_key(st, hresource: HResource, #[hex] sam: u32) -> HKey {
         let (call, at) = (st.call, st.at);
         st.object_key(hresource, sam, |k, _| Target::Resource(k.into()), call, at)
@@ -267,7 +267,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
     /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
     /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
-    "GetClusterNetworkKey"
+    "GetClusterNetworkKey" [faults(NETWORK_CHANGE + ERROR_NOT_ENOUGH_MEMORY)]
     fn get_cluster_network_key(st, hnetwork: HNetwork, #[hex] sam: u32) -> HKey {
         let (call, at) = (st.call, st.at);
         st.object_key(hnetwork, sam, |k, _| Target::Network(k.into()), call, at)
@@ -280,7 +280,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad handle; the object's "not available" code if it was
     /// deleted; `ERROR_ACCESS_DENIED` for write access (`KEY_WRITE`, `KEY_ALL_ACCESS`, ...)
     /// through a `GENERIC_READ` handle; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
-    "GetClusterNetInterfaceKey"
+    "GetClusterNetInterfaceKey" [faults(NET_INTERFACE + ERROR_ACCESS_DENIED + ERROR_NOT_ENOUGH_MEMORY)]
     fn get_cluster_net_interface_key(st, hnet_interface: HNetInterface, #[hex] sam: u32) -> HKey {
         let (call, at) = (st.call, st.at);
         st.object_key(hnet_interface, sam, |k, _| Target::NetInterface(k.into()), call, at)
@@ -292,7 +292,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_ACCESS_DENIED` for write access
     /// through a `GENERIC_READ` connection; `ERROR_NOT_ENOUGH_MEMORY` when the table is full.
-    "GetClusterKey"
+    "GetClusterKey" [faults(CLUSTER_CHANGE + ERROR_NOT_ENOUGH_MEMORY)]
     fn get_cluster_key(st, hcluster: HCluster, #[hex] sam: u32) -> HKey {
         st.cluster_key(hcluster, None, sam)
     }
@@ -304,7 +304,7 @@ crate::calls::call::calls! {
     ///
     /// Those of [`get_cluster_key`](Self::get_cluster_key);
     /// `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` (5078) for a type the cluster does not have.
-    "GetClusterResourceTypeKey"
+    "GetClusterResourceTypeKey" [faults(CLUSTER_CHANGE + ERROR_NOT_ENOUGH_MEMORY + ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND)]
     fn get_cluster_resource_type_key(st, hcluster: HCluster, type_name: &str, #[hex] sam: u32) -> HKey {
         st.cluster_key(hcluster, Some(type_name), sam)
     }
@@ -317,7 +317,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_FILE_NOT_FOUND` (2) if the key or
     /// the subkey does not exist; `ERROR_INVALID_PARAMETER` for a malformed path;
     /// `ERROR_ACCESS_DENIED` for write access through a `GENERIC_READ` connection.
-    "ClusterRegOpenKey"
+    "ClusterRegOpenKey" [faults(KEY_CHANGE + ERROR_NOT_ENOUGH_MEMORY)]
     fn cluster_reg_open_key(st, hkey: HKey, sub_key: &str, #[hex] sam: u32) -> HKey {
         let (call, at) = (st.call, st.at);
         let (_, e, ok, target) = st.key(hkey, call, at)?;
@@ -345,7 +345,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a key opened for reading or a
     /// `GENERIC_READ` connection; `ERROR_INVALID_PARAMETER` for an empty or malformed
     /// path or other options; `ERROR_FILE_NOT_FOUND` if the key was deleted.
-    "ClusterRegCreateKey"
+    "ClusterRegCreateKey" [faults(KEY_CHANGE + ERROR_NOT_ENOUGH_MEMORY)]
     fn cluster_reg_create_key(st, hkey: HKey, sub_key: &str, #[hex] options: u32, #[hex] sam: u32) -> (HKey, u32) {
         let (call, at) = (st.call, st.at);
         let (e, ok, target) = st.writable_key(hkey, call, at)?;
@@ -397,7 +397,7 @@ crate::calls::call::calls! {
     /// key that has subkeys, and for the root key's `Parameters` (which holds the private
     /// properties); `ERROR_FILE_NOT_FOUND` for a missing key; `ERROR_INVALID_PARAMETER` for
     /// an empty or malformed path.
-    "ClusterRegDeleteKey"
+    "ClusterRegDeleteKey" [faults(KEY_CHANGE)]
     fn cluster_reg_delete_key(st, hkey: HKey, sub_key: &str) -> () {
         let (call, at) = (st.call, st.at);
         let (_, ok, target) = st.writable_key(hkey, call, at)?;
@@ -440,7 +440,7 @@ crate::calls::call::calls! {
     /// not 8, a string of odd length, a NUL in the name, a name over 16,383 characters,
     /// and for a property's name with a type that does not fit it, a read-only property or
     /// a value out of range; `ERROR_FILE_NOT_FOUND` if the key was deleted.
-    "ClusterRegSetValue"
+    "ClusterRegSetValue" [faults(KEY_CHANGE)]
     fn cluster_reg_set_value(st, hkey: HKey, value_name: &str, value_type: u32, data: &[u8]) -> () {
         let (call, at) = (st.call, st.at);
         let (_, ok, target) = st.writable_key(hkey, call, at)?;
@@ -468,7 +468,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a key opened for reading;
     /// `ERROR_FILE_NOT_FOUND` for a missing value (or key).
-    "ClusterRegDeleteValue"
+    "ClusterRegDeleteValue" [faults(KEY_CHANGE)]
     fn cluster_reg_delete_value(st, hkey: HKey, value_name: &str) -> () {
         let (call, at) = (st.call, st.at);
         let (_, ok, target) = st.writable_key(hkey, call, at)?;
@@ -503,7 +503,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` (259) past the end;
     /// `ERROR_FILE_NOT_FOUND` if the key was deleted.
-    "ClusterRegEnumKey"
+    "ClusterRegEnumKey" [faults(KEY + ERROR_NO_MORE_ITEMS)]
     fn cluster_reg_enum_key(st, hkey: HKey, index: u32) -> String {
         let (call, at) = (st.call, st.at);
         let (_, _, ok, target) = st.key(hkey, call, at)?;
@@ -521,7 +521,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// As [`cluster_reg_enum_key`](Self::cluster_reg_enum_key).
-    "ClusterRegEnumValue"
+    "ClusterRegEnumValue" [faults(KEY + ERROR_NO_MORE_ITEMS)]
     fn cluster_reg_enum_value(st, hkey: HKey, index: u32) -> RegValue {
         let (call, at) = (st.call, st.at);
         let (_, _, ok, target) = st.key(hkey, call, at)?;
@@ -539,7 +539,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_FILE_NOT_FOUND` for a missing value (a property never
     /// set is not in the registry: it reads its default through the control codes).
-    "ClusterRegQueryValue"
+    "ClusterRegQueryValue" [faults(KEY)]
     fn cluster_reg_query_value(st, hkey: HKey, value_name: &str) -> RegValue {
         let (call, at) = (st.call, st.at);
         let (_, _, ok, target) = st.key(hkey, call, at)?;
@@ -556,7 +556,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_FILE_NOT_FOUND` if the key was deleted.
-    "ClusterRegQueryInfoKey"
+    "ClusterRegQueryInfoKey" [faults(KEY)]
     fn cluster_reg_query_info_key(st, hkey: HKey) -> RegKeyInfo {
         let (call, at) = (st.call, st.at);
         let (_, _, ok, target) = st.key(hkey, call, at)?;
@@ -581,7 +581,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_FILE_NOT_FOUND` if the key was deleted.
-    "ClusterRegGetKeySecurity"
+    "ClusterRegGetKeySecurity" [faults(KEY)]
     fn cluster_reg_get_key_security(st, hkey: HKey, security_information: u32) -> Vec<u8> {
         let (call, at) = (st.call, st.at);
         let (_, _, ok, target) = st.key(hkey, call, at)?;
@@ -598,7 +598,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED` through a key opened for reading;
     /// `ERROR_INVALID_PARAMETER` for a malformed descriptor; `ERROR_FILE_NOT_FOUND` if the
     /// key was deleted.
-    "ClusterRegSetKeySecurity"
+    "ClusterRegSetKeySecurity" [faults(KEY_CHANGE)]
     fn cluster_reg_set_key_security(st, hkey: HKey, security_information: u32, descriptor: &[u8]) -> () {
         let (call, at) = (st.call, st.at);
         let (_, ok, target) = st.writable_key(hkey, call, at)?;

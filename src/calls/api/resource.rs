@@ -40,7 +40,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE` for a bad `hcluster` (or, in strict mode, one whose cluster
     /// handle is closed); `ERROR_RESOURCE_NOT_FOUND` (5007) for an unknown name;
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
-    "OpenClusterResource" [object(name)]
+    "OpenClusterResource" [faults(OPEN + ERROR_RESOURCE_NOT_FOUND) object(name)]
     fn open_cluster_resource(st, hcluster: HCluster, name: &str) -> HResource {
         st.open_object(hcluster, name, None).map(|(h, _)| h)
     }
@@ -53,7 +53,7 @@ crate::calls::call::calls! {
     /// Those of `open_cluster_resource`, and `ERROR_INVALID_PARAMETER` for a desired access
     /// of 0 or with unknown bits, `ERROR_ACCESS_DENIED` for `GENERIC_ALL` through a
     /// `GENERIC_READ` cluster handle.
-    "OpenClusterResourceEx" [object(name)]
+    "OpenClusterResourceEx" [faults(OPEN + ERROR_RESOURCE_NOT_FOUND) object(name)]
     fn open_cluster_resource_ex(st, hcluster: HCluster, name: &str, desired_access: u32) -> (HResource, u32) {
         st.open_object(hcluster, name, Some(desired_access))
     }
@@ -78,7 +78,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_NOT_ENOUGH_MEMORY` when the table
     /// is full.
-    "GetClusterFromResource"
+    "GetClusterFromResource" [faults(LOCAL + ERROR_NOT_ENOUGH_MEMORY)]
     fn get_cluster_from_resource(st, handle: HResource) -> HCluster {
         st.cluster_from(handle)
     }
@@ -89,7 +89,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle; `ERROR_RESOURCE_NOT_AVAILABLE` (5006) if
     /// the resource was deleted.
-    "GetClusterResourceState"
+    "GetClusterResourceState" [faults(RESOURCE)]
     fn get_cluster_resource_state(st, hresource: HResource) -> ResourceStateInfo {
         let (_, e) = st.resolve(hresource)?;
         let key = ResourceKey::from(st.object(hresource, e.object)?);
@@ -111,7 +111,7 @@ crate::calls::call::calls! {
     /// `ERROR_RESOURCE_NOT_AVAILABLE` if it was deleted; `ERROR_SHARING_PAUSED` if its
     /// owner node is paused, `ERROR_HOST_NODE_NOT_AVAILABLE` if it is down;
     /// `ERROR_INVALID_STATE` while an operation is pending.
-    "OnlineClusterResource"
+    "OnlineClusterResource" [faults(RESOURCE_CHANGE + ERROR_SHARING_PAUSED + ERROR_HOST_NODE_NOT_AVAILABLE + ERROR_HOST_NODE_NOT_RESOURCE_OWNER + ERROR_INVALID_STATE)]
     fn online_cluster_resource(st, hresource: HResource) -> () {
         let (r, _) = st.writable_object(hresource)?;
         let pending = st.world.online_resource(r.into())?;
@@ -126,7 +126,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
     /// `ERROR_RESOURCE_FAILED` (5038) for a failed resource; `ERROR_INVALID_STATE` while an
     /// operation is pending.
-    "OfflineClusterResource"
+    "OfflineClusterResource" [faults(RESOURCE_CHANGE + ERROR_RESOURCE_FAILED + ERROR_INVALID_STATE)]
     fn offline_cluster_resource(st, hresource: HResource) -> () {
         let (r, _) = st.writable_object(hresource)?;
         let pending = st.world.offline_resource(r.into())?;
@@ -139,7 +139,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
     /// `ERROR_INVALID_STATE` for a resource that is neither online nor pending.
-    "FailClusterResource"
+    "FailClusterResource" [faults(RESOURCE_CHANGE + ERROR_INVALID_STATE)]
     fn fail_cluster_resource(st, hresource: HResource) -> () {
         let (r, _) = st.writable_object(hresource)?;
         st.world.fail_resource(r.into())
@@ -156,7 +156,7 @@ crate::calls::call::calls! {
     /// empty name or unknown flags; `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` (5078) for a
     /// type the cluster does not have; `ERROR_NOT_ENOUGH_MEMORY` when the handle table is
     /// full (then no resource is created).
-    "CreateClusterResource"
+    "CreateClusterResource" [faults(GROUP_CHANGE + ERROR_NOT_ENOUGH_MEMORY + ERROR_OBJECT_ALREADY_EXISTS + ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND)]
     fn create_cluster_resource(st, hgroup: HGroup, name: &str, resource_type: &str, flags: u32) -> HResource {
         let at = st.at;
         let (g, cluster) = st.writable_object(hgroup)?;
@@ -186,7 +186,7 @@ crate::calls::call::calls! {
     /// `ERROR_RESOURCE_ONLINE` (5019) for an online or pending resource;
     /// `ERROR_DEPENDENT_RESOURCE_EXISTS` (5001) when another depends on it;
     /// `ERROR_CORE_RESOURCE` (5026) for a resource of the core group.
-    "DeleteClusterResource"
+    "DeleteClusterResource" [faults(RESOURCE_CHANGE + ERROR_RESOURCE_ONLINE + ERROR_DEPENDENT_RESOURCE_EXISTS)]
     fn delete_cluster_resource(st, hresource: HResource) -> () {
         let (r, cluster) = st.writable_object(hresource)?;
         st.world.delete_resource(cluster, r.into())
@@ -202,7 +202,7 @@ crate::calls::call::calls! {
     /// (MS-CMRP 3.1.4.2.20) or a resource of another group (Microsoft's page);
     /// `ERROR_DEPENDENCY_NOT_ALLOWED` (5069) when `hresource` is the quorum resource (the
     /// page); `ERROR_CIRCULAR_DEPENDENCY` (1059) for a cycle (both).
-    "AddClusterResourceDependency"
+    "AddClusterResourceDependency" [faults(RESOURCE_CHANGE + ERROR_DEPENDENCY_ALREADY_EXISTS + ERROR_DEPENDENCY_NOT_ALLOWED + ERROR_CIRCULAR_DEPENDENCY)]
     fn add_cluster_resource_dependency(st, hresource: HResource, provider: HResource) -> () {
         let (r, _) = st.writable_object(hresource)?;
         let (_, pe) = st.resolve(provider)?;
@@ -216,7 +216,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_RESOURCE_NOT_AVAILABLE`;
     /// `ERROR_DEPENDENCY_NOT_FOUND` (5002).
-    "RemoveClusterResourceDependency"
+    "RemoveClusterResourceDependency" [faults(RESOURCE_CHANGE + ERROR_DEPENDENCY_NOT_FOUND)]
     fn remove_cluster_resource_dependency(st, hresource: HResource, provider: HResource) -> () {
         let (r, _) = st.writable_object(hresource)?;
         let (_, pe) = st.resolve(provider)?;
@@ -263,7 +263,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_group(g)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    extern SetClusterResourceDependencyExpression
+    extern SetClusterResourceDependencyExpression [faults(RESOURCE_CHANGE + ERROR_RESOURCE_NOT_FOUND + ERROR_DEPENDENCY_NOT_ALLOWED + ERROR_CIRCULAR_DEPENDENCY)]
     fn set_cluster_resource_dependency_expression(st, hresource: HResource, expression: &str) -> () {
         let (r, _) = st.writable_object(hresource)?;
         st.world.set_dependency_expression(r.into(), expression)
@@ -279,7 +279,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_RESOURCE_NOT_AVAILABLE`; through the C ABI, the
     /// buffer protocol's `ERROR_MORE_DATA`.
-    extern GetClusterResourceDependencyExpression -> string [quiet]
+    extern GetClusterResourceDependencyExpression -> string [faults(RESOURCE) quiet]
     fn get_cluster_resource_dependency_expression(st, hresource: HResource) -> String {
         let (_, e) = st.resolve(hresource)?;
         let r = st.object(hresource, e.object)?;
@@ -317,7 +317,7 @@ crate::calls::call::calls! {
     /// # sim.close_cluster_resource(disk)?; sim.close_cluster(c)?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    extern AddResourceToClusterSharedVolumes
+    extern AddResourceToClusterSharedVolumes [faults(RESOURCE_CHANGE + ERROR_ALREADY_EXISTS + ERROR_INVALID_STATE)]
     fn add_resource_to_cluster_shared_volumes(st, hresource: HResource) -> () {
         let (r, _) = st.writable_object(hresource)?;
         st.world.add_to_shared_volumes(r.into())
@@ -333,7 +333,7 @@ crate::calls::call::calls! {
     /// (5945) for a resource that is no CSV (the code's meaning, MS-CMRP 3.1.4.3.2.31);
     /// `ERROR_GROUP_NOT_FOUND` when the cluster has no `"Available Storage"`;
     /// `ERROR_INVALID_STATE` with an operation pending.
-    extern RemoveResourceFromClusterSharedVolumes
+    extern RemoveResourceFromClusterSharedVolumes [faults(RESOURCE_CHANGE + ERROR_CLUSTER_NOT_SHARED_VOLUME + ERROR_INVALID_STATE)]
     fn remove_resource_from_cluster_shared_volumes(st, hresource: HResource) -> () {
         let (r, _) = st.writable_object(hresource)?;
         st.world.remove_from_shared_volumes(r.into())
@@ -348,7 +348,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_PARAMETER` for an empty path (ours); `RPC_S_SERVER_UNAVAILABLE`
     /// when the topology has no cluster to ask.
-    "IsFileOnClusterSharedVolume" [object(path)]
+    "IsFileOnClusterSharedVolume" [faults(LOCAL_SERVICE) object(path)]
     fn is_file_on_cluster_shared_volume(st, path: &str) -> bool {
         let cluster = local_cluster(st, path)?;
         Ok(st.world.shared_volume(cluster, path).is_some())
@@ -361,7 +361,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_CLUSTER_NOT_SHARED_VOLUME` (5945) for a path on no CSV; 87 for an empty path.
-    "GetClusterSharedVolumeNameForFile" [object(path)]
+    "GetClusterSharedVolumeNameForFile" [faults(LOCAL_SERVICE + ERROR_CLUSTER_NOT_SHARED_VOLUME) object(path)]
     fn get_cluster_shared_volume_name_for_file(st, path: &str) -> String {
         let cluster = local_cluster(st, path)?;
         st.world.shared_volume(cluster, path).map(|v| v.name).ok_or_else(|| not_csv(path))
@@ -377,7 +377,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_CLUSTER_NOT_SHARED_VOLUME` for a volume that is no CSV;
     /// `ERROR_INVALID_PARAMETER` for a state over 3 or a snapshot set that is no GUID.
-    "ClusterSharedVolumeSetSnapshotState" [object(volume_name)]
+    "ClusterSharedVolumeSetSnapshotState" [faults(LOCAL_SERVICE + ERROR_CLUSTER_NOT_SHARED_VOLUME) object(volume_name)]
     fn cluster_shared_volume_set_snapshot_state(st, snapshot_set: &str, volume_name: &str, state: u32) -> () {
         let cluster = local_cluster(st, volume_name)?;
         st.world.set_snapshot_state(cluster, snapshot_set, volume_name, state)
@@ -391,7 +391,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_CLUSTER_NOT_SHARED_VOLUME` for a path on no CSV.
-    "ClusterSharedVolumeClearBackupState" [object(volume)]
+    "ClusterSharedVolumeClearBackupState" [faults(LOCAL_SERVICE + ERROR_CLUSTER_NOT_SHARED_VOLUME) object(volume)]
     fn cluster_shared_volume_clear_backup_state(st, volume: &str) -> () {
         let cluster = local_cluster(st, volume)?;
         st.world.clear_backup_state(cluster, volume)
@@ -404,7 +404,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_CLUSTER_NOT_SHARED_VOLUME` (5945) for a file on no CSV; 87 for an empty path.
-    "ClusterPrepareSharedVolumeForBackup" [object(file)]
+    "ClusterPrepareSharedVolumeForBackup" [faults(LOCAL_SERVICE + ERROR_CLUSTER_NOT_SHARED_VOLUME) object(file)]
     fn cluster_prepare_shared_volume_for_backup(st, file: &str) -> (String, String) {
         let cluster = local_cluster(st, file)?;
         st.world.prepare_for_backup(cluster, file).map(|v| (v.path, v.name))
@@ -416,17 +416,24 @@ crate::calls::call::calls! {
     ///
     /// # Errors
     ///
-    /// `ERROR_CLUSTER_NOT_SHARED_VOLUME` for a path on no CSV.
-    "ClusterClearBackupStateForSharedVolume" [object(volume_path)]
+    /// `ERROR_INVALID_PARAMETER` (87) for a path on no CSV, as Microsoft's page says ("If
+    /// the path is not a CSV path, ClusterClearBackupStateForSharedVolume will return
+    /// ERROR_INVALID_PARAMETER"), and for an empty path.
+    "ClusterClearBackupStateForSharedVolume" [faults(LOCAL_SERVICE) object(volume_path)]
     fn cluster_clear_backup_state_for_shared_volume(st, volume_path: &str) -> () {
         let cluster = local_cluster(st, volume_path)?;
-        st.world.clear_backup_state(cluster, volume_path)
+        st.world.clear_backup_state(cluster, volume_path).map_err(|e| match e.code() {
+            crate::rules::storage::ERROR_CLUSTER_NOT_SHARED_VOLUME => {
+                Error::InvalidParameter(format!("{volume_path:?} is not on a Cluster Shared Volume"))
+            }
+            _ => e,
+        })
     }
 
     /// `ClusterIsPathOnSharedVolume` (`resutils.dll`): as
     /// [`is_file_on_cluster_shared_volume`](Self::is_file_on_cluster_shared_volume), `false`
     /// for an empty path.
-    "ClusterIsPathOnSharedVolume" [object(path) infallible(false)]
+    "ClusterIsPathOnSharedVolume" [nofault object(path) infallible(false)]
     fn cluster_is_path_on_shared_volume(st, path: &str) -> bool {
         let cluster = local_cluster(st, path)?;
         Ok(st.world.shared_volume(cluster, path).is_some())
@@ -440,7 +447,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_FILE_NOT_FOUND` (2) for a path on no volume of the cluster's disks
     /// **(ours: no local disks are simulated)**; 87 for an empty path.
-    "ClusterGetVolumePathName" [object(file)]
+    "ClusterGetVolumePathName" [faults(LOCAL + ERROR_FILE_NOT_FOUND) object(file)]
     fn cluster_get_volume_path_name(st, file: &str) -> String {
         let cluster = local_cluster(st, file)?;
         match st.world.volume_for_path(cluster, file) {
@@ -463,7 +470,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_FILE_NOT_FOUND` for a path that is no volume's root; 87 for an empty path.
-    "ClusterGetVolumeNameForVolumeMountPoint" [object(mount_point)]
+    "ClusterGetVolumeNameForVolumeMountPoint" [faults(LOCAL + ERROR_FILE_NOT_FOUND) object(mount_point)]
     fn cluster_get_volume_name_for_volume_mount_point(st, mount_point: &str) -> String {
         let cluster = local_cluster(st, mount_point)?;
         let root = if mount_point.ends_with('\\') { mount_point.to_owned() } else { format!("{mount_point}\\") };

@@ -40,7 +40,7 @@ crate::calls::call::calls! {
     /// sim.delete_cluster_resource_type(c, "My Service")?;
     /// # Ok::<(), clusapi_sim::Error>(())
     /// ```
-    "CreateClusterResourceType"
+    "CreateClusterResourceType" [faults(CLUSTER_CHANGE + ERROR_ALREADY_EXISTS)]
     fn create_cluster_resource_type(
         st,
         hcluster: HCluster,
@@ -68,7 +68,7 @@ crate::calls::call::calls! {
     /// `ERROR_INVALID_HANDLE`; `ERROR_ACCESS_DENIED`; `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND`
     /// (5078) for a type the cluster does not have; `ERROR_DIR_NOT_EMPTY` (145) while
     /// resources of the type exist.
-    "DeleteClusterResourceType"
+    "DeleteClusterResourceType" [faults(CLUSTER_CHANGE + ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND + ERROR_DIR_NOT_EMPTY)]
     fn delete_cluster_resource_type(st, hcluster: HCluster, name: &str) -> () {
         let cluster = writable_cluster(st, hcluster)?;
         st.world.delete_resource_type(cluster, name)
@@ -83,7 +83,7 @@ crate::calls::call::calls! {
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND` for an unknown type;
     /// `ERROR_NOT_ENOUGH_MEMORY` when the handle table is full.
-    "ClusterResourceTypeOpenEnum"
+    "ClusterResourceTypeOpenEnum" [faults(NEW_HANDLE + ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND)]
     fn cluster_resource_type_open_enum(
         st,
         hcluster: HCluster,
@@ -130,7 +130,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad handle.
-    "ClusterResourceTypeGetEnumCount"
+    "ClusterResourceTypeGetEnumCount" [nofault]
     fn cluster_resource_type_get_enum_count(st, henum: HResTypeEnum) -> u32 {
         st.enum_count(henum)
     }
@@ -140,7 +140,7 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE`; `ERROR_NO_MORE_ITEMS` past the end.
-    "ClusterResourceTypeEnum"
+    "ClusterResourceTypeEnum" [nofault]
     fn cluster_resource_type_enum(st, henum: HResTypeEnum, index: u32) -> (u32, String) {
         st.enum_item(henum, index)
     }

@@ -1075,7 +1075,7 @@ fn refused_and_storage_codes_are_invalid_functions() {
         }
         refused += 1;
     }
-    // 80 before storage; 13 storage codes are answered now (tests/storage.rs).
+    // 80 before storage; 13 storage codes are answered now (tests/suite/storage.rs).
     assert_eq!(refused, 67);
 }
 
@@ -1093,6 +1093,6 @@ fn answered_codes_answer_through_read_only_handles() {
         assert_eq!(a, b, "{}", k.name);
         answered += 1;
     }
-    // 19, and 13 storage codes (tests/storage.rs).
+    // 19, and 13 storage codes (tests/suite/storage.rs).
     assert_eq!(answered, 32);
 }

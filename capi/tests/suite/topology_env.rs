@@ -15,8 +15,11 @@ fn wide(s: &str) -> Vec<u16> {
 
 /// Runs test `name` of this binary in a child with the topology variable set to `file`.
 fn run_child(name: &str, file: impl AsRef<std::ffi::OsStr>) -> std::process::Output {
+    // The test's full name in this binary: its module's path without the crate's name.
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
+    let full = format!("{module}::{name}");
     Command::new(std::env::current_exe().expect("test binary"))
-        .args(["--exact", name, "--nocapture", "--test-threads=1"])
+        .args(["--exact", &full, "--nocapture", "--test-threads=1"])
         .env(CHILD, "1")
         .env("CLUSAPI_SIM_TOPOLOGY", file)
         .output()

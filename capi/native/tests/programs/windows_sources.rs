@@ -19,8 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 // The helpers capi's C-client runners share (which library, where cargo put it, skips).
-#[path = "../../tests/c_build/mod.rs"]
-mod c_build;
+use crate::c_build;
 use c_build::{capi_dir, in_ci, lib_dir, show, skipped};
 
 fn sources_dir() -> PathBuf {
@@ -377,6 +376,9 @@ fn every_compat_header() -> String {
         .collect();
     names.sort();
     assert!(names.len() >= 10, "{names:?}");
+    for spelling in ["clusapi.h", "ClusAPI.h", "resapi.h", "ResApi.h", "windows.h"] {
+        assert!(names.iter().any(|n| n == spelling), "no {spelling} among {names:?}");
+    }
     let mut text: String = names.iter().map(|n| format!("#include <{n}>\n")).collect();
     text.push_str("#include <clusapi_sim.h>\n");
     text

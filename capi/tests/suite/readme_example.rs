@@ -70,6 +70,6 @@ fn the_readme_shows_this_test() {
     let block = format!("```rust,ignore\n{example}```\n");
     assert!(
         readme.contains(&block),
-        "the README's front example differs from capi/tests/readme_example.rs; it should read:\n{block}"
+        "the README's front example differs from capi/tests/suite/readme_example.rs; it should read:\n{block}"
     );
 }

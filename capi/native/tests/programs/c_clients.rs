@@ -4,7 +4,6 @@
 //! library (names, the buffer protocol, property lists, value lists, registry values, Ex
 //! enumeration items, V2 notification payloads) in UTF-32.
 
-#[path = "../../tests/c_build/mod.rs"]
-mod c_build;
+use crate::c_build;
 
 crate::every_client!();

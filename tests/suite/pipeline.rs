@@ -19,7 +19,7 @@ fn leak_report_names_the_callers_line_through_the_method_and_through_the_trait()
     let nets: Vec<_> =
         sim.open_handles().into_iter().filter(|h| h.kind == clusapi_sim::HandleKind::Network).collect();
     assert_eq!(nets.len(), 2);
-    assert!(nets.iter().all(|h| h.opened_at.file().ends_with("tests/pipeline.rs")), "{nets:?}");
+    assert!(nets.iter().all(|h| h.opened_at.file().ends_with("tests/suite/pipeline.rs")), "{nets:?}");
     let lines: Vec<u32> = nets.iter().map(|h| h.opened_at.line()).collect();
     assert_eq!(lines, [direct_line, trait_line]);
 }

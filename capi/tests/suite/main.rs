@@ -1,0 +1,17 @@
+//! The C ABI's behaviour tests in one test binary (each integration test file would be a
+//! crate of its own, linking the library again): the C and C++ clients, parallel tests
+//! through windows-sys, the README's front example, the state exports and the topology
+//! variable. `robustness` and `coverage` stay binaries of their own: they regenerate files
+//! (`CLUSAPI_SIM_BLESS=1 cargo test --test robustness --test coverage`).
+
+// The C-client runner, shared with the native package's tests.
+#[path = "../c_build/mod.rs"]
+mod c_build;
+#[path = "../common/mod.rs"]
+mod common;
+
+mod c_clients;
+mod parallel;
+mod readme_example;
+mod state_exports;
+mod topology_env;
