@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use clusapi_sim::Error;
-use clusapi_sim::clusctl::BufferLayout;
+use clusapi_sim::clusctl::{BufferLayout, Field, Structure, StructuredValue};
 
 use crate::ffi::WCHAR;
 
@@ -99,7 +99,7 @@ pub(crate) fn to_caller(layout: BufferLayout, bytes: Vec<u8>) -> Result<Vec<u8>,
     if !NATIVE || layout == BufferLayout::Binary {
         return Ok(bytes);
     }
-    reencode(layout, &bytes, utf16_to_utf32)
+    reencode(layout, &bytes, TO_CALLER)
         .map_err(|why| Error::InternalError(format!("an answer of the simulator: {why}")))
 }
 
@@ -112,7 +112,7 @@ pub(crate) fn from_caller(layout: BufferLayout, bytes: &[u8]) -> Cow<'_, [u8]> {
     if !NATIVE || layout == BufferLayout::Binary {
         return Cow::Borrowed(bytes);
     }
-    reencode(layout, bytes, utf32_to_utf16).map_or(Cow::Borrowed(bytes), Cow::Owned)
+    reencode(layout, bytes, FROM_CALLER).map_or(Cow::Borrowed(bytes), Cow::Owned)
 }
 
 /// A registry value's data as this build's caller reads it: the strings of `REG_SZ`,
@@ -194,24 +194,49 @@ fn dword(bytes: &[u8], at: usize) -> Result<u32, String> {
     Ok(u32::from_le_bytes(b.try_into().map_err(|_| "a short DWORD".to_owned())?))
 }
 
-/// Re-encodes the strings of a buffer of `layout` with `convert`, rebuilding the framing
+/// One direction of the re-encoding: how a string's units are converted, and the width
+/// of `WCHAR` (in bytes) on each side, for the fixed arrays of structures.
+#[derive(Clone, Copy)]
+struct Codec {
+    convert: fn(&[u8]) -> Result<Vec<u8>, String>,
+    from: usize,
+    to: usize,
+}
+
+/// The simulator's UTF-16 to the caller's UTF-32.
+const TO_CALLER: Codec = Codec { convert: utf16_to_utf32, from: 2, to: 4 };
+/// The caller's UTF-32 to the simulator's UTF-16.
+const FROM_CALLER: Codec = Codec { convert: utf32_to_utf16, from: 4, to: 2 };
+
+/// `a + b`, or an error for a length past the address space.
+fn add(a: usize, b: usize) -> Result<usize, String> {
+    a.checked_add(b).ok_or_else(|| "a length past the end".to_owned())
+}
+
+/// Re-encodes the strings of a buffer of `layout` with `codec`, rebuilding the framing
 /// (each value's byte length, and its padding to 4 bytes) around the new data. Bytes after
 /// the layout's end are kept as they are.
-fn reencode(
-    layout: BufferLayout,
-    bytes: &[u8],
-    convert: fn(&[u8]) -> Result<Vec<u8>, String>,
-) -> Result<Vec<u8>, String> {
+fn reencode(layout: BufferLayout, bytes: &[u8], codec: Codec) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(bytes.len().saturating_mul(2));
     let end = match layout {
-        BufferLayout::Text => return convert(bytes),
-        BufferLayout::ValueList => value_list(bytes, 0, convert, &mut out)?,
+        BufferLayout::Text => return (codec.convert)(bytes),
+        BufferLayout::ValueList => value_list(bytes, 0, codec, &[], &mut out)?,
+        BufferLayout::ValueListOf(values) => value_list(bytes, 0, codec, values, &mut out)?,
+        BufferLayout::Structures(structure) => {
+            let size = structure.size(codec.from).max(1);
+            let mut at = 0;
+            while let Some(one) = bytes.get(at..add(at, size)?) {
+                out.extend_from_slice(&reencode_structure(one, structure, codec)?);
+                at = add(at, size)?;
+            }
+            at
+        }
         BufferLayout::PropertyList => {
             let count = dword(bytes, 0)?;
             out.extend_from_slice(&count.to_le_bytes());
             let mut at = 4;
             for _ in 0..count {
-                at = value_list(bytes, at, convert, &mut out)?;
+                at = value_list(bytes, at, codec, &[], &mut out)?;
             }
             at
         }
@@ -221,12 +246,60 @@ fn reencode(
     Ok(out)
 }
 
+/// One structure (`bytes`: exactly its size at the source width) at the target width: each
+/// field moves to its offset there, each `WCHAR` array is converted and NUL-padded (cut,
+/// NUL-terminated, should its text need more units than the array has), padding is zeros.
+fn reencode_structure(bytes: &[u8], structure: &Structure, codec: Codec) -> Result<Vec<u8>, String> {
+    let mut out = vec![0u8; structure.size(codec.to)];
+    for ((src, field), (dst, _)) in structure.offsets(codec.from).into_iter().zip(structure.offsets(codec.to))
+    {
+        let (data, room) = match field {
+            Field::Wchars(n) => {
+                let units =
+                    bytes.get(src..add(src, n.saturating_mul(codec.from))?).ok_or("a short structure")?;
+                (Cow::Owned((codec.convert)(units)?), n.saturating_mul(codec.to))
+            }
+            Field::Bytes { size, .. } => {
+                (Cow::Borrowed(bytes.get(src..add(src, size)?).ok_or("a short structure")?), size)
+            }
+            _ => return Err(format!("a field of {} this build cannot re-encode", structure.name)),
+        };
+        let len = data.len().min(room);
+        let target = out.get_mut(dst..add(dst, len)?).ok_or("a field past the structure's end")?;
+        target.copy_from_slice(data.get(..len).unwrap_or_default());
+        if len < data.len() {
+            // Cut: the array's last unit is a NUL again.
+            let last = dst.saturating_add(room).saturating_sub(codec.to);
+            out.get_mut(last..add(last, codec.to)?).into_iter().for_each(|u| u.fill(0));
+        }
+    }
+    Ok(out)
+}
+
+/// The data of a structured value: its structures, one after the other, each re-encoded.
+fn reencode_structures(data: &[u8], structures: &[Structure], codec: Codec) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(data.len().saturating_mul(2));
+    let mut at = 0;
+    for s in structures {
+        let end = add(at, s.size(codec.from))?;
+        let one = data.get(at..end).ok_or_else(|| format!("a value shorter than its {}", s.name))?;
+        out.extend_from_slice(&reencode_structure(one, s, codec)?);
+        at = end;
+    }
+    if at != data.len() {
+        return Err(format!("a value of {} bytes holds {at} bytes of structures", data.len()));
+    }
+    Ok(out)
+}
+
 /// Re-encodes the value list at `at` into `out`, through its `CLUSPROP_SYNTAX_ENDMARK`;
-/// where the next thing starts.
+/// where the next thing starts. Text values are converted, and so are the structures of
+/// the values `structured` lists.
 fn value_list(
     bytes: &[u8],
     mut at: usize,
-    convert: fn(&[u8]) -> Result<Vec<u8>, String>,
+    codec: Codec,
+    structured: &[StructuredValue],
     out: &mut Vec<u8>,
 ) -> Result<usize, String> {
     loop {
@@ -241,7 +314,13 @@ fn value_list(
         let data_end = at.checked_add(len).ok_or("past the end")?;
         let data =
             bytes.get(at..data_end).ok_or_else(|| format!("a value of {len} bytes runs past the end"))?;
-        let data = if is_text_format(syntax) { Cow::Owned(convert(data)?) } else { Cow::Borrowed(data) };
+        let data = if let Some(v) = structured.iter().find(|v| v.syntax == syntax) {
+            Cow::Owned(reencode_structures(data, v.structures, codec)?)
+        } else if is_text_format(syntax) {
+            Cow::Owned((codec.convert)(data)?)
+        } else {
+            Cow::Borrowed(data)
+        };
         let new_len = u32::try_from(data.len()).map_err(|_| "a value over 4 GiB".to_owned())?;
         out.extend_from_slice(&new_len.to_le_bytes());
         out.extend_from_slice(&data);
@@ -285,7 +364,7 @@ mod tests {
         list.push("PersistentState", PropertyValue::Dword(1));
         list.push("Owners", PropertyValue::MultiSz(vec!["NODE1".into(), "NODE2".into()]));
         let utf16 = list.to_bytes();
-        let wide = reencode(BufferLayout::PropertyList, &utf16, utf16_to_utf32).unwrap();
+        let wide = reencode(BufferLayout::PropertyList, &utf16, TO_CALLER).unwrap();
         // Each string's byte length is now 4 per character, and the DWORD is untouched.
         assert_eq!(dword(&wide, 0).unwrap(), 3);
         let name_len = dword(&wide, 8).unwrap() as usize;
@@ -293,13 +372,62 @@ mod tests {
         assert!(wide.len() > utf16.len());
         assert_eq!(wide.len() % 4, 0);
         // And back: the same bytes the simulator built.
-        assert_eq!(reencode(BufferLayout::PropertyList, &wide, utf32_to_utf16).unwrap(), utf16);
+        assert_eq!(reencode(BufferLayout::PropertyList, &wide, FROM_CALLER).unwrap(), utf16);
         // A list whose count promises more than it holds is refused.
         let mut short = utf16.clone();
         short[0] = 200;
-        assert!(reencode(BufferLayout::PropertyList, &short, utf16_to_utf32).is_err());
+        assert!(reencode(BufferLayout::PropertyList, &short, TO_CALLER).is_err());
         let truncated = &utf16[..utf16.len() - 6];
-        assert!(reencode(BufferLayout::PropertyList, truncated, utf16_to_utf32).is_err());
+        assert!(reencode(BufferLayout::PropertyList, truncated, TO_CALLER).is_err());
+    }
+
+    #[test]
+    fn structures_grow_with_their_wchar_arrays_and_keep_their_alignment() {
+        use clusapi_sim::clusctl::{
+            CLUS_PARTITION_INFO_EX, CLUS_PARTITION_INFO_EX2, CLUSTER_SHARED_VOLUME_STATE_INFO_EX,
+            STORAGE_VALUES,
+        };
+        // A CLUSTER_SHARED_VOLUME_STATE_INFO_EX: three arrays, a DWORD, padding, two ULONGLONGs.
+        let mut info = Vec::new();
+        for (text, units) in [("\\\\?\\Volume{X}\\", 260), ("NODE1", 260)] {
+            let mut a = utf16le(text);
+            a.resize(units * 2, 0);
+            info.extend_from_slice(&a);
+        }
+        info.extend_from_slice(&3u32.to_le_bytes());
+        let mut friendly = utf16le("Volume1 😀");
+        friendly.resize(520, 0);
+        info.extend_from_slice(&friendly);
+        info.extend_from_slice(&[0; 4]);
+        info.extend_from_slice(&1u64.to_le_bytes());
+        info.extend_from_slice(&7u64.to_le_bytes());
+        assert_eq!(info.len(), CLUSTER_SHARED_VOLUME_STATE_INFO_EX.size(2));
+        let layout = BufferLayout::Structures(&CLUSTER_SHARED_VOLUME_STATE_INFO_EX);
+        let wide = reencode(layout, &info, TO_CALLER).unwrap();
+        assert_eq!(wide.len(), 3144, "1040 * 3 + 4, 4 of padding, 16");
+        assert_eq!(&wide[1040..1040 + 20], &utf32("NODE1")[..]);
+        assert_eq!(u32::from_ne_bytes(wide[2080..2084].try_into().unwrap()), 3);
+        assert_eq!(&wide[2084..2084 + 36], &utf32("Volume1 😀")[..], "the pair is one unit");
+        assert_eq!(u64::from_le_bytes(wide[3128..3136].try_into().unwrap()), 1);
+        assert_eq!(u64::from_le_bytes(wide[3136..3144].try_into().unwrap()), 7);
+        assert_eq!(reencode(layout, &wide, FROM_CALLER).unwrap(), info, "and back");
+        // Two in a row (an array), and a value list's _EX2 value: an _EX and an _EX2.
+        let two = [info.clone(), info.clone()].concat();
+        assert_eq!(reencode(layout, &two, TO_CALLER).unwrap().len(), 2 * 3144);
+        let ex = CLUS_PARTITION_INFO_EX.size(2) + CLUS_PARTITION_INFO_EX2.size(2);
+        let mut list = 0x000e_0001u32.to_le_bytes().to_vec();
+        list.extend_from_slice(&(ex as u32).to_le_bytes());
+        list.resize(8 + ex, 0);
+        list.extend_from_slice(&0u32.to_le_bytes());
+        let wide = reencode(BufferLayout::ValueListOf(STORAGE_VALUES), &list, TO_CALLER).unwrap();
+        assert_eq!(dword(&wide, 4).unwrap() as usize, 2264 + 1060);
+        assert_eq!(wide.len(), 8 + 2264 + 1060 + 4);
+        // A value shorter than its structures is refused.
+        let mut short = list[..8].to_vec();
+        short[4] = 8;
+        short.extend_from_slice(&[0; 8]);
+        short.extend_from_slice(&0u32.to_le_bytes());
+        assert!(reencode(BufferLayout::ValueListOf(STORAGE_VALUES), &short, TO_CALLER).is_err());
     }
 
     #[test]

@@ -164,6 +164,34 @@ pub(crate) enum Change {
     RegistryChanged { key: crate::model::registry::OpenKey, scope: Vec<String>, filter: u32, name: String },
     /// A handle was closed (raw value) while a port had it registered: `HANDLE_CLOSE`.
     HandleClosed { handle: usize, name: String },
+    /// A disk became a Cluster Shared Volume, stopped being one, or one of its CSV states
+    /// changed (the rules of `rules::storage` record these: no tracked field holds them).
+    /// V2's `CLUSTER_OBJECT_TYPE_SHARED_VOLUME` events only.
+    SharedVolume { resource: ResourceKey, cluster: ClusterKey, name: String, what: SharedVolumeChange },
+    /// A Cluster Shared Volume's state on one node (`CLUSTER_SHARED_VOLUME_STATE`) changed:
+    /// `old` is `None` when the disk was no CSV before. Only [`complete`] makes these.
+    SharedVolumeState {
+        resource: ResourceKey,
+        cluster: ClusterKey,
+        name: String,
+        node: NodeKey,
+        old: Option<u32>,
+        new: u32,
+    },
+}
+
+/// What a [`Change::SharedVolume`] says of the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SharedVolumeChange {
+    /// `AddResourceToClusterSharedVolumes`.
+    Added,
+    /// `RemoveResourceFromClusterSharedVolumes`.
+    Removed,
+    /// The redirected-access lever moved.
+    Redirected { old: bool, new: bool },
+    /// Its backup or snapshot state changed (`ClusterPrepareSharedVolumeForBackup`, the
+    /// snapshot state, the clear).
+    Backup,
 }
 
 /// A simulator's journal. Clones share it: the world and each of its maps hold one.
@@ -361,7 +389,7 @@ pub(crate) fn complete(changes: Vec<Change>, world: &World) -> Vec<Change> {
         }
     }
     if tracks.is_empty() {
-        return changes;
+        return complete_shared_volumes(changes, world);
     }
     // Each group as the call found it: as it is now, with the call's changes undone from
     // the last to the first.
@@ -401,6 +429,141 @@ pub(crate) fn complete(changes: Vec<Change>, world: &World) -> Vec<Change> {
                 out.extend(follows);
             }
         }
+    }
+    complete_shared_volumes(out, world)
+}
+
+/// A Cluster Shared Volume's state on each node through one call's changes: whether the
+/// disk is a CSV, online, redirected, and which of the cluster's nodes are up (the inputs
+/// of `World::csv_state_on`).
+struct CsvTrack {
+    resource: ResourceKey,
+    cluster: ClusterKey,
+    name: String,
+    csv: bool,
+    online: bool,
+    redirected: bool,
+    nodes: Vec<(NodeKey, bool)>,
+}
+
+impl CsvTrack {
+    /// The disk as it is now (`None`: no such resource, or no disk behind it).
+    fn now(world: &World, resource: ResourceKey) -> Option<Self> {
+        let r = world.resources.get(resource)?;
+        let disk = r.disk.as_deref()?;
+        let nodes = world.clusters.get(r.cluster).map(|c| c.nodes.as_slice()).unwrap_or_default();
+        Some(CsvTrack {
+            resource,
+            cluster: r.cluster,
+            name: r.name.clone(),
+            csv: disk.csv.is_some(),
+            online: r.state == ClusterResourceState::Online,
+            redirected: disk.csv.as_ref().is_some_and(|c| c.redirected),
+            nodes: nodes
+                .iter()
+                .map(|&n| (n, world.nodes.get(n).is_some_and(|n| n.state != ClusterNodeState::Down)))
+                .collect(),
+        })
+    }
+
+    /// Its state on node `i` of the track (`None`: no CSV), as `World::csv_state_on` gives it.
+    fn state(&self, i: usize) -> Option<u32> {
+        use crate::model::world::storage as s;
+        let up = self.nodes.get(i).is_some_and(|n| n.1);
+        self.csv.then_some(match (self.online && up, self.redirected) {
+            (false, _) => s::SHARED_VOLUME_STATE_UNAVAILABLE,
+            (true, false) => s::SHARED_VOLUME_STATE_ACTIVE,
+            (true, true) => s::SHARED_VOLUME_STATE_ACTIVE_REDIRECTED,
+        })
+    }
+
+    /// Applies `change` (`forward`), or undoes it.
+    fn step(&mut self, change: &Change, forward: bool) {
+        match change {
+            Change::ResourceState { resource, old, new, .. } if *resource == self.resource => {
+                self.online = *(if forward { new } else { old }) == ClusterResourceState::Online;
+            }
+            Change::NodeState { node, cluster, old, new, .. } if *cluster == self.cluster => {
+                let state = if forward { new } else { old };
+                if let Some(n) = self.nodes.iter_mut().find(|n| n.0 == *node) {
+                    n.1 = *state != ClusterNodeState::Down;
+                }
+            }
+            Change::SharedVolume { resource, what, .. } if *resource == self.resource => match what {
+                SharedVolumeChange::Added => self.csv = forward,
+                SharedVolumeChange::Removed => self.csv = !forward,
+                SharedVolumeChange::Redirected { old, new } => {
+                    self.redirected = if forward { *new } else { *old }
+                }
+                SharedVolumeChange::Backup => {}
+            },
+            _ => {}
+        }
+    }
+}
+
+/// Completes one call's changes with the Cluster Shared Volumes' per-node states: right
+/// after each change that moves a CSV's state on a node (the disk's state, a node's, the
+/// redirected-access lever, the disk becoming a CSV) comes a [`Change::SharedVolumeState`]
+/// per node whose state it moved (none once the disk is no CSV: its removal says it all).
+/// The disks followed are those the call's CSV and resource changes name, and, when a
+/// node's state changed, the CSVs of its cluster (found among the cluster's resources).
+fn complete_shared_volumes(changes: Vec<Change>, world: &World) -> Vec<Change> {
+    let mut disks: Vec<ResourceKey> = Vec::new();
+    let add = |disks: &mut Vec<ResourceKey>, r: ResourceKey| {
+        if !disks.contains(&r) {
+            disks.push(r);
+        }
+    };
+    for c in &changes {
+        match c {
+            Change::SharedVolume { resource, .. } => add(&mut disks, *resource),
+            Change::ResourceState { resource, .. }
+                if world.disk_of(*resource).is_some_and(|d| d.csv.is_some()) =>
+            {
+                add(&mut disks, *resource);
+            }
+            Change::NodeState { cluster, .. } => {
+                for &r in world.clusters.get(*cluster).map(|c| c.resources.as_slice()).unwrap_or_default() {
+                    if world.disk_of(r).is_some_and(|d| d.csv.is_some()) {
+                        add(&mut disks, r);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut tracks: Vec<CsvTrack> = disks.into_iter().filter_map(|r| CsvTrack::now(world, r)).collect();
+    if tracks.is_empty() {
+        return changes;
+    }
+    for c in changes.iter().rev() {
+        for t in &mut tracks {
+            t.step(c, false);
+        }
+    }
+    let mut out = Vec::with_capacity(changes.len());
+    for c in changes {
+        let mut follows = Vec::new();
+        for t in &mut tracks {
+            let old: Vec<Option<u32>> = (0..t.nodes.len()).map(|i| t.state(i)).collect();
+            t.step(&c, true);
+            for (i, old) in old.into_iter().enumerate() {
+                let (Some(new), Some(&(node, _))) = (t.state(i), t.nodes.get(i)) else { continue };
+                if old != Some(new) {
+                    follows.push(Change::SharedVolumeState {
+                        resource: t.resource,
+                        cluster: t.cluster,
+                        name: t.name.clone(),
+                        node,
+                        old,
+                        new,
+                    });
+                }
+            }
+        }
+        out.push(c);
+        out.extend(follows);
     }
     out
 }

@@ -10,6 +10,7 @@
 
 use crate::model::control::Target;
 use crate::model::control::codes::*;
+use crate::model::journal::{Change, Object, SharedVolumeChange};
 use crate::model::world::storage::{DiskState, PHYSICAL_DISK, volume_name};
 use crate::model::world::{ClusterKey, ResourceKey, World};
 use crate::types::disk::{DiskId, Partition, guid_bytes};
@@ -298,13 +299,9 @@ const CLUS_GROUP_TYPE_SHARED_VOLUME: u32 = 4;
 /// Shared Volume (MS-CMRP 3.1.4.3.2.31).
 pub(crate) const ERROR_CLUSTER_NOT_SHARED_VOLUME: u32 = 5945;
 
-/// `CLUSTER_SHARED_VOLUME_STATE`: `SharedVolumeStateUnavailable` 0, `_Paused` 1,
-/// `_Active` 2, `_ActiveRedirected` 3.
-pub(crate) const SHARED_VOLUME_STATE_UNAVAILABLE: u32 = 0;
-/// `SharedVolumeStateActive`: direct access.
-pub(crate) const SHARED_VOLUME_STATE_ACTIVE: u32 = 2;
-/// `SharedVolumeStateActiveRedirected`: access through the owner node.
-pub(crate) const SHARED_VOLUME_STATE_ACTIVE_REDIRECTED: u32 = 3;
+pub(crate) use crate::model::world::storage::{
+    SHARED_VOLUME_STATE_ACTIVE, SHARED_VOLUME_STATE_ACTIVE_REDIRECTED, SHARED_VOLUME_STATE_UNAVAILABLE,
+};
 
 /// What `ClusterPrepareSharedVolumeForBackup` answers: the volume's path and its name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -396,7 +393,31 @@ impl World {
                 });
             }
         }
+        // GROUP_PROPERTY for the group the disk left and the one it joined (Microsoft's
+        // GetClusterNotify page: "when a resource is added or removed from a group"), then
+        // the disk's own CSV change.
+        let storage_name = self.groups.get(group).map(|g| g.name.clone()).unwrap_or_default();
+        self.members_changed(cluster, &[(group, storage_name), (csv_group, name.clone())]);
+        self.journal.record(Change::SharedVolume {
+            resource,
+            cluster,
+            name,
+            what: SharedVolumeChange::Added,
+        });
         Ok(())
+    }
+
+    /// Records a `GROUP_PROPERTY` (and no V2 property event: `GROUP_RESOURCE_GAINED` /
+    /// `_LOST` say it there) for groups whose resources changed.
+    fn members_changed(&self, cluster: ClusterKey, groups: &[(crate::model::world::GroupKey, String)]) {
+        for (g, name) in groups {
+            self.journal.record(Change::PropertiesChanged {
+                object: Object::Group(*g),
+                cluster,
+                name: name.clone(),
+                parts: crate::model::journal::Parts::default(),
+            });
+        }
     }
 
     /// `RemoveResourceFromClusterSharedVolumes`: the disk goes back to `"Available
@@ -429,6 +450,14 @@ impl World {
                 d.csv = None;
             }
         }
+        let storage_name = self.groups.get(storage).map(|g| g.name.clone()).unwrap_or_default();
+        self.members_changed(cluster, &[(storage, storage_name)]);
+        self.journal.record(Change::SharedVolume {
+            resource,
+            cluster,
+            name,
+            what: SharedVolumeChange::Removed,
+        });
         self.delete_group(cluster, group)
     }
 
@@ -446,16 +475,31 @@ impl World {
         })
     }
 
-    /// The CSV state of the disk of `volume`, to change.
+    /// Changes the CSV state of the disk `resource`; a change of its backup or snapshot
+    /// state is journaled.
     fn csv_mut(
         &mut self,
         resource: ResourceKey,
         change: impl FnOnce(&mut crate::model::world::storage::Csv),
     ) {
+        let mut changed = None;
         if let Some(mut r) = self.resources.get_mut(resource) {
+            let (cluster, name) = (r.cluster, r.name.clone());
             if let Some(c) = r.disk.as_deref_mut().and_then(|d| d.csv.as_mut()) {
+                let before = (c.backup, c.snapshot, c.snapshot_set.clone());
                 change(c);
+                if before != (c.backup, c.snapshot, c.snapshot_set.clone()) {
+                    changed = Some((cluster, name));
+                }
             }
+        }
+        if let Some((cluster, name)) = changed {
+            self.journal.record(Change::SharedVolume {
+                resource,
+                cluster,
+                name,
+                what: SharedVolumeChange::Backup,
+            });
         }
     }
 
@@ -527,7 +571,17 @@ impl World {
         if r.disk.as_deref().is_none_or(|d| d.csv.is_none()) {
             return Err(not_shared(&format!("\"{}\" is not a Cluster Shared Volume", r.name)));
         }
-        self.csv_mut(resource, |c| c.redirected = redirected);
+        let (cluster, name) = (r.cluster, r.name.clone());
+        let mut old = redirected;
+        if let Some(mut r) = self.resources.get_mut(resource) {
+            if let Some(c) = r.disk.as_deref_mut().and_then(|d| d.csv.as_mut()) {
+                old = std::mem::replace(&mut c.redirected, redirected);
+            }
+        }
+        if old != redirected {
+            let what = SharedVolumeChange::Redirected { old, new: redirected };
+            self.journal.record(Change::SharedVolume { resource, cluster, name, what });
+        }
         Ok(())
     }
 
@@ -551,10 +605,6 @@ impl World {
         }
     }
 }
-
-/// `CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES` (a write-access code of
-/// `clusapi.h`: `CLCTL_EXTERNAL_CODE(168, CLUS_ACCESS_WRITE, CLUS_MODIFY)`).
-pub(crate) const CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES: u32 = 0x0140_02a2;
 
 /// The size of `CLUS_CSV_VOLUME_INFO`: `ULARGE_INTEGER`, three `DWORD`s, `WCHAR[260]`,
 /// `WCHAR[50]`.
@@ -682,4 +732,43 @@ pub(crate) fn answer_csv(
         }
     }
     Ok(out)
+}
+
+/// The size of `CLUSTER_SHARED_VOLUME_STATE_INFO_EX`: three `WCHAR[MAX_PATH]`, the state,
+/// 4 bytes to align the two `ULONGLONG`s.
+pub(crate) const SHARED_VOLUME_STATE_INFO_EX_SIZE: usize = 3 * 520 + 4 + 4 + 16;
+
+/// `RedirectedIOReasonUserRequest`: why the lever's redirected access is redirected.
+const REDIRECTED_IO_REASON_USER_REQUEST: u64 = 1;
+
+/// The `CLUSTER_SHARED_VOLUME_STATE_INFO_EX` of a `CLUSTER_CHANGE_SHARED_VOLUME_STATE_V2`
+/// event (MS-CMRP 2.2.3.32): volume `partition` (0-based) of the CSV disk `resource`, in
+/// `state` on `node`. `szVolumeName` is the volume's GUID path, `szVolumeFriendlyName`
+/// `VolumeN`; `RedirectedIOReason` is `RedirectedIOReasonUserRequest` while redirected
+/// (the lever) **(ours)**, `VolumeRedirectedIOReason` 0.
+pub(crate) fn state_info_ex(
+    world: &World,
+    resource: ResourceKey,
+    partition: usize,
+    node: crate::model::world::NodeKey,
+    state: u32,
+) -> Vec<u8> {
+    let disk = world.disk_of(resource);
+    let guid = disk.and_then(|d| d.disk.partitions.get(partition)).and_then(|p| p.volume_guid.clone());
+    let friendly = disk
+        .and_then(|d| d.csv.as_ref())
+        .and_then(|c| c.numbers.get(partition))
+        .map(|n| format!("Volume{n}"))
+        .unwrap_or_default();
+    let mut out = Vec::with_capacity(SHARED_VOLUME_STATE_INFO_EX_SIZE);
+    wchars(&mut out, &volume_name(guid.as_deref().unwrap_or_default()), MAX_PATH);
+    wchars(&mut out, world.nodes.get(node).map(|n| n.name.as_str()).unwrap_or_default(), MAX_PATH);
+    out.extend_from_slice(&state.to_le_bytes());
+    wchars(&mut out, &friendly, MAX_PATH);
+    out.extend_from_slice(&[0; 4]);
+    let reason =
+        if state == SHARED_VOLUME_STATE_ACTIVE_REDIRECTED { REDIRECTED_IO_REASON_USER_REQUEST } else { 0 };
+    out.extend_from_slice(&reason.to_le_bytes());
+    out.extend_from_slice(&0u64.to_le_bytes());
+    out
 }

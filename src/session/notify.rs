@@ -196,7 +196,9 @@ pub(crate) fn event(change: &Change) -> Option<Event> {
         | Change::PossibleOwnersChanged { .. }
         | Change::DependentsChanged { .. }
         | Change::RegistryChanged { .. }
-        | Change::HandleClosed { .. } => return None,
+        | Change::HandleClosed { .. }
+        | Change::SharedVolume { .. }
+        | Change::SharedVolumeState { .. } => return None,
     };
     (e.filter != 0).then_some(e)
 }

@@ -30,6 +30,9 @@
 //! | `Add`/`RemoveClusterResourceNode`, an eviction | resource `POSSIBLE_OWNERS` (no v1 event) | no payload (ours) |
 //! | `SetClusterName` | cluster `RENAME` (after `COMMON_PROPERTY`) | the new name, no payload (ours) |
 //! | a handle registered with `RegisterClusterNotifyV2` closed | the type's `*_HANDLE_CLOSE` | the object's ids and name, no payload |
+//! | `AddResourceToClusterSharedVolumes` / `Remove...` | shared volume `ADDED` / `REMOVED` | the disk resource, no payload (ours) |
+//! | a CSV's state on a node (`journal::complete` derives them) | shared volume `STATE`, per volume | the disk resource; payload a `CLUSTER_SHARED_VOLUME_STATE_INFO_EX` from that node |
+//! | a CSV's backup or snapshot state; its group's owner | shared volume `STATE`, per volume | as above, from the owner (ours) |
 //!
 //! Names are NUL-terminated UTF-16 in payloads. Flags nothing here raises
 //! (`CLUSTER_RECONNECT`, `CLUSTER_HANDLE_CLOSE`, `LOST_NOTIFICATIONS`, `MEMBERSHIP`,
@@ -69,6 +72,9 @@ pub mod object_type {
     pub const NETWORK: u32 = 6;
     /// `CLUSTER_OBJECT_TYPE_NODE`.
     pub const NODE: u32 = 7;
+    /// `CLUSTER_OBJECT_TYPE_SHARED_VOLUME`: a Cluster Shared Volume (its events are about
+    /// the CSV's disk resource).
+    pub const SHARED_VOLUME: u32 = 10;
 }
 
 /// `CLUSTER_CHANGE_*_V2` flags, per object type (`clusapi.h` values, as windows-sys 0.61
@@ -229,6 +235,16 @@ pub mod change_v2 {
         NODE_HANDLE_CLOSE = 0x80;
         /// `CLUSTER_CHANGE_NODE_ALL_V2`.
         NODE_ALL = 0xFF;
+
+        /// `CLUSTER_CHANGE_SHARED_VOLUME_STATE_V2`: the state of a Cluster Shared Volume
+        /// changed (on a node, or its backup or snapshot state).
+        SHARED_VOLUME_STATE = 0x1;
+        /// `CLUSTER_CHANGE_SHARED_VOLUME_ADDED_V2`: a disk became a Cluster Shared Volume.
+        SHARED_VOLUME_ADDED = 0x2;
+        /// `CLUSTER_CHANGE_SHARED_VOLUME_REMOVED_V2`: a disk stopped being one.
+        SHARED_VOLUME_REMOVED = 0x4;
+        /// `CLUSTER_CHANGE_SHARED_VOLUME_ALL_V2`.
+        SHARED_VOLUME_ALL = 0x7;
     }
 }
 
@@ -259,6 +275,7 @@ pub(crate) fn raised_flags(object_type: u32) -> Option<(u64, u64)> {
         object_type::NETWORK_INTERFACE => (v::NETINTERFACE_ALL, v::NETINTERFACE_ALL),
         object_type::NETWORK => (v::NETWORK_ALL, v::NETWORK_ALL),
         object_type::NODE => (v::NODE_ALL, v::NODE_ALL),
+        object_type::SHARED_VOLUME => (v::SHARED_VOLUME_ALL, v::SHARED_VOLUME_ALL),
         _ => return None,
     };
     Some((raised, all))
@@ -298,8 +315,9 @@ impl NotificationV2 {
     /// What [`payload`](Self::payload) holds, as far as its wide strings go (what the C
     /// ABI's native-`wchar_t` build re-encodes): the new owner's name of
     /// `GROUP_OWNER_NODE` and `RESOURCE_OWNER_GROUP` is text; the payload of a
-    /// `*_COMMON_PROPERTY` or `*_PRIVATE_PROPERTY` event a property list; anything else (a
-    /// state `DWORD`, nothing) has no string.
+    /// `*_COMMON_PROPERTY` or `*_PRIVATE_PROPERTY` event a property list; a
+    /// `SHARED_VOLUME_STATE` event's a `CLUSTER_SHARED_VOLUME_STATE_INFO_EX`; anything else
+    /// (a state `DWORD`, nothing) has no string.
     #[must_use]
     pub fn payload_layout(&self) -> crate::clusctl::BufferLayout {
         use crate::clusctl::BufferLayout;
@@ -314,7 +332,9 @@ impl NotificationV2 {
             (t::NETWORK, v::NETWORK_COMMON_PROPERTY, v::NETWORK_PRIVATE_PROPERTY),
             (t::NETWORK_INTERFACE, v::NETINTERFACE_COMMON_PROPERTY, v::NETINTERFACE_PRIVATE_PROPERTY),
         ];
-        if (object_type, flags) == (t::GROUP, v::GROUP_OWNER_NODE)
+        if (object_type, flags) == (t::SHARED_VOLUME, v::SHARED_VOLUME_STATE) {
+            BufferLayout::Structures(&crate::clusctl::CLUSTER_SHARED_VOLUME_STATE_INFO_EX)
+        } else if (object_type, flags) == (t::GROUP, v::GROUP_OWNER_NODE)
             || (object_type, flags) == (t::RESOURCE, v::RESOURCE_OWNER_GROUP)
         {
             BufferLayout::Text
@@ -351,6 +371,13 @@ enum Payload {
     Private,
     /// A name, as a NUL-terminated UTF-16 string.
     Text(String),
+    /// A `CLUSTER_SHARED_VOLUME_STATE_INFO_EX`: volume `partition` (0-based) of the CSV
+    /// disk the event is about, in `state` on `node`.
+    SharedVolume {
+        partition: usize,
+        node: crate::model::world::NodeKey,
+        state: u32,
+    },
 }
 
 /// One V2 event a change raises, before it is matched against registrations.
@@ -513,6 +540,22 @@ fn raised(world: &World, changes: &[Change], change: &Change, e: Option<&Event>)
                     push_to(*cluster, t::NODE, flag, Object::Node(node), name, Payload::None);
                 }
             }
+            // A Cluster Shared Volume's new owner reports each of its volumes (ours); not a
+            // group made in this call (a CSV's new group: its addition says it).
+            let made = changes
+                .iter()
+                .any(|c| matches!(c, Change::Added { object: Object::Group(g), .. } if g == group));
+            let disks =
+                world.groups.get(*group).filter(|_| !made).map(|g| g.resources.clone()).unwrap_or_default();
+            for disk in disks.into_iter().filter(|&d| world.disk_of(d).is_some_and(|d| d.csv.is_some())) {
+                let disk_name = name_of(world, changes, Object::Resource(disk));
+                let state = csv_state_at(world, changes, change, disk, new.1);
+                for partition in 0..partitions(world, disk) {
+                    let payload = Payload::SharedVolume { partition, node: new.1, state };
+                    let r = Object::Resource(disk);
+                    push_to(*cluster, t::SHARED_VOLUME, v::SHARED_VOLUME_STATE, r, &disk_name, payload);
+                }
+            }
         }
         // `ChangeClusterResourceGroup`: the resource's new group, then the group that lost
         // it and the group that gained it.
@@ -527,6 +570,42 @@ fn raised(world: &World, changes: &[Change], change: &Change, e: Option<&Event>)
             let r = Object::Resource(*resource);
             push_to(*cluster, t::RESOURCE, v::RESOURCE_POSSIBLE_OWNERS, r, name, Payload::None);
         }
+        Change::SharedVolume { resource, cluster, name, what } => {
+            use crate::model::journal::SharedVolumeChange as W;
+            let r = Object::Resource(*resource);
+            match what {
+                W::Added => {
+                    push_to(*cluster, t::SHARED_VOLUME, v::SHARED_VOLUME_ADDED, r, name, Payload::None)
+                }
+                W::Removed => {
+                    push_to(*cluster, t::SHARED_VOLUME, v::SHARED_VOLUME_REMOVED, r, name, Payload::None);
+                }
+                // The owner, which keeps the backup state, reports each volume (ours).
+                W::Backup => {
+                    let owner = world
+                        .resources
+                        .get(*resource)
+                        .and_then(|x| world.groups.get(x.group))
+                        .map(|g| g.owner);
+                    if let Some(owner) = owner {
+                        let state = csv_state_at(world, changes, change, *resource, owner);
+                        for partition in 0..partitions(world, *resource) {
+                            let payload = Payload::SharedVolume { partition, node: owner, state };
+                            push_to(*cluster, t::SHARED_VOLUME, v::SHARED_VOLUME_STATE, r, name, payload);
+                        }
+                    }
+                }
+                // Its per-node states follow (`journal::complete`).
+                W::Redirected { .. } => {}
+            }
+        }
+        Change::SharedVolumeState { resource, cluster, name, node, new, .. } => {
+            let r = Object::Resource(*resource);
+            for partition in 0..partitions(world, *resource) {
+                let payload = Payload::SharedVolume { partition, node: *node, state: *new };
+                push_to(*cluster, t::SHARED_VOLUME, v::SHARED_VOLUME_STATE, r, name, payload);
+            }
+        }
         Change::DependentsChanged { resource, cluster, .. } => {
             let r = Object::Resource(*resource);
             if known(world, changes, r) {
@@ -537,6 +616,37 @@ fn raised(world: &World, changes: &[Change], change: &Change, e: Option<&Event>)
         _ => {}
     }
     out
+}
+
+/// The state of the CSV disk `disk` on `node` when `change` (one of `changes`) was made:
+/// the last per-node state change before it, else the state the first one after it left,
+/// else the state now.
+fn csv_state_at(
+    world: &World,
+    changes: &[Change],
+    change: &Change,
+    disk: crate::model::world::ResourceKey,
+    node: crate::model::world::NodeKey,
+) -> u32 {
+    let at = changes.iter().position(|c| std::ptr::eq(c, change)).unwrap_or(changes.len());
+    let of = |c: &Change| match c {
+        Change::SharedVolumeState { resource, node: n, old, new, .. } if *resource == disk && *n == node => {
+            Some((*old, *new))
+        }
+        _ => None,
+    };
+    let (before, after) = changes.split_at(at);
+    before.iter().rev().find_map(of).map(|(_, new)| new).unwrap_or_else(|| {
+        after.iter().find_map(of).map_or_else(
+            || world.csv_state_on(disk, node),
+            |(old, _)| old.unwrap_or(crate::model::world::storage::SHARED_VOLUME_STATE_UNAVAILABLE),
+        )
+    })
+}
+
+/// How many volumes (partitions) the disk of `resource` has.
+fn partitions(world: &World, resource: crate::model::world::ResourceKey) -> usize {
+    world.disk_of(resource).map_or(0, |d| d.disk.partitions.len())
 }
 
 /// Whether the world, or a deletion among the call's changes, knows `object`.
@@ -624,6 +734,10 @@ fn payload(world: &mut World, payload: &Payload, object: Object) -> Vec<u8> {
         Payload::State(state) => return state.to_le_bytes().to_vec(),
         Payload::Text(text) => {
             return text.encode_utf16().chain(std::iter::once(0)).flat_map(u16::to_le_bytes).collect();
+        }
+        Payload::SharedVolume { partition, node, state } => {
+            let Object::Resource(r) = object else { return Vec::new() };
+            return crate::rules::storage::state_info_ex(world, r, *partition, *node, *state);
         }
         Payload::Common => k::CLCTL_GET_COMMON_PROPERTIES,
         Payload::Private => k::CLCTL_GET_PRIVATE_PROPERTIES,

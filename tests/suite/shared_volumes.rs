@@ -4,8 +4,9 @@
 
 use clusapi_sim::{
     CLUSTER_ENUM_GROUP, CLUSTER_ENUM_RESOURCE, CLUSTER_ENUM_SHARED_VOLUME_GROUP,
-    CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, ClusterResourceState, Disk, Fault, HCluster, Lever, Partition,
-    PropertyList, PropertyValue, Simulator, Trigger, change, clusctl, codes,
+    CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, ClusterResourceState, Disk, Fault, HCluster, Lever, NotificationV2,
+    NotifyFilter, NotifyObject, Partition, PropertyList, PropertyValue, Simulator, Trigger, change,
+    change_v2, clusctl, codes, object_type,
 };
 
 const GIB: u64 = 1 << 30;
@@ -335,6 +336,170 @@ fn snapshot_and_backup_states() {
     sim.close_cluster(c).unwrap();
 }
 
+/// A `CLUSTER_CHANGE_SHARED_VOLUME_*_V2` event: flag, name, and for a state event its
+/// `CLUSTER_SHARED_VOLUME_STATE_INFO_EX` (node, state, friendly name, RedirectedIOReason).
+/// (flag, name, state info: node, state, friendly name, RedirectedIOReason).
+type CsvEvent = (u64, String, Option<(String, u32, String, u64)>);
+
+fn csv_event(e: &NotificationV2) -> CsvEvent {
+    assert_eq!(e.filter.object_type, object_type::SHARED_VOLUME);
+    let info = (e.filter.flags == change_v2::SHARED_VOLUME_STATE).then(|| {
+        let p = &e.payload;
+        assert_eq!(p.len(), 1584, "sizeof(CLUSTER_SHARED_VOLUME_STATE_INFO_EX)");
+        assert!(wide(&p[..520]).starts_with(r"\\?\Volume{"), "szVolumeName: the volume GUID path");
+        (
+            wide(&p[520..1040]),
+            u32::from_le_bytes(p[1040..1044].try_into().unwrap()),
+            wide(&p[1044..1564]),
+            u64::from_le_bytes(p[1568..1576].try_into().unwrap()),
+        )
+    });
+    (e.filter.flags, e.name.clone(), info)
+}
+
+fn drain_v2(sim: &Simulator, port: clusapi_sim::HChange) -> Vec<NotificationV2> {
+    std::iter::from_fn(|| sim.get_cluster_notify_v2(port, 0).ok()).collect()
+}
+
+fn state(node: &str, state: u32, reason: u64) -> CsvEvent {
+    let info = Some((node.to_owned(), state, "Volume1".to_owned(), reason));
+    (change_v2::SHARED_VOLUME_STATE, "Cluster Disk 1".to_owned(), info)
+}
+
+/// The V2 shared-volume events: added (then the volume's state on each node), the state on
+/// each node as the lever, a crash and the failover move it, the owner's report of a
+/// backup or snapshot state and of a new owner, removed; and the version 1 events of the
+/// same calls (the groups the disk leaves and joins).
+#[test]
+fn shared_volume_notifications_v2_and_their_version_1_events() {
+    let sim = sim();
+    let c = sim.open_cluster(None).unwrap();
+    let all = NotifyFilter { object_type: object_type::SHARED_VOLUME, flags: change_v2::SHARED_VOLUME_ALL };
+    let port = sim.create_cluster_notify_port_v2(None, c, &[all], 9).unwrap();
+    let v1 = sim
+        .create_cluster_notify_port(
+            None,
+            c,
+            change::GROUP_ADDED | change::GROUP_DELETED | change::GROUP_PROPERTY | change::RESOURCE_PROPERTY,
+            1,
+        )
+        .unwrap();
+    let v1_events = |sim: &Simulator| -> Vec<(u32, String)> {
+        std::iter::from_fn(|| sim.get_cluster_notify(v1, 0).ok()).map(|n| (n.filter_type, n.name)).collect()
+    };
+    let disk = sim.open_cluster_resource(c, "Cluster Disk 1").unwrap();
+    sim.add_resource_to_cluster_shared_volumes(disk).unwrap();
+    let events = drain_v2(&sim, port);
+    let seen: Vec<_> = events.iter().map(csv_event).collect();
+    assert_eq!(
+        seen,
+        [
+            (change_v2::SHARED_VOLUME_ADDED, "Cluster Disk 1".into(), None),
+            state("NODE1", 2, 0),
+            state("NODE2", 2, 0),
+        ]
+    );
+    // The event is about the disk: its id, its (new) group's id, its type.
+    let id = |sim: &Simulator, code| {
+        let r = sim.open_cluster_resource(c, "Cluster Disk 1").unwrap();
+        let out = if code == clusctl::CLUSCTL_GROUP_GET_ID {
+            let g = sim.open_cluster_group(c, "Cluster Disk 1").unwrap();
+            let out = sim.cluster_group_control(g, None, code, &[]).unwrap();
+            sim.close_cluster_group(g).unwrap();
+            out
+        } else {
+            sim.cluster_resource_control(r, None, code, &[]).unwrap()
+        };
+        sim.close_cluster_resource(r).unwrap();
+        wide(&out)
+    };
+    assert_eq!(events[0].object_id, id(&sim, clusctl::CLUSCTL_RESOURCE_GET_ID));
+    assert_eq!(events[0].parent_id, id(&sim, clusctl::CLUSCTL_GROUP_GET_ID));
+    assert_eq!(events[0].object_type_name, "Physical Disk");
+    assert_eq!(
+        v1_events(&sim),
+        [
+            (change::GROUP_ADDED, "Cluster Disk 1".into()),
+            (change::GROUP_PROPERTY, "Available Storage".into()),
+            (change::GROUP_PROPERTY, "Cluster Disk 1".into()),
+        ],
+        "GROUP_PROPERTY: a resource left or joined the group"
+    );
+    // The lever: redirected on every node, RedirectedIOReasonUserRequest.
+    sim.redirect_shared_volume("Cluster Disk 1").unwrap();
+    let seen: Vec<_> = drain_v2(&sim, port).iter().map(csv_event).collect();
+    assert_eq!(seen, [state("NODE1", 3, 1), state("NODE2", 3, 1)]);
+    sim.redirect_shared_volume("Cluster Disk 1").unwrap();
+    assert!(drain_v2(&sim, port).is_empty(), "no change, no event");
+    // The backup state: the owner reports the volume.
+    sim.cluster_prepare_shared_volume_for_backup(r"C:\ClusterStorage\Volume1\vm.vhdx").unwrap();
+    let seen: Vec<_> = drain_v2(&sim, port).iter().map(csv_event).collect();
+    assert_eq!(seen, [state("NODE1", 3, 1)]);
+    // The owner crashes: unavailable there; the new owner reports the volume.
+    sim.crash_node("NODE1").unwrap();
+    let seen: Vec<_> = drain_v2(&sim, port).iter().map(csv_event).collect();
+    assert_eq!(
+        seen,
+        [state("NODE1", 0, 0), state("NODE2", 3, 1)],
+        "the disk stays online through the failover"
+    );
+    let set = "{6A1B0C2D-3E4F-5061-7283-94A5B6C7D8E9}";
+    sim.cluster_shared_volume_set_snapshot_state(set, r"C:\ClusterStorage\Volume1", 1).unwrap();
+    sim.cluster_shared_volume_set_snapshot_state(set, r"C:\ClusterStorage\Volume1", 1).unwrap();
+    sim.cluster_clear_backup_state_for_shared_volume(r"C:\ClusterStorage\Volume1\").unwrap();
+    let seen: Vec<_> = drain_v2(&sim, port).iter().map(csv_event).collect();
+    assert_eq!(seen, [state("NODE2", 3, 1), state("NODE2", 3, 1)], "the repeated state changes nothing");
+    sim.restore_node("NODE1").unwrap();
+    let seen: Vec<_> = drain_v2(&sim, port).iter().map(csv_event).collect();
+    assert_eq!(seen, [state("NODE1", 3, 1)]);
+    assert!(v1_events(&sim).iter().all(|e| e.0 != change::RESOURCE_PROPERTY), "no version 1 CSV event");
+    // Removed: no state events, then the groups' version 1 events.
+    sim.remove_resource_from_cluster_shared_volumes(disk).unwrap();
+    let seen: Vec<_> = drain_v2(&sim, port).iter().map(csv_event).collect();
+    assert_eq!(seen, [(change_v2::SHARED_VOLUME_REMOVED, "Cluster Disk 1".into(), None)]);
+    assert_eq!(
+        v1_events(&sim),
+        [
+            (change::GROUP_PROPERTY, "Available Storage".into()),
+            (change::GROUP_DELETED, "Cluster Disk 1".into())
+        ]
+    );
+    // A disk's handle registers for its CSV's events; another object's may not; a flag of
+    // no CSV event is refused.
+    let only = sim
+        .create_cluster_notify_port_v2(
+            None,
+            c,
+            &[NotifyFilter { object_type: object_type::CLUSTER, flags: change_v2::CLUSTER_STATE }],
+            1,
+        )
+        .unwrap();
+    sim.register_cluster_notify_v2(only, all, NotifyObject::Resource(disk), 5).unwrap();
+    let g = sim.open_cluster_group(c, "Available Storage").unwrap();
+    assert_eq!(sim.register_cluster_notify_v2(only, all, NotifyObject::Group(g), 5).unwrap_err().code(), 87);
+    let bad = NotifyFilter { object_type: object_type::SHARED_VOLUME, flags: 0x8 };
+    assert_eq!(sim.create_cluster_notify_port_v2(None, c, &[bad], 1).unwrap_err().code(), 87);
+    let disk2 = sim.open_cluster_resource(c, "Cluster Disk 2").unwrap();
+    sim.add_resource_to_cluster_shared_volumes(disk2).unwrap();
+    assert!(drain_v2(&sim, only).is_empty(), "another disk's CSV");
+    sim.add_resource_to_cluster_shared_volumes(disk).unwrap();
+    let e = drain_v2(&sim, only);
+    let flags: Vec<u64> = e.iter().map(|e| e.filter.flags).collect();
+    assert_eq!(
+        flags,
+        [change_v2::SHARED_VOLUME_ADDED, change_v2::SHARED_VOLUME_STATE, change_v2::SHARED_VOLUME_STATE]
+    );
+    assert!(e.iter().all(|e| e.key == 5 && e.name == "Cluster Disk 1"));
+    for p in [port, only] {
+        sim.close_cluster_notify_port(p).unwrap();
+    }
+    sim.close_cluster_notify_port(v1).unwrap();
+    sim.close_cluster_group(g).unwrap();
+    sim.close_cluster_resource(disk2).unwrap();
+    sim.close_cluster_resource(disk).unwrap();
+    sim.close_cluster(c).unwrap();
+}
+
 #[test]
 fn faults_and_notifications_reach_the_csv_calls() {
     let sim = sim();
@@ -399,6 +564,11 @@ fn a_backup_agent_survives_the_owner_crashing_mid_backup() {
     )
     .unwrap();
 
+    // The test watches the CSV's V2 events meanwhile (its own handles).
+    let watch = sim.open_cluster(None).unwrap();
+    let all = NotifyFilter { object_type: object_type::SHARED_VOLUME, flags: change_v2::SHARED_VOLUME_ALL };
+    let port = sim.create_cluster_notify_port_v2(None, watch, &[all], 1).unwrap();
+
     let report = backup_agent(
         &sim,
         &[r"C:\ClusterStorage\Volume1\VMs\vm1\vm1.vhdx", r"C:\ClusterStorage\Volume1\VMs\vm1\vm1.vmcx"],
@@ -407,6 +577,24 @@ fn a_backup_agent_survives_the_owner_crashing_mid_backup() {
     assert_eq!(report.owner_before, "NODE1");
     assert_eq!(report.owner_after, "NODE2");
     assert!(report.redirected_after, "the agent saw redirected access after the crash");
+    // Prepare (the owner reports), the first snapshot state, then the second call: the crash
+    // (NODE1 unavailable; NODE2, the new owner, reports the volume as it then was), the
+    // redirect, the snapshot state; the clear.
+    let seen: Vec<_> = drain_v2(&sim, port).iter().map(csv_event).collect();
+    assert_eq!(
+        seen,
+        [
+            state("NODE1", 2, 0),
+            state("NODE1", 2, 0),
+            state("NODE1", 0, 0),
+            state("NODE2", 2, 0),
+            state("NODE2", 3, 1),
+            state("NODE2", 3, 1),
+            state("NODE2", 3, 1),
+        ]
+    );
+    sim.close_cluster_notify_port(port).unwrap();
+    sim.close_cluster(watch).unwrap();
     sim.assert_no_open_handles();
     // The history shows the agent's calls in order.
     let calls: Vec<&str> = sim.history().iter().map(|r| r.call).collect::<Vec<_>>();

@@ -45,8 +45,10 @@ crate::calls::call::calls! {
     /// # Errors
     ///
     /// `ERROR_INVALID_HANDLE` for a bad port or object handle; `ERROR_INVALID_PARAMETER` for
-    /// an unknown object type, one that is not the object's, or a flag the simulator never
-    /// raises (as for [`Simulator::create_cluster_notify_port_v2`]).
+    /// an unknown object type, one that is not the object's (a resource's handle may also
+    /// take `CLUSTER_OBJECT_TYPE_SHARED_VOLUME`: the events of its Cluster Shared Volume),
+    /// or a flag the simulator never raises (as for
+    /// [`Simulator::create_cluster_notify_port_v2`]).
     "RegisterClusterNotifyV2" [faults(TRANSPORT) quiet]
     fn register_cluster_notify_v2(st, port: HChange, filter: NotifyFilter, object: NotifyObject, key: usize) -> () {
         check_filters(&[filter])?;
@@ -62,7 +64,10 @@ crate::calls::call::calls! {
                 return Err(Error::InvalidParameter(format!("{call}: {object:?} is not an object V2 watches")));
             }
         };
-        if filter.object_type != ty {
+        // A disk resource's handle also watches its Cluster Shared Volume (ours: the CSV
+        // events are about the disk; no handle names a CSV).
+        let csv = ty == object_type::RESOURCE && filter.object_type == object_type::SHARED_VOLUME;
+        if filter.object_type != ty && !csv {
             return Err(Error::InvalidParameter(format!(
                 "{call}: filter object type {} is not the handle's ({ty})",
                 filter.object_type

@@ -646,7 +646,198 @@ pub enum BufferLayout {
     /// A value list: `CLUSPROP_*` values (syntax, byte length, data padded to 4 bytes), up
     /// to `CLUSPROP_SYNTAX_ENDMARK`.
     ValueList,
+    /// A value list (as [`BufferLayout::ValueList`]) whose values of the syntaxes listed
+    /// hold structures with fixed `WCHAR` arrays: each such value's data is its
+    /// structures, one after the other (a `CLUSPROP_SYNTAX_PARTITION_INFO_EX2` value: a
+    /// [`CLUS_PARTITION_INFO_EX`] and a [`CLUS_PARTITION_INFO_EX2`]). Re-encoded, every
+    /// structure takes its size at the new `WCHAR` width, so the value's byte length
+    /// changes; it stays padded to 4 bytes.
+    ValueListOf(&'static [StructuredValue]),
+    /// Structures of one kind, one after another to the end of the buffer (an array, or a
+    /// single one).
+    Structures(&'static Structure),
 }
+
+/// Which values of a [`BufferLayout::ValueListOf`] hold structures, and which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StructuredValue {
+    /// The value's `CLUSPROP_SYNTAX_*`.
+    pub syntax: u32,
+    /// Its data: these structures, in order.
+    pub structures: &'static [Structure],
+}
+
+/// One field of a [`Structure`], as far as its strings go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Field {
+    /// `size` bytes with no string, aligned to `align` bytes: a `DWORD` is (4, 4), a
+    /// `ULONGLONG` or `ULARGE_INTEGER` (8, 8), a `GUID` (16, 4).
+    Bytes {
+        /// Its size in bytes.
+        size: usize,
+        /// Its alignment in bytes.
+        align: usize,
+    },
+    /// A `WCHAR[n]` array: a NUL-terminated string padded with NULs, aligned as a `WCHAR`.
+    Wchars(usize),
+}
+
+/// A C structure with fixed `WCHAR` arrays, laid out as C lays it out: each field at the
+/// next multiple of its alignment, the size a multiple of the largest alignment. Its size
+/// depends on the width of `WCHAR` ([`Structure::size`]).
+///
+/// ```
+/// use clusapi_sim::clusctl;
+///
+/// // szDeviceName[MAX_PATH], szVolumeLabel[MAX_PATH], szFileSystem[32]: 584 WCHARs.
+/// assert_eq!(clusctl::CLUS_PARTITION_INFO.size(2), 1120);
+/// assert_eq!(clusctl::CLUS_PARTITION_INFO.size(4), 2224);
+/// // Two ULONGLONGs after szVolumeFriendlyName: 4 bytes of padding before them.
+/// assert_eq!(clusctl::CLUSTER_SHARED_VOLUME_STATE_INFO_EX.size(2), 1584);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Structure {
+    /// Its name in `clusapi.h`.
+    pub name: &'static str,
+    /// Its fields, in order.
+    pub fields: &'static [Field],
+}
+
+impl Field {
+    /// Its size and alignment with `WCHAR`s of `wchar` bytes (an alignment of 0 counts as 1).
+    fn layout(self, wchar: usize) -> (usize, usize) {
+        match self {
+            Field::Bytes { size, align } => (size, align.max(1)),
+            Field::Wchars(n) => (n.saturating_mul(wchar), wchar.max(1)),
+        }
+    }
+}
+
+/// `at` rounded up to a multiple of `align` (not 0).
+fn align_up(at: usize, align: usize) -> usize {
+    at.div_ceil(align.max(1)).saturating_mul(align.max(1))
+}
+
+impl Structure {
+    /// Where each field starts, with `WCHAR`s of `wchar` bytes (2: UTF-16, 4: UTF-32).
+    #[must_use]
+    pub fn offsets(&self, wchar: usize) -> Vec<(usize, Field)> {
+        let mut at = 0usize;
+        self.fields
+            .iter()
+            .map(|&f| {
+                let (size, align) = f.layout(wchar);
+                let start = align_up(at, align);
+                at = start.saturating_add(size);
+                (start, f)
+            })
+            .collect()
+    }
+
+    /// Its size (`sizeof`) with `WCHAR`s of `wchar` bytes: the end of its last field,
+    /// rounded up to its largest alignment.
+    #[must_use]
+    pub fn size(&self, wchar: usize) -> usize {
+        let end = self.offsets(wchar).last().map_or(0, |&(at, f)| at.saturating_add(f.layout(wchar).0));
+        let align = self.fields.iter().map(|f| f.layout(wchar).1).max().unwrap_or(1);
+        align_up(end, align)
+    }
+}
+
+const DWORD: Field = Field::Bytes { size: 4, align: 4 };
+const ULONGLONG: Field = Field::Bytes { size: 8, align: 8 };
+const GUID: Field = Field::Bytes { size: 16, align: 4 };
+/// `MAX_PATH`.
+const MAX_PATH: usize = 260;
+
+/// `CLUS_PARTITION_INFO` (`clusapi.h`): `dwFlags`, `szDeviceName[MAX_PATH]`,
+/// `szVolumeLabel[MAX_PATH]`, `dwSerialNumber`, `rgdwMaximumComponentLength`,
+/// `dwFileSystemFlags`, `szFileSystem[32]`.
+pub const CLUS_PARTITION_INFO: Structure = Structure {
+    name: "CLUS_PARTITION_INFO",
+    fields: &[
+        DWORD,
+        Field::Wchars(MAX_PATH),
+        Field::Wchars(MAX_PATH),
+        DWORD,
+        DWORD,
+        DWORD,
+        Field::Wchars(32),
+    ],
+};
+
+/// `CLUS_PARTITION_INFO_EX`: the fields of [`CLUS_PARTITION_INFO`], then
+/// `TotalSizeInBytes`, `FreeSizeInBytes` (`ULARGE_INTEGER`), `DeviceNumber`,
+/// `PartitionNumber`, `VolumeGuid`.
+pub const CLUS_PARTITION_INFO_EX: Structure = Structure {
+    name: "CLUS_PARTITION_INFO_EX",
+    fields: &[
+        DWORD,
+        Field::Wchars(MAX_PATH),
+        Field::Wchars(MAX_PATH),
+        DWORD,
+        DWORD,
+        DWORD,
+        Field::Wchars(32),
+        ULONGLONG,
+        ULONGLONG,
+        DWORD,
+        DWORD,
+        GUID,
+    ],
+};
+
+/// `CLUS_PARTITION_INFO_EX2`: `GptPartitionId`, `szPartitionName[MAX_PATH]`,
+/// `EncryptionFlags`.
+pub const CLUS_PARTITION_INFO_EX2: Structure =
+    Structure { name: "CLUS_PARTITION_INFO_EX2", fields: &[GUID, Field::Wchars(MAX_PATH), DWORD] };
+
+/// `CLUS_CSV_VOLUME_INFO`: `VolumeOffset`, `PartitionNumber`, `FaultState`, `BackupState`,
+/// `szVolumeFriendlyName[MAX_PATH]`, `szVolumeName[50]`.
+pub const CLUS_CSV_VOLUME_INFO: Structure = Structure {
+    name: "CLUS_CSV_VOLUME_INFO",
+    fields: &[ULONGLONG, DWORD, DWORD, DWORD, Field::Wchars(MAX_PATH), Field::Wchars(50)],
+};
+
+/// `CLUSTER_SHARED_VOLUME_STATE_INFO`: `szVolumeName[MAX_PATH]`, `szNodeName[MAX_PATH]`,
+/// `VolumeState`.
+pub const CLUSTER_SHARED_VOLUME_STATE_INFO: Structure = Structure {
+    name: "CLUSTER_SHARED_VOLUME_STATE_INFO",
+    fields: &[Field::Wchars(MAX_PATH), Field::Wchars(MAX_PATH), DWORD],
+};
+
+/// `CLUSTER_SHARED_VOLUME_STATE_INFO_EX`: the fields of
+/// [`CLUSTER_SHARED_VOLUME_STATE_INFO`], `szVolumeFriendlyName[MAX_PATH]`,
+/// `RedirectedIOReason`, `VolumeRedirectedIOReason` (`ULONGLONG`).
+pub const CLUSTER_SHARED_VOLUME_STATE_INFO_EX: Structure = Structure {
+    name: "CLUSTER_SHARED_VOLUME_STATE_INFO_EX",
+    fields: &[
+        Field::Wchars(MAX_PATH),
+        Field::Wchars(MAX_PATH),
+        DWORD,
+        Field::Wchars(MAX_PATH),
+        ULONGLONG,
+        ULONGLONG,
+    ],
+};
+
+/// The structured values of the storage class's value lists (`GET_DISK_INFO(_EX/_EX2)`,
+/// `GET_AVAILABLE_DISKS(_EX)`): the partition structures.
+pub const STORAGE_VALUES: &[StructuredValue] = &[
+    StructuredValue { syntax: 0x0008_0001, structures: &[CLUS_PARTITION_INFO] },
+    StructuredValue { syntax: 0x000d_0001, structures: &[CLUS_PARTITION_INFO_EX] },
+    StructuredValue { syntax: 0x000e_0001, structures: &[CLUS_PARTITION_INFO_EX, CLUS_PARTITION_INFO_EX2] },
+];
+
+/// The structured values of `CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO`'s value list:
+/// a `CLUSPROP_SYNTAX_LIST_VALUE_BINARY` `CLUS_CSV_VOLUME_INFO` per volume.
+pub const SHARED_VOLUME_INFO_VALUES: &[StructuredValue] =
+    &[StructuredValue { syntax: 0x0001_0001, structures: &[CLUS_CSV_VOLUME_INFO] }];
+
+/// `CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES` (`CLCTL_EXTERNAL_CODE(168,
+/// CLUS_ACCESS_WRITE, CLUS_MODIFY)` on a resource).
+pub(crate) const CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES: u32 = 0x0140_02a2;
 
 /// The layouts of `code`'s input and output buffers, as (input, output): for the codes
 /// the simulator answers, what it reads and writes (every other code answers
@@ -661,6 +852,9 @@ pub enum BufferLayout {
 #[must_use]
 pub fn buffer_layouts(code: u32) -> (BufferLayout, BufferLayout) {
     use BufferLayout::{Binary, PropertyList, Text, ValueList};
+    if code == CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES {
+        return (Binary, BufferLayout::Structures(&CLUSTER_SHARED_VOLUME_STATE_INFO));
+    }
     if let Some(known) = find_specific(code) {
         let output = match known.code {
             CLUSCTL_NETINTERFACE_GET_NODE
@@ -677,14 +871,17 @@ pub fn buffer_layouts(code: u32) -> (BufferLayout, BufferLayout) {
             }
             CLUSCTL_RESOURCE_TYPE_GET_COMMON_RESOURCE_PROPERTY_FMTS
             | CLUSCTL_RESOURCE_TYPE_GET_PRIVATE_RESOURCE_PROPERTY_FMTS => PropertyList,
-            // The disk GUID is a string; the partition structures are binary here (their
-            // WCHAR arrays are fixed UTF-16 arrays of MAX_PATH units).
+            // The disk GUID is a string; the partition structures have fixed WCHAR arrays.
             CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO
             | CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX
             | CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX2
             | CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS
-            | CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS_EX => ValueList,
-            CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO => ValueList,
+            | CLUSCTL_RESOURCE_TYPE_STORAGE_GET_AVAILABLE_DISKS_EX => {
+                BufferLayout::ValueListOf(STORAGE_VALUES)
+            }
+            CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO => {
+                BufferLayout::ValueListOf(SHARED_VOLUME_INFO_VALUES)
+            }
             CLUSCTL_RESOURCE_STORAGE_GET_MOUNTPOINTS | CLUSCTL_CLUSTER_GET_SHARED_VOLUME_ID => Text,
             _ => Binary,
         };

@@ -33,6 +33,14 @@ pub(crate) struct Csv {
     pub redirected: bool,
 }
 
+/// `CLUSTER_SHARED_VOLUME_STATE`: `SharedVolumeStateUnavailable` 0, `_Paused` 1,
+/// `_Active` 2, `_ActiveRedirected` 3.
+pub(crate) const SHARED_VOLUME_STATE_UNAVAILABLE: u32 = 0;
+/// `SharedVolumeStateActive`: direct access.
+pub(crate) const SHARED_VOLUME_STATE_ACTIVE: u32 = 2;
+/// `SharedVolumeStateActiveRedirected`: access through the owner node.
+pub(crate) const SHARED_VOLUME_STATE_ACTIVE_REDIRECTED: u32 = 3;
+
 /// Where Cluster Shared Volumes appear on every node.
 pub(crate) const CLUSTER_STORAGE: &str = "C:\\ClusterStorage\\";
 

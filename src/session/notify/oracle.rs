@@ -170,7 +170,9 @@ fn about(change: &Change) -> Option<Said<'_>> {
         | Change::RegistryChanged { .. }
         | Change::HandleClosed { .. }
         | Change::ResourceMoved { .. }
-        | Change::GroupOwner { .. } => return None,
+        | Change::GroupOwner { .. }
+        | Change::SharedVolume { .. }
+        | Change::SharedVolumeState { .. } => return None,
     })
 }
 
