@@ -9,7 +9,7 @@
 extern crate clusapi; // the simulator's exports stand in for clusapi.dll
 use clusapi::clusapi_sim::{ClusterGroupState, Simulator};
 
-/// What the user's crate has as `src/agent.rs`: production code on `windows-sys`,
+/// The user crate's own module (its production code on `windows-sys`),
 /// unchanged for the tests.
 mod agent {
     use windows_sys::Win32::Foundation::{ERROR_MORE_DATA, GetLastError};
