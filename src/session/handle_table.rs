@@ -505,6 +505,45 @@ mod tests {
         assert_eq!(t.raws(), vec![root]);
     }
 
+    /// The real limit, not a lowered one: a slot cycled through all 2^23 generations a
+    /// handle value can carry retires, and no later value repeats one of its first ones
+    /// (without retirement the generation would wrap and they would). It runs on the table
+    /// itself, which is where the values are made: through `Simulator` each cycle costs an
+    /// open and a close of a node by name, 20 times as much.
+    #[test]
+    fn a_value_never_comes_back_after_the_generation_runs_out() {
+        let (mut t, cluster) = table();
+        let root = t.open_connection(cluster, Access::All, Location::caller()).expect("room");
+        let (_, e) = t.get(root, HandleKind::Cluster).expect("live");
+        let cycles = MAX_GENERATION as usize + 1 + 4;
+        let (mut first, mut last) = (Vec::new(), 0);
+        for cycle in 0..cycles {
+            last = t
+                .open_in_scope(
+                    e.scope,
+                    HandleKind::Node,
+                    KeyData::default(),
+                    Access::Read,
+                    Location::caller(),
+                )
+                .expect("room");
+            if cycle < 4 {
+                first.push(last);
+            } else if cycle > MAX_GENERATION as usize {
+                assert!(!first.contains(&last), "cycle {cycle} reused the value {last:#x}");
+            }
+            let (key, _) = t.get(last, HandleKind::Node).expect("live");
+            t.remove(key);
+        }
+        // The first slot ran out and retired; the last four opens took a second. Every old
+        // value stays refused.
+        assert_eq!(t.retired(), 1);
+        for raw in first.into_iter().chain([last]) {
+            assert_eq!(t.get(raw, HandleKind::Node).map(|_| ()), Err(Refusal::Stale), "{raw:#x}");
+        }
+        assert_eq!(t.raws(), vec![root]);
+    }
+
     #[test]
     fn the_limit_refuses_and_changes_nothing() {
         let (_, cluster) = table();

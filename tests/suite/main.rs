@@ -9,7 +9,6 @@ mod connections;
 mod control;
 mod dependency_expression;
 mod faults;
-mod generation_wrap;
 mod history;
 mod invalid_handles;
 mod layers;

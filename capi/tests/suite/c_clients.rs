@@ -1,6 +1,7 @@
 //! The C and C++ client programs of `tests/c/`, compiled with the system compilers with
 //! `-fshort-wchar`, linked with `libclusapi` as real client code links with `clusapi.lib`,
-//! and run, then run again under valgrind (see `c_build/mod.rs`; the native package runs
+//! and run, then with `CLUSAPI_SIM_VALGRIND=1` (CI) again under valgrind (see
+//! `c_build/mod.rs`; the native package runs
 //! the same programs against `libclusapi_native`, compiled without the flag).
 
 use crate::{c_build, common};
