@@ -2,7 +2,7 @@
 //! preemption bound) of concurrent closes, duplicates and opens through one connection.
 //!
 //! Run with:
-//! `RUSTFLAGS="--cfg loom" CARGO_TARGET_DIR=target/loom cargo test --release --test loom`
+//! `RUSTFLAGS="--cfg loom" CARGO_TARGET_DIR=target/loom cargo test --test loom`
 //! (`.ci/run` does). In a normal build this file is empty.
 #![cfg(loom)]
 
