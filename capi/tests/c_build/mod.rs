@@ -75,7 +75,9 @@ pub fn show(out: &Output) -> String {
 /// instead of leaving a new set in the system's temporary directory, as per-process names
 /// in `/tmp` did.
 pub fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c-clients").join(name);
+    // One area per library: both test crates share the scratch area, and each keeps its
+    // own builds of the same sources (see `compile_path`).
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c-clients").join(lib_name()).join(name);
     std::fs::create_dir_all(&dir).expect("scratch directory");
     dir
 }
@@ -169,9 +171,55 @@ pub fn compile_path(src: &Path, extra_include: Option<&Path>, flags: &[&str], li
             cmd.arg("-ldl");
         }
     }
+    // The same command on the same inputs made this executable already (the valgrind pass
+    // runs the tests a second time; C++ sources and the 100 MB static library take seconds):
+    // keep it. Any change to the command, the source, a header or a library recompiles.
+    let stamp = exe.with_extension("inputs");
+    let inputs = compile_inputs(&cmd, src, extra_include);
+    if exe.exists() && std::fs::read_to_string(&stamp).is_ok_and(|old| old == inputs) {
+        return exe;
+    }
+    let _ = std::fs::remove_file(&stamp);
     let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {compiler}: {e}"));
     assert!(out.status.success(), "compiling {source} failed:\n{}", show(&out));
+    std::fs::write(&stamp, inputs).expect("write the compile stamp");
     exe
+}
+
+/// What a compile depends on, as text: the command line, and the length and modification
+/// time of the source, of every header the include directories hold (and `tests/c/`'s
+/// `check.h`), and of every library file in [`lib_dir`].
+fn compile_inputs(cmd: &Command, src: &Path, extra_include: Option<&Path>) -> String {
+    use std::fmt::Write as _;
+    let mut text = format!("{cmd:?}\n");
+    let mut note = |path: &Path| {
+        if let Ok(meta) = std::fs::metadata(path) {
+            let modified = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            let _ = writeln!(text, "{} {} {:?}", path.display(), meta.len(), modified);
+        }
+    };
+    note(src);
+    let dirs = [
+        capi_dir().join("include"),
+        capi_dir().join("include/compat"),
+        capi_dir().join("tests/c"),
+        lib_dir(),
+    ];
+    for dir in dirs.iter().map(PathBuf::as_path).chain(extra_include) {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                name.ends_with(".h") || name.ends_with(".so") || name.ends_with(".a")
+            })
+            .collect();
+        files.sort();
+        files.iter().for_each(|f| note(f));
+    }
+    text
 }
 
 /// `valgrind` as the client programs run under it: any invalid access or definite leak
