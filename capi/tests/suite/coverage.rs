@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-mod common;
+use crate::common;
 
 /// Exports that only the simulator has, and why.
 const SIMULATOR_ONLY: &[(&str, &str)] = &[

@@ -1642,7 +1642,7 @@ fn bless_or_check(section: &str) {
         assert!(
             text[s..e] == *section,
             "docs/robustness.md's Rust table is out of date; rerun with CLUSAPI_SIM_BLESS=1 \
-             cargo test --workspace --all-features --test robustness"
+             cargo test --workspace --all-features --test suite -- robustness::"
         );
     }
 }
