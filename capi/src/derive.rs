@@ -18,7 +18,7 @@
 //!   lpcchBuffer)` with the ClusAPI buffer protocol (`strings::write`).
 //!
 //! cbindgen does not expand macros, so these exports are not in `clusapi_sim.h`; their
-//! prototypes are in `compat/clusapi.h` like every SDK function (`capi/tests/coverage.rs`).
+//! prototypes are in `compat/clusapi.h` like every SDK function (`capi/tests/suite/coverage.rs`).
 
 use clusapi_sim::{
     Error, HChange, HClusEnum, HClusEnumEx, HCluster, HGroup, HGroupEnum, HKey, HNetInterface, HNetwork,

@@ -128,7 +128,7 @@ opaque_handles! {
 /// README's coverage table; one block per file. The exports read no argument, so they are
 /// declared without parameters: on the C ABI the caller's arguments are simply ignored,
 /// and only the return value's width and meaning matter. Those the real `clusapi.h`
-/// declares have its prototypes in `compat/clusapi.h` (`capi/tests/coverage.rs` checks);
+/// declares have its prototypes in `compat/clusapi.h` (`capi/tests/suite/coverage.rs` checks);
 /// cbindgen does not expand macros, so none is in `clusapi_sim.h`.
 ///
 /// Simulating one is replacing its entry with the real export, in the same file (and

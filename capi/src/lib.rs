@@ -108,7 +108,7 @@ pub const DERIVED: &[&[&str]] = &[
 /// why, as (name, reason), one list per source file: each file declares its own with
 /// `not_simulated!` beside the simulated calls of the family (`unsimulated.rs` holds the
 /// families the simulator leaves out). The README's coverage table lists them
-/// (`capi/tests/coverage.rs`).
+/// (`capi/tests/suite/coverage.rs`).
 pub const NOT_SIMULATED: &[&[(&str, &str)]] = &[
     cluster::NOT_SIMULATED,
     control::NOT_SIMULATED,

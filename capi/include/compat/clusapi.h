@@ -572,7 +572,7 @@ DWORD WINAPI SetClusterResourceDependencyExpression(HRESOURCE hResource, LPCWSTR
 
 /* The other read-only codes clusapi.h defines for these objects, with the SDK's values
    (windows-sys 0.61.2, generated from the SDK's metadata). What the simulator answers for
-   each: the README's table. capi/tests/coverage.rs checks them against the Rust catalog. */
+   each: the README's table. capi/tests/suite/coverage.rs checks them against the Rust catalog. */
 #define CLUSCTL_GROUP_GET_PRIVATE_PROPERTY_FMTS 0x0300008d
 #define CLUSCTL_NODE_GET_PRIVATE_PROPERTY_FMTS 0x0400008d
 #define CLUSCTL_NETWORK_GET_PRIVATE_PROPERTY_FMTS 0x0500008d
@@ -1321,7 +1321,7 @@ DWORD WINAPI ClusterSharedVolumeSetSnapshotState(GUID guidSnapshotSet, LPCWSTR l
                                                  CLUSTER_SHARED_VOLUME_SNAPSHOT_STATE state);
 
 /* The rest of the constants and types of the SDK's clusapi.h, as MinGW-w64's public-domain
- * clusapi.h spells them (capi/tests/coverage.rs checks that every function, #define and enum
+ * clusapi.h spells them (capi/tests/suite/coverage.rs checks that every function, #define and enum
  * constant of that header is here). The enum members that other parts of this header define
  * as macros are macros here too. */
 /* Defines of the SDK's clusapi.h not written above (MinGW-w64's spelling). */
@@ -2017,7 +2017,7 @@ typedef union CLUSPROP_BUFFER_HELPER {
 } CLUSPROP_BUFFER_HELPER, *PCLUSPROP_BUFFER_HELPER;
 
 /* Not declared here, because the Windows SDK's clusapi.h does not declare them either
- * (undocumented exports; capi/tests/coverage.rs lists each with its reason):
+ * (undocumented exports; capi/tests/suite/coverage.rs lists each with its reason):
  * CreateClusterManagementPoint, the setup wizard's CCHlp* helpers,
  * ClusterSharedVolumeClearBackupState, GetClusterSharedVolumeNameForFile,
  * ClusterSendReceiveMrr, ClusterFreeMrrResponse, ClusterFreeMemory, ClusterStmFindDisk,

@@ -238,7 +238,7 @@ pub fn valgrind() -> Command {
 /// Whether the programs also run under valgrind: `CLUSAPI_SIM_VALGRIND=1`, which `.ci/run`
 /// sets in a step of its own after the README's test command. Off by default because it is
 /// most of the C tests' time (each run under valgrind takes about 2.5 s of CPU against 10 ms
-/// without: 3 minutes for the two libraries' programs on two cores), and a plain
+/// without: about 100 s for the two libraries' programs on two cores), and a plain
 /// `cargo test` is what a developer runs after each edit. Asked for, valgrind must be
 /// installed: a missing one fails the test, never a pass that checked nothing.
 pub fn valgrind_pass() -> bool {

@@ -1,6 +1,6 @@
-//! This library's exports, as the coverage table (`coverage.rs`) and the robustness
+//! This library's exports, as the coverage table (`suite/coverage.rs`) and the robustness
 //! catalogue (`robustness.rs`) both count them, libresutils's, and the prototypes of
-//! `compat/clusapi.h` (`coverage.rs`, `c_clients.rs`).
+//! `compat/clusapi.h` (`suite/coverage.rs`, `suite/c_clients.rs`).
 
 // Each test crate that includes this module uses a part of it.
 #![allow(dead_code)]
