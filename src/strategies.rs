@@ -269,7 +269,27 @@ pub struct GeneratedResource {
 /// Build it with [`build`](Self::build) (or [`build_with`](Self::build_with) to add
 /// options): that also gives the groups their preferred owners and the resources their
 /// possible owners, which the builder does not describe.
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` is the cluster in a few lines: a failing property test's "minimal failing
+/// input" (proptest prints it with `{:#?}`) then reads like [`Simulator::world_summary`].
+/// The builder is left out, because it describes the same cluster. A resource's possible
+/// owners are shown only when they are not every node. `{:?}` prints the same items on one
+/// line.
+///
+/// ```
+/// use clusapi_sim::strategies::{topologies_with, TopologyConfig};
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let shape = TopologyConfig::default().nodes(2..=2).groups_per_node(0..=0).networks(1..=1);
+/// let topology = topologies_with(shape).new_tree(&mut TestRunner::default()).unwrap().current();
+/// let shown = format!("{topology:#?}");
+/// assert!(shown.starts_with("GeneratedTopology GENCLUSTER"), "{shown}");
+/// assert!(shown.contains("nodes: NODE1, NODE2"), "{shown}");
+/// assert!(shown.contains("group Cluster Group [online] on NODE1"), "{shown}");
+/// assert!(shown.lines().count() <= 6, "{shown}");
+/// ```
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct GeneratedTopology {
     /// The cluster's nodes, networks, groups and resources, and its pending-transition
@@ -287,6 +307,43 @@ pub struct GeneratedTopology {
     pub resources: Vec<GeneratedResource>,
     /// How many state polls a transition takes; `None`: operations complete at once.
     pub pending_transitions: Option<u32>,
+}
+
+impl std::fmt::Debug for GeneratedTopology {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let pending = match self.pending_transitions {
+            Some(polls) => format!("transitions take {polls} state polls"),
+            None => "transitions complete at once".to_owned(),
+        };
+        let mut items = vec![format!("nodes: {}", self.nodes.join(", "))];
+        items.push(format!(
+            "networks: {}",
+            if self.networks.is_empty() { "none".to_owned() } else { self.networks.join(", ") }
+        ));
+        for g in &self.groups {
+            let mut line =
+                format!("group {} [{}] on {}", g.name, if g.online { "online" } else { "offline" }, g.owner);
+            if !g.preferred_owners.is_empty() {
+                line += &format!(", preferred {}", g.preferred_owners.join(", "));
+            }
+            items.push(line);
+            for r in self.resources_of(&g.name) {
+                let mut line = format!("  resource {} ({})", r.name, r.resource_type);
+                if r.possible_owners != self.nodes {
+                    line += &format!(", possible owners {}", r.possible_owners.join(", "));
+                }
+                items.push(line);
+            }
+        }
+        write!(f, "GeneratedTopology {} ({pending})", self.cluster)?;
+        if f.alternate() {
+            // One item a line, indented so that the lines stay under the value's own when a
+            // derived `{:#?}` (a `Scenario`'s) nests this one.
+            items.iter().try_for_each(|item| write!(f, "\n  {item}"))
+        } else {
+            write!(f, " {{ {} }}", items.iter().map(|i| i.trim_start()).collect::<Vec<_>>().join("; "))
+        }
+    }
 }
 
 impl GeneratedTopology {

@@ -343,3 +343,40 @@ fn owners_are_set_past_the_fault_plan() {
     assert_eq!(sim.open_cluster_group(c, &g.name).unwrap_err().code(), codes::RPC_S_SERVER_UNAVAILABLE);
     sim.close_cluster(c).unwrap();
 }
+
+/// What proptest prints as a failing case's "minimal failing input" (`{:#?}`): every node,
+/// network, group and resource by name, with owners, states, types and restricted possible
+/// owners, and none of the builder's internals; `{:?}` the same on one line.
+#[test]
+fn a_generated_topology_prints_as_a_short_world() {
+    let config = TopologyConfig::default().nodes(2..=4).groups_per_node(1..=2).possible_owners(0.5);
+    let topologies = sample(config, 64);
+    let mut restricted_shown = 0;
+    for t in &topologies {
+        let shown = format!("{t:#?}");
+        let one_line = format!("{t:?}");
+        assert!(!one_line.contains('\n'), "{one_line}");
+        for internal in ["SimulatorBuilder", "handle_limit", "Props", "GroupSpec"] {
+            assert!(!shown.contains(internal), "{internal} in:\n{shown}");
+        }
+        // A line for the header, the nodes, the networks, each group and each resource.
+        assert_eq!(shown.lines().count(), 3 + t.groups.len() + t.resources.len(), "{shown}");
+        assert!(shown.contains(&format!("nodes: {}", t.nodes.join(", "))), "{shown}");
+        for g in &t.groups {
+            let state = if g.online { "online" } else { "offline" };
+            let line = format!("group {} [{state}] on {}", g.name, g.owner);
+            assert!(shown.contains(&line), "{line} not in:\n{shown}");
+            assert!(one_line.contains(&line), "{line} not in: {one_line}");
+        }
+        for r in &t.resources {
+            let line = format!("resource {} ({})", r.name, r.resource_type);
+            assert!(shown.contains(&line), "{line} not in:\n{shown}");
+            if r.possible_owners != t.nodes {
+                let owners = format!("{line}, possible owners {}", r.possible_owners.join(", "));
+                assert!(shown.contains(&owners), "{owners} not in:\n{shown}");
+                restricted_shown += 1;
+            }
+        }
+    }
+    assert!(restricted_shown > 0, "no sampled resource had restricted possible owners");
+}

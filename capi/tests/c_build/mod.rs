@@ -223,7 +223,7 @@ fn compile_inputs(cmd: &Command, src: &Path, extra_include: Option<&Path>) -> St
 }
 
 /// `valgrind` as the client programs run under it: any invalid access or definite leak
-/// fails (exit 99); the suppressions (`capi/tests/valgrind.supp`) are glibc's vectorised
+/// fails (exit 99); the suppressions (`capi/valgrind.supp`) are glibc's vectorised
 /// `wmemcmp` loads past a block's end, which decide nothing. `--read-inline-info=no`: the
 /// library's inlining tables are most of what valgrind reads at start (a quarter of each
 /// run); a report then names the function a frame was inlined into, not the inlined one.
@@ -231,7 +231,7 @@ pub fn valgrind() -> Command {
     let mut cmd = Command::new("valgrind");
     cmd.args(["--quiet", "--error-exitcode=99", "--leak-check=full", "--errors-for-leak-kinds=definite"])
         .args(["--show-leak-kinds=definite", "--read-inline-info=no"])
-        .arg(format!("--suppressions={}", capi_dir().join("tests/valgrind.supp").display()));
+        .arg(format!("--suppressions={}", capi_dir().join("valgrind.supp").display()));
     cmd
 }
 
